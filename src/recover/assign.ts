@@ -1,0 +1,182 @@
+/**
+ * Several bodies printed one after the other, then their headlines and
+ * bylines grouped in another order: which paragraphs belong to which
+ * signature? The bodies name what their bylines name (a county, an office),
+ * so each paragraph has an affinity to each signature; a dynamic programme
+ * cuts the run at paragraph starts into contiguous segments, one per
+ * signature, maximising affinity, with bonuses for a segment that opens by
+ * naming its subject and for a cut where the column measure changes.
+ */
+
+export interface Candidate {
+  /** Text that identifies the item: byline role and name, headline. */
+  role: string;
+  name: string;
+  headline: string;
+}
+
+export interface Segment {
+  /** Index into the candidates. */
+  candidate: number;
+  /** Paragraph range [from, to). */
+  from: number;
+  to: number;
+  confidence: number;
+}
+
+export interface RunParagraph {
+  text: string;
+  newMeasure: boolean;
+}
+
+const MEASURE_BONUS = 4;
+const OPENING_WEIGHT = 1.5;
+const MAX_PERMUTED = 8;
+
+/** Han bigrams of a text: short enough that a place name is one or two of them, so no phrase counts many times over. */
+function grams(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const piece of text.match(/\p{Script=Han}+/gu) ?? []) {
+    const s = [...piece];
+    for (let i = 0; i + 2 <= s.length; i++) out.add(s[i]! + s[i + 1]!);
+  }
+  return out;
+}
+
+function countOf(text: string, gram: string): number {
+  let n = 0;
+  for (let i = text.indexOf(gram); i >= 0; i = text.indexOf(gram, i + gram.length)) n++;
+  return n;
+}
+
+/** affinity[p][c]: how strongly paragraph p speaks of candidate c's distinctive words. */
+export function affinities(paragraphs: RunParagraph[], candidates: Candidate[]): number[][] {
+  const sources = candidates.map((c) => [
+    { g: grams(c.role), w: 1 },
+    { g: grams(c.name), w: 1 },
+    // Headlines echo themes that every body of a group shares: a weak sign.
+    { g: grams(c.headline), w: 0.2 },
+  ]);
+  // A word two signatures share says nothing about which is which.
+  const seen = new Map<string, number>();
+  for (const src of sources) for (const g of new Set(src.flatMap((s) => [...s.g]))) seen.set(g, (seen.get(g) ?? 0) + 1);
+  const P = paragraphs.length;
+  const idf = new Map<string, number>();
+  const weightOf = (g: string): number => {
+    let v = idf.get(g);
+    if (v === undefined) {
+      const df = paragraphs.filter((p) => p.text.includes(g)).length;
+      v = df === 0 ? 0 : Math.log((P + 1) / (df + 0.5));
+      idf.set(g, Math.max(0, v));
+    }
+    return idf.get(g)!;
+  };
+  return paragraphs.map((p) =>
+    sources.map((src) => {
+      let a = 0;
+      for (const { g, w } of src) for (const gram of g) if (seen.get(gram) === 1) a += w * weightOf(gram) * Math.min(countOf(p.text, gram), 2);
+      return a;
+    }),
+  );
+}
+
+/** Splits a run of paragraphs among the candidates; every candidate gets one contiguous segment. */
+export function splitRun(paragraphs: RunParagraph[], candidates: Candidate[]): Segment[] {
+  const P = paragraphs.length;
+  const K = candidates.length;
+  if (K === 1) return [{ candidate: 0, from: 0, to: P, confidence: 1 }];
+  if (P < K) {
+    // Too few paragraphs: one each in order, the rest get nothing.
+    return candidates.map((_, c) => ({ candidate: c, from: Math.min(c, P), to: Math.min(c + 1, P), confidence: 0 }));
+  }
+  const aff = affinities(paragraphs, candidates);
+  const prefix = candidates.map((_, c) => {
+    const out = [0];
+    for (let p = 0; p < P; p++) out.push(out[p]! + aff[p]![c]!);
+    return out;
+  });
+  const total = paragraphs.reduce((n, p) => n + p.text.length, 0);
+  const lengths = [0];
+  for (const p of paragraphs) lengths.push(lengths[lengths.length - 1]! + p.text.length);
+
+  const segmentScore = (from: number, to: number, c: number): number => {
+    const opening = Math.min(aff[from]![c]!, 3) * OPENING_WEIGHT;
+    const boundary = from > 0 && paragraphs[from]!.newMeasure ? MEASURE_BONUS : 0;
+    // Weak priors that only break ties: balanced lengths, printed order.
+    const balance = -0.5 * Math.abs((lengths[to]! - lengths[from]!) / total - 1 / K);
+    return prefix[c]![to]! - prefix[c]![from]! + opening + boundary + balance;
+  };
+
+  const order = K <= MAX_PERMUTED ? null : candidates.map((_, c) => c);
+  const segments = bestSplit(P, K, segmentScore, order);
+  return segments.map((s) => ({ ...s, confidence: confidenceOf(s, aff, segments, segmentScore) }));
+}
+
+/** DP over (paragraphs used, candidates used). With `order`, candidates are taken in that order only. */
+function bestSplit(P: number, K: number, score: (from: number, to: number, c: number) => number, order: number[] | null): Array<Omit<Segment, 'confidence'>> {
+  type Cell = { value: number; from: number; mask: number; c: number };
+  const full = (1 << K) - 1;
+  // rows[p]: best way to cover paragraphs [0, p) with the candidates in mask.
+  const rows: Array<Map<number, Cell>> = Array.from({ length: P + 1 }, () => new Map());
+  rows[0]!.set(0, { value: 0, from: -1, mask: -1, c: -1 });
+  const popcount = (m: number) => m.toString(2).replace(/0/g, '').length;
+  for (let p = 0; p < P; p++) {
+    for (const [mask, cell] of rows[p]!) {
+      const used = popcount(mask);
+      if (used === K) continue;
+      const choices = order ? [order[used]!] : [...Array(K).keys()].filter((c) => !(mask & (1 << c)));
+      const remaining = K - used - 1;
+      for (const c of choices) {
+        const nextMask = mask | (1 << c);
+        for (let to = remaining === 0 ? P : p + 1; to <= P - remaining; to++) {
+          const value = cell.value + score(p, to, c) + (c === used ? 1e-6 : 0);
+          const old = rows[to]!.get(nextMask);
+          if (!old || value > old.value) rows[to]!.set(nextMask, { value, from: p, mask, c });
+        }
+      }
+    }
+  }
+  const out: Array<Omit<Segment, 'confidence'>> = [];
+  let p = P;
+  let mask = full;
+  while (p > 0) {
+    const cell = rows[p]!.get(mask)!;
+    out.unshift({ candidate: cell.c, from: cell.from, to: p });
+    p = cell.from;
+    mask = cell.mask;
+  }
+  return out;
+}
+
+/**
+ * How sure: the share of the segment's affinity that is its own, and how
+ * much worse the cut would be one paragraph earlier or later.
+ */
+function confidenceOf(
+  seg: Omit<Segment, 'confidence'>,
+  aff: number[][],
+  all: Array<Omit<Segment, 'confidence'>>,
+  score: (from: number, to: number, c: number) => number,
+): number {
+  let own = 0;
+  let other = 0;
+  for (let p = seg.from; p < seg.to; p++) {
+    own += aff[p]![seg.candidate]!;
+    other += Math.max(0, ...aff[p]!.filter((_, c) => c !== seg.candidate));
+  }
+  const share = (own + 0.5) / (own + other + 1);
+  const i = all.indexOf(seg);
+  const margins: number[] = [];
+  const next = all[i + 1];
+  if (next) {
+    const here = score(seg.from, seg.to, seg.candidate) + score(next.from, next.to, next.candidate);
+    for (const d of [-1, 1]) {
+      const cut = seg.to + d;
+      if (cut <= seg.from || cut >= next.to) continue;
+      margins.push(here - score(seg.from, cut, seg.candidate) - score(cut, next.to, next.candidate));
+    }
+  }
+  const margin = margins.length ? Math.min(...margins) : 3;
+  const cutSure = 1 / (1 + Math.exp(-(margin - 0.5) * 2));
+  return Math.round(Math.min(share, cutSure) * 100) / 100;
+}

@@ -1,0 +1,40 @@
+import { isHan } from '../text/chars.js';
+import { removeExtractionSpaces } from './spaces.js';
+
+/** Splits Chinese text into words; injected so recovery stays pure and testable. */
+export type WordSegmenter = (text: string) => string[];
+
+/** A headline line's text: extraction spaces out, clause breaks kept as one space. */
+export function headlineText(raw: string): string {
+  return removeExtractionSpaces(raw, true).text.replace(/\s+/g, ' ');
+}
+
+/**
+ * Joins a headline printed over two lines. At a clause break the break is
+ * kept as a space (`拓展深化人大代表工作 更好发挥代表主体作用`); inside a word
+ * the halves join with nothing (`…推动新时` + `代人大工作…`). A word that
+ * spans the join means the line broke inside it.
+ */
+export function joinHeadlineLines(a: string, b: string, words?: WordSegmenter): { text: string; joiner: string } {
+  const last = a.slice(-1);
+  const first = b.slice(0, 1);
+  let joiner = '';
+  if (/[A-Za-z0-9]/.test(last) && /[A-Za-z0-9]/.test(first)) joiner = ' ';
+  else if (isHan(last) && isHan(first) && [...a].length >= 2 && [...b].length >= 2) {
+    joiner = words ? (spansJoin(a, b, words) ? '' : ' ') : ' ';
+  }
+  return { text: a + joiner + b, joiner };
+}
+
+function spansJoin(a: string, b: string, words: WordSegmenter): boolean {
+  // Segment only the phrases that meet at the join, so earlier clauses do not shift the cut.
+  const left = a.split(' ').pop()!;
+  const right = b.split(' ')[0]!;
+  const cut = left.length;
+  let at = 0;
+  for (const w of words(left + right)) {
+    if (at < cut && at + w.length > cut) return true;
+    at += w.length;
+  }
+  return false;
+}

@@ -33,51 +33,68 @@ const MEASURE_BONUS = 4;
 const OPENING_WEIGHT = 1.5;
 const MAX_PERMUTED = 8;
 
-/** Han bigrams of a text: short enough that a place name is one or two of them, so no phrase counts many times over. */
-function grams(text: string): Set<string> {
+/** Han bigrams of a text: short enough that a name is one or two of them, so no phrase counts many times over. */
+function grams(text: string): string[] {
   const out = new Set<string>();
   for (const piece of text.match(/\p{Script=Han}+/gu) ?? []) {
     const s = [...piece];
     for (let i = 0; i + 2 <= s.length; i++) out.add(s[i]! + s[i + 1]!);
   }
-  return out;
+  return [...out];
 }
 
-function countOf(text: string, gram: string): number {
+function countOf(text: string, term: string): number {
   let n = 0;
-  for (let i = text.indexOf(gram); i >= 0; i = text.indexOf(gram, i + gram.length)) n++;
+  for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + term.length)) n++;
   return n;
+}
+
+/** A byline role starts with the place it speaks for: `兴县人大常委会主任` → 兴县, `石楼县…` → 石楼县 and 石楼. */
+export function placesOf(role: string): string[] {
+  const m = /^(\p{Script=Han}{1,6}?[省市县区州盟旗镇乡])/u.exec(role);
+  if (!m) return [];
+  const place = m[1]!;
+  const short = place.slice(0, -1);
+  return [...place].length > 2 && [...short].length >= 2 ? [place, short] : [place];
+}
+
+interface Term {
+  text: string;
+  weight: number;
+  /** Counts only where few paragraphs have it (headline words echo themes that all bodies share). */
+  rareOnly: boolean;
+}
+
+/** What identifies a candidate: its place and person names first, the rest of its role weakly, and its headline's words as a fallback. */
+function termsOf(c: Candidate): { byline: Term[]; headline: Term[] } {
+  const names = [...placesOf(c.role), ...(c.name ? [c.name.replace(/\s/g, '')] : [])];
+  return {
+    byline: [...names.map((text) => ({ text, weight: 1, rareOnly: false })), ...grams(c.role).map((text) => ({ text, weight: 0.3, rareOnly: false }))],
+    headline: grams(c.headline).map((text) => ({ text, weight: 1, rareOnly: true })),
+  };
 }
 
 /** affinity[p][c]: how strongly paragraph p speaks of candidate c's distinctive words. */
 export function affinities(paragraphs: RunParagraph[], candidates: Candidate[]): number[][] {
-  const sources = candidates.map((c) => [
-    { g: grams(c.role), w: 1 },
-    { g: grams(c.name), w: 1 },
-    // Headlines echo themes that every body of a group shares: a weak sign.
-    { g: grams(c.headline), w: 0.2 },
-  ]);
+  const terms = candidates.map(termsOf);
   // A word two signatures share says nothing about which is which.
-  const seen = new Map<string, number>();
-  for (const src of sources) for (const g of new Set(src.flatMap((s) => [...s.g]))) seen.set(g, (seen.get(g) ?? 0) + 1);
+  const owners = new Map<string, number>();
+  for (const t of terms) for (const text of new Set([...t.byline, ...t.headline].map((x) => x.text))) owners.set(text, (owners.get(text) ?? 0) + 1);
   const P = paragraphs.length;
-  const idf = new Map<string, number>();
-  const weightOf = (g: string): number => {
-    let v = idf.get(g);
-    if (v === undefined) {
-      const df = paragraphs.filter((p) => p.text.includes(g)).length;
-      v = df === 0 ? 0 : Math.log((P + 1) / (df + 0.5));
-      idf.set(g, Math.max(0, v));
-    }
-    return idf.get(g)!;
+  const df = new Map<string, number>();
+  const idf = (t: Term): number => {
+    let d = df.get(t.text);
+    if (d === undefined) df.set(t.text, (d = paragraphs.filter((p) => p.text.includes(t.text)).length));
+    if (d === 0 || owners.get(t.text)! > 1 || (t.rareOnly && d > Math.max(1, P / 8))) return 0;
+    return Math.max(0, Math.log((P + 1) / (d + 0.5)));
   };
-  return paragraphs.map((p) =>
-    sources.map((src) => {
-      let a = 0;
-      for (const { g, w } of src) for (const gram of g) if (seen.get(gram) === 1) a += w * weightOf(gram) * Math.min(countOf(p.text, gram), 2);
-      return a;
-    }),
-  );
+  const affinity = (p: RunParagraph, ts: Term[]): number => ts.reduce((a, t) => a + t.weight * idf(t) * Math.min(countOf(p.text, t.text), 2), 0);
+  const columns = terms.map((t) => {
+    const byByline = paragraphs.map((p) => affinity(p, t.byline));
+    // The byline's names decide; the headline's rare words only where the bodies mention none of them.
+    return byByline.some((a) => a > 0) ? byByline : paragraphs.map((p) => affinity(p, t.headline));
+  });
+  return paragraphs.map((_, p) => columns.map((col) => col[p]!));
 }
 
 /** Splits a run of paragraphs among the candidates; every candidate gets one contiguous segment. */

@@ -6,24 +6,36 @@
  * paragraph) a little, and changing measure costs a fixed penalty.
  */
 
-const BAND = 1; // a full line's counted width is within ±1 em of the measure (compressed punctuation, loose justification)
-const SHORT_COST = 0.4;
+const BAND = 0.5; // a full line's counted width is within this of the measure (compressed punctuation, loose justification)
+const SHORT_COST = 1;
 const CHANGE_COST = 6;
+const MID_PARAGRAPH_COST = 3;
 
-function emission(width: number, measure: number): number {
-  if (width > measure + BAND) return 1 + 2 * (width - measure - BAND);
-  if (width < measure - BAND) return SHORT_COST;
+export interface LineShape {
+  width: number;
+  /** Width with all compressible punctuation at half an em. */
+  minWidth: number;
+  /** Ends a sentence: a block may change after it. */
+  endsParagraph: boolean;
+}
+
+function emission(line: LineShape, measure: number): number {
+  if (line.minWidth > measure + BAND) return 1 + 2 * (line.minWidth - measure - BAND);
+  if (line.width < measure - BAND) return SHORT_COST;
   return 0;
 }
 
+const fits = (line: LineShape, m: number) => line.width >= m - BAND && line.minWidth <= m + BAND;
+
 /** Per line: the measure of the block it belongs to. */
-export function lineMeasures(widths: number[]): number[] {
-  const n = widths.length;
+export function lineMeasures(lines: LineShape[]): number[] {
+  const n = lines.length;
+  const widths = lines.map((l) => l.width);
   if (n === 0) return [];
   const candidates = [...new Set(widths.map((w) => Math.round(w * 2) / 2))].filter((w) => w >= 2).sort((a, b) => a - b);
   if (candidates.length === 0) return widths.map(() => Math.max(...widths));
   const S = candidates.length;
-  let cost = candidates.map((m) => emission(widths[0]!, m));
+  let cost = candidates.map((m) => emission(lines[0]!, m));
   const back: Int32Array[] = [];
   for (let i = 1; i < n; i++) {
     let bestPrev = 0;
@@ -32,9 +44,10 @@ export function lineMeasures(widths: number[]): number[] {
     const next = new Array<number>(S);
     for (let s = 0; s < S; s++) {
       const stay = cost[s]!;
-      const move = cost[bestPrev]! + CHANGE_COST;
+      // Blocks change where a paragraph ends, not inside one.
+      const move = cost[bestPrev]! + CHANGE_COST + (lines[i - 1]!.endsParagraph ? 0 : MID_PARAGRAPH_COST);
       from[s] = stay <= move ? s : bestPrev;
-      next[s] = Math.min(stay, move) + emission(widths[i]!, candidates[s]!);
+      next[s] = Math.min(stay, move) + emission(lines[i]!, candidates[s]!);
     }
     back.push(from);
     cost = next;
@@ -52,7 +65,7 @@ export function lineMeasures(widths: number[]): number[] {
     let j = i;
     while (j < n && states[j] === states[i]) j++;
     const m = candidates[states[i]!]!;
-    const full = widths.slice(i, j).filter((w) => w >= m - BAND && w <= m + BAND).sort((a, b) => a - b);
+    const full = lines.slice(i, j).filter((l) => fits(l, m)).map((l) => l.width).sort((a, b) => a - b);
     const centre = full.length ? full[Math.floor(full.length / 2)]! : m;
     for (let k = i; k < j; k++) out[k] = centre;
     i = j;

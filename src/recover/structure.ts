@@ -67,11 +67,22 @@ export function pageBlocks(lines: SourceLine[]): Block[] {
     return out;
   };
 
+  // A column line that happens to start with a dash is not a deck: a lead's
+  // headline stands apart from the text above it and differs in width from its deck.
+  const standsApart = (head: number[], deck: number): boolean => {
+    const above = lines[head[0]! - 1];
+    if (above && !isByline(above.raw) && !endsSentence(above.raw)) return false;
+    if (head.some((i) => /[，。；：、,;:]/.test(lines[i]!.raw))) return false;
+    const width = (i: number) => emWidth(lines[i]?.raw.trim() ?? '');
+    const sameColumn = (a: number, b: number) => Math.abs(width(a) - width(b)) <= 1.5;
+    return !sameColumn(head[head.length - 1]!, deck) && !(deck + 1 < lines.length && sameColumn(deck, deck + 1) && width(deck) < 30);
+  };
+
   // Leads first: a deck line right under a headline.
   lines.forEach((line, d) => {
     if (!isDeck(line.raw) || used.has(d)) return;
     const head = headlineAbove(d, 2);
-    if (head.length === 0) return;
+    if (head.length === 0 || !standsApart(head, d)) return;
     const intro = introBelow(lines, d, used);
     for (const i of [...head, d, ...intro]) used.add(i);
     at.set(head[0]!, { kind: 'lead', lead: { headline: head.map((i) => lines[i]!), deck: line, intro: intro.map((i) => lines[i]!) } });

@@ -1,0 +1,100 @@
+/** Compares a recovered issue with the generator's truth: the accuracy figures the README reports. */
+import type { Issue } from '../../src/types.js';
+import type { TruthPage } from './page.js';
+
+export interface PageScore {
+  articles: number;
+  /** Articles whose headline, byline and body text all came back together. */
+  matched: number;
+  paraTP: number;
+  paraFP: number;
+  paraFN: number;
+  truthChars: number;
+  /** Insertions + deletions needed to turn the truth text into the recovered text. */
+  charEdits: number;
+  dateOk: boolean;
+  leadOk: boolean;
+}
+
+const norm = (s: string) => s.replace(/\s+/g, '');
+
+export function scorePage(truth: TruthPage, issue: Issue): PageScore {
+  const score: PageScore = { articles: truth.articles.length, matched: 0, paraTP: 0, paraFP: 0, paraFN: 0, truthChars: 0, charEdits: 0, dateOk: false, leadOk: false };
+  score.dateOk = issue.masthead?.date === truth.masthead.date && issue.masthead?.weekday === truth.masthead.weekday && issue.masthead?.email === truth.masthead.email && issue.masthead?.section === truth.masthead.section;
+  const leadText = (l: { headline: string; deck: string | null; paragraphs: string[] } | null) => (l ? [l.headline, l.deck ?? '', ...l.paragraphs].join('\n') : '');
+  score.leadOk = leadText(truth.lead) === leadText(issue.lead);
+  const pairs: Array<[string, string]> = [[leadText(truth.lead), leadText(issue.lead)]];
+  for (const t of truth.articles) {
+    const got = issue.articles.find((a) => norm(a.headline) === norm(t.headline) && a.byline?.name === t.byline.name);
+    const body = (ps: string[]) => ps.join('');
+    if (got && got.headline === t.headline && got.byline?.role === t.byline.role && body(got.paragraphs) === body(t.paragraphs)) score.matched++;
+    const starts = (ps: string[]) => {
+      const out = new Set<number>();
+      let at = 0;
+      for (const p of ps) {
+        out.add(at);
+        at += p.length;
+      }
+      return out;
+    };
+    const want = starts(t.paragraphs);
+    const have = starts(got?.paragraphs ?? []);
+    for (const s of have) if (want.has(s)) score.paraTP++;
+    else score.paraFP++;
+    for (const s of want) if (!have.has(s)) score.paraFN++;
+    const text = (h: string, role: string, name: string, ps: string[]) => [h, role, name, ...ps].join('\n');
+    pairs.push([text(t.headline, t.byline.role, t.byline.name, t.paragraphs), got ? text(got.headline, got.byline?.role ?? '', got.byline?.name ?? '', got.paragraphs) : '']);
+  }
+  for (const [a, b] of pairs) {
+    score.truthChars += a.length;
+    score.charEdits += editDistance(a, b);
+  }
+  return score;
+}
+
+export interface Accuracy {
+  pages: number;
+  articles: number;
+  headlineBody: number;
+  paragraphPrecision: number;
+  paragraphRecall: number;
+  cer: number;
+  dates: number;
+  leads: number;
+}
+
+export function accuracy(scores: PageScore[]): Accuracy {
+  const sum = (f: (s: PageScore) => number) => scores.reduce((n, s) => n + f(s), 0);
+  const tp = sum((s) => s.paraTP);
+  return {
+    pages: scores.length,
+    articles: sum((s) => s.articles),
+    headlineBody: sum((s) => s.matched) / sum((s) => s.articles),
+    paragraphPrecision: tp / (tp + sum((s) => s.paraFP)),
+    paragraphRecall: tp / (tp + sum((s) => s.paraFN)),
+    cer: sum((s) => s.charEdits) / sum((s) => s.truthChars),
+    dates: sum((s) => Number(s.dateOk)) / scores.length,
+    leads: sum((s) => Number(s.leadOk)) / scores.length,
+  };
+}
+
+/** Insert/delete edit distance (Myers' O(ND) algorithm): fast when the texts mostly agree. */
+export function editDistance(a: string, b: string): number {
+  const n = a.length;
+  const m = b.length;
+  const max = n + m;
+  const v = new Int32Array(2 * max + 2);
+  for (let d = 0; d <= max; d++) {
+    for (let k = -d; k <= d; k += 2) {
+      let x = k === -d || (k !== d && v[max + k - 1]! < v[max + k + 1]!) ? v[max + k + 1]! : v[max + k - 1]! + 1;
+      let y = x - k;
+      while (x < n && y < m && a[x] === b[y]) {
+        x++;
+        y++;
+      }
+      v[max + k] = x;
+      if (x >= n && y >= m) return d;
+    }
+  }
+  return max;
+}

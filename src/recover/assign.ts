@@ -126,7 +126,7 @@ export function splitRun(paragraphs: RunParagraph[], candidates: Candidate[]): S
 
   const order = K <= MAX_PERMUTED ? null : candidates.map((_, c) => c);
   const segments = bestSplit(P, K, segmentScore, order);
-  return segments.map((s) => ({ ...s, confidence: confidenceOf(s, aff, segments, segmentScore) }));
+  return segments.map((s) => ({ ...s, confidence: confidenceOf(s, aff, segments) }));
 }
 
 /** DP over (paragraphs used, candidates used). With `order`, candidates are taken in that order only. */
@@ -166,15 +166,12 @@ function bestSplit(P: number, K: number, score: (from: number, to: number, c: nu
 }
 
 /**
- * How sure: the share of the segment's affinity that is its own, and how
- * much worse the cut would be one paragraph earlier or later.
+ * How sure: the share of the segment's affinity that is its own, times how
+ * sure each of its two cuts is. A cut is sure when the paragraphs on either
+ * side of it name their own subjects; every neutral paragraph between the
+ * last that names one and the first that names the other could go either way.
  */
-function confidenceOf(
-  seg: Omit<Segment, 'confidence'>,
-  aff: number[][],
-  all: Array<Omit<Segment, 'confidence'>>,
-  score: (from: number, to: number, c: number) => number,
-): number {
+function confidenceOf(seg: Omit<Segment, 'confidence'>, aff: number[][], all: Array<Omit<Segment, 'confidence'>>): number {
   let own = 0;
   let other = 0;
   for (let p = seg.from; p < seg.to; p++) {
@@ -183,17 +180,15 @@ function confidenceOf(
   }
   const share = (own + 0.5) / (own + other + 1);
   const i = all.indexOf(seg);
-  const margins: number[] = [];
-  const next = all[i + 1];
-  if (next) {
-    const here = score(seg.from, seg.to, seg.candidate) + score(next.from, next.to, next.candidate);
-    for (const d of [-1, 1]) {
-      const cut = seg.to + d;
-      if (cut <= seg.from || cut >= next.to) continue;
-      margins.push(here - score(seg.from, cut, seg.candidate) - score(cut, next.to, next.candidate));
-    }
-  }
-  const margin = margins.length ? Math.min(...margins) : 3;
-  const cutSure = 1 / (1 + Math.exp(-(margin - 0.5) * 2));
-  return Math.round(Math.min(share, cutSure) * 100) / 100;
+  const cutSure = (a: Omit<Segment, 'confidence'> | undefined, b: Omit<Segment, 'confidence'> | undefined): number => {
+    if (!a || !b) return 1;
+    let lastA = a.to - 1;
+    while (lastA >= a.from && !(aff[lastA]![a.candidate]! > 0)) lastA--;
+    let firstB = b.from;
+    while (firstB < b.to && !(aff[firstB]![b.candidate]! > 0)) firstB++;
+    const neutral = Math.max(0, firstB - lastA - 1);
+    return neutral === 0 ? 1 : Math.max(0.5, 0.85 - 0.05 * (neutral - 1));
+  };
+  const sure = (0.6 + 0.4 * share) * cutSure(all[i - 1], seg) * cutSure(seg, all[i + 1]);
+  return Math.round(sure * 100) / 100;
 }

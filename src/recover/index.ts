@@ -120,6 +120,9 @@ function headlineOf(lines: SourceLine[], draft: Draft, words?: WordSegmenter): s
   return text;
 }
 
+/** Below this confidence a headline-body match is reported as a warning. */
+const UNSURE = 0.7;
+
 const BYLINE_ROLE = /^(.*?(?:记者|通讯员|主任|主席|书记|局长|县长|市长|区长|院长|校长|部长|编辑|撰稿|摄影|委员|代表))(.+)$/;
 
 function bylineOf(line: SourceLine, draft: Draft): { role: string; name: string } {
@@ -170,7 +173,7 @@ function addSigned(draft: Draft, body: SourceLine[], signatures: Signature[], wo
       if (h.sig.headline.length)
         draft.corrections.push({ id: '', kind: 'headline-moved', item: '', lines: h.sig.headline.map((l) => l.no), from: h.headline, to: h.headline, note });
       draft.corrections.push({ id: '', kind: 'byline-moved', item: '', lines: [h.sig.byline.no], from: h.sig.byline.raw.trim(), to: `□ ${h.byline.role} ${h.byline.name}`.trim(), note });
-      if (seg.confidence < 0.6)
+      if (seg.confidence < UNSURE)
         draft.warnings.push({
           code: 'uncertain-match',
           message: `"${h.headline}" matched to the body at lines ${mine[0]!.lines[0]!.no}-${mine[mine.length - 1]!.lines.at(-1)!.no} with low confidence (${seg.confidence})`,

@@ -54,7 +54,7 @@ function shapeOfFirstLine(cur: CleanLine, next: CleanLine | undefined, measure: 
  * starts a paragraph. Each sign adds to a score; a break needs a positive
  * score above BREAK_THRESHOLD.
  */
-export function breakScore(prev: CleanLine, cur: CleanLine, next: CleanLine | undefined, measure: number, prevStarts: boolean): number {
+export function breakScore(prev: CleanLine, cur: CleanLine, next: CleanLine | undefined, measure: number, prevStarts: boolean, blankMeansBreak = false): number {
   // A paragraph's first line has 2 em less room than the others.
   const room = prevStarts ? measure - 2 : measure;
   const dPrev = room - prev.width - pushedSlack(cur);
@@ -65,6 +65,7 @@ export function breakScore(prev: CleanLine, cur: CleanLine, next: CleanLine | un
   s += endsSentence(prev.text) ? 1.5 : /[：:]$/.test(prev.text) ? 0.5 : -1.5;
   if (prevStarts && !endsSentence(prev.text)) s -= 3; // a one-line paragraph ends a sentence
   if (/^[ \u3000]{2,}|^\u3000/.test(cur.raw)) s += 4; // the extractor kept the indent
+  if (blankMeansBreak && cur.blankBefore) s += 3; // lines set solid, paragraphs set off by a blank line
   const dCur = measure - cur.width;
   const dNext = next ? measure - next.width : 0;
   if (dCur >= 1 && endsSentence(cur.text) && dNext >= 1.5 && dNext <= 3.2) s -= 2; // cur is a last line, next a first line
@@ -78,8 +79,7 @@ export function breakScore(prev: CleanLine, cur: CleanLine, next: CleanLine | un
  * is put back on it.
  */
 export function joinFragments(lines: CleanLine[], corrections: Correction[]): CleanLine[] {
-  const blankSeparated = lines.filter((l, i) => i > 0 && l.blankBefore).length >= 0.6 * (lines.length - 1);
-  if (!blankSeparated || lines.length < 3) return lines;
+  if (!isBlankSeparated(lines) || lines.length < 3) return lines;
   const measure = upperMedian(lines.map((l) => l.width));
   const out: CleanLine[] = [];
   for (const line of lines) {
@@ -101,11 +101,12 @@ export function joinFragments(lines: CleanLine[], corrections: Correction[]): Cl
 
 /** Column lines → paragraphs. */
 export function paragraphs(lines: CleanLine[]): Paragraph[] {
+  const blankMeansBreak = !isBlankSeparated(lines);
   const measures = lineMeasures(lines.map((l) => ({ width: l.width, minWidth: l.minWidth, endsParagraph: endsSentence(l.text) })));
   const out: Paragraph[] = [];
   lines.forEach((line, i) => {
     const newMeasure = i > 0 && measures[i] !== measures[i - 1];
-    const starts = i === 0 || newMeasure || breakScore(lines[i - 1]!, line, lines[i + 1], measures[i]!, out[out.length - 1]?.lines.length === 1) > BREAK_THRESHOLD;
+    const starts = i === 0 || newMeasure || breakScore(lines[i - 1]!, line, lines[i + 1], measures[i]!, out[out.length - 1]?.lines.length === 1, blankMeansBreak) > BREAK_THRESHOLD;
     if (starts) out.push({ lines: [line], text: line.text, newMeasure: i === 0 || newMeasure, measure: measures[i]! });
     else {
       const p = out[out.length - 1]!;
@@ -121,6 +122,11 @@ export function joinText(a: string, b: string): string {
   const last = a.slice(-1);
   const first = b.slice(0, 1);
   return /[A-Za-z]/.test(last) && /[A-Za-z]/.test(first) && isAsciiGraphic(last) ? `${a} ${b}` : a + b;
+}
+
+/** Most lines have a blank line before them: the extractor's way of writing column lines. */
+function isBlankSeparated(lines: CleanLine[]): boolean {
+  return lines.filter((l, i) => i > 0 && l.blankBefore).length >= 0.6 * (lines.length - 1);
 }
 
 function upperMedian(values: number[]): number {

@@ -29,7 +29,11 @@ export function writeAtomic(path: string, data: string | Uint8Array): void {
     writeFileSync(tmp, data);
     renameSync(tmp, path);
   } catch (e) {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing was written there
+    }
     throw new NewsprintError(fsReason(e, 'cannot write it'), path);
   }
 }

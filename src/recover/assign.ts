@@ -169,7 +169,8 @@ function bestSplit(P: number, K: number, score: (from: number, to: number, c: nu
  * How sure: the share of the segment's affinity that is its own, times how
  * sure each of its two cuts is. A cut is sure when the paragraphs on either
  * side of it name their own subjects; every neutral paragraph between the
- * last that names one and the first that names the other could go either way.
+ * last that names one and the first that names the other could go either
+ * way; less so when the second opens by naming itself.
  */
 function confidenceOf(seg: Omit<Segment, 'confidence'>, aff: number[][], all: Array<Omit<Segment, 'confidence'>>): number {
   let own = 0;
@@ -187,7 +188,10 @@ function confidenceOf(seg: Omit<Segment, 'confidence'>, aff: number[][], all: Ar
     let firstB = b.from;
     while (firstB < b.to && !(aff[firstB]![b.candidate]! > 0)) firstB++;
     const neutral = Math.max(0, firstB - lastA - 1);
-    return neutral === 0 ? 1 : Math.max(0.5, 0.85 - 0.05 * (neutral - 1));
+    if (neutral === 0) return 1;
+    // The cut opens b with a paragraph that names b, as most openings do.
+    if (firstB === b.from) return 0.9;
+    return Math.max(0.5, 0.85 - 0.05 * (neutral - 1));
   };
   const sure = (0.6 + 0.4 * share) * cutSure(all[i - 1], seg) * cutSure(seg, all[i + 1]);
   return Math.round(sure * 100) / 100;

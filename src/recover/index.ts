@@ -165,7 +165,6 @@ function addSigned(draft: Draft, body: SourceLine[], signatures: Signature[], wo
       source: { headline: h.sig.headline.map((l) => l.no), byline: h.sig.byline.no, paragraphs: mine.map((p) => p.lines.map((l) => l.no)) },
       confidence: seg.confidence,
     });
-    tagItem(draft, [...h.sig.headline.map((l) => l.no), h.sig.byline.no, ...mine.flatMap((p) => p.lines.map((l) => l.no))], at);
     if (mine.length === 0)
       draft.warnings.push({ code: 'empty-body', message: `no body text was found for "${h.headline}"`, lines: [h.sig.byline.no] });
     else {
@@ -181,6 +180,7 @@ function addSigned(draft: Draft, body: SourceLine[], signatures: Signature[], wo
         });
     }
     if (!h.sig.headline.length) draft.warnings.push({ code: 'no-headline', message: `the byline at line ${h.sig.byline.no} has no headline above it`, lines: [h.sig.byline.no] });
+    tagItem(draft, [...h.sig.headline.map((l) => l.no), h.sig.byline.no, ...mine.flatMap((p) => p.lines.map((l) => l.no))], at);
   }
 }
 

@@ -27,7 +27,10 @@ export interface TruthPage {
 export interface GeneratedPage {
   seed: number;
   truth: TruthPage;
+  /** The extraction text. */
   text: string;
+  /** The masthead line as printed (before the extractor doubled it). */
+  mastheadLine: string;
 }
 
 export interface PageOptions {
@@ -49,8 +52,8 @@ export function generatePage(seed: number, options: PageOptions = {}): Generated
   const articles = places.map((place) => makeArticle(r, place, perArticle));
   const lead = r.chance(options.lead ?? 0.85) ? makeLead(r) : null;
   const masthead = makeMasthead(r);
-  const text = printPage(r, masthead, lead, articles);
-  return { seed, truth: { masthead, lead, articles: articles.map(({ clauses: _c, ...a }) => a) }, text };
+  const { text, mastheadLine } = printPage(r, masthead, lead, articles);
+  return { seed, truth: { masthead, lead, articles: articles.map(({ clauses: _c, ...a }) => a) }, text, mastheadLine };
 }
 
 // ---- clean content -------------------------------------------------------
@@ -164,11 +167,11 @@ function doubled(text: string): string {
   return runs.map((run) => run + run).join('');
 }
 
-function printPage(r: Random, masthead: TruthPage['masthead'], lead: TruthPage['lead'], articles: Drafted[]): string {
+function printPage(r: Random, masthead: TruthPage['masthead'], lead: TruthPage['lead'], articles: Drafted[]): { text: string; mastheadLine: string } {
   const out: string[] = [];
   const [y, m, d] = masthead.date.split('-').map(Number) as [number, number, number];
-  const label = r.pick(['电子信箱', '电子邮箱']);
-  out.push(`${doubled(masthead.section)} ${doubled(`${y}年${m}月${d}日`)} ${doubled(masthead.weekday)} ${doubled(`${label}：${masthead.email}`)}`, '');
+  const parts = [masthead.section, `${y}年${m}月${d}日`, masthead.weekday, `${r.pick(['电子信箱', '电子邮箱'])}：${masthead.email}`];
+  out.push(parts.map(doubled).join(' '), '');
 
   // Groups of consecutive articles whose signatures follow all their bodies.
   let i = 0;
@@ -199,7 +202,8 @@ function printPage(r: Random, masthead: TruthPage['masthead'], lead: TruthPage['
     for (const p of lead.paragraphs) out.push(...breakLines(p, measure).map((l) => extractLine(r, l, false)), '');
   }
   // A stray newline swallows the blank line that would follow.
-  return out.join('\n').replace(/\n\u0000\n\n/g, '\n').replace(/\n\u0000/g, '') + '\n';
+  const text = out.join('\n').replace(/\n\u0000\n\n/g, '\n').replace(/\n\u0000/g, '') + '\n';
+  return { text, mastheadLine: parts.join(' ') };
 }
 
 function signature(r: Random, a: Drafted): string[] {

@@ -10,8 +10,11 @@ export interface PageScore {
   paraFP: number;
   paraFN: number;
   truthChars: number;
-  /** Insertions + deletions needed to turn the truth text into the recovered text. */
+  /** Insertions + deletions needed to turn the truth text into the recovered text, item by item. */
   charEdits: number;
+  /** The same for the whole page's text in reading order, whichever item it went to. */
+  textEdits: number;
+  textChars: number;
   dateOk: boolean;
   leadOk: boolean;
 }
@@ -19,7 +22,7 @@ export interface PageScore {
 const norm = (s: string) => s.replace(/\s+/g, '');
 
 export function scorePage(truth: TruthPage, issue: Issue): PageScore {
-  const score: PageScore = { articles: truth.articles.length, matched: 0, paraTP: 0, paraFP: 0, paraFN: 0, truthChars: 0, charEdits: 0, dateOk: false, leadOk: false };
+  const score: PageScore = { articles: truth.articles.length, matched: 0, paraTP: 0, paraFP: 0, paraFN: 0, truthChars: 0, charEdits: 0, textEdits: 0, textChars: 0, dateOk: false, leadOk: false };
   score.dateOk = issue.masthead?.date === truth.masthead.date && issue.masthead?.weekday === truth.masthead.weekday && issue.masthead?.email === truth.masthead.email && issue.masthead?.section === truth.masthead.section;
   const leadText = (l: { headline: string; deck: string | null; paragraphs: string[] } | null) => (l ? [l.headline, l.deck ?? '', ...l.paragraphs].join('\n') : '');
   score.leadOk = leadText(truth.lead) === leadText(issue.lead);
@@ -45,6 +48,10 @@ export function scorePage(truth: TruthPage, issue: Issue): PageScore {
     const text = (h: string, role: string, name: string, ps: string[]) => [h, role, name, ...ps].join('\n');
     pairs.push([text(t.headline, t.byline.role, t.byline.name, t.paragraphs), got ? text(got.headline, got.byline?.role ?? '', got.byline?.name ?? '', got.paragraphs) : '']);
   }
+  const pageText = (items: Array<{ headline: string; paragraphs: string[] }>) => items.map((a) => a.paragraphs.join('')).join('');
+  const truthText = pageText(truth.articles);
+  score.textChars = truthText.length;
+  score.textEdits = editDistance(truthText, pageText(issue.articles));
   for (const [a, b] of pairs) {
     score.truthChars += a.length;
     score.charEdits += editDistance(a, b);
@@ -59,6 +66,7 @@ export interface Accuracy {
   paragraphPrecision: number;
   paragraphRecall: number;
   cer: number;
+  textCer: number;
   dates: number;
   leads: number;
 }
@@ -73,6 +81,7 @@ export function accuracy(scores: PageScore[]): Accuracy {
     paragraphPrecision: tp / (tp + sum((s) => s.paraFP)),
     paragraphRecall: tp / (tp + sum((s) => s.paraFN)),
     cer: sum((s) => s.charEdits) / sum((s) => s.truthChars),
+    textCer: sum((s) => s.textEdits) / sum((s) => s.textChars),
     dates: sum((s) => Number(s.dateOk)) / scores.length,
     leads: sum((s) => Number(s.leadOk)) / scores.length,
   };

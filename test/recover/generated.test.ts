@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { recoverText } from '../../src/recover/index.js';
+import { correctedAway, issueHan } from '../../src/recover/invariants.js';
+import { validateIssue } from '../../src/schema.js';
+import { hanCounts } from '../../src/text/chars.js';
+import { jiebaWords } from '../../src/text/segmenter.js';
+import { generatePage } from '../generator/page.js';
+import { accuracy, scorePage, type PageScore } from '../generator/score.js';
+
+const SEEDS = 200;
+
+test(`recovery of ${SEEDS} generated pages: nothing lost, schema-valid, accurate`, () => {
+  const scores: PageScore[] = [];
+  for (let seed = 1; seed <= SEEDS; seed++) {
+    const page = generatePage(seed);
+    const issue = recoverText(page.text, { file: `seed-${seed}.txt`, words: jiebaWords });
+
+    // Nothing lost, checked here independently of the code's own check:
+    // the input's Han characters, with the masthead read from the truth.
+    const expected = hanCounts(page.text.split('\n').slice(1).join('\n'));
+    hanCounts(page.mastheadLine, expected);
+    const carried = issueHan(issue);
+    for (const [ch, n] of correctedAway(issue)) carried.set(ch, (carried.get(ch) ?? 0) + n);
+    assert.deepEqual([...carried].sort(), [...expected].sort(), `seed ${seed}: Han characters differ`);
+
+    validateIssue(JSON.parse(JSON.stringify(issue)), `seed ${seed}`);
+    scores.push(scorePage(page.truth, issue));
+  }
+  const a = accuracy(scores);
+  // Floors a little under what recovery reaches now (README): a regression fails here.
+  assert.equal(a.dates, 1, 'every masthead read right');
+  assert.ok(a.leads >= 0.97, `leads ${a.leads}`);
+  assert.ok(a.headlineBody >= 0.86, `headline-body matches ${a.headlineBody}`);
+  assert.ok(a.paragraphPrecision >= 0.92 && a.paragraphRecall >= 0.92, `paragraph starts P ${a.paragraphPrecision} R ${a.paragraphRecall}`);
+  assert.ok(a.cer <= 0.07, `character error rate ${a.cer}`);
+  assert.ok(a.textCer <= 0.0005, `character error rate of the page text ${a.textCer}`);
+});
+
+test('the generator makes the artifacts it promises', () => {
+  const texts = Array.from({ length: 30 }, (_, i) => generatePage(1000 + i).text).join('\n');
+  assert.match(texts, /^(\p{Script=Han}+)\1 (\d{4})\2年年/mu, 'doubled masthead');
+  assert.match(texts, /^口 /mu, '口 for □');
+  assert.match(texts, /(\p{Script=Han} ){6}/u, 'letter-spaced lines');
+  assert.match(texts, /\p{Script=Han} \d|\d \p{Script=Han}/u, 'spaces around digits');
+  assert.match(texts, /^——/mu, 'a deck, or a body line that starts with a dash');
+});

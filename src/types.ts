@@ -91,3 +91,136 @@ export interface Issue {
   corrections: Correction[];
   warnings: Warning[];
 }
+
+// ---- Templates: page geometry as data (templates/*.json) --------------------
+
+/** Face roles; fonts/fonts.json maps each to a font file from an npm package. */
+export type FaceRole = 'song' | 'heavy' | 'bold' | 'kai';
+
+export interface Template {
+  name: string;
+  description: string;
+  /** Page size in mm. */
+  page: { width: number; height: number };
+  /** Margins in mm; inner is the spine side. */
+  margins: { top: number; bottom: number; inner: number; outer: number };
+  columns: number;
+  /** Least gutter between columns, in ems of body type. */
+  gutterEm: number;
+  body: {
+    face: FaceRole;
+    /** Body sizes in pt the make-up may choose from (all pages share one). */
+    sizes: [number, number];
+    step: number;
+    /** Line pitch as a multiple of the body size (size + leading). */
+    pitch: number;
+  };
+  masthead: { lines: number; titleSize: number; face: FaceRole; infoSize: number };
+  runningHead: { lines: number; size: number; face: FaceRole };
+  lead: {
+    headline: { face: FaceRole; sizes: [number, number] };
+    deck: { face: FaceRole; size: number };
+    intro: { face: FaceRole; scale: number; columns: number };
+  };
+  headline: { face: FaceRole; sizes: [number, number]; maxLines: number };
+  byline: { face: FaceRole; scale: number };
+  /** Rules between modules: weight in pt; modules are separated by this many grid lines. */
+  rules: { weight: number; spaceLines: number };
+  /** Most grid lines a headline block may grow by to fill a column. */
+  maxHeadlineExtra: number;
+}
+
+// ---- Layout: the page tree (layout.json) -------------------------------------
+
+export type LineRole = 'masthead-title' | 'masthead-info' | 'running-head' | 'lead-headline' | 'deck' | 'intro' | 'headline' | 'byline' | 'body';
+
+/** One line of text, every glyph positioned: the renderer only draws it. */
+export interface TextLine {
+  role: LineRole;
+  /** Issue item the text belongs to: 'masthead', 'lead', an article id, or 'page'. */
+  item: string;
+  /** Paragraph index within the item for body and intro lines. */
+  paragraph?: number;
+  text: string;
+  face: FaceRole;
+  size: number;
+  /** Left end of the line's measure and its baseline, in pt from the page's top-left. */
+  x: number;
+  y: number;
+  /** The measure the line was set to, in pt. */
+  width: number;
+  /** x of each character (by code point) relative to `x`, in pt. */
+  xs: number[];
+  /** Horizontal scale of a glyph where it is not 1 (em dashes set to a full em). */
+  scales?: Record<number, number>;
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Rule {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  weight: number;
+}
+
+export interface Box {
+  id: string;
+  kind: 'masthead' | 'running-head' | 'lead' | 'article';
+  item: string;
+  rect: Rect;
+  /** Columns spanned, for articles. */
+  span?: number;
+  lines: TextLine[];
+}
+
+export interface Page {
+  number: number;
+  width: number;
+  height: number;
+  typeArea: Rect;
+  boxes: Box[];
+  rules: Rule[];
+  /** Empty parts of the type area, as a fraction of it. */
+  holes: number;
+}
+
+export interface Layout {
+  schema: 'newsprint/layout@1';
+  template: string;
+  issue: { file: string; sha256: string; section: string; date: string | null; weekday: string; title: string };
+  /** Items in reading order with the page they are on, for the PDF outline. */
+  outline: Array<{ item: string; title: string; page: number; y: number }>;
+  makeup: {
+    bodySize: number;
+    pitch: number;
+    columns: number;
+    measureEm: number;
+    score: number;
+    candidates: number;
+    pages: Array<{ items: string[]; arrangement: string; holes: number; fill: number }>;
+  };
+  pages: Page[];
+}
+
+// ---- Font metrics: what layout needs to know of a face -------------------------
+
+export interface FaceMetrics {
+  /** Advance width of a character in em. */
+  advance(ch: string): number;
+  /** Does the face have a glyph for the character? */
+  has(ch: string): boolean;
+  /** The half-width form of a punctuation mark (OpenType `halt`): advance and offset in em, or null. */
+  half(ch: string): { advance: number; offset: number } | null;
+  /** Ascender and descender in em (descender negative). */
+  ascent: number;
+  descent: number;
+}
+
+export type Metrics = Record<FaceRole, FaceMetrics>;

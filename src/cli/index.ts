@@ -1,28 +1,58 @@
 #!/usr/bin/env node
-import { Command } from 'commander';
-import { createRequire } from 'node:module';
+import { Command, Option } from 'commander';
 import { NewsprintError } from '../errors.js';
+import { buildCommand } from './commands/build.js';
+import { layoutCommand } from './commands/layout.js';
 import { recoverCommand } from './commands/recover.js';
+import { renderCommand, VERSION } from './commands/render.js';
+import { templateNames } from './inputs.js';
 import { stderrReporter } from './report.js';
-
-const require = createRequire(import.meta.url);
-const { version } = require('../../../package.json') as { version: string };
 
 const program = new Command()
   .name('newsprint')
-  .description('Rebuild a printed Chinese newspaper page from the garbled text a PDF extractor pulled out of it.')
-  .version(version)
+  .description('Rebuild a printed Chinese newspaper page from the garbled text a PDF extractor pulled out of it:\nrecover its structure, lay it out as a two-page spread, render it to PDF.')
+  .version(VERSION)
   .option('--debug', 'show stack traces of errors')
   .option('-q, --quiet', 'print only warnings and errors')
-  .showHelpAfterError();
+  .showHelpAfterError()
+  .addHelpText('after', '\nTypical use:\n  newsprint build page.txt              # output/<date>-<section>/ with issue.json, layout.json, spread.pdf\n  newsprint recover page.txt -o issue.json\n  newsprint layout issue.json -t a3 -o layout.json\n  newsprint render layout.json -o spread.pdf --sheet');
+
+const reporter = () => stderrReporter(Boolean(program.opts().quiet));
+const templateOption = () => new Option('-t, --template <name|file.json>', `page template: ${templateNames().join(', ')}, or a path`).default('tabloid');
 
 program
   .command('recover')
   .description('read a page extraction and write the recovered issue (masthead, lead, articles, corrections, warnings) as JSON')
   .argument('<file>', 'extraction text (UTF-8, UTF-16 with BOM, or GB18030/GBK)')
   .option('-o, --output <issue.json>', 'write the issue here (default: standard output)')
-  .addHelpText('after', '\nExample:\n  newsprint recover page.txt -o output/issue.json')
-  .action((file: string, opts: { output?: string }) => recoverCommand(file, opts, stderrReporter(program.opts().quiet)));
+  .action((file: string, opts: { output?: string }) => recoverCommand(file, opts, reporter()));
+
+program
+  .command('layout')
+  .description('lay an issue out as a two-page spread: make-up, Chinese line breaking, positions of every line')
+  .argument('<issue.json>', 'an issue written by `newsprint recover`')
+  .addOption(templateOption())
+  .option('-o, --output <layout.json>', 'write the layout here (default: standard output)')
+  .action((file: string, opts: { template: string; output?: string }) => layoutCommand(file, opts, reporter()));
+
+program
+  .command('render')
+  .description('render a layout to PDF (fonts embedded as subsets, text extractable, one bookmark per item)')
+  .argument('<layout.json>', 'a layout written by `newsprint layout`')
+  .option('-o, --output <spread.pdf>', 'write the PDF here', 'spread.pdf')
+  .option('--sheet', 'put both pages side by side on one sheet, as a printed spread is seen')
+  .action((file: string, opts: { output: string; sheet?: boolean }) => renderCommand(file, opts, reporter()));
+
+program
+  .command('build')
+  .description('recover, lay out and render in one go into one folder per issue: issue.json, layout.json, spread.pdf')
+  .argument('<file>', 'extraction text')
+  .option('-o, --output <dir>', 'folder that receives the issue folder', 'output')
+  .addOption(templateOption())
+  .option('--sheet', 'also write spread-sheet.pdf, both pages side by side on one sheet')
+  .action(async (file: string, opts: { output: string; template: string; sheet?: boolean }) => {
+    await buildCommand(file, opts, reporter());
+  });
 
 try {
   await program.parseAsync();

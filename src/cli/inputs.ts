@@ -1,0 +1,37 @@
+/** Reading the JSON files and templates the commands take, with one-line errors naming the file. */
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { InputError } from '../errors.js';
+import { ROOT } from '../fonts/faces.js';
+import { validateIssue, validateLayout, validateTemplate } from '../schema.js';
+import type { Issue, Layout, Template } from '../types.js';
+import { readInput } from './io.js';
+
+export function readJson(file: string): unknown {
+  const text = new TextDecoder().decode(readInput(file));
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new InputError(`is not JSON (${(e as Error).message})`, file);
+  }
+}
+
+export const readIssue = (file: string): Issue => validateIssue(readJson(file), file);
+export const readLayout = (file: string): Layout => validateLayout(readJson(file), file);
+
+export const TEMPLATE_DIR = join(ROOT, 'templates');
+
+export function templateNames(): string[] {
+  return readdirSync(TEMPLATE_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => basename(f, '.json'))
+    .sort();
+}
+
+/** A template by name (templates/<name>.json) or by path. */
+export function readTemplate(nameOrPath: string): Template {
+  const byName = join(TEMPLATE_DIR, `${nameOrPath}.json`);
+  if (existsSync(byName)) return validateTemplate(readJson(byName), byName);
+  if (nameOrPath.endsWith('.json') || nameOrPath.includes('/')) return validateTemplate(readJson(nameOrPath), nameOrPath);
+  throw new InputError(`unknown template`, nameOrPath, `choose one of: ${templateNames().join(', ')}, or give a path to a template JSON file`);
+}

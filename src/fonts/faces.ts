@@ -1,0 +1,111 @@
+/**
+ * Loads the faces of fonts/fonts.json once per process: the file bytes for
+ * embedding, a fontkit font for glyphs, and metrics for layout. This is the
+ * edge where fonts are read from disk; layout only sees `Metrics`.
+ */
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import * as fontkit from 'fontkit';
+import { NewsprintError } from '../errors.js';
+import { COMPRESSIBLE } from '../text/chars.js';
+import type { FaceMetrics, FaceRole, Metrics } from '../types.js';
+import { woffToSfnt } from './woff.js';
+
+const require = createRequire(import.meta.url);
+export const ROOT = join(dirname(require.resolve('../../../package.json')));
+
+export interface FaceSpec {
+  family: string;
+  style: string;
+  package: string;
+  file: string;
+  license: string;
+  use: string;
+}
+
+export interface Face {
+  role: FaceRole;
+  spec: FaceSpec;
+  /** Version of the npm package the font came from. */
+  version: string;
+  /** SFNT bytes (WOFF unpacked). */
+  bytes: Uint8Array;
+  font: fontkit.Font;
+  metrics: FaceMetrics;
+}
+
+export const FACE_ROLES: FaceRole[] = ['song', 'bold', 'heavy', 'kai'];
+
+export function fontCatalog(): Record<FaceRole, FaceSpec> {
+  return JSON.parse(readFileSync(join(ROOT, 'fonts', 'fonts.json'), 'utf8')) as Record<FaceRole, FaceSpec>;
+}
+
+const loaded = new Map<FaceRole, Face>();
+
+export function loadFace(role: FaceRole): Face {
+  const hit = loaded.get(role);
+  if (hit) return hit;
+  const spec = fontCatalog()[role];
+  let pkgJson: string;
+  try {
+    pkgJson = require.resolve(`${spec.package}/package.json`, { paths: [ROOT] });
+  } catch {
+    throw new NewsprintError(`font package ${spec.package} is not installed`, 'fonts/fonts.json', 'run `npm ci`');
+  }
+  const version = (JSON.parse(readFileSync(pkgJson, 'utf8')) as { version: string }).version;
+  const path = join(dirname(pkgJson), spec.file);
+  const bytes = spec.file.endsWith('.woff') ? unpackedWoff(path, version) : new Uint8Array(readFileSync(path));
+  const font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as fontkit.Font;
+  const face: Face = { role, spec, version, bytes, font, metrics: metricsOf(font) };
+  loaded.set(role, face);
+  return face;
+}
+
+export function loadMetrics(): Metrics {
+  return Object.fromEntries(FACE_ROLES.map((r) => [r, loadFace(r).metrics])) as Metrics;
+}
+
+/** A WOFF face unpacked to TTF once and cached under node_modules/.cache. */
+function unpackedWoff(path: string, version: string): Uint8Array {
+  const cache = join(ROOT, 'node_modules', '.cache', 'newsprint', `${basename(path, '.woff')}-${version}.ttf`);
+  if (existsSync(cache)) return new Uint8Array(readFileSync(cache));
+  const sfnt = woffToSfnt(readFileSync(path));
+  try {
+    mkdirSync(dirname(cache), { recursive: true });
+    const tmp = `${cache}.${process.pid}.tmp`;
+    writeFileSync(tmp, sfnt);
+    renameSync(tmp, cache);
+  } catch {
+    // A read-only install still works, only slower.
+  }
+  return sfnt;
+}
+
+function metricsOf(font: fontkit.Font): FaceMetrics {
+  const upm = font.unitsPerEm;
+  const advances = new Map<string, number>();
+  const halves = new Map<string, { advance: number; offset: number } | null>();
+  const glyph = (ch: string) => font.glyphForCodePoint(ch.codePointAt(0)!);
+  return {
+    advance(ch) {
+      let a = advances.get(ch);
+      if (a === undefined) advances.set(ch, (a = glyph(ch).advanceWidth / upm));
+      return a;
+    },
+    has: (ch) => glyph(ch).id !== 0,
+    half(ch) {
+      if (!COMPRESSIBLE.has(ch)) return null;
+      let h = halves.get(ch);
+      if (h === undefined) {
+        const run = font.layout(ch, ['halt']);
+        const p = run.positions[0]!;
+        h = p.xAdvance < glyph(ch).advanceWidth ? { advance: p.xAdvance / upm, offset: p.xOffset / upm } : null;
+        halves.set(ch, h);
+      }
+      return h;
+    },
+    ascent: font.ascent / upm,
+    descent: font.descent / upm,
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * The page grid for one body size: columns whose width is a whole number of
+ * body ems (so justified Chinese lines sit on a square grid), gutters that
+ * take up what is left, and a baseline grid of `pitch` shared by every body
+ * line of a page.
+ */
+import type { Rect, Template } from '../types.js';
+
+export const MM = 72 / 25.4;
+
+export interface Grid {
+  bodySize: number;
+  pitch: number;
+  columns: number;
+  /** Column width in body ems, and in pt. */
+  measureEm: number;
+  columnWidth: number;
+  gutter: number;
+  /** Grid lines per column. */
+  lines: number;
+  pageWidth: number;
+  pageHeight: number;
+  /** Type areas of page 1 and page 2 (facing: inner margins at the spine). */
+  typeAreas: [Rect, Rect];
+}
+
+export function gridFor(t: Template, bodySize: number): Grid {
+  const pageWidth = t.page.width * MM;
+  const pageHeight = t.page.height * MM;
+  const width = pageWidth - (t.margins.inner + t.margins.outer) * MM;
+  const height = pageHeight - (t.margins.top + t.margins.bottom) * MM;
+  const c = t.columns;
+  const measureEm = Math.floor((width - (c - 1) * t.gutterEm * bodySize) / (c * bodySize));
+  const columnWidth = measureEm * bodySize;
+  const gutter = (width - c * columnWidth) / (c - 1);
+  const pitch = round(bodySize * t.body.pitch);
+  const lines = Math.floor(height / pitch);
+  const y = t.margins.top * MM;
+  // Page 1 is the left-hand page: its inner margin is on the right.
+  const left: Rect = { x: t.margins.outer * MM, y, width, height: lines * pitch };
+  const right: Rect = { x: t.margins.inner * MM, y, width, height: lines * pitch };
+  return { bodySize, pitch, columns: c, measureEm, columnWidth, gutter, lines, pageWidth, pageHeight, typeAreas: [left, right] };
+}
+
+/** x of the left edge of grid column `col` (0-based). */
+export function columnX(g: Grid, area: Rect, col: number): number {
+  return area.x + col * (g.columnWidth + g.gutter);
+}
+
+/** Width of `span` columns with the gutters between them. */
+export function spanWidth(g: Grid, span: number): number {
+  return span * g.columnWidth + (span - 1) * g.gutter;
+}
+
+/** Baseline of a line of `size` centred on grid line `line` (0-based) of the type area. */
+export function baselineOf(g: Grid, area: Rect, line: number, size = g.bodySize): number {
+  return area.y + line * g.pitch + (g.pitch - size) / 2 + 0.88 * size;
+}
+
+/** Body sizes the template allows, smallest first. */
+export function bodySizes(t: Template): number[] {
+  const out: number[] = [];
+  for (let s = t.body.sizes[0]; s <= t.body.sizes[1] + 1e-9; s += t.body.step) out.push(round(s));
+  return out;
+}
+
+const round = (v: number) => Math.round(v * 1000) / 1000;

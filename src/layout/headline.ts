@@ -1,0 +1,62 @@
+/**
+ * Fits a headline into a width: the largest size in the template's range at
+ * which it takes no more than `maxLines` lines, breaking at its clause breaks
+ * first and, inside a clause too long for the width, into balanced lines.
+ */
+import type { FaceMetrics } from '../types.js';
+import { breakParagraph } from './text/linebreak.js';
+import { naturalWidth } from './text/setline.js';
+import { toUnits, type Unit } from './text/units.js';
+
+export interface HeadlineFit {
+  size: number;
+  lines: Unit[][];
+}
+
+/** A clause break inside one headline line is set as an em space. */
+const CLAUSE = '\u3000';
+
+export function setHeadlineAt(text: string, width: number, size: number, m: FaceMetrics): Unit[][] {
+  const avail = width / size;
+  const clauses = text.split(/\s+/).filter(Boolean);
+  const whole = toUnits(clauses.join(CLAUSE));
+  if (naturalWidth(whole, m) <= avail + 1e-6) return [whole];
+  const lines: Unit[][] = [];
+  let current: string[] = [];
+  const flush = () => {
+    if (current.length) lines.push(toUnits(current.join(CLAUSE)));
+    current = [];
+  };
+  for (const clause of clauses) {
+    const trial = [...current, clause];
+    if (naturalWidth(toUnits(trial.join(CLAUSE)), m) <= avail + 1e-6) {
+      current = trial;
+      continue;
+    }
+    flush();
+    const w = naturalWidth(toUnits(clause), m);
+    if (w <= avail + 1e-6) current = [clause];
+    else {
+      // Too long for one line: balanced lines, not a full line and a stub.
+      const n = Math.ceil(w / avail);
+      const measure = Math.min(avail, Math.ceil(w / n) + 1);
+      for (const l of breakParagraph(clause, m, { measure, indent: 0 })) lines.push(l.units);
+    }
+  }
+  flush();
+  return lines;
+}
+
+/** The largest size (whole points, within `sizes`) at which the headline fits `maxLines` lines; the smallest size otherwise. */
+export function fitHeadline(text: string, width: number, sizes: [number, number], maxLines: number, m: FaceMetrics, maxSize = sizes[1]): HeadlineFit {
+  for (let size = Math.min(maxSize, sizes[1]); size >= sizes[0]; size--) {
+    const lines = setHeadlineAt(text, width, size, m);
+    if (lines.length <= maxLines) return { size, lines };
+  }
+  return { size: sizes[0], lines: setHeadlineAt(text, width, sizes[0], m) };
+}
+
+/** Grid lines a headline block of `lines` lines of `size` takes, with some air around it. */
+export function headlineBlockLines(lines: number, size: number, pitch: number): number {
+  return Math.ceil((lines * size * 1.2 + pitch * 0.6) / pitch);
+}

@@ -1,0 +1,111 @@
+/**
+ * Layout: Issue + Template → Layout (pages of positioned boxes and lines).
+ * Steps, in order:
+ *   for each body size the template allows:
+ *     grid → set every item's text (content) → plan both pages (make-up)
+ *   keep the best plan → place boxes and lines → check the invariants.
+ * Pure: fonts come in as metrics.
+ */
+import { NewsprintError } from '../errors.js';
+import type { Issue, Layout, Metrics, Page, Template } from '../types.js';
+import { articleContent, type ItemContent, leadContent } from './content.js';
+import { mastheadBox, runningHeadBox } from './furniture.js';
+import { bodySizes, type Grid, gridFor } from './grid.js';
+import { checkLayout } from './invariants.js';
+import { planPage, type PagePlan } from './makeup.js';
+import { moduleRules, type PlaceContext, placeArticle, placeLead } from './place.js';
+
+interface Candidate {
+  g: Grid;
+  contents: ItemContent[];
+  pages: [PagePlan, PagePlan];
+  score: number;
+}
+
+/** Prefer smaller body type when the fill is equal: it is what newspapers use. */
+const SIZE_PENALTY = 0.002;
+
+export function layoutIssue(issue: Issue, t: Template, m: Metrics): Layout {
+  let best: Candidate | null = null;
+  let tried = 0;
+  let shortest = Infinity;
+  for (const size of bodySizes(t)) {
+    const g = gridFor(t, size);
+    const lead = issue.lead ? leadContent(issue.lead, t, g, m) : null;
+    const articles = issue.articles.map((a) => articleContent(a, t, g, m));
+    const contents = lead ? [lead, ...articles] : articles;
+    const p1 = { firstLine: t.masthead.lines, lines: g.lines - t.masthead.lines, columns: g.columns, space: t.rules.spaceLines };
+    const p2 = { firstLine: t.runningHead.lines, lines: g.lines - t.runningHead.lines, columns: g.columns, space: t.rules.spaceLines };
+    for (let split = 0; split <= articles.length; split++) {
+      tried++;
+      const one = planPage({ ...p1, items: [...(lead ? [lead] : []), ...articles.slice(0, split)] });
+      if (!one) break; // more items will not fit page 1 either
+      const two = planPage({ ...p2, items: articles.slice(split) });
+      if (!two) continue;
+      const score = one.holes / one.capacity + two.holes / two.capacity + one.penalty + two.penalty + (size - t.body.sizes[0]) * SIZE_PENALTY;
+      if (!best || score < best.score - 1e-9) best = { g, contents, pages: [one, two], score };
+    }
+    if (!best) shortest = Math.min(shortest, need(contents, g, t));
+  }
+  if (!best) {
+    const g = gridFor(t, t.body.sizes[0]);
+    const capacity = (2 * g.lines - t.masthead.lines - t.runningHead.lines) * g.columns;
+    throw new NewsprintError(
+      `the issue does not fit two pages of template "${t.name}": at the smallest body size (${t.body.sizes[0]} pt) it needs about ${shortest} column-lines of the ${capacity} there are (${Math.round((shortest / capacity - 1) * 100)} % too much)`,
+      issue.source.file,
+      'use a template with larger pages or more columns, or split the issue',
+    );
+  }
+  return build(issue, t, m, best, tried);
+}
+
+/** Column-lines the items need at their most compact (for the overflow message). */
+function need(contents: ItemContent[], g: Grid, t: Template): number {
+  return contents.reduce((n, c) => {
+    const opts = c.spans.filter((s) => s !== null);
+    const least = Math.min(...opts.map((s) => s!.minHeight * s!.span), Infinity);
+    return n + (Number.isFinite(least) ? least : c.body.length) + t.rules.spaceLines * g.columns;
+  }, 0);
+}
+
+function build(issue: Issue, t: Template, m: Metrics, c: Candidate, tried: number): Layout {
+  const { g } = c;
+  const byItem = new Map(c.contents.map((x) => [x.item, x]));
+  const pages: Page[] = c.pages.map((plan, i) => {
+    const area = g.typeAreas[i as 0 | 1];
+    const ctx: PlaceContext = { t, g, m, area };
+    const head = i === 0 ? mastheadBox(ctx, issue.masthead) : runningHeadBox(ctx, issue.masthead, 2);
+    const boxes = [head.box, ...plan.modules.map((mod) => (mod.item === 'lead' ? placeLead(ctx, byItem.get('lead')!, mod) : placeArticle(ctx, byItem.get(mod.item)!, mod)))];
+    return {
+      number: i + 1,
+      width: round(g.pageWidth),
+      height: round(g.pageHeight),
+      typeArea: { x: round(area.x), y: round(area.y), width: round(area.width), height: round(area.height) },
+      boxes,
+      rules: [...head.rules, ...moduleRules(ctx, plan.modules, t.rules.weight)],
+      holes: round(plan.holes / plan.capacity, 4),
+    };
+  });
+  const title = [issue.masthead?.section, issue.masthead?.date].filter(Boolean).join(' ') || issue.source.file;
+  const titles = new Map<string, string>([['lead', issue.lead?.headline ?? ''], ...issue.articles.map((a) => [a.id, a.headline || `(${a.id})`] as [string, string])]);
+  const layout: Layout = {
+    schema: 'newsprint/layout@1',
+    template: t.name,
+    issue: { file: issue.source.file, sha256: issue.source.sha256, section: issue.masthead?.section ?? '', date: issue.masthead?.date ?? null, weekday: issue.masthead?.weekday ?? '', title },
+    outline: pages.flatMap((p) => p.boxes.filter((b) => b.kind === 'lead' || b.kind === 'article').map((b) => ({ item: b.item, title: titles.get(b.item) ?? b.item, page: p.number, y: b.rect.y }))),
+    makeup: {
+      bodySize: g.bodySize,
+      pitch: g.pitch,
+      columns: g.columns,
+      measureEm: g.measureEm,
+      score: round(c.score, 5),
+      candidates: tried,
+      pages: c.pages.map((p, i) => ({ items: p.modules.map((x) => x.item), arrangement: p.arrangement, holes: pages[i]!.holes, fill: round(1 - pages[i]!.holes, 4) })),
+    },
+    pages,
+  };
+  checkLayout(layout, issue, m);
+  return layout;
+}
+
+const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** digits;

@@ -1,0 +1,179 @@
+/**
+ * Page make-up: which item goes on which page, in which rectangle. A page is
+ * an optional banner across all columns (the lead on page 1) above stacks:
+ * side-by-side column groups, each holding modules one under another. The
+ * search tries every split of the items between the two pages, every way to
+ * cut the columns into stacks and to deal the items to them in reading order,
+ * and every banner height; module heights then stretch (larger headlines) to
+ * close the stacks. The best arrangement has the fewest holes, then honours
+ * importance: earlier items wider and higher.
+ */
+import type { ItemContent, SpanOption } from './content.js';
+
+export interface ModulePlan {
+  item: string;
+  col: number;
+  span: number;
+  /** First grid line and height in grid lines. */
+  line: number;
+  height: number;
+  /** Grid lines of the headline block, and the headline size chosen for them. */
+  headLines: number;
+  headSize: number;
+}
+
+export interface PagePlan {
+  modules: ModulePlan[];
+  /** Empty column-lines (holes) and the page's column-lines available. */
+  holes: number;
+  capacity: number;
+  arrangement: string;
+  penalty: number;
+}
+
+export interface PageSpec {
+  /** Items in reading order; the lead, when on the page, must come first and becomes the banner. */
+  items: ItemContent[];
+  firstLine: number;
+  lines: number;
+  columns: number;
+  space: number;
+}
+
+/** Compositions of `c` into parts of at least `min`. */
+function partitions(c: number, min: number): number[][] {
+  if (c === 0) return [[]];
+  const out: number[][] = [];
+  for (let first = min; first <= c; first++) for (const rest of partitions(c - first, min)) out.push([first, ...rest]);
+  return out;
+}
+
+/** Ways to cut `n` items, in order, into `k` non-empty consecutive groups. */
+function groupings(n: number, k: number): number[][] {
+  if (k === 1) return [[n]];
+  const out: number[][] = [];
+  for (let first = 1; first <= n - k + 1; first++) for (const rest of groupings(n - first, k - 1)) out.push([first, ...rest]);
+  return out;
+}
+
+interface StackResult {
+  heights: number[];
+  holes: number;
+}
+
+/**
+ * Modules of one width stacked in `lines`: each takes its least height, then
+ * lines are handed out one at a time, earliest item first, until the stack
+ * is full or every module is at its tallest.
+ */
+function fillStack(options: SpanOption[], lines: number, space: number): StackResult | null {
+  const heights = options.map((o) => o.minHeight);
+  const used = () => heights.reduce((a, b) => a + b, 0) + space * (options.length - 1);
+  if (used() > lines) return null;
+  let free = lines - used();
+  let grew = true;
+  while (free > 0 && grew) {
+    grew = false;
+    for (let i = 0; i < options.length && free > 0; i++) {
+      if (heights[i]! < options[i]!.maxHeight) {
+        heights[i]!++;
+        free--;
+        grew = true;
+      }
+    }
+  }
+  const width = options[0]!.span;
+  return { heights, holes: free * width + options.reduce((n, o) => n + o.tail, 0) };
+}
+
+function headFor(o: SpanOption, height: number): { lines: number; size: number } {
+  const headLines = height - (o.minHeight - o.heads[0]!.lines);
+  return o.heads.find((h) => h.lines === headLines) ?? o.heads[o.heads.length - 1]!;
+}
+
+/** Best arrangement of the items below `top` (after an optional banner) in `lines` grid lines. */
+function stacksBelow(items: ItemContent[], spec: PageSpec, top: number, lines: number): PagePlan | null {
+  const c = spec.columns;
+  if (items.length === 0) return { modules: [], holes: lines * c, capacity: lines * c, arrangement: 'empty', penalty: 0 };
+  let best: PagePlan | null = null;
+  for (const widths of partitions(c, 2)) {
+    if (widths.length > items.length) continue;
+    for (const groups of groupings(items.length, widths.length)) {
+      let at = 0;
+      let col = 0;
+      let holes = 0;
+      let penalty = 0;
+      const modules: ModulePlan[] = [];
+      let ok = true;
+      for (let s = 0; s < widths.length && ok; s++) {
+        const w = widths[s]!;
+        const stack = items.slice(at, at + groups[s]!);
+        at += groups[s]!;
+        const options = stack.map((it) => it.spans[w] ?? null);
+        if (options.some((o) => !o)) {
+          ok = false;
+          break;
+        }
+        const filled = fillStack(options as SpanOption[], lines, spec.space);
+        if (!filled) {
+          ok = false;
+          break;
+        }
+        holes += filled.holes;
+        let line = top;
+        stack.forEach((it, k) => {
+          const o = options[k]!;
+          const h = filled.heights[k]!;
+          const head = headFor(o, h);
+          modules.push({ item: it.item, col, span: w, line, height: h, headLines: head.lines, headSize: head.size });
+          line += h + spec.space;
+        });
+        col += w;
+      }
+      if (!ok) continue;
+      // Importance: an item should not be narrower than one after it on the page.
+      for (let i = 0; i + 1 < modules.length; i++) if (modules[i]!.span < modules[i + 1]!.span) penalty += 0.01;
+      const plan: PagePlan = { modules, holes, capacity: lines * c, arrangement: `stacks ${widths.join('+')} items ${groups.join('/')}`, penalty };
+      if (!best || better(plan, best)) best = plan;
+    }
+  }
+  return best;
+}
+
+function better(a: PagePlan, b: PagePlan): boolean {
+  const sa = a.holes / a.capacity + a.penalty;
+  const sb = b.holes / b.capacity + b.penalty;
+  return sa < sb - 1e-9;
+}
+
+/** The best plan for one page, or null when its items cannot fit. */
+export function planPage(spec: PageSpec): PagePlan | null {
+  const { items, firstLine, lines, columns: c, space } = spec;
+  const capacity = lines * c;
+  let best: PagePlan | null = null;
+  const consider = (p: PagePlan | null) => {
+    if (p && (!best || better(p, best))) best = p;
+  };
+  const lead = items[0]?.kind === 'lead';
+  if (!lead) consider(stacksBelow(items, spec, firstLine, lines));
+  // A banner: the first item across the page, every height it can take.
+  const banner = items[0]?.spans[c];
+  if (banner) {
+    for (let h = banner.minHeight; h <= banner.maxHeight; h++) {
+      const rest = items.length > 1 ? lines - h - space : lines - h;
+      if (rest < 0) break;
+      const below = stacksBelow(items.slice(1), spec, firstLine + h + space, rest);
+      if (!below) continue;
+      const head = headFor(banner, h);
+      const bannerModule: ModulePlan = { item: items[0]!.item, col: 0, span: c, line: firstLine, height: h, headLines: head.lines, headSize: head.size };
+      consider({
+        modules: [bannerModule, ...below.modules],
+        holes: below.holes + banner.tail,
+        capacity,
+        arrangement: `banner ${h} lines, ${below.arrangement}`,
+        penalty: below.penalty + (lead ? 0 : 0.005),
+      });
+    }
+  }
+  return best ? { ...(best as PagePlan), capacity } : null;
+}

@@ -1,0 +1,139 @@
+/**
+ * Turns a page plan into positioned boxes and lines: every line's baseline,
+ * left end, measure and the x of each character, ready to draw.
+ */
+import type { Box, FaceRole, LineRole, Metrics, Rect, Rule, Template, TextLine } from '../types.js';
+import type { ItemContent } from './content.js';
+import { baselineOf, columnX, type Grid, spanWidth } from './grid.js';
+import { setHeadlineAt } from './headline.js';
+import type { ModulePlan } from './makeup.js';
+import { setLine } from './text/setline.js';
+import { toUnits, type Unit } from './text/units.js';
+
+export interface PlaceContext {
+  t: Template;
+  g: Grid;
+  m: Metrics;
+  area: Rect;
+}
+
+const r2 = (v: number) => Math.round(v * 100) / 100;
+
+/** A line of units at `size` whose measure starts at x: positions scaled to pt. */
+export function textLine(
+  ctx: PlaceContext,
+  units: Unit[],
+  o: { role: LineRole; item: string; face: FaceRole; size: number; x: number; y: number; width: number; justify: boolean; align?: 'left' | 'center' | 'right'; paragraph?: number },
+): TextLine {
+  const set = setLine(units, ctx.m[o.face], o.width / o.size, o.justify);
+  const used = set.width * o.size;
+  const shift = o.align === 'center' ? (o.width - used) / 2 : o.align === 'right' ? o.width - used : 0;
+  const line: TextLine = {
+    role: o.role,
+    item: o.item,
+    text: units.map((u) => u.text).join(''),
+    face: o.face,
+    size: o.size,
+    x: r2(o.x + shift),
+    y: r2(o.y),
+    width: r2(o.align && o.align !== 'left' ? used : o.width),
+    xs: set.xs.map((x) => r2(x * o.size)),
+  };
+  if (o.paragraph !== undefined) line.paragraph = o.paragraph;
+  if (Object.keys(set.scales).length) line.scales = set.scales;
+  return line;
+}
+
+/** Headline lines centred in a block of `blockLines` grid lines from grid line `line`. */
+function headlineLines(ctx: PlaceContext, text: string, item: string, role: LineRole, face: FaceRole, size: number, x: number, width: number, line: number, blockLines: number): TextLine[] {
+  const sets = setHeadlineAt(text, width, size, ctx.m[face]);
+  const leading = size * 1.2;
+  const top = ctx.area.y + line * ctx.g.pitch + (blockLines * ctx.g.pitch - sets.length * leading) / 2;
+  return sets.map((units, i) => textLine(ctx, units, { role, item, face, size, x, y: top + i * leading + size * 0.95, width, justify: false, align: 'center' }));
+}
+
+/** Body lines flowing down `columns` columns of `perColumn` lines from grid line `line`. */
+function flowBody(ctx: PlaceContext, content: ItemContent, role: LineRole, face: FaceRole, size: number, cols: Array<{ x: number; width: number }>, line: number, perColumn: number): TextLine[] {
+  return content.body.map((b, i) => {
+    const col = cols[Math.floor(i / perColumn)]!;
+    const indent = b.indent * size;
+    return textLine(ctx, b.units, {
+      role,
+      item: content.item,
+      face,
+      size,
+      x: col.x + indent,
+      y: baselineOf(ctx.g, ctx.area, line + (i % perColumn), size),
+      width: col.width - indent,
+      justify: !b.last,
+      paragraph: b.paragraph,
+    });
+  });
+}
+
+export function placeArticle(ctx: PlaceContext, content: ItemContent, plan: ModulePlan): Box {
+  const { g, t, area } = ctx;
+  const x = columnX(g, area, plan.col);
+  const width = spanWidth(g, plan.span);
+  const lines: TextLine[] = [];
+  if (content.headline) lines.push(...headlineLines(ctx, content.headline, content.item, 'headline', t.headline.face, plan.headSize, x, width, plan.line, plan.headLines));
+  let line = plan.line + plan.headLines;
+  if (content.byline) {
+    const size = g.bodySize * t.byline.scale;
+    lines.push(textLine(ctx, toUnits(content.byline), { role: 'byline', item: content.item, face: t.byline.face, size, x, y: baselineOf(g, area, line, size), width, justify: false, align: 'center' }));
+    line++;
+  }
+  const perColumn = Math.ceil(content.body.length / plan.span);
+  const cols = Array.from({ length: plan.span }, (_, k) => ({ x: columnX(g, area, plan.col + k), width: g.columnWidth }));
+  lines.push(...flowBody(ctx, content, 'body', t.body.face, g.bodySize, cols, line, perColumn));
+  return { id: `box-${content.item}`, kind: 'article', item: content.item, rect: moduleRect(ctx, plan), span: plan.span, lines };
+}
+
+export function placeLead(ctx: PlaceContext, content: ItemContent, plan: ModulePlan): Box {
+  const { g, t, area } = ctx;
+  const x = area.x;
+  const width = spanWidth(g, g.columns);
+  const lines = headlineLines(ctx, content.headline, 'lead', 'lead-headline', t.lead.headline.face, plan.headSize, x, width, plan.line, plan.headLines);
+  let line = plan.line + plan.headLines;
+  if (content.deck) {
+    const size = t.lead.deck.size;
+    const deckLines = setHeadlineAt(content.deck, width, size, ctx.m[t.lead.deck.face]);
+    const top = area.y + line * g.pitch + (content.deckLines * g.pitch - deckLines.length * size * 1.35) / 2;
+    deckLines.forEach((units, i) =>
+      lines.push(textLine(ctx, units, { role: 'deck', item: 'lead', face: t.lead.deck.face, size, x, y: top + i * size * 1.35 + size * 1.0, width, justify: false, align: 'center' })),
+    );
+    line += content.deckLines;
+  }
+  line += 1;
+  const n = t.lead.intro.columns;
+  const each = Math.floor(g.columns / n);
+  const spare = g.columns - each * n;
+  const cols = Array.from({ length: n }, (_, k) => ({ x: columnX(g, area, k * each + (k >= n - spare ? 1 : 0)), width: spanWidth(g, each) }));
+  const perColumn = Math.ceil(content.body.length / n);
+  lines.push(...flowBody(ctx, content, 'intro', t.lead.intro.face, g.bodySize * t.lead.intro.scale, cols, line, perColumn));
+  return { id: 'box-lead', kind: 'lead', item: 'lead', rect: moduleRect(ctx, plan), span: g.columns, lines };
+}
+
+function moduleRect(ctx: PlaceContext, plan: ModulePlan): Rect {
+  const { g, area } = ctx;
+  return { x: r2(columnX(g, area, plan.col)), y: r2(area.y + plan.line * g.pitch), width: r2(spanWidth(g, plan.span)), height: r2(plan.height * g.pitch) };
+}
+
+/** Rules: under each module that has another below it, and between side-by-side stacks. */
+export function moduleRules(ctx: PlaceContext, modules: ModulePlan[], weight: number): Rule[] {
+  const { g, area } = ctx;
+  const rules: Rule[] = [];
+  for (const m of modules) {
+    const below = modules.find((o) => o.line === m.line + m.height + ctx.t.rules.spaceLines && o.col < m.col + m.span && o.col + o.span > m.col);
+    if (below) {
+      const y = r2(area.y + (m.line + m.height + ctx.t.rules.spaceLines / 2) * g.pitch);
+      rules.push({ x1: r2(columnX(g, area, m.col)), y1: y, x2: r2(columnX(g, area, m.col) + spanWidth(g, m.span)), y2: y, weight });
+    }
+    const right = modules.filter((o) => o.col === m.col + m.span && o.line < m.line + m.height && o.line + o.height > m.line);
+    if (right.length) {
+      const x = r2(columnX(g, area, m.col + m.span) - g.gutter / 2);
+      rules.push({ x1: x, y1: r2(area.y + m.line * g.pitch), x2: x, y2: r2(area.y + (m.line + m.height) * g.pitch), weight });
+    }
+  }
+  return rules;
+}

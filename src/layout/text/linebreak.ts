@@ -1,0 +1,81 @@
+/**
+ * Breaks a paragraph into lines of a measure (in em), by the rules of clreq:
+ * first-fit, then repairs. A closing mark that does not fit is squeezed in by
+ * compressing the line's punctuation or, failing that, takes the character
+ * before it to the next line; a line never ends with an opening mark; runs
+ * (numbers, Latin words, dashes) are never split; and a paragraph's last line
+ * never holds a single character alone, nor only punctuation.
+ */
+import type { FaceMetrics } from '../../types.js';
+import { mayEndLine, mayStartLine, toUnits, type Unit } from './units.js';
+import { minWidth, naturalWidth } from './setline.js';
+
+export interface BrokenLine {
+  units: Unit[];
+  /** Em of indent before the line (the paragraph's first line). */
+  indent: number;
+  last: boolean;
+}
+
+export interface BreakOptions {
+  measure: number;
+  indent: number;
+}
+
+export function breakParagraph(text: string, m: FaceMetrics, opts: BreakOptions): BrokenLine[] {
+  const units = toUnits(text);
+  const cuts: number[] = [0];
+  let i = 0;
+  while (i < units.length) {
+    const avail = opts.measure - (cuts.length === 1 ? opts.indent : 0);
+    const j = lineEnd(units, i, avail, m);
+    cuts.push(j);
+    i = j;
+  }
+  keepLastLineCompany(units, cuts, m);
+  const lines: BrokenLine[] = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    let slice = units.slice(cuts[k], cuts[k + 1]);
+    // A space that ends up at a line's edge is no longer a space between words.
+    slice = slice.filter((u, n) => u.kind !== 'space' || (n > 0 && n < slice.length - 1));
+    lines.push({ units: slice, indent: k === 0 ? opts.indent : 0, last: k + 2 === cuts.length });
+  }
+  return lines;
+}
+
+/** Where the line starting at unit `i` ends (exclusive). */
+function lineEnd(units: Unit[], i: number, avail: number, m: FaceMetrics): number {
+  let j = i;
+  while (j < units.length && naturalWidth(units.slice(i, j + 1), m) <= avail + 1e-6) j++;
+  if (j === units.length) return j;
+  if (j === i) return i + 1; // a run wider than the line: it gets the line to itself
+  // Marks that may not start a line are squeezed in while the line's punctuation can give way.
+  while (j < units.length && !mayStartLine(units[j]!) && minWidth(units.slice(i, j + 1), m) <= avail + 1e-6) j++;
+  // Otherwise the character before them goes down with them.
+  while (j > i + 1 && j < units.length && !mayStartLine(units[j]!)) j--;
+  // Nothing may be left hanging that must not end a line.
+  while (j > i + 1 && !mayEndLine(units[j - 1]!)) j--;
+  return j;
+}
+
+/** Counts as a character for the lone-character rule: anything but a mark. */
+const isCharacter = (u: Unit) => u.kind === 'han' || u.kind === 'latin' || u.kind === 'dash';
+
+/**
+ * 单字不成行: when the last line would hold one character (with its marks) or
+ * only marks, the line before gives up characters to it, as long as that
+ * line keeps more than half its measure and no rule breaks.
+ */
+function keepLastLineCompany(units: Unit[], cuts: number[], m: FaceMetrics): void {
+  const n = cuts.length - 1;
+  if (n < 2) return;
+  const lastChars = () => units.slice(cuts[n - 1], cuts[n]).filter(isCharacter).length;
+  while (lastChars() < 2) {
+    let c = cuts[n - 1]! - 1;
+    // Take a character, with any marks that must stay with it.
+    while (c > cuts[n - 2]! + 1 && (!mayStartLine(units[c]!) || !mayEndLine(units[c - 1]!))) c--;
+    const prev = units.slice(cuts[n - 2], c);
+    if (c <= cuts[n - 2]! + 1 || naturalWidth(prev, m) < naturalWidth(units.slice(cuts[n - 2], cuts[n - 1]), m) / 2) return;
+    cuts[n - 1] = c;
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Sets one line: advances of its units, punctuation compression between
+ * adjacent marks (clreq: a pair of marks takes 1.5 em), a quarter em between
+ * Han and Latin, and justification. Everything is in ems of the line's size.
+ */
+import type { FaceMetrics } from '../../types.js';
+import { isPunct, type Unit } from './units.js';
+
+/** Space between Han and Latin or digits (clreq: a quarter em is common practice). */
+export const HAN_LATIN_SPACE = 0.25;
+
+interface Placed {
+  unit: Unit;
+  advance: number;
+  /** Where the glyph is drawn relative to the pen (a halved opening mark is drawn half an em early). */
+  offset: number;
+  halved: boolean;
+}
+
+function fullAdvance(u: Unit, m: FaceMetrics): number {
+  if (u.kind === 'dash') return [...u.text].length; // a full em each, whatever the font's dash
+  let a = 0;
+  for (const ch of u.text) a += m.advance(ch);
+  return a;
+}
+
+/** Units with their advances after pair compression. */
+function place(units: Unit[], m: FaceMetrics): Placed[] {
+  const out: Placed[] = units.map((unit) => ({ unit, advance: fullAdvance(unit, m), offset: 0, halved: false }));
+  for (let i = 0; i + 1 < out.length; i++) {
+    const a = out[i]!;
+    const b = out[i + 1]!;
+    if (!isPunct(a.unit) || !isPunct(b.unit)) continue;
+    if (a.unit.kind === 'close') halve(a, m);
+    else if (b.unit.kind === 'open') halve(b, m);
+  }
+  return out;
+}
+
+function halve(p: Placed, m: FaceMetrics): boolean {
+  if (p.halved) return false;
+  const h = m.half(p.unit.text);
+  if (!h) return false;
+  p.advance = h.advance;
+  p.offset = h.offset;
+  p.halved = true;
+  return true;
+}
+
+function spaceBetween(a: Unit, b: Unit): number {
+  const hanish = (u: Unit) => u.kind === 'han' || u.kind === 'dash';
+  return (hanish(a) && b.kind === 'latin') || (a.kind === 'latin' && hanish(b)) ? HAN_LATIN_SPACE : 0;
+}
+
+/** Natural width of a line of units, in em. */
+export function naturalWidth(units: Unit[], m: FaceMetrics): number {
+  const placed = place(units, m);
+  let w = 0;
+  placed.forEach((p, i) => {
+    w += p.advance;
+    if (i + 1 < placed.length) w += spaceBetween(p.unit, placed[i + 1]!.unit);
+  });
+  return w;
+}
+
+/** Least width the line can be squeezed to: every mark half width. */
+export function minWidth(units: Unit[], m: FaceMetrics): number {
+  let w = naturalWidth(units, m);
+  for (const p of place(units, m)) if (!p.halved && isPunct(p.unit)) w -= p.advance - (m.half(p.unit.text)?.advance ?? p.advance);
+  return w;
+}
+
+export interface SetLine {
+  /** Pen position of each character (by code point), in em from the line start. */
+  xs: number[];
+  /** Horizontal scale of characters not at their natural width (dashes). */
+  scales: Record<number, number>;
+  /** Width the line occupies, in em. */
+  width: number;
+}
+
+/**
+ * Positions every character of a line in `avail` em. Justified lines spread
+ * what is left evenly between units; a line too wide first halves its marks
+ * from the end (clreq prefers compression to loose spacing).
+ */
+export function setLine(units: Unit[], m: FaceMetrics, avail: number, justify: boolean): SetLine {
+  const placed = place(units, m);
+  const gapsAfter = placed.map((p, i) => (i + 1 < placed.length ? spaceBetween(p.unit, placed[i + 1]!.unit) : 0));
+  let width = placed.reduce((w, p, i) => w + p.advance + gapsAfter[i]!, 0);
+  for (let i = placed.length - 1; i >= 0 && width > avail + 1e-6; i--) {
+    const p = placed[i]!;
+    const before = p.advance;
+    if (isPunct(p.unit) && halve(p, m)) width -= before - p.advance;
+  }
+  const gaps = placed.length - 1;
+  const extra = justify && gaps > 0 && width < avail ? (avail - width) / gaps : 0;
+  const xs: number[] = [];
+  const scales: Record<number, number> = {};
+  let pen = 0;
+  placed.forEach((p, i) => {
+    let x = pen + p.offset;
+    const chars = [...p.unit.text];
+    const each = p.unit.kind === 'dash' ? 1 : null;
+    for (const ch of chars) {
+      if (each !== null && ch === '—') scales[xs.length] = 1 / m.advance(ch);
+      xs.push(round(x));
+      x += each ?? m.advance(ch);
+    }
+    pen += p.advance + gapsAfter[i]! + extra;
+  });
+  return { xs, scales, width: justify && extra > 0 ? avail : width };
+}
+
+const round = (v: number) => Math.round(v * 10000) / 10000;

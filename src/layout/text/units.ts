@@ -1,0 +1,59 @@
+/**
+ * Text → the units a line breaker moves around: one Han character or mark,
+ * or an unbreakable run (a Latin word, a number with its unit sign, `——`,
+ * `……`). Each unit knows its clreq class.
+ */
+import { CLOSING, NO_LINE_END, NO_LINE_START } from '../../text/chars.js';
+
+export type UnitKind =
+  | 'han' // ideographs, kana, anything set on the em grid
+  | 'open' // opening brackets and quotes: never at a line end
+  | 'close' // closing marks and pause/stop marks: never at a line start
+  | 'latin' // Latin words and numbers: proportional, unbreakable
+  | 'dash' // —— and ……: unbreakable, two ems
+  | 'space'; // a space between Latin words: a break opportunity
+
+export interface Unit {
+  text: string;
+  kind: UnitKind;
+}
+
+const LATIN = /[A-Za-z0-9](?:[A-Za-z0-9.,%+\-/@_&'’:]*[A-Za-z0-9%])?/y;
+
+export function toUnits(text: string): Unit[] {
+  const out: Unit[] = [];
+  let i = 0;
+  while (i < text.length) {
+    LATIN.lastIndex = i;
+    const latin = LATIN.exec(text);
+    if (latin) {
+      out.push({ text: latin[0], kind: 'latin' });
+      i += latin[0].length;
+      continue;
+    }
+    const two = text.slice(i, i + 2);
+    if (two === '——' || two === '……') {
+      out.push({ text: two, kind: 'dash' });
+      i += 2;
+      continue;
+    }
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    i += ch.length;
+    if (ch === ' ') out.push({ text: ch, kind: 'space' });
+    else out.push({ text: ch, kind: kindOf(ch) });
+  }
+  return out;
+}
+
+function kindOf(ch: string): UnitKind {
+  if (NO_LINE_END.has(ch)) return 'open';
+  if (NO_LINE_START.has(ch) || CLOSING.has(ch)) return 'close';
+  if (ch === '—' || ch === '…') return 'dash';
+  return 'han';
+}
+
+/** clreq: may this unit start a line? */
+export const mayStartLine = (u: Unit): boolean => u.kind !== 'close' && u.kind !== 'space';
+/** clreq: may this unit end a line? */
+export const mayEndLine = (u: Unit): boolean => u.kind !== 'open';
+export const isPunct = (u: Unit): boolean => u.kind === 'open' || u.kind === 'close';

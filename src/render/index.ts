@@ -1,0 +1,160 @@
+/**
+ * Render: Layout → PDF bytes, with pdf-lib. The renderer is dumb on purpose:
+ * every glyph's position comes from the layout; a line becomes one text
+ * object whose TJ array moves each glyph to its x, so text extraction reads
+ * the line back whole. Fonts are embedded as subsets under deterministic
+ * names, dates come from the issue, and the file ID from the content, so the
+ * same layout always gives the same bytes.
+ */
+import { createHash } from 'node:crypto';
+import {
+  PDFArray,
+  type PDFContext,
+  PDFDocument,
+  type PDFFont,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFOperator,
+  PDFOperatorNames as Ops,
+  type PDFPage,
+  rgb,
+} from 'pdf-lib';
+import type { Face } from '../fonts/faces.js';
+import type { FaceRole, Layout, Page, TextLine } from '../types.js';
+import { fontkitForPdfLib } from './fontkit-adapter.js';
+import { addOutline } from './outline.js';
+
+export interface RenderOptions {
+  /** Both pages side by side on one sheet, as a printed spread is seen. */
+  sheet?: boolean;
+  /** Version string written as the producer. */
+  producer?: string;
+}
+
+export async function renderLayout(layout: Layout, faces: Record<FaceRole, Face>, opts: RenderOptions = {}): Promise<Uint8Array> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.registerFontkit(fontkitForPdfLib);
+  const used = usedCharacters(layout);
+  const fonts = new Map<FaceRole, PDFFont>();
+  for (const [role, chars] of used) {
+    const face = faces[role];
+    const name = `${subsetTag(role, chars)}+${face.font.postscriptName}`;
+    fonts.set(role, await doc.embedFont(face.bytes, { subset: true, customName: name }));
+  }
+  const glyphs = new Map<string, PDFHexString>();
+  const encode = (role: FaceRole, ch: string) => {
+    const key = role + ch;
+    let hex = glyphs.get(key);
+    if (!hex) glyphs.set(key, (hex = fonts.get(role)!.encodeText(ch)));
+    return hex;
+  };
+  const advance = (role: FaceRole, ch: string) => faces[role].metrics.advance(ch);
+
+  const pdfPages: Array<{ page: PDFPage; dx: number; source: Page }> = [];
+  if (opts.sheet) {
+    const [a, b] = layout.pages as [Page, Page];
+    const sheet = doc.addPage([a.width + b.width, Math.max(a.height, b.height)]);
+    pdfPages.push({ page: sheet, dx: 0, source: a }, { page: sheet, dx: a.width, source: b });
+  } else for (const p of layout.pages) pdfPages.push({ page: doc.addPage([p.width, p.height]), dx: 0, source: p });
+
+  const keys = new Map<string, PDFName>();
+  for (const { page, dx, source } of pdfPages) {
+    const height = page.getHeight();
+    for (const [role, font] of fonts) {
+      const k = `${role}@${page.ref.toString()}`;
+      if (!keys.has(k)) keys.set(k, page.node.newFontDictionary(role.toUpperCase(), font.ref));
+    }
+    const ops: PDFOperator[] = [];
+    for (const box of source.boxes) for (const line of box.lines) ops.push(...lineOperators(doc.context, line, dx, height, keys.get(`${line.face}@${page.ref.toString()}`)!, encode, advance));
+    page.pushOperators(...ops);
+    for (const r of source.rules) page.drawLine({ start: { x: dx + r.x1, y: height - r.y1 }, end: { x: dx + r.x2, y: height - r.y2 }, thickness: r.weight, color: rgb(0, 0, 0) });
+  }
+
+  addOutline(
+    doc,
+    layout.outline.map((o) => {
+      const target = pdfPages.find((p) => p.source.number === o.page)!;
+      return { title: o.title, page: target.page, top: target.page.getHeight() - o.y + 10 };
+    }),
+  );
+  setMetadata(doc, layout, opts.producer ?? 'newsprint');
+  return doc.save({ useObjectStreams: false });
+}
+
+/** One text object per line: a run per horizontal scale, each glyph moved to its x by the TJ adjustments. */
+function lineOperators(
+  context: PDFContext,
+  line: TextLine,
+  dx: number,
+  pageHeight: number,
+  font: PDFName,
+  encode: (role: FaceRole, ch: string) => PDFHexString,
+  advance: (role: FaceRole, ch: string) => number,
+): PDFOperator[] {
+  const chars = [...line.text];
+  const ops: PDFOperator[] = [PDFOperator.of(Ops.BeginText), PDFOperator.of(Ops.SetFontAndSize, [font, PDFNumber.of(line.size)])];
+  const y = round(pageHeight - line.y);
+  let i = 0;
+  let scale = 1;
+  while (i < chars.length) {
+    if (chars[i]!.trim() === '') {
+      i++;
+      continue;
+    }
+    const runScale = line.scales?.[i] ?? 1;
+    if (runScale !== scale) {
+      ops.push(PDFOperator.of(Ops.SetTextHorizontalScaling, [PDFNumber.of(round(runScale * 100))]));
+      scale = runScale;
+    }
+    const x = round(dx + line.x + line.xs[i]!);
+    ops.push(PDFOperator.of(Ops.SetTextMatrix, [1, 0, 0, 1, x, y].map((n) => PDFNumber.of(n))));
+    const parts: Array<PDFHexString | PDFNumber> = [];
+    let j = i;
+    while (j < chars.length && (line.scales?.[j] ?? 1) === runScale && chars[j]!.trim() !== '') {
+      parts.push(encode(line.face, chars[j]!));
+      const next = j + 1;
+      if (next < chars.length && (line.scales?.[next] ?? 1) === runScale && chars[next]!.trim() !== '') {
+        const d = line.xs[next]! - line.xs[j]!;
+        const adj = round((advance(line.face, chars[j]!) - d / (line.size * runScale)) * 1000);
+        if (adj !== 0) parts.push(PDFNumber.of(adj));
+      }
+      j++;
+    }
+    const array = PDFArray.withContext(context);
+    for (const p of parts) array.push(p);
+    ops.push(PDFOperator.of(Ops.ShowTextAdjusted, [array]));
+    i = j;
+  }
+  if (scale !== 1) ops.push(PDFOperator.of(Ops.SetTextHorizontalScaling, [PDFNumber.of(100)]));
+  ops.push(PDFOperator.of(Ops.EndText));
+  return ops;
+}
+
+
+function usedCharacters(layout: Layout): Map<FaceRole, string> {
+  const sets = new Map<FaceRole, Set<string>>();
+  for (const p of layout.pages) for (const b of p.boxes) for (const l of b.lines) for (const ch of l.text) (sets.get(l.face) ?? sets.set(l.face, new Set()).get(l.face)!).add(ch);
+  return new Map([...sets].sort(([a], [b]) => (a < b ? -1 : 1)).map(([role, set]) => [role, [...set].sort().join('')]));
+}
+
+/** The six-letter subset tag (`ABCDEF+`), from the characters it holds: same subset, same name. */
+function subsetTag(role: string, chars: string): string {
+  const digest = createHash('sha256').update(role + chars).digest();
+  return Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
+}
+
+function setMetadata(doc: PDFDocument, layout: Layout, producer: string): void {
+  const date = layout.issue.date ? new Date(`${layout.issue.date}T00:00:00Z`) : new Date(0);
+  doc.setTitle(layout.issue.title, { showInWindowTitleBar: true });
+  doc.setSubject(`${layout.issue.section} ${layout.issue.date ?? ''} ${layout.issue.weekday}`.trim());
+  doc.setCreator('newsprint');
+  doc.setProducer(producer);
+  doc.setLanguage('zh-CN');
+  doc.setCreationDate(date);
+  doc.setModificationDate(date);
+  const id = createHash('md5').update(JSON.stringify(layout)).digest('hex');
+  doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
+}
+
+const round = (v: number) => Math.round(v * 100) / 100;

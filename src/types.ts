@@ -120,7 +120,8 @@ export interface Template {
   lead: {
     headline: { face: FaceRole; sizes: [number, number] };
     deck: { face: FaceRole; size: number };
-    intro: { face: FaceRole; scale: number; columns: number };
+    /** The introduction is set in one of these numbers of wide columns. */
+    intro: { face: FaceRole; scale: [number, number]; columns: number[] };
   };
   headline: { face: FaceRole; sizes: [number, number]; maxLines: number };
   byline: { face: FaceRole; scale: number };
@@ -153,6 +154,8 @@ export interface TextLine {
   xs: number[];
   /** Horizontal scale of a glyph where it is not 1 (em dashes set to a full em). */
   scales?: Record<number, number>;
+  /** Punctuation set half width (clreq compression), by character index. */
+  halves?: number[];
 }
 
 export interface Rect {

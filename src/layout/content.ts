@@ -8,6 +8,7 @@ import type { Issue, Metrics, Template } from '../types.js';
 import { type Grid, spanWidth } from './grid.js';
 import { fitHeadline, headlineBlockLines, setHeadlineAt } from './headline.js';
 import { breakParagraph, type BrokenLine } from './text/linebreak.js';
+import type { Unit } from './text/units.js';
 
 export interface BodyLine extends BrokenLine {
   paragraph: number;
@@ -21,6 +22,12 @@ export interface HeadOption {
 
 export interface SpanOption {
   span: number;
+  /** Body columns in the module (the lead's introduction: a few wide ones). */
+  columns: number;
+  /** Type size of the lead's introduction in this option. */
+  introSize?: number;
+  /** The body set to those columns' measure. */
+  body: BodyLine[];
   /** Headline block options, fewest lines first. */
   heads: HeadOption[];
   /** Body lines per column. */
@@ -36,16 +43,23 @@ export interface ItemContent {
   kind: 'lead' | 'article';
   headline: string;
   byline: string | null;
+  /** The byline broken to each span's width (index = span). */
+  bylines: Unit[][][];
   deck: string | null;
-  body: BodyLine[];
-  /** Module options by span (index = span); null where the item cannot be set that wide or narrow. */
-  spans: Array<SpanOption | null>;
+  /** Module options by span (index = span); empty where the item cannot be set that wide or narrow. */
+  spans: SpanOption[][];
   /** For the lead: grid lines of its deck. */
   deckLines: number;
 }
 
 const MIN_SPAN = 2;
 const MIN_BODY_LINES = 3;
+
+/** A byline in a module's width, an em short of it so neighbouring bylines stay apart; a long one breaks between its parts. */
+function setByline(text: string, width: number, size: number, m: Metrics['kai']): Unit[][] {
+  const measure = Math.floor(width / size) - 1;
+  return breakParagraph(text, m, { measure, indent: 0 }).map((l) => l.units);
+}
 
 export function setBody(paragraphs: string[], measure: number, m: Metrics['song']): BodyLine[] {
   return paragraphs.flatMap((p, paragraph) => breakParagraph(p, m, { measure, indent: 2 }).map((l) => ({ ...l, paragraph })));
@@ -69,35 +83,56 @@ function headOptions(text: string, width: number, sizes: [number, number], maxLi
   return out;
 }
 
+/** Measure in em of `columns` equal body columns across `span` grid columns. */
+function measureOf(g: Grid, span: number, columns: number, size: number): number {
+  return Math.floor((spanWidth(g, span) - (columns - 1) * g.gutter) / columns / size + 1e-6);
+}
+
 export function articleContent(a: Issue['articles'][number], t: Template, g: Grid, m: Metrics): ItemContent {
-  const body = setBody(a.paragraphs, g.measureEm, m[t.body.face]);
   const byline = a.byline ? `□ ${[a.byline.role, a.byline.name].filter(Boolean).join(' ')}` : null;
-  const spans: Array<SpanOption | null> = [null];
+  const body = setBody(a.paragraphs, g.measureEm, m[t.body.face]);
+  const bylines: Unit[][][] = [[]];
+  const spans: SpanOption[][] = [[]];
   for (let span = 1; span <= g.columns; span++) {
-    const heads = span < MIN_SPAN ? null : headOptions(a.headline, spanWidth(g, span), t.headline.sizes, t.headline.maxLines, t.maxHeadlineExtra, g, m[t.headline.face]);
+    // Wider modules may carry a taller headline block: a banner headline over many columns.
+    const extra = Math.round((t.maxHeadlineExtra * span) / 3);
+    const heads = span < MIN_SPAN ? null : headOptions(a.headline, spanWidth(g, span), t.headline.sizes, t.headline.maxLines, extra, g, m[t.headline.face]);
     const perColumn = Math.ceil(body.length / span);
+    bylines.push(byline ? setByline(byline, spanWidth(g, span), g.bodySize * t.byline.scale, m[t.byline.face]) : []);
     if (!heads || (perColumn < MIN_BODY_LINES && span > 1)) {
-      spans.push(null);
+      spans.push([]);
       continue;
     }
-    const fixed = (byline ? 1 : 0) + perColumn;
-    spans.push({ span, heads, perColumn, minHeight: heads[0]!.lines + fixed, maxHeight: heads[heads.length - 1]!.lines + fixed, tail: perColumn * span - body.length });
+    const fixed = bylines[span]!.length + perColumn;
+    spans.push([{ span, columns: span, body, heads, perColumn, minHeight: heads[0]!.lines + fixed, maxHeight: heads[heads.length - 1]!.lines + fixed, tail: perColumn * span - body.length }]);
   }
-  return { item: a.id, kind: 'article', headline: a.headline, byline, deck: null, body, spans, deckLines: 0 };
+  return { item: a.id, kind: 'article', headline: a.headline, byline, bylines, deck: null, spans, deckLines: 0 };
+}
+
+/** Introduction sizes: from the body size times the template's least scale up, in half points, while a line still fits the pitch. */
+function introSizes(t: Template, g: Grid): number[] {
+  const out: number[] = [];
+  const [lo, hi] = t.lead.intro.scale;
+  for (let s = Math.round(g.bodySize * lo * 2) / 2; s <= g.bodySize * hi + 1e-9 && s * 1.15 <= g.pitch; s += 0.5) out.push(s);
+  return out.length ? out : [g.bodySize];
 }
 
 export function leadContent(lead: NonNullable<Issue['lead']>, t: Template, g: Grid, m: Metrics): ItemContent {
-  const introSize = g.bodySize * t.lead.intro.scale;
-  const cols = t.lead.intro.columns;
-  const introWidth = spanWidth(g, Math.floor(g.columns / cols));
-  const body = setBody(lead.paragraphs, Math.floor(introWidth / introSize), m[t.lead.intro.face]);
   const width = spanWidth(g, g.columns);
   const deckFit = lead.deck ? fitHeadline(lead.deck, width, [t.lead.deck.size, t.lead.deck.size], 3, m[t.lead.deck.face]) : null;
   const deckLines = deckFit ? Math.ceil((deckFit.lines.length * t.lead.deck.size * 1.35) / g.pitch) : 0;
-  const heads = headOptions(lead.headline, width, t.lead.headline.sizes, 2, t.maxHeadlineExtra, g, m[t.lead.headline.face])!;
-  const perColumn = Math.ceil(body.length / cols);
-  const fixed = deckLines + 1 + perColumn;
-  const spans: Array<SpanOption | null> = Array.from({ length: g.columns + 1 }, () => null);
-  spans[g.columns] = { span: g.columns, heads, perColumn, minHeight: heads[0]!.lines + fixed, maxHeight: heads[heads.length - 1]!.lines + fixed, tail: 0 };
-  return { item: 'lead', kind: 'lead', headline: lead.headline, byline: null, deck: lead.deck, body, spans, deckLines };
+  // The lead is the page's main give: its headline block may grow twice as much as an article's.
+  const heads = headOptions(lead.headline, width, t.lead.headline.sizes, 2, 2 * t.maxHeadlineExtra, g, m[t.lead.headline.face])!;
+  // The introduction may be set in a few column counts and sizes: the lead is the page's main give.
+  const options = t.lead.intro.columns.flatMap((columns) =>
+    introSizes(t, g).map((introSize) => {
+      const body = setBody(lead.paragraphs, measureOf(g, g.columns, columns, introSize), m[t.lead.intro.face]);
+      const perColumn = Math.ceil(body.length / columns);
+      const fixed = deckLines + 1 + perColumn;
+      return { span: g.columns, columns, introSize, body, heads, perColumn, minHeight: heads[0]!.lines + fixed, maxHeight: heads[heads.length - 1]!.lines + fixed, tail: 0 };
+    }),
+  );
+  const spans: SpanOption[][] = Array.from({ length: g.columns + 1 }, () => []);
+  spans[g.columns] = options;
+  return { item: 'lead', kind: 'lead', headline: lead.headline, byline: null, bylines: [], deck: lead.deck, spans, deckLines };
 }

@@ -57,11 +57,24 @@ export function baselineOf(g: Grid, area: Rect, line: number, size = g.bodySize)
   return area.y + line * g.pitch + (g.pitch - size) / 2 + 0.88 * size;
 }
 
-/** Body sizes the template allows, smallest first. */
+/** Gutters wider than this many times the template's least gutter waste the page: such sizes are skipped. */
+const MAX_GUTTER_RATIO = 1.35;
+
+/**
+ * Body sizes the template allows, smallest first: its steps, plus for every
+ * whole-em column measure the size at which columns and least gutters fill
+ * the width exactly; sizes whose gutters come out too wide are dropped.
+ */
 export function bodySizes(t: Template): number[] {
-  const out: number[] = [];
-  for (let s = t.body.sizes[0]; s <= t.body.sizes[1] + 1e-9; s += t.body.step) out.push(round(s));
-  return out;
+  const width = (t.page.width - t.margins.inner - t.margins.outer) * MM;
+  const c = t.columns;
+  const out = new Set<number>();
+  for (let s = t.body.sizes[0]; s <= t.body.sizes[1] + 1e-9; s += t.body.step) out.add(round(s));
+  for (let n = 4; n <= 40; n++) {
+    const exact = Math.floor((width / (c * n + (c - 1) * t.gutterEm)) * 100) / 100;
+    if (exact >= t.body.sizes[0] && exact <= t.body.sizes[1]) out.add(exact);
+  }
+  return [...out].filter((s) => gridFor(t, s).gutter <= t.gutterEm * s * MAX_GUTTER_RATIO).sort((a, b) => a - b);
 }
 
 const round = (v: number) => Math.round(v * 1000) / 1000;

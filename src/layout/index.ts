@@ -12,7 +12,7 @@ import { articleContent, type ItemContent, leadContent } from './content.js';
 import { mastheadBox, runningHeadBox } from './furniture.js';
 import { bodySizes, type Grid, gridFor } from './grid.js';
 import { checkLayout } from './invariants.js';
-import { planPage, type PagePlan } from './makeup.js';
+import { hierarchyPenalty, planPage, type PagePlan } from './makeup.js';
 import { moduleRules, type PlaceContext, placeArticle, placeLead } from './place.js';
 
 interface Candidate {
@@ -42,16 +42,19 @@ export function layoutIssue(issue: Issue, t: Template, m: Metrics): Layout {
       if (!one) break; // more items will not fit page 1 either
       const two = planPage({ ...p2, items: articles.slice(split) });
       if (!two) continue;
-      const score = one.holes / one.capacity + two.holes / two.capacity + one.penalty + two.penalty + (size - t.body.sizes[0]) * SIZE_PENALTY;
+      const score = one.holes / one.capacity + two.holes / two.capacity + one.penalty + two.penalty + hierarchyPenalty([...one.modules, ...two.modules]) + (size - t.body.sizes[0]) * SIZE_PENALTY;
       if (!best || score < best.score - 1e-9) best = { g, contents, pages: [one, two], score };
     }
     if (!best) shortest = Math.min(shortest, need(contents, g, t));
   }
   if (!best) {
     const g = gridFor(t, t.body.sizes[0]);
-    const capacity = (2 * g.lines - t.masthead.lines - t.runningHead.lines) * g.columns;
+    const capacity = 2 * g.lines * g.columns;
+    const over = Math.round((shortest / capacity - 1) * 100);
     throw new NewsprintError(
-      `the issue does not fit two pages of template "${t.name}": at the smallest body size (${t.body.sizes[0]} pt) it needs about ${shortest} column-lines of the ${capacity} there are (${Math.round((shortest / capacity - 1) * 100)} % too much)`,
+      over > 0
+        ? `the issue does not fit two pages of template "${t.name}": even at the smallest body size (${t.body.sizes[0]} pt) it needs at least ${shortest} column-lines of the ${capacity} there are, ${over} % too much`
+        : `the items of this issue could not be arranged on two pages of template "${t.name}" (they need ${shortest} of ${capacity} column-lines at ${t.body.sizes[0]} pt, but no arrangement of whole modules fits)`,
       issue.source.file,
       'use a template with larger pages or more columns, or split the issue',
     );
@@ -61,11 +64,11 @@ export function layoutIssue(issue: Issue, t: Template, m: Metrics): Layout {
 
 /** Column-lines the items need at their most compact (for the overflow message). */
 function need(contents: ItemContent[], g: Grid, t: Template): number {
+  const furniture = (t.masthead.lines + t.runningHead.lines) * g.columns;
   return contents.reduce((n, c) => {
-    const opts = c.spans.filter((s) => s !== null);
-    const least = Math.min(...opts.map((s) => s!.minHeight * s!.span), Infinity);
-    return n + (Number.isFinite(least) ? least : c.body.length) + t.rules.spaceLines * g.columns;
-  }, 0);
+    const least = Math.min(...c.spans.flat().map((o) => o.minHeight * o.span));
+    return n + least + t.rules.spaceLines * g.columns;
+  }, furniture);
 }
 
 function build(issue: Issue, t: Template, m: Metrics, c: Candidate, tried: number): Layout {

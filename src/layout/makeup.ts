@@ -14,6 +14,8 @@ export interface ModulePlan {
   item: string;
   col: number;
   span: number;
+  /** The option chosen for the item at this span (its body columns and lines). */
+  option: SpanOption;
   /** First grid line and height in grid lines. */
   line: number;
   height: number;
@@ -57,16 +59,38 @@ function groupings(n: number, k: number): number[][] {
 }
 
 interface StackResult {
+  options: SpanOption[];
   heights: number[];
   holes: number;
 }
 
+/** Most combinations of module options tried for one stack. */
+const MAX_COMBINATIONS = 64;
+
 /**
  * Modules of one width stacked in `lines`: each takes its least height, then
  * lines are handed out one at a time, earliest item first, until the stack
- * is full or every module is at its tallest.
+ * is full or every module is at its tallest. Where modules have several
+ * options (body columns), the combination leaving the fewest holes wins.
  */
-function fillStack(options: SpanOption[], lines: number, space: number): StackResult | null {
+function fillStack(choices: SpanOption[][], lines: number, space: number): StackResult | null {
+  let best: StackResult | null = null;
+  let combos = 0;
+  const pick = (i: number, chosen: SpanOption[]) => {
+    if (combos >= MAX_COMBINATIONS) return;
+    if (i === choices.length) {
+      combos++;
+      const r = fillChosen(chosen, lines, space);
+      if (r && (!best || r.holes < best.holes)) best = r;
+      return;
+    }
+    for (const o of choices[i]!) pick(i + 1, [...chosen, o]);
+  };
+  pick(0, []);
+  return best;
+}
+
+function fillChosen(options: SpanOption[], lines: number, space: number): StackResult | null {
   const heights = options.map((o) => o.minHeight);
   const used = () => heights.reduce((a, b) => a + b, 0) + space * (options.length - 1);
   if (used() > lines) return null;
@@ -83,7 +107,8 @@ function fillStack(options: SpanOption[], lines: number, space: number): StackRe
     }
   }
   const width = options[0]!.span;
-  return { heights, holes: free * width + options.reduce((n, o) => n + o.tail, 0) };
+  // Holes: the stack's empty bottom, and the empty ends of the modules' last columns (in grid-column lines).
+  return { options, heights, holes: free * width + options.reduce((n, o) => n + (o.tail * o.span) / o.columns, 0) };
 }
 
 function headFor(o: SpanOption, height: number): { lines: number; size: number } {
@@ -109,12 +134,12 @@ function stacksBelow(items: ItemContent[], spec: PageSpec, top: number, lines: n
         const w = widths[s]!;
         const stack = items.slice(at, at + groups[s]!);
         at += groups[s]!;
-        const options = stack.map((it) => it.spans[w] ?? null);
-        if (options.some((o) => !o)) {
+        const choices = stack.map((it) => it.spans[w] ?? []);
+        if (choices.some((o) => o.length === 0)) {
           ok = false;
           break;
         }
-        const filled = fillStack(options as SpanOption[], lines, spec.space);
+        const filled = fillStack(choices, lines, spec.space);
         if (!filled) {
           ok = false;
           break;
@@ -122,23 +147,45 @@ function stacksBelow(items: ItemContent[], spec: PageSpec, top: number, lines: n
         holes += filled.holes;
         let line = top;
         stack.forEach((it, k) => {
-          const o = options[k]!;
+          const o = filled.options[k]!;
           const h = filled.heights[k]!;
           const head = headFor(o, h);
-          modules.push({ item: it.item, col, span: w, line, height: h, headLines: head.lines, headSize: head.size });
+          modules.push({ item: it.item, col, span: w, option: o, line, height: h, headLines: head.lines, headSize: head.size });
           line += h + spec.space;
         });
         col += w;
       }
       if (!ok) continue;
-      // Importance: an item should not be narrower than one after it on the page.
-      for (let i = 0; i + 1 < modules.length; i++) if (modules[i]!.span < modules[i + 1]!.span) penalty += 0.01;
+      penalty += hierarchyPenalty(modules);
       const plan: PagePlan = { modules, holes, capacity: lines * c, arrangement: `stacks ${widths.join('+')} items ${groups.join('/')}`, penalty };
       if (!best || better(plan, best)) best = plan;
     }
   }
   return best;
 }
+
+/**
+ * Importance follows reading order: an item should be neither narrower nor
+ * set with a larger headline than one after it.
+ */
+export function hierarchyPenalty(modules: ModulePlan[]): number {
+  let p = 0;
+  const articles = modules.filter((m) => m.item !== 'lead');
+  // A page of bands across all columns reads as a list, not a newspaper: one band at most.
+  const columns = Math.max(...modules.map((m) => m.col + m.span));
+  p += Math.max(0, articles.filter((m) => m.span === columns).length - 1) * BANDING;
+  for (let i = 0; i + 1 < articles.length; i++) {
+    if (articles[i]!.span < articles[i + 1]!.span) p += 0.01;
+    p += Math.max(0, articles[i + 1]!.headSize - articles[i]!.headSize) * HEADLINE_INVERSION;
+  }
+  return p;
+}
+
+/** Cost of each article set across the whole page after the first. */
+export const BANDING = 0.006;
+
+/** Cost of a later headline one point larger than an earlier one, against holes (a fraction of the page). */
+export const HEADLINE_INVERSION = 0.0008;
 
 function better(a: PagePlan, b: PagePlan): boolean {
   const sa = a.holes / a.capacity + a.penalty;
@@ -156,19 +203,18 @@ export function planPage(spec: PageSpec): PagePlan | null {
   };
   const lead = items[0]?.kind === 'lead';
   if (!lead) consider(stacksBelow(items, spec, firstLine, lines));
-  // A banner: the first item across the page, every height it can take.
-  const banner = items[0]?.spans[c];
-  if (banner) {
+  // A banner: the first item across the page, every option and height it can take.
+  for (const banner of items[0]?.spans[c] ?? []) {
     for (let h = banner.minHeight; h <= banner.maxHeight; h++) {
       const rest = items.length > 1 ? lines - h - space : lines - h;
       if (rest < 0) break;
       const below = stacksBelow(items.slice(1), spec, firstLine + h + space, rest);
       if (!below) continue;
       const head = headFor(banner, h);
-      const bannerModule: ModulePlan = { item: items[0]!.item, col: 0, span: c, line: firstLine, height: h, headLines: head.lines, headSize: head.size };
+      const bannerModule: ModulePlan = { item: items[0]!.item, col: 0, span: c, option: banner, line: firstLine, height: h, headLines: head.lines, headSize: head.size };
       consider({
         modules: [bannerModule, ...below.modules],
-        holes: below.holes + banner.tail,
+        holes: below.holes + (banner.tail * c) / banner.columns,
         capacity,
         arrangement: `banner ${h} lines, ${below.arrangement}`,
         penalty: below.penalty + (lead ? 0 : 0.005),

@@ -3,7 +3,7 @@
  * left end, measure and the x of each character, ready to draw.
  */
 import type { Box, FaceRole, LineRole, Metrics, Rect, Rule, Template, TextLine } from '../types.js';
-import type { ItemContent } from './content.js';
+import type { BodyLine, ItemContent } from './content.js';
 import { baselineOf, columnX, type Grid, spanWidth } from './grid.js';
 import { setHeadlineAt } from './headline.js';
 import type { ModulePlan } from './makeup.js';
@@ -41,6 +41,7 @@ export function textLine(
   };
   if (o.paragraph !== undefined) line.paragraph = o.paragraph;
   if (Object.keys(set.scales).length) line.scales = set.scales;
+  if (set.halves.length) line.halves = set.halves;
   return line;
 }
 
@@ -53,22 +54,35 @@ function headlineLines(ctx: PlaceContext, text: string, item: string, role: Line
 }
 
 /** Body lines flowing down `columns` columns of `perColumn` lines from grid line `line`. */
-function flowBody(ctx: PlaceContext, content: ItemContent, role: LineRole, face: FaceRole, size: number, cols: Array<{ x: number; width: number }>, line: number, perColumn: number): TextLine[] {
-  return content.body.map((b, i) => {
+function flowBody(ctx: PlaceContext, item: string, body: BodyLine[], role: LineRole, face: FaceRole, size: number, cols: Array<{ x: number; width: number }>, line: number, perColumn: number): TextLine[] {
+  return body.map((b, i) => {
     const col = cols[Math.floor(i / perColumn)]!;
-    const indent = b.indent * size;
-    return textLine(ctx, b.units, {
+    const set = textLine(ctx, b.units, {
       role,
-      item: content.item,
+      item,
       face,
       size,
-      x: col.x + indent,
+      x: col.x,
       y: baselineOf(ctx.g, ctx.area, line + (i % perColumn), size),
-      width: col.width - indent,
+      width: col.width - b.indent * size,
       justify: !b.last,
       paragraph: b.paragraph,
     });
+    return b.indent ? indented(set, b.indent, size) : set;
   });
+}
+
+/** The first-line indent set as ideographic spaces, as Chinese text carries it, so the line still starts at the column edge. */
+function indented(line: TextLine, ems: number, size: number): TextLine {
+  const pad = size * ems;
+  return {
+    ...line,
+    text: '\u3000'.repeat(ems) + line.text,
+    width: r2(line.width + pad),
+    xs: [...Array.from({ length: ems }, (_, k) => r2(k * size)), ...line.xs.map((x) => r2(x + pad))],
+    ...(line.scales ? { scales: Object.fromEntries(Object.entries(line.scales).map(([k, v]) => [Number(k) + ems, v])) } : {}),
+    ...(line.halves ? { halves: line.halves.map((k) => k + ems) } : {}),
+  };
 }
 
 export function placeArticle(ctx: PlaceContext, content: ItemContent, plan: ModulePlan): Box {
@@ -78,14 +92,12 @@ export function placeArticle(ctx: PlaceContext, content: ItemContent, plan: Modu
   const lines: TextLine[] = [];
   if (content.headline) lines.push(...headlineLines(ctx, content.headline, content.item, 'headline', t.headline.face, plan.headSize, x, width, plan.line, plan.headLines));
   let line = plan.line + plan.headLines;
-  if (content.byline) {
-    const size = g.bodySize * t.byline.scale;
-    lines.push(textLine(ctx, toUnits(content.byline), { role: 'byline', item: content.item, face: t.byline.face, size, x, y: baselineOf(g, area, line, size), width, justify: false, align: 'center' }));
+  const size = g.bodySize * t.byline.scale;
+  for (const units of content.bylines[plan.span] ?? []) {
+    lines.push(textLine(ctx, units, { role: 'byline', item: content.item, face: t.byline.face, size, x, y: baselineOf(g, area, line, size), width, justify: false }));
     line++;
   }
-  const perColumn = Math.ceil(content.body.length / plan.span);
-  const cols = Array.from({ length: plan.span }, (_, k) => ({ x: columnX(g, area, plan.col + k), width: g.columnWidth }));
-  lines.push(...flowBody(ctx, content, 'body', t.body.face, g.bodySize, cols, line, perColumn));
+  lines.push(...flowBody(ctx, content.item, plan.option.body, 'body', t.body.face, g.bodySize, bodyColumns(ctx, x, width, plan.option.columns, g.bodySize), line, plan.option.perColumn));
   return { id: `box-${content.item}`, kind: 'article', item: content.item, rect: moduleRect(ctx, plan), span: plan.span, lines };
 }
 
@@ -105,13 +117,16 @@ export function placeLead(ctx: PlaceContext, content: ItemContent, plan: ModuleP
     line += content.deckLines;
   }
   line += 1;
-  const n = t.lead.intro.columns;
-  const each = Math.floor(g.columns / n);
-  const spare = g.columns - each * n;
-  const cols = Array.from({ length: n }, (_, k) => ({ x: columnX(g, area, k * each + (k >= n - spare ? 1 : 0)), width: spanWidth(g, each) }));
-  const perColumn = Math.ceil(content.body.length / n);
-  lines.push(...flowBody(ctx, content, 'intro', t.lead.intro.face, g.bodySize * t.lead.intro.scale, cols, line, perColumn));
+  const size = plan.option.introSize ?? g.bodySize;
+  lines.push(...flowBody(ctx, 'lead', plan.option.body, 'intro', t.lead.intro.face, size, bodyColumns(ctx, x, width, plan.option.columns, size), line, plan.option.perColumn));
   return { id: 'box-lead', kind: 'lead', item: 'lead', rect: moduleRect(ctx, plan), span: g.columns, lines };
+}
+
+/** `n` equal columns across a module, each a whole number of ems of `size` wide, the gutters taking the rest. */
+function bodyColumns(ctx: PlaceContext, x: number, width: number, n: number, size: number): Array<{ x: number; width: number }> {
+  const measure = Math.floor((width - (n - 1) * ctx.g.gutter) / n / size + 1e-6) * size;
+  const gutter = n > 1 ? (width - n * measure) / (n - 1) : 0;
+  return Array.from({ length: n }, (_, k) => ({ x: x + k * (measure + gutter), width: measure }));
 }
 
 function moduleRect(ctx: PlaceContext, plan: ModulePlan): Rect {

@@ -22,7 +22,9 @@ import {
 } from 'pdf-lib';
 import type { Face } from '../fonts/faces.js';
 import type { FaceRole, Layout, Page, TextLine } from '../types.js';
+import { NO_LINE_END } from '../text/chars.js';
 import { fontkitForPdfLib } from './fontkit-adapter.js';
+import { drawOutline, outlineOperators } from './glyph-path.js';
 import { addOutline } from './outline.js';
 
 export interface RenderOptions {
@@ -50,6 +52,13 @@ export async function renderLayout(layout: Layout, faces: Record<FaceRole, Face>
     return hex;
   };
   const advance = (role: FaceRole, ch: string) => faces[role].metrics.advance(ch);
+  const outlines = new Map<string, { ops: PDFOperator[]; upm: number }>();
+  const outline = (role: FaceRole, ch: string) => {
+    const key = role + ch;
+    let o = outlines.get(key);
+    if (!o) outlines.set(key, (o = { ops: outlineOperators(faces[role].font, ch), upm: faces[role].font.unitsPerEm }));
+    return o;
+  };
 
   const pdfPages: Array<{ page: PDFPage; dx: number; source: Page }> = [];
   if (opts.sheet) {
@@ -66,7 +75,8 @@ export async function renderLayout(layout: Layout, faces: Record<FaceRole, Face>
       if (!keys.has(k)) keys.set(k, page.node.newFontDictionary(role.toUpperCase(), font.ref));
     }
     const ops: PDFOperator[] = [];
-    for (const box of source.boxes) for (const line of box.lines) ops.push(...lineOperators(doc.context, line, dx, height, keys.get(`${line.face}@${page.ref.toString()}`)!, encode, advance));
+    for (const box of source.boxes)
+      for (const line of box.lines) ops.push(...lineOperators(line, dx, height, { context: doc.context, font: keys.get(`${line.face}@${page.ref.toString()}`)!, encode, advance, outline }));
     page.pushOperators(...ops);
     for (const r of source.rules) page.drawLine({ start: { x: dx + r.x1, y: height - r.y1 }, end: { x: dx + r.x2, y: height - r.y2 }, thickness: r.weight, color: rgb(0, 0, 0) });
   }
@@ -82,55 +92,71 @@ export async function renderLayout(layout: Layout, faces: Record<FaceRole, Face>
   return doc.save({ useObjectStreams: false });
 }
 
-/** One text object per line: a run per horizontal scale, each glyph moved to its x by the TJ adjustments. */
-function lineOperators(
-  context: PDFContext,
-  line: TextLine,
-  dx: number,
-  pageHeight: number,
-  font: PDFName,
-  encode: (role: FaceRole, ch: string) => PDFHexString,
-  advance: (role: FaceRole, ch: string) => number,
-): PDFOperator[] {
+interface LineTools {
+  context: PDFContext;
+  font: PDFName;
+  encode: (role: FaceRole, ch: string) => PDFHexString;
+  advance: (role: FaceRole, ch: string) => number;
+  /** Outline of a glyph in font units, and the face's units per em. */
+  outline: (role: FaceRole, ch: string) => { ops: PDFOperator[]; upm: number };
+}
+
+/**
+ * One text object per line: a run per horizontal scale, each glyph moved to
+ * its x by the TJ adjustments. Ideographic spaces (indents, clause breaks)
+ * are drawn as the blank glyphs they are, so extractors see one line. A mark set half width is drawn as an outline,
+ * with an invisible half-width copy in the text so extraction keeps the line whole.
+ */
+function lineOperators(line: TextLine, dx: number, pageHeight: number, tools: LineTools): PDFOperator[] {
   const chars = [...line.text];
-  const ops: PDFOperator[] = [PDFOperator.of(Ops.BeginText), PDFOperator.of(Ops.SetFontAndSize, [font, PDFNumber.of(line.size)])];
+  const halves = new Set(line.halves ?? []);
   const y = round(pageHeight - line.y);
-  let i = 0;
+  const ops: PDFOperator[] = [PDFOperator.of(Ops.BeginText), PDFOperator.of(Ops.SetFontAndSize, [tools.font, PDFNumber.of(line.size)])];
+  const outlines: PDFOperator[] = [];
+  const scaleOf = (i: number) => (halves.has(i) ? 0.5 : (line.scales?.[i] ?? 1));
   let scale = 1;
+  let hidden = false;
+  let i = 0;
   while (i < chars.length) {
-    if (chars[i]!.trim() === '') {
+    if (chars[i] === ' ') {
       i++;
       continue;
     }
-    const runScale = line.scales?.[i] ?? 1;
-    if (runScale !== scale) {
-      ops.push(PDFOperator.of(Ops.SetTextHorizontalScaling, [PDFNumber.of(round(runScale * 100))]));
-      scale = runScale;
+    const half = halves.has(i);
+    const runScale = scaleOf(i);
+    if (runScale !== scale) ops.push(PDFOperator.of(Ops.SetTextHorizontalScaling, [PDFNumber.of(round(runScale * 100))]));
+    if (half !== hidden) ops.push(PDFOperator.of(Ops.SetTextRenderingMode, [PDFNumber.of(half ? 3 : 0)]));
+    scale = runScale;
+    hidden = half;
+    let x = dx + line.x + line.xs[i]!;
+    if (half) {
+      const o = tools.outline(line.face, chars[i]!);
+      outlines.push(...drawOutline(o.ops, o.upm, line.size, x, y));
+      // An opening mark is drawn half an em early; its text copy sits at the pen.
+      if (NO_LINE_END.has(chars[i]!)) x += line.size / 2;
     }
-    const x = round(dx + line.x + line.xs[i]!);
-    ops.push(PDFOperator.of(Ops.SetTextMatrix, [1, 0, 0, 1, x, y].map((n) => PDFNumber.of(n))));
-    const parts: Array<PDFHexString | PDFNumber> = [];
+    ops.push(PDFOperator.of(Ops.SetTextMatrix, [1, 0, 0, 1, round(x), y].map((v) => PDFNumber.of(v))));
+    const array = PDFArray.withContext(tools.context);
     let j = i;
-    while (j < chars.length && (line.scales?.[j] ?? 1) === runScale && chars[j]!.trim() !== '') {
-      parts.push(encode(line.face, chars[j]!));
+    while (j < chars.length && chars[j] !== ' ' && scaleOf(j) === runScale && halves.has(j) === half) {
+      array.push(tools.encode(line.face, chars[j]!));
       const next = j + 1;
-      if (next < chars.length && (line.scales?.[next] ?? 1) === runScale && chars[next]!.trim() !== '') {
+      if (!half && next < chars.length && chars[next] !== ' ' && scaleOf(next) === runScale && !halves.has(next)) {
         const d = line.xs[next]! - line.xs[j]!;
-        const adj = round((advance(line.face, chars[j]!) - d / (line.size * runScale)) * 1000);
-        if (adj !== 0) parts.push(PDFNumber.of(adj));
+        const adj = round((tools.advance(line.face, chars[j]!) - d / (line.size * runScale)) * 1000);
+        if (adj !== 0) array.push(PDFNumber.of(adj));
       }
       j++;
+      if (half) break;
     }
-    const array = PDFArray.withContext(context);
-    for (const p of parts) array.push(p);
     ops.push(PDFOperator.of(Ops.ShowTextAdjusted, [array]));
     i = j;
   }
   if (scale !== 1) ops.push(PDFOperator.of(Ops.SetTextHorizontalScaling, [PDFNumber.of(100)]));
-  ops.push(PDFOperator.of(Ops.EndText));
+  if (hidden) ops.push(PDFOperator.of(Ops.SetTextRenderingMode, [PDFNumber.of(0)]));
+  ops.push(PDFOperator.of(Ops.EndText), ...outlines);
   return ops;
 }
-
 
 function usedCharacters(layout: Layout): Map<FaceRole, string> {
   const sets = new Map<FaceRole, Set<string>>();

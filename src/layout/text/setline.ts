@@ -18,6 +18,7 @@ interface Placed {
 }
 
 function fullAdvance(u: Unit, m: FaceMetrics): number {
+  if (u.width !== undefined) return u.width;
   if (u.kind === 'dash') return [...u.text].length; // a full em each, whatever the font's dash
   let a = 0;
   for (const ch of u.text) a += m.advance(ch);
@@ -75,6 +76,8 @@ export interface SetLine {
   xs: number[];
   /** Horizontal scale of characters not at their natural width (dashes). */
   scales: Record<number, number>;
+  /** Characters set half width (compressed punctuation), by index. */
+  halves: number[];
   /** Width the line occupies, in em. */
   width: number;
 }
@@ -97,11 +100,13 @@ export function setLine(units: Unit[], m: FaceMetrics, avail: number, justify: b
   const extra = justify && gaps > 0 && width < avail ? (avail - width) / gaps : 0;
   const xs: number[] = [];
   const scales: Record<number, number> = {};
+  const halves: number[] = [];
   let pen = 0;
   placed.forEach((p, i) => {
+    if (p.halved) halves.push(xs.length);
     let x = pen + p.offset;
     const chars = [...p.unit.text];
-    const each = p.unit.kind === 'dash' ? 1 : null;
+    const each = p.unit.kind === 'dash' ? 1 : p.unit.width;
     for (const ch of chars) {
       if (each !== null && ch === '—') scales[xs.length] = 1 / m.advance(ch);
       xs.push(round(x));
@@ -109,7 +114,7 @@ export function setLine(units: Unit[], m: FaceMetrics, avail: number, justify: b
     }
     pen += p.advance + gapsAfter[i]! + extra;
   });
-  return { xs, scales, width: justify && extra > 0 ? avail : width };
+  return { xs, scales, halves, width: justify && extra > 0 ? avail : width };
 }
 
 const round = (v: number) => Math.round(v * 10000) / 10000;

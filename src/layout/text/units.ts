@@ -16,6 +16,8 @@ export type UnitKind =
 export interface Unit {
   text: string;
   kind: UnitKind;
+  /** Width in em where it is not the font's (a headline's clause break). */
+  width?: number;
 }
 
 const LATIN = /[A-Za-z0-9](?:[A-Za-z0-9.,%+\-/@_&'’:]*[A-Za-z0-9%])?/y;

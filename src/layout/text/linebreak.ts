@@ -23,7 +23,7 @@ export interface BreakOptions {
 }
 
 export function breakParagraph(text: string, m: FaceMetrics, opts: BreakOptions): BrokenLine[] {
-  const units = toUnits(text);
+  const units = splitLongRuns(toUnits(text), opts.measure - opts.indent - 1, m);
   const cuts: number[] = [0];
   let i = 0;
   while (i < units.length) {
@@ -43,6 +43,24 @@ export function breakParagraph(text: string, m: FaceMetrics, opts: BreakOptions)
   return lines;
 }
 
+/** A run (a URL, a long number) wider than a line may be broken anywhere: cut it into pieces that fit. */
+function splitLongRuns(units: Unit[], max: number, m: FaceMetrics): Unit[] {
+  return units.flatMap((u) => {
+    if (u.kind !== 'latin' || naturalWidth([u], m) <= max) return [u];
+    const pieces: Unit[] = [];
+    let piece = '';
+    for (const ch of u.text) {
+      if (piece && naturalWidth([{ text: piece + ch, kind: 'latin' }], m) > max) {
+        pieces.push({ text: piece, kind: 'latin' });
+        piece = '';
+      }
+      piece += ch;
+    }
+    if (piece) pieces.push({ text: piece, kind: 'latin' });
+    return pieces;
+  });
+}
+
 /** Where the line starting at unit `i` ends (exclusive). */
 function lineEnd(units: Unit[], i: number, avail: number, m: FaceMetrics): number {
   let j = i;
@@ -53,6 +71,8 @@ function lineEnd(units: Unit[], i: number, avail: number, m: FaceMetrics): numbe
   while (j < units.length && !mayStartLine(units[j]!) && minWidth(units.slice(i, j + 1), m) <= avail + 1e-6) j++;
   // Otherwise the character before them goes down with them.
   while (j > i + 1 && j < units.length && !mayStartLine(units[j]!)) j--;
+  // A line of one run followed by marks: they stay with it, squeezed as far as they go.
+  while (j < units.length && !mayStartLine(units[j]!)) j++;
   // Nothing may be left hanging that must not end a line.
   while (j > i + 1 && !mayEndLine(units[j - 1]!)) j--;
   return j;

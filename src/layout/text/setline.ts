@@ -64,10 +64,10 @@ export function naturalWidth(units: Unit[], m: FaceMetrics): number {
   return w;
 }
 
-/** Least width the line can be squeezed to: every mark half width. */
+/** Least width the line can be squeezed to: every mark half width, no space between Han and Latin. */
 export function minWidth(units: Unit[], m: FaceMetrics): number {
-  let w = naturalWidth(units, m);
-  for (const p of place(units, m)) if (!p.halved && isPunct(p.unit)) w -= p.advance - (m.half(p.unit.text)?.advance ?? p.advance);
+  let w = 0;
+  for (const p of place(units, m)) w += p.halved || !isPunct(p.unit) ? p.advance : (m.half(p.unit.text)?.advance ?? p.advance);
   return w;
 }
 
@@ -91,10 +91,15 @@ export function setLine(units: Unit[], m: FaceMetrics, avail: number, justify: b
   const placed = place(units, m);
   const gapsAfter = placed.map((p, i) => (i + 1 < placed.length ? spaceBetween(p.unit, placed[i + 1]!.unit) : 0));
   let width = placed.reduce((w, p, i) => w + p.advance + gapsAfter[i]!, 0);
+  // Too wide: marks go half width from the end of the line, then Han-Latin spaces close.
   for (let i = placed.length - 1; i >= 0 && width > avail + 1e-6; i--) {
     const p = placed[i]!;
     const before = p.advance;
     if (isPunct(p.unit) && halve(p, m)) width -= before - p.advance;
+  }
+  for (let i = gapsAfter.length - 1; i >= 0 && width > avail + 1e-6; i--) {
+    width -= gapsAfter[i]!;
+    gapsAfter[i] = 0;
   }
   const gaps = placed.length - 1;
   const extra = justify && gaps > 0 && width < avail ? (avail - width) / gaps : 0;

@@ -20,7 +20,7 @@ export interface Unit {
   width?: number;
 }
 
-const LATIN = /[A-Za-z0-9](?:[A-Za-z0-9.,%+\-/@_&'’:]*[A-Za-z0-9%])?/y;
+const LATIN = /[A-Za-z0-9](?:[A-Za-z0-9.,+\-/@_&'’:]*[A-Za-z0-9])?%?/y;
 
 export function toUnits(text: string): Unit[] {
   const out: Unit[] = [];
@@ -54,8 +54,8 @@ function kindOf(ch: string): UnitKind {
   return 'han';
 }
 
-/** clreq: may this unit start a line? */
-export const mayStartLine = (u: Unit): boolean => u.kind !== 'close' && u.kind !== 'space';
+/** clreq: may this unit start a line? (An ellipsis may not either: it closes what comes before it.) */
+export const mayStartLine = (u: Unit): boolean => u.kind !== 'close' && u.kind !== 'space' && !u.text.startsWith('…');
 /** clreq: may this unit end a line? */
 export const mayEndLine = (u: Unit): boolean => u.kind !== 'open';
 export const isPunct = (u: Unit): boolean => u.kind === 'open' || u.kind === 'close';

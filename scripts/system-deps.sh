@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# What the tests need beyond npm, from Debian's packages: poppler (pdftotext,
+# pdffonts, pdfinfo, pdftoppm) and qpdf. Installed when missing and we can
+# (root with apt-get); otherwise a message says what to install.
+set -euo pipefail
+need=()
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
+[ ${#need[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "installing ${need[*]} (Debian packages the tests use)" >&2
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+else
+  echo "the tests need ${need[*]}: install them with your package manager (e.g. sudo apt-get install ${need[*]})" >&2
+  exit 1
+fi

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { readTemplate } from '../../src/cli/inputs.js';
+import { loadMetrics } from '../../src/fonts/faces.js';
+import { layoutIssue } from '../../src/layout/index.js';
+import { layoutViolations } from '../../src/layout/invariants.js';
+import { recoverBytes } from '../../src/recover/index.js';
+import { jiebaWords } from '../../src/text/segmenter.js';
+import type { Layout } from '../../src/types.js';
+import { SAMPLE } from '../paths.js';
+
+const issue = recoverBytes(readFileSync(SAMPLE), { file: 'sample.txt', words: jiebaWords });
+const metrics = loadMetrics();
+const layouts = new Map<string, Layout>(['tabloid', 'a3'].map((t) => [t, layoutIssue(issue, readTemplate(t), metrics)]));
+
+for (const [name, layout] of layouts) {
+  test(`${name}: two pages, every item placed, the type area filled (holes under 3 % a page)`, () => {
+    assert.equal(layout.pages.length, 2);
+    const items = layout.pages.flatMap((p) => p.boxes.filter((b) => b.kind === 'lead' || b.kind === 'article').map((b) => b.item));
+    assert.deepEqual([...items].sort(), ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'lead']);
+    assert.equal(layout.pages[0]!.boxes[0]!.kind, 'masthead');
+    assert.equal(layout.pages[0]!.boxes.find((b) => b.kind === 'lead')!.rect.y, Math.min(...layout.pages[0]!.boxes.filter((b) => b.kind !== 'masthead').map((b) => b.rect.y)), 'the lead is on top of page 1');
+    for (const p of layout.pages) assert.ok(p.holes < 0.03, `page ${p.number} holes ${p.holes}`);
+    assert.deepEqual(layoutViolations(layout, issue, metrics), []);
+  });
+
+  test(`${name}: every body line of a page on one baseline grid across columns`, () => {
+    const { pitch } = layout.makeup;
+    for (const p of layout.pages) {
+      const ys = p.boxes.flatMap((b) => b.lines.filter((l) => l.role === 'body').map((l) => l.y));
+      const first = Math.min(...ys);
+      for (const y of ys) {
+        const k = (y - first) / pitch;
+        assert.ok(Math.abs(k - Math.round(k)) < 0.01, `baseline ${y} is off the grid of page ${p.number}`);
+      }
+    }
+  });
+
+  test(`${name}: headlines span their modules, bylines sit under them, bodies flow down the columns`, () => {
+    for (const p of layout.pages)
+      for (const b of p.boxes.filter((x) => x.kind === 'article')) {
+        const head = b.lines.filter((l) => l.role === 'headline');
+        const by = b.lines.filter((l) => l.role === 'byline');
+        const body = b.lines.filter((l) => l.role === 'body');
+        assert.ok(head.length >= 1 && by.length >= 1 && body.length > 0, b.id);
+        assert.ok(Math.max(...head.map((l) => l.y)) < Math.min(...by.map((l) => l.y)), `${b.id}: byline under the headline`);
+        assert.ok(Math.max(...by.map((l) => l.y)) < Math.min(...body.map((l) => l.y)), `${b.id}: body under the byline`);
+        const columns = new Set(body.map((l) => Math.round(l.x)));
+        assert.equal(columns.size, b.span, `${b.id}: body set in its ${b.span} columns`);
+        for (const l of head) assert.ok(l.x >= b.rect.x - 0.5 && l.x + l.width <= b.rect.x + b.rect.width + 0.5, `${b.id}: headline inside the module`);
+      }
+  });
+}
+
+test('the two templates differ in geometry, not code: page sizes and columns come from the JSON', () => {
+  const t = layouts.get('tabloid')!;
+  const a = layouts.get('a3')!;
+  assert.equal(t.makeup.columns, 6);
+  assert.equal(a.makeup.columns, 7);
+  assert.ok(Math.abs(t.pages[0]!.width - (270 * 72) / 25.4) < 0.1);
+  assert.ok(Math.abs(a.pages[0]!.height - (420 * 72) / 25.4) < 0.1);
+});
+
+test('layout is deterministic', () => {
+  assert.equal(JSON.stringify(layoutIssue(issue, readTemplate('tabloid'), metrics)), JSON.stringify(layouts.get('tabloid')));
+});
+
+test('the invariant check bites: overlap, a lost character, a prohibited line start', () => {
+  const base = layouts.get('tabloid')!;
+  const overlap = structuredClone(base);
+  const boxes = overlap.pages[1]!.boxes;
+  boxes[2]!.rect = { ...boxes[1]!.rect };
+  assert.ok(layoutViolations(overlap, issue, metrics).some((v) => v.includes('overlap')));
+
+  const lost = structuredClone(base);
+  const line = lost.pages[0]!.boxes.find((b) => b.item === 'a1')!.lines.find((l) => l.role === 'body')!;
+  line.text = line.text.slice(0, -1);
+  line.xs = line.xs.slice(0, -1);
+  assert.ok(layoutViolations(lost, issue, metrics).some((v) => v.includes('a1 body')));
+
+  const kinsoku = structuredClone(base);
+  const l2 = kinsoku.pages[0]!.boxes.find((b) => b.item === 'a2')!.lines.filter((l) => l.role === 'body')[3]!;
+  l2.text = '，' + l2.text.slice(1);
+  assert.ok(layoutViolations(kinsoku, issue, metrics).some((v) => v.includes('starts with ，')));
+});
+
+test('content that cannot fit two pages: a clear error saying by how much', () => {
+  const huge = structuredClone(issue);
+  huge.articles = Array.from({ length: 4 }, () => issue.articles).flat().map((a, i) => ({ ...a, id: `a${i + 1}` }));
+  assert.throws(
+    () => layoutIssue(huge, readTemplate('tabloid'), metrics),
+    (e: Error) => /does not fit two pages of template "tabloid".*\d+ % too much/.test(e.message),
+  );
+});

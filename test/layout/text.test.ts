@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { breakParagraph } from '../../src/layout/text/linebreak.js';
+import { naturalWidth, setLine } from '../../src/layout/text/setline.js';
+import { toUnits } from '../../src/layout/text/units.js';
+import { NO_LINE_END, NO_LINE_START } from '../../src/text/chars.js';
+import { Random } from '../generator/random.js';
+import { idealFace } from '../helpers/fake-metrics.js';
+
+const text = (units: { text: string }[]) => units.map((u) => u.text).join('');
+const lines = (p: string, measure: number) => breakParagraph(p, idealFace, { measure, indent: 2 });
+
+test('units: runs that must not split stay whole', () => {
+  assert.deepEqual(
+    toUnits('占比45.54%，引入Open Data——这是5G。').map((u) => u.text),
+    ['占', '比', '45.54%', '，', '引', '入', 'Open', ' ', 'Data', '——', '这', '是', '5G', '。'],
+  );
+});
+
+test('pair compression: a closing mark before another mark takes half an em (。” is 1.5 em)', () => {
+  assert.equal(naturalWidth(toUnits('好。”'), idealFace), 2.5);
+  assert.equal(naturalWidth(toUnits('》，“'), idealFace), 2);
+  assert.equal(naturalWidth(toUnits('好，'), idealFace), 2);
+});
+
+test('a quarter em between Han and Latin or digits', () => {
+  assert.equal(naturalWidth(toUnits('共5件'), idealFace), 2 + 0.5 + 0.5);
+});
+
+test('justified lines fill the measure exactly; the last line is set flush left', () => {
+  const ls = lines('坚持用党的创新理论指导工作。把学懂弄通做实习近平新时代中国特色社会主义思想作为首要政治任务，推动工作。', 11);
+  ls.forEach((l, i) => {
+    const set = setLine(l.units, idealFace, 11 - l.indent, !l.last);
+    if (!l.last) assert.equal(set.width, 11 - l.indent, `line ${i}`);
+    else assert.ok(set.width <= 11);
+  });
+});
+
+test('first line indented two ems', () => {
+  const ls = lines('一二三四五六七八九十一二三四五六七八九十', 10);
+  assert.equal(ls[0]!.indent, 2);
+  assert.equal(text(ls[0]!.units), '一二三四五六七八');
+  assert.equal(ls[1]!.indent, 0);
+});
+
+test('a closing mark that does not fit is squeezed in by compressing the line', () => {
+  // 10 em of text, then a comma: the line's own marks give way.
+  const ls = breakParagraph('一二三四，五六七八九，下一行', idealFace, { measure: 10, indent: 0 });
+  assert.equal(text(ls[0]!.units), '一二三四，五六七八九，');
+  const set = setLine(ls[0]!.units, idealFace, 10, true);
+  assert.ok(set.width <= 10 + 1e-9);
+});
+
+test('when squeezing is not enough, the character before the mark goes down with it', () => {
+  const ls = breakParagraph('一二三四五六七八九十。下一行', idealFace, { measure: 10, indent: 0 });
+  assert.equal(text(ls[0]!.units), '一二三四五六七八九');
+  assert.equal(text(ls[1]!.units), '十。下一行');
+});
+
+test('an opening mark never ends a line', () => {
+  const ls = breakParagraph('一二三四五六七八九《十》下一行', idealFace, { measure: 10, indent: 0 });
+  assert.equal(text(ls[0]!.units), '一二三四五六七八九');
+  assert.ok(text(ls[1]!.units).startsWith('《'));
+});
+
+test('no lone character on a paragraph last line', () => {
+  const ls = breakParagraph('不断提升人大监督工作质效。', idealFace, { measure: 11, indent: 0 });
+  assert.equal(ls.length, 2);
+  assert.ok([...text(ls[1]!.units)].filter((c) => /\p{Script=Han}/u.test(c)).length >= 2, text(ls[1]!.units));
+});
+
+test('over many random paragraphs: no prohibited line start or end, no line wider than its measure, nothing lost', () => {
+  const r = new Random(7);
+  // Text as Chinese is written: words, with at most a closing and an opening mark between them.
+  const words = ['人大', '工作', '代表', '常委会', '2023年', '45.54%', 'Open Data', '——', '建设', '发展', '群', '众', '5G', 'https://www.example.com/news/2024/01/08/index.html'];
+  const closing = ['，', '。', '、', '”', '》', '）', '！', '？', '；', '：', '……', '。”', '》，'];
+  const opening = ['“', '《', '（'];
+  for (let n = 0; n < 300; n++) {
+    let p = '';
+    const target = r.int(10, 200);
+    while (p.length < target) {
+      p += r.pick(words);
+      if (r.chance(0.35)) p += r.pick(closing);
+      if (r.chance(0.15)) p += r.pick(opening);
+    }
+    const measure = r.int(8, 24);
+    const ls = breakParagraph(p, idealFace, { measure, indent: 2 });
+    // A line break between two Latin words takes the place of the space between them.
+    assert.equal(ls.map((l) => text(l.units)).join('').replace(/ /g, ''), p.replace(/ /g, ''), `paragraph ${n} lost text`);
+    ls.forEach((l, i) => {
+      const s = text(l.units);
+      if (i > 0) assert.ok(!NO_LINE_START.has([...s][0]!), `"${s}" starts with a prohibited mark (measure ${measure})`);
+      if (!l.last) assert.ok(!NO_LINE_END.has([...s].at(-1)!), `"${s}" ends with a prohibited mark`);
+      const set = setLine(l.units, idealFace, measure - l.indent, !l.last);
+      assert.ok(set.width <= measure - l.indent + 1e-6, `"${s}" is ${set.width} em in ${measure - l.indent}`);
+    });
+  }
+});

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { loadFaces } from '../../src/cli/commands/render.js';
+import { readTemplate } from '../../src/cli/inputs.js';
+import { loadMetrics } from '../../src/fonts/faces.js';
+import { layoutIssue } from '../../src/layout/index.js';
+import { recoverBytes } from '../../src/recover/index.js';
+import { issueHan } from '../../src/recover/invariants.js';
+import { renderLayout } from '../../src/render/index.js';
+import { hanCounts, NO_LINE_END, NO_LINE_START } from '../../src/text/chars.js';
+import { jiebaWords } from '../../src/text/segmenter.js';
+import { pdftotext, tool } from '../helpers/tools.js';
+import { SAMPLE } from '../paths.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'newsprint-render-'));
+const issue = recoverBytes(readFileSync(SAMPLE), { file: 'sample.txt', words: jiebaWords });
+const layout = layoutIssue(issue, readTemplate('tabloid'), loadMetrics());
+const faces = loadFaces();
+const bytes = await renderLayout(layout, faces);
+const pdf = join(dir, 'spread.pdf');
+writeFileSync(pdf, bytes);
+const squash = (s: string) => s.replace(/\s/g, '');
+
+test('qpdf finds nothing wrong; two pages; a sensible size', () => {
+  const check = tool('qpdf', ['--check', pdf]);
+  assert.equal(check.status, 0, check.stdout + check.stderr);
+  assert.match(check.stdout, /No syntax or stream encoding errors/);
+  assert.match(tool('pdfinfo', [pdf]).stdout, /Pages:\s+2/);
+  assert.ok(bytes.length < 3_000_000, `${bytes.length} bytes`);
+});
+
+test('fonts embedded as subsets with a tag, nothing taken from the system', () => {
+  const fonts = tool('pdffonts', [pdf]).stdout.split('\n').slice(2).filter(Boolean);
+  assert.ok(fonts.length >= 3);
+  for (const f of fonts) {
+    assert.match(f, /^[A-Z]{6}\+/, f);
+    assert.match(f, /CID TrueType\s+Identity-H\s+yes yes yes/, f);
+  }
+});
+
+test('pdftotext gives back every Han character of the issue, each item in reading order, no line against the prohibitions', () => {
+  const text = pdftotext(pdf);
+  const got = hanCounts(text);
+  for (const [ch, n] of issueHan(issue)) assert.ok((got.get(ch) ?? 0) >= n, `${ch}: ${got.get(ch) ?? 0} of ${n}`);
+  const flat = squash(text);
+  const items = [
+    { id: 'lead', parts: [issue.lead!.headline, issue.lead!.deck!, ...issue.lead!.paragraphs] },
+    ...issue.articles.map((a) => ({ id: a.id, parts: [a.headline, `□${a.byline!.role}${a.byline!.name}`, ...a.paragraphs] })),
+  ];
+  for (const { id, parts } of items) {
+    let at = 0;
+    for (const part of parts) {
+      const k = flat.indexOf(squash(part), at);
+      assert.ok(k >= 0, `${id}: "${part.slice(0, 16)}…" is not where reading order puts it`);
+      at = k + squash(part).length;
+    }
+  }
+  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    assert.ok(!NO_LINE_START.has([...line][0]!), `line starts with a prohibited mark: ${line}`);
+    assert.ok(!NO_LINE_END.has([...line].at(-1)!), `line ends with a prohibited mark: ${line}`);
+  }
+});
+
+test('metadata: title with section and date, language, creation date from the issue, one bookmark per item', () => {
+  const info = tool('pdfinfo', [pdf]).stdout;
+  assert.match(info, /Title:\s+政教专刊部主办 2024-01-08/);
+  assert.match(info, /CreationDate:\s+Mon Jan\s+8 00:00:00 2024/);
+  const raw = Buffer.from(bytes).toString('latin1');
+  assert.match(raw, /\/Lang \(zh-CN\)/);
+  assert.match(raw, /\/Type \/Outlines[\s\S]*?\/Count 8/);
+});
+
+test('byte-identical for the same layout; the spread sheet has both pages on one', async () => {
+  assert.deepEqual(await renderLayout(layout, faces), bytes);
+  const sheet = join(dir, 'sheet.pdf');
+  writeFileSync(sheet, await renderLayout(layout, faces, { sheet: true }));
+  const info = tool('pdfinfo', [sheet]).stdout;
+  assert.match(info, /Pages:\s+1/);
+  const [w, h] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!.slice(1).map(Number) as [number, number];
+  assert.ok(Math.abs(w - 2 * layout.pages[0]!.width) < 1 && Math.abs(h - layout.pages[0]!.height) < 1);
+  assert.equal(squash(pdftotext(sheet)).length, squash(pdftotext(pdf)).length);
+});

@@ -83,6 +83,12 @@ function headOptions(text: string, width: number, sizes: [number, number], maxLi
   return out;
 }
 
+/** Headline sizes for a module: wider modules may set somewhat larger headlines, never near the lead's. */
+function headlineSizes(t: Template, span: number): [number, number] {
+  const [lo, hi] = t.headline.sizes;
+  return [lo, Math.min(Math.round(hi * (1 + 0.05 * Math.max(0, span - 3))), t.lead.headline.sizes[0] + 2)];
+}
+
 /** Measure in em of `columns` equal body columns across `span` grid columns. */
 function measureOf(g: Grid, span: number, columns: number, size: number): number {
   return Math.floor((spanWidth(g, span) - (columns - 1) * g.gutter) / columns / size + 1e-6);
@@ -94,9 +100,7 @@ export function articleContent(a: Issue['articles'][number], t: Template, g: Gri
   const bylines: Unit[][][] = [[]];
   const spans: SpanOption[][] = [[]];
   for (let span = 1; span <= g.columns; span++) {
-    // Wider modules may carry a taller headline block: a banner headline over many columns.
-    const extra = Math.round((t.maxHeadlineExtra * span) / 3);
-    const heads = span < MIN_SPAN ? null : headOptions(a.headline, spanWidth(g, span), t.headline.sizes, t.headline.maxLines, extra, g, m[t.headline.face]);
+    const heads = span < MIN_SPAN ? null : headOptions(a.headline, spanWidth(g, span), headlineSizes(t, span), t.headline.maxLines, t.maxHeadlineExtra + Math.max(0, span - 3), g, m[t.headline.face]);
     const perColumn = Math.ceil(body.length / span);
     bylines.push(byline ? setByline(byline, spanWidth(g, span), g.bodySize * t.byline.scale, m[t.byline.face]) : []);
     if (!heads || (perColumn < MIN_BODY_LINES && span > 1)) {

@@ -182,7 +182,7 @@ export function hierarchyPenalty(modules: ModulePlan[]): number {
 }
 
 /** Cost of each article set across the whole page after the first. */
-export const BANDING = 0.006;
+export const BANDING = 0.012;
 
 /** Cost of a later headline one point larger than an earlier one, against holes (a fraction of the page). */
 export const HEADLINE_INVERSION = 0.0008;

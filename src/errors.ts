@@ -4,6 +4,9 @@
  * only with --debug.
  */
 export class NewsprintError extends Error {
+  /** Process exit code: 1 for bad input, unless a command says otherwise (diff: 2). */
+  exitCode = 1;
+
   constructor(
     message: string,
     readonly file?: string,
@@ -29,4 +32,5 @@ export class InputError extends NewsprintError {
 /** A promise the project makes (nothing lost, nothing overlapping...) was broken: a bug, reported loudly. */
 export class InvariantError extends NewsprintError {
   override name = 'InvariantError';
+  override exitCode = 3;
 }

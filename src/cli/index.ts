@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { NewsprintError } from '../errors.js';
 import { buildCommand } from './commands/build.js';
+import { diffCommand, type DiffOptions } from './commands/diff.js';
 import { layoutCommand } from './commands/layout.js';
 import { recoverCommand } from './commands/recover.js';
 import { renderCommand, VERSION } from './commands/render.js';
@@ -54,6 +55,18 @@ program
     await buildCommand(file, opts, reporter());
   });
 
+program
+  .command('diff')
+  .description('compare two PDFs page by page, pixel by pixel (pdf.js raster, pixelmatch); exit 0 same, 1 different, 2 error')
+  .argument('<a.pdf>')
+  .argument('<b.pdf>')
+  .option('-o, --output <dir>', 'folder for diff-page-N.png and compare-page-N.png (a | diff | b)', 'output/diff')
+  .option('--dpi <n>', 'resolution of the comparison', '72')
+  .option('--threshold <percent>', "share of a page's pixels that may differ", '0')
+  .action(async (a: string, b: string, opts: DiffOptions) => {
+    process.exitCode = await diffCommand(a, b, opts, reporter());
+  });
+
 try {
   await program.parseAsync();
 } catch (e) {
@@ -64,7 +77,7 @@ function fail(e: unknown, debug: boolean): number {
   if (debug) console.error(e);
   if (e instanceof NewsprintError) {
     if (!debug) console.error(`newsprint: ${e.oneLine()}`);
-    return e.name === 'InvariantError' ? 3 : 1;
+    return e.exitCode;
   }
   if (!debug) console.error(`newsprint: internal error: ${(e as Error)?.message ?? e} (run with --debug for details)`);
   return 70;

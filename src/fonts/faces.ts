@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { NewsprintError } from '../errors.js';
@@ -31,6 +32,8 @@ export interface Face {
   version: string;
   /** SFNT bytes (WOFF unpacked). */
   bytes: Uint8Array;
+  /** A file on disk with those bytes (the package's file, or the unpacked copy). */
+  path: string;
   font: fontkit.Font;
   metrics: FaceMetrics;
 }
@@ -54,10 +57,10 @@ export function loadFace(role: FaceRole): Face {
     throw new NewsprintError(`font package ${spec.package} is not installed`, 'fonts/fonts.json', 'run `npm ci`');
   }
   const version = (JSON.parse(readFileSync(pkgJson, 'utf8')) as { version: string }).version;
-  const path = join(dirname(pkgJson), spec.file);
-  const bytes = spec.file.endsWith('.woff') ? unpackedWoff(path, version) : new Uint8Array(readFileSync(path));
+  const file = join(dirname(pkgJson), spec.file);
+  const { bytes, path } = spec.file.endsWith('.woff') ? unpackedWoff(file, version) : { bytes: new Uint8Array(readFileSync(file)), path: file };
   const font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as fontkit.Font;
-  const face: Face = { role, spec, version, bytes, font, metrics: metricsOf(font) };
+  const face: Face = { role, spec, version, bytes, path, font, metrics: metricsOf(font) };
   loaded.set(role, face);
   return face;
 }
@@ -66,20 +69,24 @@ export function loadMetrics(): Metrics {
   return Object.fromEntries(FACE_ROLES.map((r) => [r, loadFace(r).metrics])) as Metrics;
 }
 
-/** A WOFF face unpacked to TTF once and cached under node_modules/.cache. */
-function unpackedWoff(path: string, version: string): Uint8Array {
-  const cache = join(ROOT, 'node_modules', '.cache', 'newsprint', `${basename(path, '.woff')}-${version}.ttf`);
-  if (existsSync(cache)) return new Uint8Array(readFileSync(cache));
-  const sfnt = woffToSfnt(readFileSync(path));
-  try {
-    mkdirSync(dirname(cache), { recursive: true });
-    const tmp = `${cache}.${process.pid}.tmp`;
-    writeFileSync(tmp, sfnt);
-    renameSync(tmp, cache);
-  } catch {
-    // A read-only install still works, only slower.
+/** A WOFF face unpacked to TTF once and cached under node_modules/.cache (or the temp folder when that is read-only). */
+function unpackedWoff(file: string, version: string): { bytes: Uint8Array; path: string } {
+  const name = `${basename(file, '.woff')}-${version}.ttf`;
+  for (const dir of [join(ROOT, 'node_modules', '.cache', 'newsprint'), join(tmpdir(), 'newsprint-fonts')]) {
+    const cache = join(dir, name);
+    if (existsSync(cache)) return { bytes: new Uint8Array(readFileSync(cache)), path: cache };
+    try {
+      const sfnt = woffToSfnt(readFileSync(file));
+      mkdirSync(dir, { recursive: true });
+      const tmp = `${cache}.${process.pid}.tmp`;
+      writeFileSync(tmp, sfnt);
+      renameSync(tmp, cache);
+      return { bytes: sfnt, path: cache };
+    } catch {
+      // not writable: try the next place
+    }
   }
-  return sfnt;
+  throw new NewsprintError(`cannot unpack the font ${file}`, file, 'is the temp folder writable?');
 }
 
 function metricsOf(font: fontkit.Font): FaceMetrics {

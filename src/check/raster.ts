@@ -1,0 +1,71 @@
+/**
+ * PDF pages → RGBA pixels with pdf.js (in Node, drawing on @napi-rs/canvas).
+ * pdf.js over poppler's pdftoppm: it is an npm package (nothing to install on
+ * the system), it draws only with the fonts embedded in the PDF, and the
+ * same PDF gives the same pixels every time.
+ */
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { InputError } from '../errors.js';
+
+export interface Raster {
+  width: number;
+  height: number;
+  /** RGBA, row by row. */
+  data: Uint8ClampedArray;
+}
+
+export async function rasterizePdf(bytes: Uint8Array, dpi: number, file = 'PDF'): Promise<Raster[]> {
+  let doc;
+  try {
+    // pdf.js takes ownership of the buffer it is given: hand it a copy.
+    doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false }).promise;
+  } catch (e) {
+    throw new InputError(`is not a readable PDF (${(e as Error).message})`, file);
+  }
+  const pages: Raster[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const viewport = page.getViewport({ scale: dpi / 72 });
+    const canvas = createCanvas(Math.round(viewport.width), Math.round(viewport.height));
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    await page.render({ canvasContext: ctx as unknown as CanvasRenderingContext2D, canvas: canvas as unknown as HTMLCanvasElement, viewport }).promise;
+    const image = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    pages.push({ width: canvas.width, height: canvas.height, data: new Uint8ClampedArray(image.data) });
+    page.cleanup();
+  }
+  await doc.destroy();
+  return pages;
+}
+
+export function encodePng(r: Raster): Buffer {
+  const canvas = createCanvas(r.width, r.height);
+  const ctx = canvas.getContext('2d');
+  const image = ctx.createImageData(r.width, r.height);
+  image.data.set(r.data);
+  ctx.putImageData(image, 0, 0);
+  return canvas.toBuffer('image/png');
+}
+
+export async function decodePng(bytes: Uint8Array): Promise<Raster> {
+  const img = await loadImage(Buffer.from(bytes));
+  const canvas = createCanvas(img.width, img.height);
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(img, 0, 0);
+  return { width: img.width, height: img.height, data: new Uint8ClampedArray(ctx.getImageData(0, 0, img.width, img.height).data) };
+}
+
+/** Rasters side by side on white, with a gap: a | b | c. */
+export function sideBySide(parts: Raster[], gap = 12): Raster {
+  const width = parts.reduce((w, p) => w + p.width, 0) + gap * (parts.length - 1);
+  const height = Math.max(...parts.map((p) => p.height));
+  const data = new Uint8ClampedArray(width * height * 4).fill(255);
+  let x0 = 0;
+  for (const p of parts) {
+    for (let y = 0; y < p.height; y++) data.set(p.data.subarray(y * p.width * 4, (y + 1) * p.width * 4), (y * width + x0) * 4);
+    x0 += p.width + gap;
+  }
+  return { width, height, data };
+}

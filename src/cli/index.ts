@@ -4,6 +4,7 @@ import { NewsprintError } from '../errors.js';
 import { buildCommand } from './commands/build.js';
 import { diffCommand, type DiffOptions } from './commands/diff.js';
 import { layoutCommand } from './commands/layout.js';
+import { proofCommand } from './commands/proof.js';
 import { recoverCommand } from './commands/recover.js';
 import { renderCommand, VERSION } from './commands/render.js';
 import { templateNames } from './inputs.js';
@@ -54,6 +55,14 @@ program
   .action(async (file: string, opts: { output: string; template: string; sheet?: boolean }) => {
     await buildCommand(file, opts, reporter());
   });
+
+program
+  .command('proof')
+  .description('write the proof sheet: recovered text beside the extraction lines, every correction marked, warnings first')
+  .argument('<file>', 'extraction text')
+  .option('-o, --output <proof.html|proof.pdf>', 'HTML that opens in any browser, or a PDF of it printed by Chromium', 'proof.html')
+  .addOption(templateOption())
+  .action((file: string, opts: { output: string; template: string }) => proofCommand(file, opts, reporter()));
 
 program
   .command('diff')

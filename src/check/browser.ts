@@ -31,6 +31,15 @@ export function browserExecutable(): string {
   throw new NewsprintError('no browser found for the proof sheet and the cross-engine check', undefined, 'install Chromium (apt-get install chromium) or run `npx puppeteer browsers install chrome`, or set PUPPETEER_EXECUTABLE_PATH');
 }
 
+export function hasBrowser(): boolean {
+  try {
+    browserExecutable();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Runs `fn` with a fresh headless browser, always closed afterwards. */
 export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>): Promise<T> {
   const profile = mkdtempSync(join(tmpdir(), 'newsprint-chromium-'));

@@ -15,7 +15,8 @@ export async function printHtml(html: string, opts: { title: string; date: Date;
     const print = async (browser: Browser) => {
       const page = await browser.newPage();
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-      const pdf = await page.pdf({ format: 'A4', printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } });
+      // Untagged: Chromium's structure tree carries DOM node ids that change from run to run.
+      const pdf = await page.pdf({ format: 'A4', printBackground: true, tagged: false, margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } });
       await page.close();
       return pdf;
     };

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { Command, Option } from 'commander';
 import { NewsprintError } from '../errors.js';
-import { buildCommand } from './commands/build.js';
+import { buildCommand, type BuildOptions } from './commands/build.js';
+import { verifyCommand } from './commands/verify.js';
 import { diffCommand, type DiffOptions } from './commands/diff.js';
 import { layoutCommand } from './commands/layout.js';
 import { proofCommand } from './commands/proof.js';
@@ -47,13 +48,23 @@ program
 
 program
   .command('build')
-  .description('recover, lay out and render in one go into one folder per issue: issue.json, layout.json, spread.pdf')
+  .description('recover, lay out and render into one archive folder per issue: issue.json, layout.json, spread.pdf, proof.pdf, page PNGs, manifest.json')
   .argument('<file>', 'extraction text')
   .option('-o, --output <dir>', 'folder that receives the issue folder', 'output')
   .addOption(templateOption())
   .option('--sheet', 'also write spread-sheet.pdf, both pages side by side on one sheet')
-  .action(async (file: string, opts: { output: string; template: string; sheet?: boolean }) => {
+  .option('--no-proof', 'skip proof.pdf (it needs a browser)')
+  .option('--check', 'cross-check the PDF against Chromium drawing the same layout; fail when they disagree')
+  .action(async (file: string, opts: BuildOptions) => {
     await buildCommand(file, opts, reporter());
+  });
+
+program
+  .command('verify')
+  .description("check an issue folder: every file against manifest.json (size, sha256), and the PDF's text against issue.json")
+  .argument('<dir>', 'a folder written by `newsprint build`')
+  .action(async (dir: string) => {
+    process.exitCode = await verifyCommand(dir, reporter());
   });
 
 program

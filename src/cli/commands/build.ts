@@ -1,18 +1,32 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { makeManifest, MANIFEST } from '../../check/archive.js';
+import { hasBrowser } from '../../check/browser.js';
+import { crossCheck } from '../../check/crosscheck.js';
+import { encodePng, rasterizePdf } from '../../check/raster.js';
+import { NewsprintError } from '../../errors.js';
+import { decodeExtraction } from '../../recover/decode.js';
 import type { Issue } from '../../types.js';
 import { readTemplate } from '../inputs.js';
-import { toJson } from '../io.js';
+import { readInput, toJson } from '../io.js';
 import type { Reporter } from '../report.js';
 import { layoutStage, layoutSummary } from './layout.js';
+import { proofFiles } from './proof.js';
 import { recoverFile, summary } from './recover.js';
-import { renderStage } from './render.js';
+import { loadFaces, renderStage, VERSION } from './render.js';
 
 export interface BuildOptions {
   output: string;
   template: string;
   sheet?: boolean;
+  /** Write proof.pdf (needs a browser); --no-proof turns it off. */
+  proof?: boolean;
+  /** Run the cross-engine check and fail when it does. */
+  check?: boolean;
 }
+
+/** Resolution of the page images in the archive folder. */
+export const PNG_DPI = 100;
 
 /** `2024-01-08-政教专刊`: the issue's folder in the archive. */
 export function issueFolderName(issue: Issue): string {
@@ -21,8 +35,9 @@ export function issueFolderName(issue: Issue): string {
 }
 
 /**
- * recover → layout → render, written as one folder that appears complete or
- * not at all: everything goes to a temporary folder renamed at the end.
+ * recover → layout → render (→ proof, page images, manifest), written as one
+ * folder that appears complete or not at all: everything goes to a temporary
+ * folder renamed at the end.
  */
 export async function buildCommand(file: string, opts: BuildOptions, report: Reporter): Promise<string> {
   const t0 = performance.now();
@@ -31,26 +46,47 @@ export async function buildCommand(file: string, opts: BuildOptions, report: Rep
   for (const w of issue.warnings) report.warn(`${file}: ${w.message}`);
   const layout = layoutStage(issue, template, report);
   const pdf = await renderStage(layout, false, report);
-  const sheet = opts.sheet ? await renderStage(layout, true, report) : null;
+  const files: Record<string, Uint8Array | string> = { 'issue.json': toJson(issue), 'layout.json': toJson(layout), 'spread.pdf': pdf };
+  if (opts.sheet) files['spread-sheet.pdf'] = await renderStage(layout, true, report);
+  const pages = await report.timeAsync('images', () => rasterizePdf(pdf, PNG_DPI));
+  pages.forEach((p, i) => (files[`page-${i + 1}.png`] = encodePng(p)));
+  if (opts.proof !== false) {
+    if (hasBrowser()) {
+      const source = decodeExtraction(readInput(file), basename(file)).text;
+      files['proof.pdf'] = (await report.timeAsync('proof', () => proofFiles(issue, source, layout, true))).pdf!;
+    } else report.warn(`${file}: proof.pdf skipped: no browser (install Chromium, run \`npx puppeteer browsers install chrome\`, or set PUPPETEER_EXECUTABLE_PATH)`);
+  }
+  const faces = loadFaces();
+  let checked = '';
+  if (opts.check) {
+    const result = await report.timeAsync('check', () => crossCheck(layout, pdf, faces));
+    checked = `cross-engine check: ${(result.ratio * 100).toFixed(4)} % of pixels unmatched, densest patch ${(result.patch * 100).toFixed(1)} % — ${result.pass ? 'pass' : 'FAIL'}`;
+    if (!result.pass) throw new NewsprintError(`the PDF and Chromium's rendering of the same layout disagree (${checked})`, file, 'a glyph missing from a subset or a misplaced line; run with --debug and compare the pages');
+  }
+  files[MANIFEST] = toJson(makeManifest({ version: VERSION, issue, template: template.name, faces, files }));
 
   const folder = join(opts.output, issueFolderName(issue));
+  writeFolder(folder, files);
+  report.info(`built ${folder}/`);
+  report.info(`  ${summary(issue)}`);
+  report.info(`  ${layoutSummary(layout)}; spread.pdf ${(pdf.length / 1024).toFixed(0)} KB`);
+  if (checked) report.info(`  ${checked}`);
+  report.info(`  time: ${report.timings.map((s) => `${s.stage} ${s.ms.toFixed(0)} ms`).join(', ')}; total ${(performance.now() - t0).toFixed(0)} ms`);
+  return folder;
+}
+
+/** Files into a temporary folder beside the target, then one rename: never a half-written folder. */
+export function writeFolder(folder: string, files: Record<string, Uint8Array | string>): void {
   const tmp = `${folder}.${process.pid}.tmp`;
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
   try {
-    writeFileSync(join(tmp, 'issue.json'), toJson(issue));
-    writeFileSync(join(tmp, 'layout.json'), toJson(layout));
-    writeFileSync(join(tmp, 'spread.pdf'), pdf);
-    if (sheet) writeFileSync(join(tmp, 'spread-sheet.pdf'), sheet);
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp, { recursive: true });
+    for (const [name, data] of Object.entries(files)) writeFileSync(join(tmp, name), data);
     if (existsSync(folder)) rmSync(folder, { recursive: true, force: true });
     renameSync(tmp, folder);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
-    throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new NewsprintError(`cannot write the issue folder (${code ?? (e as Error).message})`, folder);
   }
-  report.info(`built ${folder}/`);
-  report.info(`  ${summary(issue)}`);
-  report.info(`  ${layoutSummary(layout)}; spread.pdf ${(pdf.length / 1024).toFixed(0)} KB`);
-  report.info(`  time: ${report.timings.map((s) => `${s.stage} ${s.ms.toFixed(0)} ms`).join(', ')}; total ${(performance.now() - t0).toFixed(0)} ms`);
-  return folder;
 }

@@ -10,10 +10,10 @@ const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], {
 const dir = mkdtempSync(join(tmpdir(), 'newsprint-build-'));
 
 test('build writes one folder per issue with issue.json, layout.json and the PDFs, and a summary', () => {
-  const r = run('build', SAMPLE, '-o', dir, '--sheet');
+  const r = run('build', SAMPLE, '-o', dir, '--sheet', '--no-proof');
   assert.equal(r.status, 0, r.stderr);
   const folder = join(dir, '2024-01-08-政教专刊');
-  assert.deepEqual(readdirSync(folder).sort(), ['issue.json', 'layout.json', 'spread-sheet.pdf', 'spread.pdf']);
+  assert.deepEqual(readdirSync(folder).sort(), ['issue.json', 'layout.json', 'manifest.json', 'page-1.png', 'page-2.png', 'spread-sheet.pdf', 'spread.pdf']);
   assert.match(r.stderr, /8 items \(lead \+ 7 articles\)/);
   assert.match(r.stderr, /page 1 \d+\.\d % filled, page 2 \d+\.\d % filled/);
   assert.match(r.stderr, /time: recover \d+ ms, fonts \d+ ms, layout \d+ ms, render \d+ ms/);

@@ -40,8 +40,8 @@ export function hasBrowser(): boolean {
   }
 }
 
-/** Runs `fn` with a fresh headless browser, always closed afterwards. */
-export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>): Promise<T> {
+/** A headless browser and how to close it (and remove its profile). */
+export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'newsprint-chromium-'));
   const browser = await puppeteer.launch({
     executablePath: browserExecutable(),
@@ -50,10 +50,21 @@ export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>): Prom
     // No network here and none needed: keep Chromium from trying.
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-default-apps', '--font-render-hinting=none'],
   });
+  return {
+    browser,
+    close: async () => {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs `fn` with a fresh headless browser, always closed afterwards. */
+export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>): Promise<T> {
+  const { browser, close } = await launchBrowser();
   try {
     return await fn(browser);
   } finally {
-    await browser.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { Command, Option } from 'commander';
 import { NewsprintError } from '../errors.js';
+import { statSync } from 'node:fs';
+import { batchBuild, expandInputs } from './batch/index.js';
 import { buildCommand, type BuildOptions } from './commands/build.js';
 import { verifyCommand } from './commands/verify.js';
 import { diffCommand, type DiffOptions } from './commands/diff.js';
@@ -49,14 +51,17 @@ program
 program
   .command('build')
   .description('recover, lay out and render into one archive folder per issue: issue.json, layout.json, spread.pdf, proof.pdf, page PNGs, manifest.json')
-  .argument('<file>', 'extraction text')
+  .argument('<files...>', 'extraction texts, or folders of them (*.txt); several are built in parallel')
   .option('-o, --output <dir>', 'folder that receives the issue folder', 'output')
   .addOption(templateOption())
   .option('--sheet', 'also write spread-sheet.pdf, both pages side by side on one sheet')
   .option('--no-proof', 'skip proof.pdf (it needs a browser)')
   .option('--check', 'cross-check the PDF against Chromium drawing the same layout; fail when they disagree')
-  .action(async (file: string, opts: BuildOptions) => {
-    await buildCommand(file, opts, reporter());
+  .option('-j, --jobs <n>', 'worker processes for several inputs (default: one per core)')
+  .action(async (inputs: string[], opts: BuildOptions & { jobs?: string }) => {
+    const files = expandInputs(inputs);
+    if (files.length === 1 && !statSync(inputs[0]!).isDirectory()) await buildCommand(files[0]!, opts, reporter());
+    else if ((await batchBuild(files, opts, reporter())).failed.length) process.exitCode = 1;
   });
 
 program

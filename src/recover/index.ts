@@ -21,13 +21,15 @@ import { type LeadBlock, pageBlocks, type Signature } from './structure.js';
 export type { WordSegmenter } from './headlines.js';
 
 export interface RecoverOptions {
-  /** Name recorded in the issue and used in messages. */
+  /** Name recorded in the issue. */
   file: string;
+  /** The path as the user gave it, for messages (default: file). */
+  path?: string;
   words?: WordSegmenter;
 }
 
 export function recoverBytes(bytes: Uint8Array, options: RecoverOptions): Issue {
-  const { text, encoding } = decodeExtraction(bytes, options.file);
+  const { text, encoding } = decodeExtraction(bytes, options.path ?? options.file);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return recoverText(text, { ...options, encoding, sha256 });
 }
@@ -79,7 +81,7 @@ export function recoverText(text: string, options: RecoverOptions & { encoding?:
     encoding: options.encoding ?? 'utf-8',
     lines: text.split('\n').length,
   });
-  checkNothingLost(inputHan, issue, options.file);
+  checkNothingLost(inputHan, issue, options.path ?? options.file);
   return issue;
 }
 

@@ -6,7 +6,8 @@ import { crossCheck } from '../../check/crosscheck.js';
 import { encodePng, rasterizePdf } from '../../check/raster.js';
 import { NewsprintError } from '../../errors.js';
 import { decodeExtraction } from '../../recover/decode.js';
-import type { Issue } from '../../types.js';
+import type { Browser } from 'puppeteer';
+import type { Issue, Layout } from '../../types.js';
 import { readTemplate } from '../inputs.js';
 import { readInput, toJson } from '../io.js';
 import type { Reporter } from '../report.js';
@@ -34,13 +35,20 @@ export function issueFolderName(issue: Issue): string {
   return `${issue.masthead?.date ?? 'undated'}-${section}`.replace(/[\\/:*?"<>|\s]+/g, '_');
 }
 
+export interface Built {
+  issue: Issue;
+  layout: Layout;
+  files: Record<string, Uint8Array | string>;
+  /** The cross-engine check's result line, when it ran. */
+  checked: string;
+}
+
 /**
- * recover → layout → render (→ proof, page images, manifest), written as one
- * folder that appears complete or not at all: everything goes to a temporary
- * folder renamed at the end.
+ * recover → layout → render (→ proof, page images, manifest): the files of
+ * one issue's folder, in memory. A browser may be passed in to serve many
+ * issues (batch builds).
  */
-export async function buildCommand(file: string, opts: BuildOptions, report: Reporter): Promise<string> {
-  const t0 = performance.now();
+export async function buildFiles(file: string, opts: BuildOptions, report: Reporter, browser?: Browser): Promise<Built> {
   const template = readTemplate(opts.template);
   const issue = report.time('recover', () => recoverFile(file));
   for (const w of issue.warnings) report.warn(`${file}: ${w.message}`);
@@ -51,33 +59,38 @@ export async function buildCommand(file: string, opts: BuildOptions, report: Rep
   const pages = await report.timeAsync('images', () => rasterizePdf(pdf, PNG_DPI));
   pages.forEach((p, i) => (files[`page-${i + 1}.png`] = encodePng(p)));
   if (opts.proof !== false) {
-    if (hasBrowser()) {
+    if (browser || hasBrowser()) {
       const source = decodeExtraction(readInput(file), basename(file)).text;
-      files['proof.pdf'] = (await report.timeAsync('proof', () => proofFiles(issue, source, layout, true))).pdf!;
+      files['proof.pdf'] = (await report.timeAsync('proof', () => proofFiles(issue, source, layout, true, browser))).pdf!;
     } else report.warn(`${file}: proof.pdf skipped: no browser (install Chromium, run \`npx puppeteer browsers install chrome\`, or set PUPPETEER_EXECUTABLE_PATH)`);
   }
   const faces = loadFaces();
   let checked = '';
   if (opts.check) {
-    const result = await report.timeAsync('check', () => crossCheck(layout, pdf, faces));
+    const result = await report.timeAsync('check', () => crossCheck(layout, pdf, faces, browser));
     checked = `cross-engine check: ${(result.ratio * 100).toFixed(4)} % of pixels unmatched, densest patch ${(result.patch * 100).toFixed(1)} % — ${result.pass ? 'pass' : 'FAIL'}`;
     if (!result.pass) throw new NewsprintError(`the PDF and Chromium's rendering of the same layout disagree (${checked})`, file, 'a glyph missing from a subset or a misplaced line; run with --debug and compare the pages');
   }
   files[MANIFEST] = toJson(makeManifest({ version: VERSION, issue, template: template.name, faces, files }));
+  return { issue, layout, files, checked };
+}
 
-  const folder = join(opts.output, issueFolderName(issue));
-  writeFolder(folder, files);
+/** One input: its folder written whole, and a summary of what was made and how long it took. */
+export async function buildCommand(file: string, opts: BuildOptions, report: Reporter): Promise<string> {
+  const t0 = performance.now();
+  const built = await buildFiles(file, opts, report);
+  const folder = join(opts.output, issueFolderName(built.issue));
+  writeFolder(folder, built.files);
   report.info(`built ${folder}/`);
-  report.info(`  ${summary(issue)}`);
-  report.info(`  ${layoutSummary(layout)}; spread.pdf ${(pdf.length / 1024).toFixed(0)} KB`);
-  if (checked) report.info(`  ${checked}`);
+  report.info(`  ${summary(built.issue)}`);
+  report.info(`  ${layoutSummary(built.layout)}; spread.pdf ${((built.files['spread.pdf'] as Uint8Array).length / 1024).toFixed(0)} KB`);
+  if (built.checked) report.info(`  ${built.checked}`);
   report.info(`  time: ${report.timings.map((s) => `${s.stage} ${s.ms.toFixed(0)} ms`).join(', ')}; total ${(performance.now() - t0).toFixed(0)} ms`);
   return folder;
 }
 
 /** Files into a temporary folder beside the target, then one rename: never a half-written folder. */
-export function writeFolder(folder: string, files: Record<string, Uint8Array | string>): void {
-  const tmp = `${folder}.${process.pid}.tmp`;
+export function writeFolder(folder: string, files: Record<string, Uint8Array | string>, tmp = `${folder}.${process.pid}.tmp`): void {
   try {
     rmSync(tmp, { recursive: true, force: true });
     mkdirSync(tmp, { recursive: true });

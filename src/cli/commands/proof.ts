@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import subsetFont from 'subset-font';
+import type { Browser } from 'puppeteer';
 import { proofHtml } from '../../check/proof.js';
 import { loadFace } from '../../fonts/faces.js';
 import { printHtml } from '../../check/print.js';
@@ -23,12 +24,12 @@ async function proofFontCss(text: string): Promise<string> {
 }
 
 /** The proof sheet of an issue: HTML, and a PDF of it printed by Chromium. */
-export async function proofFiles(issue: Issue, sourceText: string, layout: Layout | null, pdf: boolean): Promise<{ html: string; pdf: Uint8Array | null }> {
+export async function proofFiles(issue: Issue, sourceText: string, layout: Layout | null, pdf: boolean, browser?: Browser): Promise<{ html: string; pdf: Uint8Array | null }> {
   const bare = proofHtml(issue, sourceText, layout);
   const html = proofHtml(issue, sourceText, layout, await proofFontCss(bare));
   const date = issue.masthead?.date ? new Date(`${issue.masthead.date}T00:00:00Z`) : new Date(0);
   const title = `校样 ${issue.masthead?.section ?? issue.source.file} ${issue.masthead?.date ?? ''}`.trim();
-  return { html, pdf: pdf ? await printHtml(html, { title, date }) : null };
+  return { html, pdf: pdf ? await printHtml(html, { title, date, browser }) : null };
 }
 
 export async function proofCommand(file: string, opts: { output: string; template: string }, report: Reporter): Promise<void> {

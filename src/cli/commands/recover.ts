@@ -6,7 +6,7 @@ import { readInput, toJson, writeAtomic } from '../io.js';
 import { type Reporter } from '../report.js';
 
 export function recoverFile(file: string): Issue {
-  return recoverBytes(readInput(file), { file: basename(file), words: jiebaWords });
+  return recoverBytes(readInput(file), { file: basename(file), path: file, words: jiebaWords });
 }
 
 export function recoverCommand(file: string, opts: { output?: string }, report: Reporter): void {

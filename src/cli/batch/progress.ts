@@ -1,0 +1,31 @@
+/** Progress of a batch on stderr: a redrawn bar with counts and ETA on a terminal, plain lines otherwise. */
+export interface Progress {
+  done(line: string): void;
+  finish(): void;
+}
+
+const clock = (s: number) => `${Math.floor(s / 60)}:${String(Math.round(s % 60)).padStart(2, '0')}`;
+
+export function progress(total: number, started = performance.now(), stream = process.stderr): Progress {
+  let count = 0;
+  let failed = 0;
+  const tty = Boolean(stream.isTTY);
+  const bar = () => {
+    const width = 24;
+    const filled = Math.round((count / total) * width);
+    const elapsed = (performance.now() - started) / 1000;
+    const eta = count ? (elapsed / count) * (total - count) : 0;
+    return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${count}/${total} · ${count - failed} built · ${failed} failed · ${clock(elapsed)} elapsed${count < total ? ` · ETA ${clock(eta)}` : ''}`;
+  };
+  return {
+    done(line) {
+      count++;
+      if (line.startsWith('failed')) failed++;
+      if (tty) stream.write(`\r\x1b[2K${line}\n${bar()}`);
+      else stream.write(`[${count}/${total}] ${line}\n`);
+    },
+    finish() {
+      if (tty) stream.write(`\r\x1b[2K${bar()}\n`);
+    },
+  };
+}

@@ -2,15 +2,10 @@
 import { Command, Option } from 'commander';
 import { NewsprintError } from '../errors.js';
 import { statSync } from 'node:fs';
-import { batchBuild, expandInputs } from './batch/index.js';
-import { buildCommand, type BuildOptions } from './commands/build.js';
-import { verifyCommand } from './commands/verify.js';
-import { diffCommand, type DiffOptions } from './commands/diff.js';
-import { layoutCommand } from './commands/layout.js';
-import { proofCommand } from './commands/proof.js';
-import { recoverCommand } from './commands/recover.js';
-import { renderCommand, VERSION } from './commands/render.js';
-import { templateNames } from './inputs.js';
+import { VERSION } from '../project.js';
+import type { BuildOptions } from './commands/build.js';
+import type { DiffOptions } from './commands/diff.js';
+import { templateNames } from './templates.js';
 import { stderrReporter } from './report.js';
 
 const program = new Command()
@@ -30,7 +25,7 @@ program
   .description('read a page extraction and write the recovered issue (masthead, lead, articles, corrections, warnings) as JSON')
   .argument('<file>', 'extraction text (UTF-8, UTF-16 with BOM, or GB18030/GBK)')
   .option('-o, --output <issue.json>', 'write the issue here (default: standard output)')
-  .action((file: string, opts: { output?: string }) => recoverCommand(file, opts, reporter()));
+  .action(async (file: string, opts: { output?: string }) => (await import('./commands/recover.js')).recoverCommand(file, opts, reporter()));
 
 program
   .command('layout')
@@ -38,7 +33,7 @@ program
   .argument('<issue.json>', 'an issue written by `newsprint recover`')
   .addOption(templateOption())
   .option('-o, --output <layout.json>', 'write the layout here (default: standard output)')
-  .action((file: string, opts: { template: string; output?: string }) => layoutCommand(file, opts, reporter()));
+  .action(async (file: string, opts: { template: string; output?: string }) => (await import('./commands/layout.js')).layoutCommand(file, opts, reporter()));
 
 program
   .command('render')
@@ -46,7 +41,7 @@ program
   .argument('<layout.json>', 'a layout written by `newsprint layout`')
   .option('-o, --output <spread.pdf>', 'write the PDF here', 'spread.pdf')
   .option('--sheet', 'put both pages side by side on one sheet, as a printed spread is seen')
-  .action((file: string, opts: { output: string; sheet?: boolean }) => renderCommand(file, opts, reporter()));
+  .action(async (file: string, opts: { output: string; sheet?: boolean }) => (await import('./commands/render.js')).renderCommand(file, opts, reporter()));
 
 program
   .command('build')
@@ -59,8 +54,9 @@ program
   .option('--check', 'cross-check the PDF against Chromium drawing the same layout; fail when they disagree')
   .option('-j, --jobs <n>', 'worker processes for several inputs (default: one per core)')
   .action(async (inputs: string[], opts: BuildOptions & { jobs?: string }) => {
+    const { batchBuild, expandInputs } = await import('./batch/index.js');
     const files = expandInputs(inputs);
-    if (files.length === 1 && !statSync(inputs[0]!).isDirectory()) await buildCommand(files[0]!, opts, reporter());
+    if (files.length === 1 && !statSync(inputs[0]!).isDirectory()) await (await import('./commands/build.js')).buildCommand(files[0]!, opts, reporter());
     else if ((await batchBuild(files, opts, reporter())).failed.length) process.exitCode = 1;
   });
 
@@ -69,7 +65,7 @@ program
   .description("check an issue folder: every file against manifest.json (size, sha256), and the PDF's text against issue.json")
   .argument('<dir>', 'a folder written by `newsprint build`')
   .action(async (dir: string) => {
-    process.exitCode = await verifyCommand(dir, reporter());
+    process.exitCode = await (await import('./commands/verify.js')).verifyCommand(dir, reporter());
   });
 
 program
@@ -78,7 +74,7 @@ program
   .argument('<file>', 'extraction text')
   .option('-o, --output <proof.html|proof.pdf>', 'HTML that opens in any browser, or a PDF of it printed by Chromium', 'proof.html')
   .addOption(templateOption())
-  .action((file: string, opts: { output: string; template: string }) => proofCommand(file, opts, reporter()));
+  .action(async (file: string, opts: { output: string; template: string }) => (await import('./commands/proof.js')).proofCommand(file, opts, reporter()));
 
 program
   .command('diff')
@@ -89,7 +85,7 @@ program
   .option('--dpi <n>', 'resolution of the comparison', '72')
   .option('--threshold <percent>', "share of a page's pixels that may differ", '0')
   .action(async (a: string, b: string, opts: DiffOptions) => {
-    process.exitCode = await diffCommand(a, b, opts, reporter());
+    process.exitCode = await (await import('./commands/diff.js')).diffCommand(a, b, opts, reporter());
   });
 
 try {

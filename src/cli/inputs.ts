@@ -1,8 +1,8 @@
 /** Reading the JSON files and templates the commands take, with one-line errors naming the file. */
-import { existsSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { InputError } from '../errors.js';
-import { ROOT } from '../fonts/faces.js';
+import { TEMPLATE_DIR, templateNames } from './templates.js';
 import { validateIssue, validateLayout, validateTemplate } from '../schema.js';
 import type { Issue, Layout, Template } from '../types.js';
 import { readInput } from './io.js';
@@ -18,15 +18,6 @@ export function readJson(file: string): unknown {
 
 export const readIssue = (file: string): Issue => validateIssue(readJson(file), file);
 export const readLayout = (file: string): Layout => validateLayout(readJson(file), file);
-
-export const TEMPLATE_DIR = join(ROOT, 'templates');
-
-export function templateNames(): string[] {
-  return readdirSync(TEMPLATE_DIR)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => basename(f, '.json'))
-    .sort();
-}
 
 /** A template by name (templates/<name>.json) or by path. */
 export function readTemplate(nameOrPath: string): Template {

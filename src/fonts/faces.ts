@@ -11,10 +11,10 @@ import * as fontkit from 'fontkit';
 import { NewsprintError } from '../errors.js';
 import { COMPRESSIBLE } from '../text/chars.js';
 import type { FaceMetrics, FaceRole, Metrics } from '../types.js';
+import { ROOT } from '../project.js';
 import { woffToSfnt } from './woff.js';
 
 const require = createRequire(import.meta.url);
-export const ROOT = join(dirname(require.resolve('../../../package.json')));
 
 export interface FaceSpec {
   family: string;
@@ -58,7 +58,7 @@ export function loadFace(role: FaceRole): Face {
   }
   const version = (JSON.parse(readFileSync(pkgJson, 'utf8')) as { version: string }).version;
   const file = join(dirname(pkgJson), spec.file);
-  const { bytes, path } = spec.file.endsWith('.woff') ? unpackedWoff(file, version) : { bytes: new Uint8Array(readFileSync(file)), path: file };
+  const { bytes, path } = spec.file.endsWith('.woff') ? unpackedWoff(file, version) : { bytes: readFileSync(file) as Uint8Array, path: file };
   const font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as fontkit.Font;
   const face: Face = { role, spec, version, bytes, path, font, metrics: metricsOf(font) };
   loaded.set(role, face);
@@ -74,7 +74,7 @@ function unpackedWoff(file: string, version: string): { bytes: Uint8Array; path:
   const name = `${basename(file, '.woff')}-${version}.ttf`;
   for (const dir of [join(ROOT, 'node_modules', '.cache', 'newsprint'), join(tmpdir(), 'newsprint-fonts')]) {
     const cache = join(dir, name);
-    if (existsSync(cache)) return { bytes: new Uint8Array(readFileSync(cache)), path: cache };
+    if (existsSync(cache)) return { bytes: readFileSync(cache), path: cache };
     try {
       const sfnt = woffToSfnt(readFileSync(file));
       mkdirSync(dir, { recursive: true });

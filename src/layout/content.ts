@@ -4,7 +4,7 @@
  * and for every column span the range of heights its module can take (its
  * headline block may grow, setting the headline larger, to fill a column).
  */
-import type { Issue, Metrics, Template } from '../types.js';
+import type { FaceMetrics, Issue, Metrics, Template } from '../types.js';
 import { type Grid, spanWidth } from './grid.js';
 import { fitHeadline, headlineBlockLines, setHeadlineAt } from './headline.js';
 import { breakParagraph, type BrokenLine } from './text/linebreak.js';
@@ -61,8 +61,24 @@ function setByline(text: string, width: number, size: number, m: Metrics['kai'])
   return breakParagraph(text, m, { measure, indent: 0 }).map((l) => l.units);
 }
 
-export function setBody(paragraphs: string[], measure: number, m: Metrics['song']): BodyLine[] {
-  return paragraphs.flatMap((p, paragraph) => breakParagraph(p, m, { measure, indent: 2 }).map((l) => ({ ...l, paragraph })));
+/**
+ * Line breaks already found in one layout run, by face, measure and text:
+ * the make-up tries many body sizes, and sizes that share a measure share
+ * every break.
+ */
+export type BreakCache = Map<FaceMetrics, Map<string, BrokenLine[]>>;
+
+export function setBody(paragraphs: string[], measure: number, m: FaceMetrics, cache?: BreakCache): BodyLine[] {
+  const memo = cache ? (cache.get(m) ?? cache.set(m, new Map()).get(m)!) : null;
+  return paragraphs.flatMap((p, paragraph) => {
+    const key = `${measure}|${p}`;
+    let lines = memo?.get(key);
+    if (!lines) {
+      lines = breakParagraph(p, m, { measure, indent: 2 });
+      memo?.set(key, lines);
+    }
+    return lines.map((l) => ({ ...l, paragraph }));
+  });
 }
 
 /**
@@ -94,9 +110,9 @@ function measureOf(g: Grid, span: number, columns: number, size: number): number
   return Math.floor((spanWidth(g, span) - (columns - 1) * g.gutter) / columns / size + 1e-6);
 }
 
-export function articleContent(a: Issue['articles'][number], t: Template, g: Grid, m: Metrics): ItemContent {
+export function articleContent(a: Issue['articles'][number], t: Template, g: Grid, m: Metrics, cache?: BreakCache): ItemContent {
   const byline = a.byline ? `□ ${[a.byline.role, a.byline.name].filter(Boolean).join(' ')}` : null;
-  const body = setBody(a.paragraphs, g.measureEm, m[t.body.face]);
+  const body = setBody(a.paragraphs, g.measureEm, m[t.body.face], cache);
   const bylines: Unit[][][] = [[]];
   const spans: SpanOption[][] = [[]];
   for (let span = 1; span <= g.columns; span++) {
@@ -121,7 +137,7 @@ function introSizes(t: Template, g: Grid): number[] {
   return out.length ? out : [g.bodySize];
 }
 
-export function leadContent(lead: NonNullable<Issue['lead']>, t: Template, g: Grid, m: Metrics): ItemContent {
+export function leadContent(lead: NonNullable<Issue['lead']>, t: Template, g: Grid, m: Metrics, cache?: BreakCache): ItemContent {
   const width = spanWidth(g, g.columns);
   const deckFit = lead.deck ? fitHeadline(lead.deck, width, [t.lead.deck.size, t.lead.deck.size], 3, m[t.lead.deck.face]) : null;
   const deckLines = deckFit ? Math.ceil((deckFit.lines.length * t.lead.deck.size * 1.35) / g.pitch) : 0;
@@ -130,7 +146,7 @@ export function leadContent(lead: NonNullable<Issue['lead']>, t: Template, g: Gr
   // The introduction may be set in a few column counts and sizes: the lead is the page's main give.
   const options = t.lead.intro.columns.flatMap((columns) =>
     introSizes(t, g).map((introSize) => {
-      const body = setBody(lead.paragraphs, measureOf(g, g.columns, columns, introSize), m[t.lead.intro.face]);
+      const body = setBody(lead.paragraphs, measureOf(g, g.columns, columns, introSize), m[t.lead.intro.face], cache);
       const perColumn = Math.ceil(body.length / columns);
       const fixed = deckLines + 1 + perColumn;
       return { span: g.columns, columns, introSize, body, heads, perColumn, minHeight: heads[0]!.lines + fixed, maxHeight: heads[heads.length - 1]!.lines + fixed, tail: 0 };

@@ -8,7 +8,7 @@
  */
 import { NewsprintError } from '../errors.js';
 import type { Issue, Layout, Metrics, Page, Template } from '../types.js';
-import { articleContent, type ItemContent, leadContent } from './content.js';
+import { articleContent, type BreakCache, type ItemContent, leadContent } from './content.js';
 import { mastheadBox, runningHeadBox } from './furniture.js';
 import { bodySizes, type Grid, gridFor } from './grid.js';
 import { checkLayout } from './invariants.js';
@@ -26,13 +26,15 @@ interface Candidate {
 const SIZE_PENALTY = 0.002;
 
 export function layoutIssue(issue: Issue, t: Template, m: Metrics): Layout {
+  refuseWhatCannotFit(issue, t);
   let best: Candidate | null = null;
   let tried = 0;
   let shortest = Infinity;
+  const cache: BreakCache = new Map();
   for (const size of bodySizes(t)) {
     const g = gridFor(t, size);
-    const lead = issue.lead ? leadContent(issue.lead, t, g, m) : null;
-    const articles = issue.articles.map((a) => articleContent(a, t, g, m));
+    const lead = issue.lead ? leadContent(issue.lead, t, g, m, cache) : null;
+    const articles = issue.articles.map((a) => articleContent(a, t, g, m, cache));
     const contents = lead ? [lead, ...articles] : articles;
     const p1 = { firstLine: t.masthead.lines, lines: g.lines - t.masthead.lines, columns: g.columns, space: t.rules.spaceLines };
     const p2 = { firstLine: t.runningHead.lines, lines: g.lines - t.runningHead.lines, columns: g.columns, space: t.rules.spaceLines };
@@ -60,6 +62,25 @@ export function layoutIssue(issue: Issue, t: Template, m: Metrics): Layout {
     );
   }
   return build(issue, t, m, best, tried);
+}
+
+/**
+ * Far more text than two pages hold is refused before any setting: a count
+ * of characters against the smallest body size's columns, so a huge input
+ * fails in milliseconds, not after every arrangement was tried.
+ */
+function refuseWhatCannotFit(issue: Issue, t: Template): void {
+  const g = gridFor(t, bodySizes(t)[0] ?? t.body.sizes[0]);
+  const capacity = 2 * g.lines * g.columns;
+  const bodies = [...(issue.lead?.paragraphs ?? []), ...issue.articles.flatMap((a) => a.paragraphs)];
+  // Every paragraph takes at least its characters over the measure, every item a headline and a rule.
+  const least = bodies.reduce((n, p) => n + Math.ceil([...p].length / g.measureEm), 0) + (issue.articles.length + 1) * 4 * 2 + (t.masthead.lines + t.runningHead.lines) * g.columns;
+  if (least > capacity * 1.05)
+    throw new NewsprintError(
+      `the issue does not fit two pages of template "${t.name}": even at the smallest body size (${g.bodySize} pt) it needs at least ${least} column-lines of the ${capacity} there are, ${Math.round((least / capacity - 1) * 100)} % too much`,
+      issue.source.file,
+      'use a template with larger pages or more columns, or split the issue',
+    );
 }
 
 /** Column-lines the items need at their most compact (for the overflow message). */

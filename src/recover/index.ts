@@ -37,13 +37,15 @@ export function recoverBytes(bytes: Uint8Array, options: RecoverOptions): Issue 
 /** Working state of one recovery: what has been found so far. */
 interface Draft {
   corrections: Correction[];
+  /** Index of the first correction not yet given its item. */
+  untagged: number;
   warnings: Warning[];
   articles: Array<Article & { at: LineNo }>;
   lead: Lead | null;
 }
 
 export function recoverText(text: string, options: RecoverOptions & { encoding?: string; sha256?: string }): Issue {
-  const draft: Draft = { corrections: [], warnings: [], articles: [], lead: null };
+  const draft: Draft = { corrections: [], untagged: 0, warnings: [], articles: [], lead: null };
   let lines = sourceLines(text);
 
   const mastheadLine = findMastheadLine(lines);
@@ -228,7 +230,12 @@ function addLead(draft: Draft, block: LeadBlock, words?: WordSegmenter): void {
 /** Corrections made on these lines belong to this item (an article's first line, until ids are given). */
 function tagItem(draft: Draft, lines: LineNo[], item: LineNo | 'lead'): void {
   const set = new Set(lines);
-  for (const c of draft.corrections) if (c.item === '' && c.lines.some((l) => set.has(l))) c.item = String(item);
+  // Corrections are tagged block by block, in order: those before `untagged` all have their item.
+  for (let i = draft.untagged; i < draft.corrections.length; i++) {
+    const c = draft.corrections[i]!;
+    if (c.item === '' && c.lines.some((l) => set.has(l))) c.item = String(item);
+  }
+  while (draft.untagged < draft.corrections.length && draft.corrections[draft.untagged]!.item !== '') draft.untagged++;
 }
 
 /** Reading order, ids, and the issue object. */
@@ -241,7 +248,8 @@ function finish(draft: Draft, masthead: Issue['masthead'], source: Issue['source
     .map((c) => ({ ...c, item: c.item === 'masthead' || c.item === 'lead' ? c.item : (idOf.get(c.item) ?? 'page') }))
     .sort((a, b) => rank(a.item) - rank(b.item) || a.lines[0]! - b.lines[0]! || kindOrder(a.kind) - kindOrder(b.kind))
     .map((c, i) => ({ ...c, id: `c${i + 1}` }));
-  const warnings = draft.warnings.map((w) => ({ ...w, item: w.item ?? itemOfLines(w.lines, articles, draft.lead) }));
+  const itemAt = lineItems(articles, draft.lead);
+  const warnings = draft.warnings.map((w) => ({ ...w, item: w.item ?? (w.lines?.length ? itemAt.get(w.lines[0]!) : undefined) }));
   return { schema: 'newsprint/issue@1', source, masthead, lead: draft.lead, articles, corrections, warnings };
 }
 
@@ -250,9 +258,13 @@ function kindOrder(kind: string): number {
   return KIND_ORDER.indexOf(kind);
 }
 
-function itemOfLines(lines: LineNo[] | undefined, articles: Article[], lead: Lead | null): string | undefined {
-  if (!lines?.length) return undefined;
-  const all = (s: Article['source'] | Lead['source']) => new Set([...s.headline, s.byline ?? -1, s.deck ?? -1, ...s.paragraphs.flat()]);
-  if (lead && all(lead.source).has(lines[0]!)) return 'lead';
-  return articles.find((a) => all(a.source).has(lines[0]!))?.id;
+/** Which item each source line went to. */
+function lineItems(articles: Article[], lead: Lead | null): Map<LineNo, string> {
+  const out = new Map<LineNo, string>();
+  const add = (s: Article['source'] | Lead['source'], item: string) => {
+    for (const l of [...s.headline, s.byline ?? -1, s.deck ?? -1, ...s.paragraphs.flat()]) if (l > 0 && !out.has(l)) out.set(l, item);
+  };
+  if (lead) add(lead.source, 'lead');
+  for (const a of articles) add(a.source, a.id);
+  return out;
 }

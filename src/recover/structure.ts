@@ -97,10 +97,16 @@ export function pageBlocks(lines: SourceLine[]): Block[] {
     signatures.push({ first: head[0] ?? b, sig: { headline: head.map((i) => lines[i]!), byline: line } });
   });
   // Consecutive signatures form one group.
+  let group: { items: Signature[]; last: number } | null = null;
   for (const { first, sig } of signatures) {
-    const group = [...at.values()].find((b) => b.kind === 'signatures' && lastLine(b) === first - 1);
-    if (group && group.kind === 'signatures') group.items.push(sig);
-    else at.set(first, { kind: 'signatures', items: [sig] });
+    const index = lines.indexOf(sig.byline, first);
+    if (group && group.last === first - 1) group.items.push(sig);
+    else {
+      const block: Block = { kind: 'signatures', items: [sig] };
+      at.set(first, block);
+      group = { items: block.items, last: index };
+    }
+    group.last = index;
   }
 
   // Everything else is body, in runs.
@@ -122,11 +128,6 @@ export function pageBlocks(lines: SourceLine[]): Block[] {
   flush();
   return blocks;
 
-  function lastLine(b: Block): number {
-    if (b.kind !== 'signatures') return -2;
-    const last = b.items[b.items.length - 1]!.byline;
-    return lines.indexOf(last);
-  }
 }
 
 /**

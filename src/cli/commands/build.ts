@@ -91,14 +91,21 @@ export async function buildCommand(file: string, opts: BuildOptions, report: Rep
 
 /** Files into a temporary folder beside the target, then one rename: never a half-written folder. */
 export function writeFolder(folder: string, files: Record<string, Uint8Array | string>, tmp = `${folder}.${process.pid}.tmp`): void {
+  const remove = (path: string) => {
+    try {
+      rmSync(path, { recursive: true, force: true });
+    } catch {
+      // nothing there to remove
+    }
+  };
   try {
-    rmSync(tmp, { recursive: true, force: true });
+    remove(tmp);
     mkdirSync(tmp, { recursive: true });
     for (const [name, data] of Object.entries(files)) writeFileSync(join(tmp, name), data);
     if (existsSync(folder)) rmSync(folder, { recursive: true, force: true });
     renameSync(tmp, folder);
   } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
+    remove(tmp);
     const code = (e as NodeJS.ErrnoException).code;
     throw new NewsprintError(`cannot write the issue folder (${code ?? (e as Error).message})`, folder);
   }

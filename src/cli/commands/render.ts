@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { FACE_ROLES, type Face, loadFace } from '../../fonts/faces.js';
 import { renderLayout } from '../../render/index.js';
 import type { FaceRole, Layout } from '../../types.js';
@@ -6,8 +5,8 @@ import { readLayout } from '../inputs.js';
 import { writeAtomic } from '../io.js';
 import type { Reporter } from '../report.js';
 
-const require = createRequire(import.meta.url);
-export const VERSION = (require('../../../../package.json') as { version: string }).version;
+export { VERSION } from '../../project.js';
+import { VERSION } from '../../project.js';
 
 export function loadFaces(): Record<FaceRole, Face> {
   return Object.fromEntries(FACE_ROLES.map((r) => [r, loadFace(r)])) as Record<FaceRole, Face>;

@@ -8,7 +8,9 @@
  */
 import type { FaceMetrics } from '../../types.js';
 import { mayEndLine, mayStartLine, toUnits, type Unit } from './units.js';
-import { minWidth, naturalWidth } from './setline.js';
+import { naturalWidth, spanWidths } from './setline.js';
+
+type Widths = ReturnType<typeof spanWidths>;
 
 export interface BrokenLine {
   units: Unit[];
@@ -24,15 +26,16 @@ export interface BreakOptions {
 
 export function breakParagraph(text: string, m: FaceMetrics, opts: BreakOptions): BrokenLine[] {
   const units = splitLongRuns(toUnits(text), opts.measure - opts.indent - 1, m);
+  const widths = spanWidths(units, m);
   const cuts: number[] = [0];
   let i = 0;
   while (i < units.length) {
     const avail = opts.measure - (cuts.length === 1 ? opts.indent : 0);
-    const j = lineEnd(units, i, avail, m);
+    const j = lineEnd(units, i, avail, widths);
     cuts.push(j);
     i = j;
   }
-  keepLastLineCompany(units, cuts, m);
+  keepLastLineCompany(units, cuts, widths);
   const lines: BrokenLine[] = [];
   for (let k = 0; k + 1 < cuts.length; k++) {
     let slice = units.slice(cuts[k], cuts[k + 1]);
@@ -62,13 +65,13 @@ function splitLongRuns(units: Unit[], max: number, m: FaceMetrics): Unit[] {
 }
 
 /** Where the line starting at unit `i` ends (exclusive). */
-function lineEnd(units: Unit[], i: number, avail: number, m: FaceMetrics): number {
+function lineEnd(units: Unit[], i: number, avail: number, widths: Widths): number {
   let j = i;
-  while (j < units.length && naturalWidth(units.slice(i, j + 1), m) <= avail + 1e-6) j++;
+  while (j < units.length && widths.natural(i, j) <= avail + 1e-6) j++;
   if (j === units.length) return j;
   if (j === i) return i + 1; // a run wider than the line: it gets the line to itself
   // Marks that may not start a line are squeezed in while the line's punctuation can give way.
-  while (j < units.length && !mayStartLine(units[j]!) && minWidth(units.slice(i, j + 1), m) <= avail + 1e-6) j++;
+  while (j < units.length && !mayStartLine(units[j]!) && widths.min(i, j) <= avail + 1e-6) j++;
   // Otherwise the character before them goes down with them.
   while (j > i + 1 && j < units.length && !mayStartLine(units[j]!)) j--;
   // A line of one run followed by marks: they stay with it, squeezed as far as they go.
@@ -86,7 +89,7 @@ const isCharacter = (u: Unit) => u.kind === 'han' || u.kind === 'latin' || u.kin
  * only marks, the line before gives up characters to it, as long as that
  * line keeps more than half its measure and no rule breaks.
  */
-function keepLastLineCompany(units: Unit[], cuts: number[], m: FaceMetrics): void {
+function keepLastLineCompany(units: Unit[], cuts: number[], widths: Widths): void {
   const n = cuts.length - 1;
   if (n < 2) return;
   const lastChars = () => units.slice(cuts[n - 1], cuts[n]).filter(isCharacter).length;
@@ -94,8 +97,7 @@ function keepLastLineCompany(units: Unit[], cuts: number[], m: FaceMetrics): voi
     let c = cuts[n - 1]! - 1;
     // Take a character, with any marks that must stay with it.
     while (c > cuts[n - 2]! + 1 && (!mayStartLine(units[c]!) || !mayEndLine(units[c - 1]!))) c--;
-    const prev = units.slice(cuts[n - 2], c);
-    if (c <= cuts[n - 2]! + 1 || naturalWidth(prev, m) < naturalWidth(units.slice(cuts[n - 2], cuts[n - 1]), m) / 2) return;
+    if (c <= cuts[n - 2]! + 1 || widths.natural(cuts[n - 2]!, c - 1) < widths.natural(cuts[n - 2]!, cuts[n - 1]! - 1) / 2) return;
     cuts[n - 1] = c;
   }
 }

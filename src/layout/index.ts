@@ -6,8 +6,8 @@
  *   keep the best plan → place boxes and lines → check the invariants.
  * Pure: fonts come in as metrics.
  */
-import { NewsprintError } from '../errors.js';
-import type { Issue, Layout, Metrics, Page, Template } from '../types.js';
+import { InvariantError, NewsprintError } from '../errors.js';
+import type { FaceRole, Issue, Layout, Metrics, Page, Template } from '../types.js';
 import { articleContent, type BreakCache, type ItemContent, leadContent } from './content.js';
 import { mastheadBox, runningHeadBox } from './furniture.js';
 import { bodySizes, type Grid, gridFor } from './grid.js';
@@ -26,7 +26,18 @@ interface Candidate {
 const SIZE_PENALTY = 0.002;
 
 export function layoutIssue(issue: Issue, t: Template, m: Metrics): Layout {
+  try {
+    return layoutOrThrow(issue, t, m);
+  } catch (e) {
+    // Errors from deep inside (a paragraph that cannot be set) learn which file they are about.
+    if (e instanceof NewsprintError && !e.file && !(e instanceof InvariantError)) throw new NewsprintError(e.message, issue.source.file, e.hint);
+    throw e;
+  }
+}
+
+function layoutOrThrow(issue: Issue, t: Template, m: Metrics): Layout {
   refuseWhatCannotFit(issue, t);
+  refuseWhatNoFaceHas(issue, t, m);
   let best: Candidate | null = null;
   let tried = 0;
   let shortest = Infinity;
@@ -81,6 +92,18 @@ function refuseWhatCannotFit(issue: Issue, t: Template): void {
       issue.source.file,
       'use a template with larger pages or more columns, or split the issue',
     );
+}
+
+/** A character the face of its role has no glyph for cannot be printed: said clearly, before any setting. */
+function refuseWhatNoFaceHas(issue: Issue, t: Template, m: Metrics): void {
+  const texts: Array<[string, FaceRole, string]> = [];
+  if (issue.lead) texts.push([issue.lead.headline, t.lead.headline.face, 'lead'], [issue.lead.deck ?? '', t.lead.deck.face, 'lead'], ...issue.lead.paragraphs.map((p) => [p, t.lead.intro.face, 'lead'] as [string, FaceRole, string]));
+  for (const a of issue.articles)
+    texts.push([a.headline, t.headline.face, a.id], [a.byline ? `□${a.byline.role}${a.byline.name}` : '', t.byline.face, a.id], ...a.paragraphs.map((p) => [p, t.body.face, a.id] as [string, FaceRole, string]));
+  const missing = new Map<string, string>();
+  for (const [text, face, item] of texts) for (const ch of text) if (ch.trim() && !m[face].has(ch) && !missing.has(ch)) missing.set(ch, `${ch} (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) in ${item}`);
+  if (missing.size)
+    throw new NewsprintError(`no font of the template has ${[...missing.values()].slice(0, 5).join(', ')}${missing.size > 5 ? ` and ${missing.size - 5} more` : ''}`, issue.source.file, 'replace the character in the extraction, or add a face that has it to fonts/fonts.json');
 }
 
 /** Column-lines the items need at their most compact (for the overflow message). */

@@ -22,8 +22,9 @@ export function isAsciiAlnum(ch: string): boolean {
   return /^[0-9A-Za-z]$/.test(ch);
 }
 
+/** Spaces, including the invisible ones extractors leave (zero-width space, joiners, BOM). */
 export function isSpace(ch: string): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\u3000' || ch === '\u00a0';
+  return ch === ' ' || ch === '\t' || ch === '\u3000' || ch === '\u00a0' || ch === '\u200b' || ch === '\u200c' || ch === '\u200d' || ch === '\u2060' || ch === '\ufeff';
 }
 
 /**

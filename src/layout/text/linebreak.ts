@@ -6,6 +6,7 @@
  * (numbers, Latin words, dashes) are never split; and a paragraph's last line
  * never holds a single character alone, nor only punctuation.
  */
+import { NewsprintError } from '../../errors.js';
 import type { FaceMetrics } from '../../types.js';
 import { mayEndLine, mayStartLine, toUnits, type Unit } from './units.js';
 import { naturalWidth, spanWidths } from './setline.js';
@@ -36,6 +37,7 @@ export function breakParagraph(text: string, m: FaceMetrics, opts: BreakOptions)
     i = j;
   }
   keepLastLineCompany(units, cuts, widths);
+  refuseUnsettable(text, units, cuts, widths, opts);
   const lines: BrokenLine[] = [];
   for (let k = 0; k + 1 < cuts.length; k++) {
     let slice = units.slice(cuts[k], cuts[k + 1]);
@@ -44,6 +46,30 @@ export function breakParagraph(text: string, m: FaceMetrics, opts: BreakOptions)
     lines.push({ units: slice, indent: k === 0 ? opts.indent : 0, last: k + 2 === cuts.length });
   }
   return lines;
+}
+
+/**
+ * Text no line breaking can set by the rules (a paragraph opening with a
+ * closing mark, runs of marks longer than a line) is refused with a clear
+ * error rather than set against them.
+ */
+function refuseUnsettable(text: string, units: Unit[], cuts: number[], widths: Widths, opts: BreakOptions): void {
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const i = cuts[k]!;
+    const j = cuts[k + 1]! - 1;
+    const avail = opts.measure - (k === 0 ? opts.indent : 0);
+    const first = units[i]!;
+    const last = units[j]!;
+    const problem = !mayStartLine(first)
+      ? `a line would start with "${first.text}"`
+      : k + 2 < cuts.length && !mayEndLine(last)
+        ? `a line would end with "${last.text}"`
+        : widths.min(i, j) > avail + 1e-6
+          ? `a line would be wider than ${avail} em`
+          : '';
+    if (problem)
+      throw new NewsprintError(`cannot set the paragraph "${text.slice(0, 20)}…" by the line-breaking rules: ${problem}`, undefined, 'the text has punctuation no typesetting rule can place');
+  }
 }
 
 /** A run (a URL, a long number) wider than a line may be broken anywhere: cut it into pieces that fit. */
@@ -76,6 +102,7 @@ function lineEnd(units: Unit[], i: number, avail: number, widths: Widths): numbe
   while (j > i + 1 && j < units.length && !mayStartLine(units[j]!)) j--;
   // A line of one run followed by marks: they stay with it, squeezed as far as they go.
   while (j < units.length && !mayStartLine(units[j]!)) j++;
+
   // Nothing may be left hanging that must not end a line.
   while (j > i + 1 && !mayEndLine(units[j - 1]!)) j--;
   return j;

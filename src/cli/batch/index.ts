@@ -82,7 +82,9 @@ export async function batchBuild(files: string[], opts: BuildOptions & { jobs?: 
   await new Promise<void>((done) => {
     let running = 0;
     const startWorker = () => {
-      const worker = fork(WORKER, [], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+      // One core each: V8's helper threads (GC, compiler) would have a lone worker use 1.4 cores and
+      // workers fight for them; single-threaded workers scale with the pool (README: bench).
+      const worker = fork(WORKER, [], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], execArgv: ['--single-threaded'] });
       workers.add(worker);
       let current: Task | null = null;
       const next = () => {

@@ -119,7 +119,8 @@ export function articleContent(a: Issue['articles'][number], t: Template, g: Gri
     const heads = span < MIN_SPAN ? null : headOptions(a.headline, spanWidth(g, span), headlineSizes(t, span), t.headline.maxLines, t.maxHeadlineExtra + Math.max(0, span - 3), g, m[t.headline.face]);
     const perColumn = Math.ceil(body.length / span);
     bylines.push(byline ? setByline(byline, spanWidth(g, span), g.bodySize * t.byline.scale, m[t.byline.face]) : []);
-    if (!heads || (perColumn < MIN_BODY_LINES && span > 1)) {
+    // Wide modules with a few lines of body look wrong; a short item still has its narrowest module.
+    if (!heads || (perColumn < MIN_BODY_LINES && span > MIN_SPAN)) {
       spans.push([]);
       continue;
     }

@@ -52,7 +52,7 @@ function layoutOrThrow(issue: Issue, t: Template, m: Metrics): Layout {
     for (let split = 0; split <= articles.length; split++) {
       tried++;
       const one = planPage({ ...p1, items: [...(lead ? [lead] : []), ...articles.slice(0, split)] });
-      if (!one) break; // more items will not fit page 1 either
+      if (!one) continue; // (a split with more items on page 1 may still fit: a short item has no full-width module)
       const two = planPage({ ...p2, items: articles.slice(split) });
       if (!two) continue;
       const score = one.holes / one.capacity + two.holes / two.capacity + one.penalty + two.penalty + hierarchyPenalty([...one.modules, ...two.modules]) + (size - t.body.sizes[0]) * SIZE_PENALTY;

@@ -15,14 +15,18 @@ export interface Raster {
   data: Uint8ClampedArray;
 }
 
-export async function rasterizePdf(bytes: Uint8Array, dpi: number, file = 'PDF'): Promise<Raster[]> {
-  let doc;
+/** A PDF opened by pdf.js with only its own fonts; a file that is not one is an input error naming it. */
+export async function openPdf(bytes: Uint8Array, file: string) {
   try {
     // pdf.js takes ownership of the buffer it is given: hand it a copy.
-    doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false }).promise;
+    return await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false }).promise;
   } catch (e) {
     throw new InputError(`is not a readable PDF (${(e as Error).message})`, file);
   }
+}
+
+export async function rasterizePdf(bytes: Uint8Array, dpi: number, file = 'PDF'): Promise<Raster[]> {
+  const doc = await openPdf(bytes, file);
   const pages: Raster[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);

@@ -8,7 +8,7 @@ import { baselineOf, columnX, type Grid, spanWidth } from './grid.js';
 import { setHeadlineAt } from './headline.js';
 import type { ModulePlan } from './makeup.js';
 import { setLine } from './text/setline.js';
-import { toUnits, type Unit } from './text/units.js';
+import type { Unit } from './text/units.js';
 
 export interface PlaceContext {
   t: Template;

@@ -61,7 +61,7 @@ export function recoverText(text: string, options: RecoverOptions & { encoding?:
 
   let pending: { lines: SourceLine[] } | null = null;
   const flushOrphan = () => {
-    if (pending) addOrphan(draft, pending.lines, options.words);
+    if (pending) addOrphan(draft, pending.lines);
     pending = null;
   };
   for (const block of pageBlocks(lines)) {
@@ -189,7 +189,7 @@ function addSigned(draft: Draft, body: SourceLine[], signatures: Signature[], wo
 }
 
 /** Body text that no headline claims: kept as an article without headline, so nothing is lost. */
-function addOrphan(draft: Draft, lines: SourceLine[], _words?: WordSegmenter): void {
+function addOrphan(draft: Draft, lines: SourceLine[]): void {
   const paras = bodyParagraphs(lines, draft);
   const at = lines[0]!.no;
   draft.articles.push({

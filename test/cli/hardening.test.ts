@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { encodeGb18030 } from '../helpers/gb18030.js';
 import { CLI, SAMPLE } from '../paths.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsprint-hard-'));
@@ -141,17 +142,3 @@ test('an unknown template, and an output that cannot be written', () => {
   assert.match(r.stderr, /cannot write the issue folder \(ENOTDIR\)/);
   assert.doesNotMatch(r.stderr, /\n\s+at /);
 });
-
-/** GB18030 encoder through the TextDecoder's table, built for the characters needed. */
-function encodeGb18030(text: string): number[] {
-  const need = new Set([...text].filter((c) => c.charCodeAt(0) > 0x7f));
-  const table = new Map<string, number[]>();
-  const dec = new TextDecoder('gb18030');
-  for (let hi = 0x81; hi <= 0xfe && table.size < need.size; hi++)
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      if (lo === 0x7f) continue;
-      const ch = dec.decode(new Uint8Array([hi, lo]));
-      if (need.has(ch) && !table.has(ch)) table.set(ch, [hi, lo]);
-    }
-  return [...text].flatMap((c) => (c.charCodeAt(0) <= 0x7f ? [c.charCodeAt(0)] : table.get(c)!));
-}

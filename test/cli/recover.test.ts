@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { encodeGb18030 } from '../helpers/gb18030.js';
 import { CLI, SAMPLE } from '../paths.js';
 
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
@@ -57,17 +58,3 @@ test('an output path that cannot be written: one line, exit 1', () => {
   assert.equal(r.status, 1);
   assert.match(r.stderr, /issue\.json: a part of the path is not a directory/);
 });
-
-/** GB18030 encoder through the TextDecoder's table, built once for the characters needed. */
-function encodeGb18030(text: string): number[] {
-  const need = new Set([...text].filter((c) => c.charCodeAt(0) > 0x7f));
-  const table = new Map<string, number[]>();
-  const dec = new TextDecoder('gb18030');
-  for (let hi = 0x81; hi <= 0xfe && table.size < need.size; hi++)
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      if (lo === 0x7f) continue;
-      const ch = dec.decode(new Uint8Array([hi, lo]));
-      if (need.has(ch) && !table.has(ch)) table.set(ch, [hi, lo]);
-    }
-  return [...text].flatMap((c) => (c.charCodeAt(0) <= 0x7f ? [c.charCodeAt(0)] : (table.get(c) ?? assert.fail(`no GB18030 code for ${c}`))));
-}

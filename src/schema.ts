@@ -30,7 +30,7 @@ export const validateTemplate = (value: unknown, file: string): Template => chec
 /** A layout is only read back by `render`; its shape is checked where rendering relies on it. */
 export function validateLayout(value: unknown, file: string): Layout {
   const v = value as Partial<Layout> | null;
-  const fail = (field: string, what: string) => {
+  const fail = (field: string, what: string): never => {
     throw new InputError(`not a valid layout: field ${field} ${what}`, file, 'make it with `newsprint layout`');
   };
   if (!v || typeof v !== 'object') fail('(top level)', 'must be an object');
@@ -39,15 +39,16 @@ export function validateLayout(value: unknown, file: string): Layout {
   v!.pages!.forEach((p, i) => {
     if (typeof p.width !== 'number' || typeof p.height !== 'number') fail(`pages.${i}.width`, 'must be a number');
     if (!Array.isArray(p.boxes)) fail(`pages.${i}.boxes`, 'must be an array');
-    p.boxes.forEach((b, j) =>
-      (Array.isArray(b.lines) ? b.lines : fail(`pages.${i}.boxes.${j}.lines`, 'must be an array') as never).forEach((l: Layout['pages'][number]['boxes'][number]['lines'][number], k: number) => {
+    p.boxes.forEach((b, j) => {
+      if (!Array.isArray(b.lines)) fail(`pages.${i}.boxes.${j}.lines`, 'must be an array');
+      b.lines.forEach((l, k) => {
         const at = `pages.${i}.boxes.${j}.lines.${k}`;
         if (typeof l.text !== 'string') fail(`${at}.text`, 'must be a string');
         if (!Array.isArray(l.xs) || l.xs.length !== [...l.text].length) fail(`${at}.xs`, 'must give one x per character');
         if (!['song', 'bold', 'heavy', 'kai'].includes(l.face)) fail(`${at}.face`, 'must be a face role');
         for (const n of ['x', 'y', 'size'] as const) if (typeof l[n] !== 'number' || !Number.isFinite(l[n])) fail(`${at}.${n}`, 'must be a number');
-      }),
-    );
+      });
+    });
   });
   if (!Array.isArray(v!.outline)) fail('outline', 'must be an array');
   return v as Layout;

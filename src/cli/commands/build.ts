@@ -1,15 +1,14 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { makeManifest, MANIFEST } from '../../check/archive.js';
 import { hasBrowser } from '../../check/browser.js';
 import { crossCheck } from '../../check/crosscheck.js';
 import { encodePng, rasterizePdf } from '../../check/raster.js';
 import { NewsprintError } from '../../errors.js';
-import { decodeExtraction } from '../../recover/decode.js';
 import type { Browser } from 'puppeteer';
 import type { Issue, Layout } from '../../types.js';
 import { readTemplate } from '../inputs.js';
-import { readInput, toJson } from '../io.js';
+import { toJson } from '../io.js';
 import type { Reporter } from '../report.js';
 import { layoutStage, layoutSummary } from './layout.js';
 import { proofFiles } from './proof.js';
@@ -50,7 +49,7 @@ export interface Built {
  */
 export async function buildFiles(file: string, opts: BuildOptions, report: Reporter, browser?: Browser): Promise<Built> {
   const template = readTemplate(opts.template);
-  const issue = report.time('recover', () => recoverFile(file));
+  const { issue, text: source } = report.time('recover', () => recoverFile(file));
   for (const w of issue.warnings) report.warn(`${file}: ${w.message}`);
   const layout = layoutStage(issue, template, report);
   const pdf = await renderStage(layout, false, report);
@@ -60,7 +59,6 @@ export async function buildFiles(file: string, opts: BuildOptions, report: Repor
   pages.forEach((p, i) => (files[`page-${i + 1}.png`] = encodePng(p)));
   if (opts.proof !== false) {
     if (browser || hasBrowser()) {
-      const source = decodeExtraction(readInput(file), basename(file)).text;
       files['proof.pdf'] = (await report.timeAsync('proof', () => proofFiles(issue, source, layout, true, browser))).pdf!;
     } else report.warn(`${file}: proof.pdf skipped: no browser (install Chromium, run \`npx puppeteer browsers install chrome\`, or set PUPPETEER_EXECUTABLE_PATH)`);
   }

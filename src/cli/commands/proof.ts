@@ -1,12 +1,10 @@
-import { basename } from 'node:path';
 import subsetFont from 'subset-font';
 import type { Browser } from 'puppeteer';
 import { proofHtml } from '../../check/proof.js';
 import { loadFace } from '../../fonts/faces.js';
 import { printHtml } from '../../check/print.js';
-import { decodeExtraction } from '../../recover/decode.js';
 import type { Issue, Layout } from '../../types.js';
-import { readInput, writeAtomic } from '../io.js';
+import { writeAtomic } from '../io.js';
 import type { Reporter } from '../report.js';
 import { readTemplate } from '../inputs.js';
 import { layoutStage } from './layout.js';
@@ -33,8 +31,7 @@ export async function proofFiles(issue: Issue, sourceText: string, layout: Layou
 }
 
 export async function proofCommand(file: string, opts: { output: string; template: string }, report: Reporter): Promise<void> {
-  const issue = report.time('recover', () => recoverFile(file));
-  const source = decodeExtraction(readInput(file), basename(file)).text;
+  const { issue, text: source } = report.time('recover', () => recoverFile(file));
   const layout = layoutStage(issue, readTemplate(opts.template), report);
   const asPdf = opts.output.toLowerCase().endsWith('.pdf');
   const out = await report.timeAsync('proof', () => proofFiles(issue, source, layout, asPdf));

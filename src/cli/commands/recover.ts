@@ -1,16 +1,22 @@
+import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { recoverBytes } from '../../recover/index.js';
+import { decodeExtraction } from '../../recover/decode.js';
+import { recoverText } from '../../recover/index.js';
 import { jiebaWords } from '../../text/segmenter.js';
 import type { Issue } from '../../types.js';
 import { readInput, toJson, writeAtomic } from '../io.js';
 import { type Reporter } from '../report.js';
 
-export function recoverFile(file: string): Issue {
-  return recoverBytes(readInput(file), { file: basename(file), path: file, words: jiebaWords });
+/** The issue of an extraction file, and the decoded text it came from (the proof sheet shows its lines). */
+export function recoverFile(file: string): { issue: Issue; text: string } {
+  const bytes = readInput(file);
+  const { text, encoding } = decodeExtraction(bytes, file);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { issue: recoverText(text, { file: basename(file), path: file, words: jiebaWords, encoding, sha256 }), text };
 }
 
 export function recoverCommand(file: string, opts: { output?: string }, report: Reporter): void {
-  const issue = report.time('recover', () => recoverFile(file));
+  const { issue } = report.time('recover', () => recoverFile(file));
   const json = toJson(issue);
   if (opts.output) {
     writeAtomic(opts.output, json);

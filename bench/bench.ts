@@ -17,9 +17,8 @@ import { launchBrowser } from '../src/check/browser.js';
 import { diffPages } from '../src/check/diff.js';
 import { fontFaces, layoutHtml } from '../src/check/html.js';
 import { rasterizePdf } from '../src/check/raster.js';
-import { loadFaces } from '../src/cli/commands/render.js';
-import { readTemplate } from '../src/cli/inputs.js';
-import { loadMetrics } from '../src/fonts/faces.js';
+import { loadFaces, loadMetrics } from '../src/fonts/faces.js';
+import { readTemplate } from '../src/io/inputs.js';
 import { layoutIssue } from '../src/layout/index.js';
 import { recoverBytes } from '../src/recover/index.js';
 import { renderLayout } from '../src/render/index.js';
@@ -40,7 +39,9 @@ async function timeIt<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value:
 
 /** Wall time of a new process running the CLI, and its peak memory (KB). */
 function cold(args: string[]): { ms: number; rssKB: number } {
-  const wrapper = `process.on('exit', () => process.stderr.write('\\nRSS ' + process.resourceUsage().maxRSS + '\\n')); await import(${JSON.stringify(pathToFileURL(CLI).href)});`;
+  const wrapper =
+    `process.on('exit', () => process.stderr.write('\\nRSS ' + process.resourceUsage().maxRSS + ` +
+    `'\\n')); await import(${JSON.stringify(pathToFileURL(CLI).href)});`;
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', wrapper, ...args], { encoding: 'utf8' });
   const wall = performance.now() - t0;
@@ -50,7 +51,13 @@ function cold(args: string[]): { ms: number; rssKB: number } {
 
 const dir = mkdtempSync(join(tmpdir(), 'newsprint-bench-'));
 const out: Record<string, unknown> = {
-  machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString().slice(0, 10) },
+  machine: {
+    cpus: cpus().length,
+    model: cpus()[0]?.model,
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    date: new Date().toISOString().slice(0, 10),
+  },
 };
 
 // ---- cold: each stage a new process, as a user runs it --------------------------
@@ -68,7 +75,9 @@ out.cold = {
   renderMs: ms(coldRender.ms),
   rasterizeAndDiffMs: ms(coldDiff.ms),
   buildMs: ms(coldBuild.ms),
-  peakRssMB: Math.round(Math.max(coldRecover.rssKB, coldLayout.rssKB, coldRender.rssKB, coldDiff.rssKB, coldBuild.rssKB) / 1024),
+  peakRssMB: Math.round(
+    Math.max(coldRecover.rssKB, coldLayout.rssKB, coldRender.rssKB, coldDiff.rssKB, coldBuild.rssKB) / 1024,
+  ),
 };
 
 // ---- warm: in process, fonts and word list loaded once --------------------------
@@ -76,7 +85,13 @@ const bytes = readFileSync(SAMPLE);
 const template = readTemplate('tabloid');
 const load = await timeIt(() => ({ metrics: loadMetrics(), faces: loadFaces(), words: jiebaWords('预热') }));
 const { metrics, faces } = load.value;
-const warm = { recover: [] as number[], layout: [] as number[], render: [] as number[], rasterizeAndDiff: [] as number[], total: [] as number[] };
+const warm = {
+  recover: [] as number[],
+  layout: [] as number[],
+  render: [] as number[],
+  rasterizeAndDiff: [] as number[],
+  total: [] as number[],
+};
 let pdf: Uint8Array = new Uint8Array();
 let layout = layoutIssue(recoverBytes(bytes, { file: 'sample.txt', words: jiebaWords }), template, metrics);
 for (let i = 0; i < RUNS; i++) {
@@ -108,13 +123,23 @@ out.pdfKB = Math.round(pdf.length / 1024);
 
 // ---- Chromium printing the same layout as HTML --------------------------------------
 const html = join(dir, 'layout.html');
-writeFileSync(html, layoutHtml(layout, fontFaces(faces, (r) => faces[r].path)));
+writeFileSync(
+  html,
+  layoutHtml(
+    layout,
+    fontFaces(faces, (r) => faces[r].path),
+  ),
+);
 const chromium: number[] = [];
 const chromiumCold = await timeIt(async () => {
   const b = await launchBrowser();
   const page = await b.browser.newPage();
   await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
-  await page.pdf({ width: `${(layout.pages[0]!.width / 72).toFixed(3)}in`, height: `${(layout.pages[0]!.height / 72).toFixed(3)}in`, printBackground: true });
+  await page.pdf({
+    width: `${(layout.pages[0]!.width / 72).toFixed(3)}in`,
+    height: `${(layout.pages[0]!.height / 72).toFixed(3)}in`,
+    printBackground: true,
+  });
   await b.close();
 });
 const b = await launchBrowser();
@@ -125,7 +150,11 @@ for (let i = 0; i < RUNS; i++) {
     await page.evaluate(async () => {
       await document.fonts.ready;
     });
-    await page.pdf({ width: `${(layout.pages[0]!.width / 72).toFixed(3)}in`, height: `${(layout.pages[0]!.height / 72).toFixed(3)}in`, printBackground: true });
+    await page.pdf({
+      width: `${(layout.pages[0]!.width / 72).toFixed(3)}in`,
+      height: `${(layout.pages[0]!.height / 72).toFixed(3)}in`,
+      printBackground: true,
+    });
     await page.close();
   });
   chromium.push(t.ms);
@@ -143,12 +172,24 @@ out.chromium = {
 // ---- batch: 50 generated pages, 1 and 2 workers ---------------------------------------
 const pages = join(dir, 'pages');
 mkdirSync(pages);
-for (let seed = 1; seed <= BATCH; seed++) writeFileSync(join(pages, `page-${String(seed).padStart(3, '0')}.txt`), generatePage(seed, { articles: [3, 8], chars: [4000, 8500], lead: 0.9 }).text);
+for (let seed = 1; seed <= BATCH; seed++)
+  writeFileSync(
+    join(pages, `page-${String(seed).padStart(3, '0')}.txt`),
+    generatePage(seed, { articles: [3, 8], chars: [4000, 8500], lead: 0.9 }).text,
+  );
 const batch = (jobs: number) => {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [CLI, 'build', pages, '-o', join(dir, `batch-${jobs}`), '--jobs', String(jobs), '--no-proof', '-q'], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [CLI, 'build', pages, '-o', join(dir, `batch-${jobs}`), '--jobs', String(jobs), '--no-proof', '-q'],
+    { encoding: 'utf8' },
+  );
   const s = (performance.now() - t0) / 1000;
-  return { seconds: Number(s.toFixed(1)), pagesPerMinute: Number(((BATCH / s) * 60).toFixed(1)), failed: r.status === 0 ? 0 : (r.stderr.match(/^warning: /gm) ?? []).length };
+  return {
+    seconds: Number(s.toFixed(1)),
+    pagesPerMinute: Number(((BATCH / s) * 60).toFixed(1)),
+    failed: r.status === 0 ? 0 : (r.stderr.match(/^warning: /gm) ?? []).length,
+  };
 };
 const one = batch(1);
 const two = batch(2);

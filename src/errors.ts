@@ -9,18 +9,24 @@ export class NewsprintError extends Error {
 
   constructor(
     message: string,
-    readonly file?: string,
+    public file?: string,
     readonly hint?: string,
   ) {
     super(message);
     this.name = 'NewsprintError';
   }
 
-  /** One line: `file: message (hint)`. */
+  /** Names the file the error is about, unless it already names one; keeps the error's class. */
+  about(file: string | undefined): this {
+    this.file ??= file;
+    return this;
+  }
+
+  /** One line: `file: message (hint)`, control characters shown escaped. */
   oneLine(): string {
     const where = this.file ? `${this.file}: ` : '';
     const hint = this.hint ? ` (${this.hint})` : '';
-    return `${where}${this.message}${hint}`.replace(/\s*\n\s*/g, ' ');
+    return printable(`${where}${this.message}${hint}`.replace(/\s*\n\s*/g, ' '));
   }
 }
 
@@ -33,4 +39,18 @@ export class InputError extends NewsprintError {
 export class InvariantError extends NewsprintError {
   override name = 'InvariantError';
   override exitCode = 3;
+}
+
+/** Names the file an error is about when it is one of ours; anything else passes through unchanged. */
+export function about<E>(e: E, file: string | undefined): E {
+  if (e instanceof NewsprintError) e.about(file);
+  return e;
+}
+
+/** Text safe for a terminal: control characters (ESC, NUL, …) shown as \xNN or \u{…}. */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/gu, (c) => {
+    const n = c.codePointAt(0)!;
+    return n < 0x100 ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u{${n.toString(16)}}`;
+  });
 }

@@ -17,39 +17,112 @@ function check<T>(name: 'issue' | 'template', value: unknown, file: string, hint
   let validate = compiled.get(name);
   if (!validate) compiled.set(name, (validate = new Ajv({ allErrors: false, strict: false }).compile(schemaOf(name))));
   if (!validate(value)) {
-    const e = validate.errors![0]!;
-    const field = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '(top level)';
-    throw new InputError(`not a valid ${name}: field ${field} ${e.message}`, file, hint);
+    throw new InputError(`not a valid ${name}: ${describe(validate.errors![0]!)}`, file, hint);
   }
   return value as T;
 }
 
-export const validateIssue = (value: unknown, file: string): Issue => check<Issue>('issue', value, file, 'make it with `newsprint recover`');
-export const validateTemplate = (value: unknown, file: string): Template => check<Template>('template', value, file, 'see templates/tabloid.json');
+type SchemaError = NonNullable<Validator['errors']>[number];
 
-/** A layout is only read back by `render`; its shape is checked where rendering relies on it. */
+/** One schema error in words: the field, what is wrong, and what is allowed. */
+function describe(e: SchemaError): string {
+  const field = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '(top level)';
+  const p = e.params as { additionalProperty?: string; allowedValues?: unknown[] };
+  if (e.keyword === 'additionalProperties')
+    return `unknown field ${field === '(top level)' ? '' : `${field}.`}${p.additionalProperty}`;
+  if (e.keyword === 'enum')
+    return `field ${field} must be one of ${p.allowedValues!.map((v) => JSON.stringify(v)).join(', ')}`;
+  return `field ${field} ${e.message}`;
+}
+
+export const validateIssue = (value: unknown, file: string): Issue =>
+  check<Issue>('issue', value, file, 'make it with `newsprint recover`');
+/** Most body sizes a template may offer: each is a whole layout search. */
+export const MAX_BODY_SIZES = 80;
+
+export function validateTemplate(value: unknown, file: string): Template {
+  const t = check<Template>('template', value, file, 'see templates/tabloid.json');
+  const bad = (what: string) => new InputError(`not a valid template: ${what}`, file, 'see templates/tabloid.json');
+  const ranges: Array<[string, [number, number]]> = [
+    ['body.sizes', t.body.sizes],
+    ['lead.headline.sizes', t.lead.headline.sizes],
+    ['lead.intro.scale', t.lead.intro.scale],
+    ['headline.sizes', t.headline.sizes],
+  ];
+  for (const [field, [lo, hi]] of ranges)
+    if (lo > hi) throw bad(`field ${field} must be [least, largest], not [${lo}, ${hi}]`);
+  const sizes = Math.floor((t.body.sizes[1] - t.body.sizes[0]) / t.body.step) + 1;
+  if (sizes > MAX_BODY_SIZES)
+    throw bad(`body.sizes and body.step give ${sizes} body sizes to try, more than ${MAX_BODY_SIZES}`);
+  const { page, margins } = t;
+  if (margins.inner + margins.outer >= page.width * 0.8 || margins.top + margins.bottom >= page.height * 0.8)
+    throw bad('the margins leave almost no type area');
+  return t;
+}
+
+/** Largest page a layout may describe, in pt (1200 mm, beyond A0's long side). */
+export const MAX_PAGE_PT = (1200 / 25.4) * 72;
+/** Largest type size a layout may use, in pt. */
+const MAX_TYPE_PT = 500;
+
+/**
+ * A layout is only read back by `render`: every field rendering relies on is
+ * checked, every number must be finite and within the page, so a hand-made
+ * file cannot put NaN or Infinity into the PDF.
+ */
 export function validateLayout(value: unknown, file: string): Layout {
-  const v = value as Partial<Layout> | null;
   const fail = (field: string, what: string): never => {
     throw new InputError(`not a valid layout: field ${field} ${what}`, file, 'make it with `newsprint layout`');
   };
-  if (!v || typeof v !== 'object') fail('(top level)', 'must be an object');
-  if (v!.schema !== 'newsprint/layout@1') fail('schema', 'must be "newsprint/layout@1"');
-  if (!Array.isArray(v!.pages) || v!.pages.length === 0) fail('pages', 'must be a non-empty array');
-  v!.pages!.forEach((p, i) => {
-    if (typeof p.width !== 'number' || typeof p.height !== 'number') fail(`pages.${i}.width`, 'must be a number');
-    if (!Array.isArray(p.boxes)) fail(`pages.${i}.boxes`, 'must be an array');
-    p.boxes.forEach((b, j) => {
-      if (!Array.isArray(b.lines)) fail(`pages.${i}.boxes.${j}.lines`, 'must be an array');
-      b.lines.forEach((l, k) => {
+  const isObject = (x: unknown): x is Record<string, unknown> =>
+    typeof x === 'object' && x !== null && !Array.isArray(x);
+  const num = (x: unknown, field: string, min = -MAX_PAGE_PT, max = 2 * MAX_PAGE_PT): number => {
+    if (typeof x !== 'number' || !Number.isFinite(x)) fail(field, 'must be a finite number');
+    if ((x as number) < min || (x as number) > max) fail(field, `must be from ${min.toFixed(0)} to ${max.toFixed(0)}`);
+    return x as number;
+  };
+  const list = (x: unknown, field: string): unknown[] => (Array.isArray(x) ? x : fail(field, 'must be an array'));
+  if (!isObject(value)) return fail('(top level)', 'must be an object');
+  if (value.schema !== 'newsprint/layout@1') fail('schema', 'must be "newsprint/layout@1"');
+  if (!isObject(value.issue)) fail('issue', 'must be an object');
+  const pages = list(value.pages, 'pages');
+  if (pages.length === 0 || pages.length > 2) fail('pages', 'must hold one or two pages');
+  pages.forEach((p, i) => {
+    if (!isObject(p)) return fail(`pages.${i}`, 'must be an object');
+    num(p.number, `pages.${i}.number`, 1, 2);
+    num(p.width, `pages.${i}.width`, 1, MAX_PAGE_PT);
+    num(p.height, `pages.${i}.height`, 1, MAX_PAGE_PT);
+    list(p.rules, `pages.${i}.rules`).forEach((r, k) => {
+      if (!isObject(r)) return fail(`pages.${i}.rules.${k}`, 'must be an object');
+      for (const n of ['x1', 'y1', 'x2', 'y2']) num(r[n], `pages.${i}.rules.${k}.${n}`);
+      num(r.weight, `pages.${i}.rules.${k}.weight`, 0, 20);
+    });
+    list(p.boxes, `pages.${i}.boxes`).forEach((b, j) => {
+      if (!isObject(b)) return fail(`pages.${i}.boxes.${j}`, 'must be an object');
+      list(b.lines, `pages.${i}.boxes.${j}.lines`).forEach((l, k) => {
         const at = `pages.${i}.boxes.${j}.lines.${k}`;
+        if (!isObject(l)) return fail(at, 'must be an object');
         if (typeof l.text !== 'string') fail(`${at}.text`, 'must be a string');
-        if (!Array.isArray(l.xs) || l.xs.length !== [...l.text].length) fail(`${at}.xs`, 'must give one x per character');
-        if (!['song', 'bold', 'heavy', 'kai'].includes(l.face)) fail(`${at}.face`, 'must be a face role');
-        for (const n of ['x', 'y', 'size'] as const) if (typeof l[n] !== 'number' || !Number.isFinite(l[n])) fail(`${at}.${n}`, 'must be a number');
+        const xs = list(l.xs, `${at}.xs`);
+        if (xs.length !== [...(l.text as string)].length) fail(`${at}.xs`, 'must give one x per character');
+        xs.forEach((x, c) => num(x, `${at}.xs.${c}`));
+        if (!['song', 'bold', 'heavy', 'kai'].includes(l.face as string)) fail(`${at}.face`, 'must be a face role');
+        num(l.x, `${at}.x`);
+        num(l.y, `${at}.y`);
+        num(l.size, `${at}.size`, 0.5, MAX_TYPE_PT);
+        if (l.scales !== undefined) {
+          if (!isObject(l.scales)) fail(`${at}.scales`, 'must be an object');
+          for (const [c, x] of Object.entries(l.scales as object)) num(x, `${at}.scales.${c}`, 0.1, 10);
+        }
+        if (l.halves !== undefined)
+          list(l.halves, `${at}.halves`).forEach((h, c) => num(h, `${at}.halves.${c}`, 0, xs.length));
       });
     });
   });
-  if (!Array.isArray(v!.outline)) fail('outline', 'must be an array');
-  return v as Layout;
+  list(value.outline, 'outline').forEach((o, i) => {
+    if (!isObject(o) || typeof o.title !== 'string') return fail(`outline.${i}`, 'must be an object with a title');
+    num(o.page, `outline.${i}.page`, 1, pages.length);
+    num(o.y, `outline.${i}.y`);
+  });
+  return value as unknown as Layout;
 }

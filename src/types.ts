@@ -133,7 +133,16 @@ export interface Template {
 
 // ---- Layout: the page tree (layout.json) -------------------------------------
 
-export type LineRole = 'masthead-title' | 'masthead-info' | 'running-head' | 'lead-headline' | 'deck' | 'intro' | 'headline' | 'byline' | 'body';
+export type LineRole =
+  | 'masthead-title'
+  | 'masthead-info'
+  | 'running-head'
+  | 'lead-headline'
+  | 'deck'
+  | 'intro'
+  | 'headline'
+  | 'byline'
+  | 'body';
 
 /** One line of text, every glyph positioned: the renderer only draws it. */
 export interface TextLine {

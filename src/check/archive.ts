@@ -3,14 +3,17 @@
  * sha256, the tool version, the template and the fonts (with the versions of
  * their packages), so the folder can be verified years later.
  */
+
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError, NewsprintError, printable } from '../errors.js';
 import type { Face } from '../fonts/faces.js';
-import { diffCounts, issueHan } from '../recover/invariants.js';
+import { MANIFEST } from '../io/archive-folder.js';
 import { validateIssue } from '../schema.js';
 import { hanCounts } from '../text/chars.js';
+import { diffCounts, issueHan } from '../text/han.js';
 import type { FaceRole, Issue } from '../types.js';
 import { pdfText } from './text.js';
 
@@ -24,61 +27,161 @@ export interface Manifest {
   files: Array<{ path: string; bytes: number; sha256: string }>;
 }
 
-export const MANIFEST = 'manifest.json';
-
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
-export function makeManifest(o: { version: string; issue: Issue; template: string; faces: Record<FaceRole, Face>; files: Record<string, Uint8Array | string> }): Manifest {
+export function makeManifest(o: {
+  version: string;
+  issue: Issue;
+  template: string;
+  faces: Record<FaceRole, Face>;
+  files: Record<string, Uint8Array | string>;
+}): Manifest {
   return {
     schema: 'newsprint/manifest@1',
     tool: { name: 'newsprint', version: o.version },
     source: o.issue.source,
-    issue: { section: o.issue.masthead?.section ?? '', date: o.issue.masthead?.date ?? null, items: o.issue.articles.length + (o.issue.lead ? 1 : 0) },
+    issue: {
+      section: o.issue.masthead?.section ?? '',
+      date: o.issue.masthead?.date ?? null,
+      items: o.issue.articles.length + (o.issue.lead ? 1 : 0),
+    },
     template: o.template,
-    fonts: (Object.values(o.faces) as Face[]).map((f) => ({ role: f.role, family: f.spec.family, style: f.spec.style, package: f.spec.package, version: f.version, license: f.spec.license })),
+    fonts: (Object.values(o.faces) as Face[]).map((f) => ({
+      role: f.role,
+      family: f.spec.family,
+      style: f.spec.style,
+      package: f.spec.package,
+      version: f.version,
+      license: f.spec.license,
+    })),
     files: Object.entries(o.files)
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([path, data]) => ({ path, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length, sha256: sha256(data) })),
+      .map(([path, data]) => ({
+        path,
+        bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length,
+        sha256: sha256(data),
+      })),
   };
+}
+
+/** Largest file verify reads: far beyond any archive file (the sample's largest is 0.7 MB). */
+const MAX_FILE_BYTES = 512 * 1024 * 1024;
+const MAX_MANIFEST_BYTES = 1024 * 1024;
+
+/** A file name inside the folder: archive folders are flat, so no separators, no `.` or `..`. */
+const isPlainName = (p: unknown): p is string =>
+  typeof p === 'string' && p !== '' && p !== '.' && p !== '..' && !/[/\\\0]/.test(p);
+
+type Entry = Manifest['files'][number];
+
+/** The manifest's entries, or the one-line reason it is not a newsprint manifest. */
+function manifestEntries(value: unknown): Entry[] | string {
+  const m = value as Partial<Manifest> | null;
+  if (!m || typeof m !== 'object' || m.schema !== 'newsprint/manifest@1')
+    return 'not a newsprint manifest (schema must be "newsprint/manifest@1")';
+  if (!Array.isArray(m.files)) return 'field files must be an array';
+  for (const [i, f] of m.files.entries()) {
+    const e = f as Partial<Entry> | null;
+    if (!e || typeof e !== 'object') return `field files.${i} must be an object`;
+    if (!isPlainName(e.path))
+      return `field files.${i}.path ${JSON.stringify(e.path)} is not a file name inside the folder`;
+    if (!Number.isSafeInteger(e.bytes) || e.bytes! < 0) return `field files.${i}.bytes must be a whole number of bytes`;
+    if (typeof e.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(e.sha256))
+      return `field files.${i}.sha256 must be 64 hex digits`;
+  }
+  return m.files as Entry[];
+}
+
+/**
+ * Reads a regular file of the folder, never following a symlink and never
+ * opening a device or FIFO; a problem is returned as a line instead.
+ */
+function readRegular(dir: string, name: string, expectBytes?: number, limit = MAX_FILE_BYTES): Buffer | string {
+  const path = join(dir, name);
+  let stat: Stats;
+  try {
+    stat = lstatSync(path);
+  } catch {
+    return 'missing';
+  }
+  if (stat.isSymbolicLink()) return 'is a symbolic link; verify does not follow links out of the folder';
+  if (!stat.isFile())
+    return stat.isDirectory() ? 'is a folder, not a file' : 'is not a regular file (a device, FIFO or socket)';
+  if (expectBytes !== undefined && stat.size !== expectBytes)
+    return `${stat.size} bytes, the manifest says ${expectBytes}`;
+  if (stat.size > limit) return `${stat.size} bytes, more than verify reads (${limit})`;
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) return 'is not a regular file';
+    return readFileSync(fd);
+  } catch (e) {
+    return `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
 }
 
 /** What is wrong with an archive folder, one line per problem naming the file; empty when it verifies. */
 export async function verifyFolder(dir: string): Promise<string[]> {
-  const manifestPath = join(dir, MANIFEST);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError('is not a folder', dir);
-  if (!existsSync(manifestPath)) throw new InputError(`has no ${MANIFEST}: not an archive folder written by newsprint build`, dir);
-  let manifest: Manifest;
+  let stat: Stats;
   try {
-    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+    stat = statSync(dir);
+  } catch {
+    throw new InputError('no such folder', dir);
+  }
+  if (!stat.isDirectory()) throw new InputError('is not a folder', dir);
+  const raw = readRegular(dir, MANIFEST, undefined, MAX_MANIFEST_BYTES);
+  if (raw === 'missing')
+    throw new InputError(`has no ${MANIFEST}: not an archive folder written by newsprint build`, dir);
+  if (typeof raw === 'string') return [`${MANIFEST}: ${raw}`];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw.toString('utf8'));
   } catch (e) {
     return [`${MANIFEST}: is not JSON (${(e as Error).message})`];
   }
-  if (manifest.schema !== 'newsprint/manifest@1' || !Array.isArray(manifest.files)) return [`${MANIFEST}: not a newsprint manifest`];
+  const entries = manifestEntries(parsed);
+  if (typeof entries === 'string') return [`${MANIFEST}: ${entries}`];
   const problems: string[] = [];
-  for (const f of manifest.files) {
-    const path = join(dir, f.path);
-    if (!existsSync(path)) {
-      problems.push(`${f.path}: missing`);
-      continue;
-    }
-    const data = readFileSync(path);
-    if (data.length !== f.bytes) problems.push(`${f.path}: ${data.length} bytes, the manifest says ${f.bytes}`);
+  const read = new Map<string, Buffer>();
+  for (const f of entries) {
+    const data = readRegular(dir, f.path, f.bytes);
+    if (typeof data === 'string') problems.push(`${f.path}: ${data}`);
     else if (sha256(data) !== f.sha256) problems.push(`${f.path}: changed (sha256 differs from the manifest)`);
+    if (typeof data !== 'string') read.set(f.path, data);
   }
-  const listed = new Set([...manifest.files.map((f) => f.path), MANIFEST]);
-  for (const name of readdirSync(dir)) if (!listed.has(name)) problems.push(`${name}: not in the manifest`);
+  // issue.json and spread.pdf are read for the text check even when their size changed (still regular, bounded).
+  for (const name of ['issue.json', 'spread.pdf'])
+    if (!read.has(name)) {
+      const data = readRegular(dir, name);
+      if (typeof data !== 'string') read.set(name, data);
+    }
+  const listed = new Set([...entries.map((f) => f.path), MANIFEST]);
+  for (const name of readdirSync(dir).sort()) if (!listed.has(name)) problems.push(`${name}: not in the manifest`);
   // The spread still says what the issue says.
-  const issuePath = join(dir, 'issue.json');
-  const pdfPath = join(dir, 'spread.pdf');
-  if (existsSync(issuePath) && existsSync(pdfPath)) {
+  const issueData = read.get('issue.json');
+  const pdfData = read.get('spread.pdf');
+  if (issueData && pdfData) {
+    let issue: Issue | null = null;
     try {
-      const issue = validateIssue(JSON.parse(readFileSync(issuePath, 'utf8')), issuePath);
-      const inPdf = hanCounts((await pdfText(readFileSync(pdfPath), pdfPath)).join(''));
-      const missing = diffCounts(issueHan(issue), inPdf).filter((d) => d.includes('-'));
-      if (missing.length) problems.push(`spread.pdf: its text lacks characters of issue.json: ${missing.slice(0, 10).join(' ')}${missing.length > 10 ? ' …' : ''}`);
+      issue = validateIssue(JSON.parse(issueData.toString('utf8')), 'issue.json');
     } catch (e) {
-      problems.push(`${(e as Error).message.includes('issue') ? 'issue.json' : 'spread.pdf'}: ${(e as Error).message}`);
+      problems.push(`issue.json: ${e instanceof NewsprintError ? e.message : `is not JSON (${(e as Error).message})`}`);
+    }
+    if (issue) {
+      try {
+        const inPdf = hanCounts((await pdfText(pdfData, 'spread.pdf')).join(''));
+        const missing = diffCounts(issueHan(issue), inPdf).filter((d) => d.includes('-'));
+        if (missing.length)
+          problems.push(
+            `spread.pdf: its text lacks characters of issue.json: ` +
+              `${missing.slice(0, 10).join(' ')}${missing.length > 10 ? ' …' : ''}`,
+          );
+      } catch (e) {
+        problems.push(`spread.pdf: ${e instanceof NewsprintError ? e.message : (e as Error).message}`);
+      }
     }
   }
-  return problems;
+  return problems.map(printable);
 }

@@ -1,23 +1,49 @@
 /**
- * A headless Chromium through puppeteer. Where puppeteer has its own browser
- * (a user ran `npx puppeteer browsers install chrome`) that one is used; a
- * PUPPETEER_EXECUTABLE_PATH wins over everything; otherwise the system's
- * Chromium or Chrome (Debian's `chromium` here, where puppeteer's download
- * is not reachable).
+ * A headless Chromium through puppeteer. PUPPETEER_EXECUTABLE_PATH wins;
+ * then puppeteer's own browser (a user ran `npx puppeteer browsers install
+ * chrome`); then a Chromium or Chrome on PATH or at the usual places
+ * (Debian's `chromium` here, where puppeteer's download is not reachable).
  */
-import { existsSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
 import { NewsprintError } from '../errors.js';
+import { runTempDir } from '../io/temp.js';
 
-const SYSTEM_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'];
+/** Names a Chromium or Chrome goes by on PATH. */
+const BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
+/** Where browsers live that may not be on PATH. */
+const KNOWN_PATHS = ['/usr/bin/chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'];
+
+/** No browser, or one that would not start: the proof and the cross-engine check cannot run. */
+export class BrowserError extends NewsprintError {
+  override name = 'BrowserError';
+}
+
+const HOW_TO_GET_ONE =
+  'install Chromium (apt-get install chromium), run `npx puppeteer browsers install chrome`, or set ' +
+  'PUPPETEER_EXECUTABLE_PATH';
+
+function executable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The first of `names` found in the folders of PATH. */
+export function onPath(names: string[], path = process.env.PATH ?? ''): string | null {
+  for (const dir of path.split(delimiter).filter(Boolean))
+    for (const name of names) if (executable(join(dir, name))) return join(dir, name);
+  return null;
+}
 
 export function browserExecutable(): string {
   const env = process.env.PUPPETEER_EXECUTABLE_PATH;
   if (env) {
-    if (!existsSync(env)) throw new NewsprintError(`PUPPETEER_EXECUTABLE_PATH points to ${env}, which does not exist`);
+    if (!existsSync(env)) throw new BrowserError(`PUPPETEER_EXECUTABLE_PATH points to ${env}, which does not exist`);
     return env;
   }
   try {
@@ -26,9 +52,9 @@ export function browserExecutable(): string {
   } catch {
     // puppeteer has no browser of its own
   }
-  const system = SYSTEM_BROWSERS.find((p) => existsSync(p));
-  if (system) return system;
-  throw new NewsprintError('no browser found for the proof sheet and the cross-engine check', undefined, 'install Chromium (apt-get install chromium) or run `npx puppeteer browsers install chrome`, or set PUPPETEER_EXECUTABLE_PATH');
+  const found = onPath(BROWSER_NAMES) ?? KNOWN_PATHS.find(executable);
+  if (found) return found;
+  throw new BrowserError('no browser found for the proof sheet and the cross-engine check', undefined, HOW_TO_GET_ONE);
 }
 
 export function hasBrowser(): boolean {
@@ -40,23 +66,38 @@ export function hasBrowser(): boolean {
   }
 }
 
-/** A headless browser and how to close it (and remove its profile). */
+/**
+ * A headless browser and how to close it. Its profile is in this run's
+ * temporary folder; it talks to us over a pipe, so it exits when newsprint
+ * does, however newsprint ends (a websocket would leave it running).
+ */
 export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
-  const profile = mkdtempSync(join(tmpdir(), 'newsprint-chromium-'));
-  const browser = await puppeteer.launch({
-    executablePath: browserExecutable(),
-    headless: true,
-    userDataDir: profile,
-    // No network here and none needed: keep Chromium from trying.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-default-apps', '--font-render-hinting=none'],
-  });
-  return {
-    browser,
-    close: async () => {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  const executablePath = browserExecutable();
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      pipe: true,
+      userDataDir: runTempDir('chromium'),
+      timeout: 60_000,
+      // No network here and none needed: keep Chromium from trying.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-default-apps',
+        '--font-render-hinting=none',
+      ],
+    });
+  } catch (e) {
+    const first = String((e as Error).message ?? e).split('\n')[0];
+    throw new BrowserError(`the browser ${executablePath} did not start (${first})`, undefined, HOW_TO_GET_ONE);
+  }
+  return { browser, close: () => browser.close() };
 }
 
 /** Runs `fn` with a fresh headless browser, always closed afterwards. */

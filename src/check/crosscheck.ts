@@ -5,13 +5,13 @@
  * coverage all show: a glyph missing from a subset, a line moved, a font
  * that differs.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Face } from '../fonts/faces.js';
-import type { FaceRole, Layout } from '../types.js';
 import type { Browser } from 'puppeteer';
+import type { Face } from '../fonts/faces.js';
+import { runTempDir } from '../io/temp.js';
+import type { FaceRole, Layout } from '../types.js';
 import { withBrowser } from './browser.js';
 import { fontFaces, layoutHtml } from './html.js';
 import { decodePng, type Raster, rasterizePdf } from './raster.js';
@@ -33,11 +33,22 @@ export interface CrossCheck {
 }
 
 /** The layout drawn by Chromium, page by page, at `dpi`. A browser may be passed in to draw many layouts. */
-export async function browserPages(layout: Layout, faces: Record<FaceRole, Face>, dpi: number, browser?: Browser): Promise<Raster[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'newsprint-html-'));
+export async function browserPages(
+  layout: Layout,
+  faces: Record<FaceRole, Face>,
+  dpi: number,
+  browser?: Browser,
+): Promise<Raster[]> {
+  const dir = runTempDir('html');
   try {
     const file = join(dir, 'layout.html');
-    writeFileSync(file, layoutHtml(layout, fontFaces(faces, (r) => faces[r].path)));
+    writeFileSync(
+      file,
+      layoutHtml(
+        layout,
+        fontFaces(faces, (r) => faces[r].path),
+      ),
+    );
     const draw = async (browser: Browser) => {
       const page = await browser.newPage();
       const width = Math.ceil(Math.max(...layout.pages.map((p) => p.width)) * (96 / 72));
@@ -49,7 +60,13 @@ export async function browserPages(layout: Layout, faces: Record<FaceRole, Face>
       // One page at a time at the origin, so both engines share one pixel grid.
       const out: Raster[] = [];
       for (let i = 0; i < layout.pages.length; i++) {
-        await page.evaluate((k) => document.querySelectorAll('svg.page').forEach((el, j) => ((el as SVGElement).style.display = j === k ? 'block' : 'none')), i);
+        await page.evaluate(
+          (k) =>
+            document
+              .querySelectorAll('svg.page')
+              .forEach((el, j) => ((el as SVGElement).style.display = j === k ? 'block' : 'none')),
+          i,
+        );
         const p = layout.pages[i]!;
         const clip = { x: 0, y: 0, width: (p.width * 96) / 72, height: (p.height * 96) / 72 };
         out.push(await decodePng(await page.screenshot({ type: 'png', clip, captureBeyondViewport: true })));
@@ -63,7 +80,12 @@ export async function browserPages(layout: Layout, faces: Record<FaceRole, Face>
   }
 }
 
-export async function crossCheck(layout: Layout, pdf: Uint8Array, faces: Record<FaceRole, Face>, browser?: Browser): Promise<CrossCheck> {
+export async function crossCheck(
+  layout: Layout,
+  pdf: Uint8Array,
+  faces: Record<FaceRole, Face>,
+  browser?: Browser,
+): Promise<CrossCheck> {
   const { dpi, maxRatio, maxPatch } = CROSS_ENGINE;
   const [fromPdf, fromBrowser] = await Promise.all([rasterizePdf(pdf, dpi), browserPages(layout, faces, dpi, browser)]);
   const window = Math.max(6, Math.round((layout.makeup.bodySize * dpi) / 72));
@@ -72,7 +94,13 @@ export async function crossCheck(layout: Layout, pdf: Uint8Array, faces: Record<
     const b = crop(fromBrowser[i] ?? r, r);
     const image = unmatchedInk(a, b);
     const pixels = countRed(image.data);
-    return { page: i + 1, pixels, ratio: pixels / (a.width * a.height), patch: densestPatch(image.data, a.width, a.height, window), image };
+    return {
+      page: i + 1,
+      pixels,
+      ratio: pixels / (a.width * a.height),
+      patch: densestPatch(image.data, a.width, a.height, window),
+      image,
+    };
   });
   const ratio = Math.max(...pages.map((p) => p.ratio));
   const patch = Math.max(...pages.map((p) => p.patch));
@@ -84,7 +112,8 @@ function unmatchedInk(a: Raster, b: Raster): Raster {
   const { width, height } = a;
   const below = (r: Raster, level: number) => {
     const m = new Uint8Array(width * height);
-    for (let p = 0; p < width * height; p++) m[p] = 0.299 * r.data[p * 4]! + 0.587 * r.data[p * 4 + 1]! + 0.114 * r.data[p * 4 + 2]! < level ? 1 : 0;
+    for (let p = 0; p < width * height; p++)
+      m[p] = 0.299 * r.data[p * 4]! + 0.587 * r.data[p * 4 + 1]! + 0.114 * r.data[p * 4 + 2]! < level ? 1 : 0;
     return m;
   };
   const ia = below(a, CROSS_ENGINE.inkBelow);
@@ -125,12 +154,17 @@ function densestPatch(diff: Uint8ClampedArray, width: number, height: number, wi
     for (let x = 0; x < width; x++) {
       const i = (y * width + x) * 4;
       const red = diff[i] === 255 && diff[i + 1] === 0 && diff[i + 2] === 0 ? 1 : 0;
-      sums[(y + 1) * (width + 1) + x + 1] = red + sums[y * (width + 1) + x + 1]! + sums[(y + 1) * (width + 1) + x]! - sums[y * (width + 1) + x]!;
+      sums[(y + 1) * (width + 1) + x + 1] =
+        red + sums[y * (width + 1) + x + 1]! + sums[(y + 1) * (width + 1) + x]! - sums[y * (width + 1) + x]!;
     }
   let best = 0;
   for (let y = window; y <= height; y++)
     for (let x = window; x <= width; x++) {
-      const n = sums[y * (width + 1) + x]! - sums[(y - window) * (width + 1) + x]! - sums[y * (width + 1) + x - window]! + sums[(y - window) * (width + 1) + x - window]!;
+      const n =
+        sums[y * (width + 1) + x]! -
+        sums[(y - window) * (width + 1) + x]! -
+        sums[y * (width + 1) + x - window]! +
+        sums[(y - window) * (width + 1) + x - window]!;
       if (n > best) best = n;
     }
   return best / (window * window);
@@ -142,6 +176,7 @@ function crop(r: Raster, other: Raster | undefined): Raster {
   const height = Math.min(r.height, other.height);
   if (width === r.width && height === r.height) return r;
   const data = new Uint8ClampedArray(width * height * 4);
-  for (let y = 0; y < height; y++) data.set(r.data.subarray(y * r.width * 4, y * r.width * 4 + width * 4), y * width * 4);
+  for (let y = 0; y < height; y++)
+    data.set(r.data.subarray(y * r.width * 4, y * r.width * 4 + width * 4), y * width * 4);
   return { width, height, data };
 }

@@ -41,8 +41,18 @@ export function diffPages(a: Raster[], b: Raster[]): DiffReport {
       continue;
     }
     const out = new Uint8ClampedArray(pa.width * pa.height * 4);
-    const pixels = pixelmatch(pa.data, pb.data, out, pa.width, pa.height, { threshold: COLOUR_THRESHOLD, includeAA: false, alpha: 0.2 });
-    pages.push({ page: i + 1, pixels, ratio: pixels / (pa.width * pa.height), image: { width: pa.width, height: pa.height, data: out }, box: pixels ? boundsOfRed(out, pa.width, pa.height) : undefined });
+    const pixels = pixelmatch(pa.data, pb.data, out, pa.width, pa.height, {
+      threshold: COLOUR_THRESHOLD,
+      includeAA: false,
+      alpha: 0.2,
+    });
+    pages.push({
+      page: i + 1,
+      pixels,
+      ratio: pixels / (pa.width * pa.height),
+      image: { width: pa.width, height: pa.height, data: out },
+      box: pixels ? boundsOfRed(out, pa.width, pa.height) : undefined,
+    });
   }
   return { pages, problems, worst: Math.max(0, ...pages.map((p) => p.ratio)) };
 }

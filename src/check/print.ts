@@ -1,14 +1,17 @@
 /** HTML → PDF with headless Chromium, made byte-stable: Chromium stamps the clock into its PDFs. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'puppeteer';
+import { runTempDir } from '../io/temp.js';
 import { withBrowser } from './browser.js';
 
-export async function printHtml(html: string, opts: { title: string; date: Date; browser?: Browser }): Promise<Uint8Array> {
-  const dir = mkdtempSync(join(tmpdir(), 'newsprint-print-'));
+export async function printHtml(
+  html: string,
+  opts: { title: string; date: Date; browser?: Browser },
+): Promise<Uint8Array> {
+  const dir = runTempDir('print');
   try {
     const file = join(dir, 'page.html');
     writeFileSync(file, html);
@@ -16,7 +19,12 @@ export async function printHtml(html: string, opts: { title: string; date: Date;
       const page = await browser.newPage();
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
       // Untagged: Chromium's structure tree carries DOM node ids that change from run to run.
-      const pdf = await page.pdf({ format: 'A4', printBackground: true, tagged: false, margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } });
+      const pdf = await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        tagged: false,
+        margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' },
+      });
       await page.close();
       return pdf;
     };

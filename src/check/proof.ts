@@ -20,14 +20,18 @@ const KIND_LABEL: Record<Correction['kind'], string> = {
 };
 
 function mark(c: Correction, content: string, title = ''): string {
-  return `<mark class="corr k-${c.kind}" data-correction="${c.id}" title="${esc(`${c.id} ${c.kind}${title ? ': ' + title : ''}${c.note ? ' — ' + c.note : ''}`)}">${content}</mark>`;
+  return (
+    `<mark class="corr k-${c.kind}" data-correction="${c.id}" ` +
+    `title="${esc(`${c.id} ${c.kind}${title ? ': ' + title : ''}${c.note ? ' — ' + c.note : ''}`)}">${content}</mark>`
+  );
 }
 
 /** A source line with its removed spaces (and a misread marker) marked where they were. */
 function sourceLine(no: LineNo, raw: string, corrections: Correction[]): string {
   const at = new Map<number, Correction>();
   for (const c of corrections)
-    if (c.lines[0] === no && (c.kind === 'spaces-removed' || c.kind === 'byline-marker')) for (const p of c.positions ?? []) at.set(p, c);
+    if (c.lines[0] === no && (c.kind === 'spaces-removed' || c.kind === 'byline-marker'))
+      for (const p of c.positions ?? []) at.set(p, c);
   let html = '';
   for (let i = 0; i < raw.length; i++) {
     const c = at.get(i);
@@ -35,8 +39,15 @@ function sourceLine(no: LineNo, raw: string, corrections: Correction[]): string 
     else if (c.kind === 'byline-marker') html += mark(c, `${esc(raw[i]!)}→□`, '口 read as the byline marker');
     else html += mark(c, '␣', 'space removed');
   }
-  const joins = corrections.filter((c) => (c.kind === 'lines-joined' || c.kind === 'fragment-joined' || c.kind === 'headline-rejoined') && c.lines.slice(0, -1).includes(no));
-  return `<div class="src"><span class="no">${no}</span><span class="raw">${html}</span>${joins.map((c) => mark(c, '⏎', 'joined with the next line')).join('')}</div>`;
+  const joins = corrections.filter(
+    (c) =>
+      (c.kind === 'lines-joined' || c.kind === 'fragment-joined' || c.kind === 'headline-rejoined') &&
+      c.lines.slice(0, -1).includes(no),
+  );
+  return (
+    `<div class="src"><span class="no">${no}</span><span ` +
+    `class="raw">${html}</span>${joins.map((c) => mark(c, '⏎', 'joined with the next line')).join('')}</div>`
+  );
 }
 
 function thumbnail(layout: Layout | null, item: string): string {
@@ -46,14 +57,21 @@ function thumbnail(layout: Layout | null, item: string): string {
     .map((p, i) => {
       const dx = i * (p.width + 20);
       const boxes = p.boxes
-        .map((b) => `<rect x="${dx + b.rect.x}" y="${b.rect.y}" width="${b.rect.width}" height="${b.rect.height}" class="${b.item === item ? 'here' : 'box'}"/>`)
+        .map(
+          (b) =>
+            `<rect x="${dx + b.rect.x}" y="${b.rect.y}" width="${b.rect.width}" height="${b.rect.height}" ` +
+            `class="${b.item === item ? 'here' : 'box'}"/>`,
+        )
         .join('');
       return `<rect x="${dx}" y="0" width="${p.width}" height="${p.height}" class="sheet"/>${boxes}`;
     })
     .join('');
   const w = layout.pages.reduce((n, p) => n + p.width + 20, -20);
   const h = Math.max(...layout.pages.map((p) => p.height));
-  return `<svg class="thumb" width="${(w * scale).toFixed(0)}" height="${(h * scale).toFixed(0)}" viewBox="0 0 ${w} ${h}" role="img" aria-label="where ${item} sits on the spread">${pages}</svg>`;
+  return (
+    `<svg class="thumb" width="${(w * scale).toFixed(0)}" height="${(h * scale).toFixed(0)}" viewBox="0 0 ` +
+    `${w} ${h}" role="img" aria-label="where ${item} sits on the spread">${pages}</svg>`
+  );
 }
 
 interface ItemView {
@@ -77,20 +95,48 @@ export function proofHtml(issue: Issue, sourceText: string, layout: Layout | nul
       .join(' ');
 
   const items: ItemView[] = [
-    ...(issue.lead ? [{ id: 'lead', title: '头条', headline: issue.lead.headline, byline: issue.lead.deck ?? '', paragraphs: issue.lead.paragraphs, source: issue.lead.source }] : []),
-    ...issue.articles.map((a) => ({ id: a.id, title: a.id, headline: a.headline, byline: a.byline ? `□ ${a.byline.role} ${a.byline.name}` : '', paragraphs: a.paragraphs, source: a.source })),
+    ...(issue.lead
+      ? [
+          {
+            id: 'lead',
+            title: '头条',
+            headline: issue.lead.headline,
+            byline: issue.lead.deck ?? '',
+            paragraphs: issue.lead.paragraphs,
+            source: issue.lead.source,
+          },
+        ]
+      : []),
+    ...issue.articles.map((a) => ({
+      id: a.id,
+      title: a.id,
+      headline: a.headline,
+      byline: a.byline ? `□ ${a.byline.role} ${a.byline.name}` : '',
+      paragraphs: a.paragraphs,
+      source: a.source,
+    })),
   ];
 
   const itemHtml = (v: ItemView) => {
     const cs = byItem(v.id);
-    const head = [...v.source.headline, ...(v.source.byline ? [v.source.byline] : []), ...(v.source.deck ? [v.source.deck] : [])];
+    const head = [
+      ...v.source.headline,
+      ...(v.source.byline ? [v.source.byline] : []),
+      ...(v.source.deck ? [v.source.deck] : []),
+    ];
     const rows = v.paragraphs
-      .map((p, i) => `<tr><td class="rec">${esc(p)}</td><td class="srcs">${(v.source.paragraphs[i] ?? []).map((no) => sourceLine(no, raw(no), cs)).join('')}</td></tr>`)
+      .map(
+        (p, i) =>
+          `<tr><td class="rec">${esc(p)}</td><td ` +
+          `class="srcs">${(v.source.paragraphs[i] ?? []).map((no) => sourceLine(no, raw(no), cs)).join('')}</td></tr>`,
+      )
       .join('\n');
     const conf = issue.articles.find((a) => a.id === v.id)?.confidence;
     return `<section class="item" data-item="${v.id}">
 <header><div><h2>${esc(v.headline) || '<em>（无标题）</em>'}</h2><p class="byline">${esc(v.byline)}</p>
-<p class="meta">${esc(v.title)}${conf !== undefined ? ` · 匹配置信度 ${conf}` : ''} ${badges(cs, ['headline-moved', 'headline-rejoined', 'byline-moved'])}</p>
+<p class="meta">${esc(v.title)}${
+      conf !== undefined ? ` · 匹配置信度 ` + `${conf}` : ''
+    } ${badges(cs, ['headline-moved', 'headline-rejoined', 'byline-moved'])}</p>
 <div class="srcs head">${head.map((no) => sourceLine(no, raw(no), cs)).join('')}</div></div>${thumbnail(layout, v.id)}</header>
 <table><thead><tr><th>恢复的段落</th><th>来源（行号）</th></tr></thead><tbody>
 ${rows}
@@ -101,10 +147,21 @@ ${rows}
   const m = issue.masthead;
   const mc = byItem('masthead');
   const masthead = m
-    ? `<section class="item" data-item="masthead"><h2>报头</h2><div class="srcs">${sourceLine(m.line, raw(m.line), mc)}</div><p>${mc.map((c) => mark(c, `${KIND_LABEL[c.kind]}：${esc(c.to)}`)).join('')}</p><p class="meta">${esc(m.section)} · ${esc(m.date ?? '日期不明')} ${esc(m.weekday)} · ${esc(m.email)}</p></section>`
+    ? `<section class="item" data-item="masthead"><h2>报头</h2><div ` +
+      `class="srcs">${sourceLine(m.line, raw(m.line), mc)}</div>` +
+      `<p>${mc.map((c) => mark(c, `${KIND_LABEL[c.kind]}：${esc(c.to)}`)).join('')}</p>` +
+      `<p class="meta">${esc(m.section)} · ${esc(m.date ?? '日期不明')} ${esc(m.weekday)} · ${esc(m.email)}</p></section>`
     : '';
-  const other = issue.corrections.filter((c) => !['masthead', 'lead', ...issue.articles.map((a) => a.id)].includes(c.item));
-  const warnings = issue.warnings.map((w) => `<li class="warning" data-code="${esc(w.code)}">${esc(w.message)}${w.lines?.length ? ` <span class="no">（行 ${w.lines.join('、')}）</span>` : ''}</li>`).join('\n');
+  const other = issue.corrections.filter(
+    (c) => !['masthead', 'lead', ...issue.articles.map((a) => a.id)].includes(c.item),
+  );
+  const warnings = issue.warnings
+    .map(
+      (w) =>
+        `<li class="warning" data-code="${esc(w.code)}">${esc(w.message)}` +
+        `${w.lines?.length ? ` <span class="no">（行 ${w.lines.join('、')}）</span>` : ''}</li>`,
+    )
+    .join('\n');
 
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
@@ -134,7 +191,9 @@ svg.thumb { flex: none; } svg.thumb .sheet { fill: #fff; stroke: #999; stroke-wi
 <body>
 <h1>校样 · ${esc(m?.section ?? '')} ${esc(m?.date ?? '')} ${esc(m?.weekday ?? '')}</h1>
 <p class="summary">来源 ${esc(issue.source.file)}（${esc(issue.source.encoding)}，${issue.source.lines} 行）· ${items.length} 篇 · ${issue.corrections.length} 处更正 · ${issue.warnings.length} 条警告</p>
-<p class="legend">${(Object.keys(KIND_LABEL) as Correction['kind'][]).map((k) => `<mark class="k-${k}">${KIND_LABEL[k]} ${k}</mark>`).join('')}</p>
+<p class="legend">${(Object.keys(KIND_LABEL) as Correction['kind'][])
+    .map((k) => `<mark ` + `class="k-${k}">${KIND_LABEL[k]} ${k}</mark>`)
+    .join('')}</p>
 <h2>警告</h2>
 <ul class="warnings">${warnings || '<li>无</li>'}</ul>
 ${masthead}

@@ -19,7 +19,13 @@ export interface Raster {
 export async function openPdf(bytes: Uint8Array, file: string) {
   try {
     // pdf.js takes ownership of the buffer it is given: hand it a copy.
-    return await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false }).promise;
+    return await getDocument({
+      data: new Uint8Array(bytes),
+      verbosity: 0,
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+    }).promise;
   } catch (e) {
     throw new InputError(`is not a readable PDF (${(e as Error).message})`, file);
   }
@@ -35,7 +41,11 @@ export async function rasterizePdf(bytes: Uint8Array, dpi: number, file = 'PDF')
     const ctx = canvas.getContext('2d');
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
-    await page.render({ canvasContext: ctx as unknown as CanvasRenderingContext2D, canvas: canvas as unknown as HTMLCanvasElement, viewport }).promise;
+    await page.render({
+      canvasContext: ctx as unknown as CanvasRenderingContext2D,
+      canvas: canvas as unknown as HTMLCanvasElement,
+      viewport,
+    }).promise;
     const image = ctx.getImageData(0, 0, canvas.width, canvas.height);
     pages.push({ width: canvas.width, height: canvas.height, data: new Uint8ClampedArray(image.data) });
     page.cleanup();
@@ -58,7 +68,11 @@ export async function decodePng(bytes: Uint8Array): Promise<Raster> {
   const canvas = createCanvas(img.width, img.height);
   const ctx = canvas.getContext('2d');
   ctx.drawImage(img, 0, 0);
-  return { width: img.width, height: img.height, data: new Uint8ClampedArray(ctx.getImageData(0, 0, img.width, img.height).data) };
+  return {
+    width: img.width,
+    height: img.height,
+    data: new Uint8ClampedArray(ctx.getImageData(0, 0, img.width, img.height).data),
+  };
 }
 
 /** Rasters side by side on white, with a gap: a | b | c. */
@@ -68,7 +82,8 @@ export function sideBySide(parts: Raster[], gap = 12): Raster {
   const data = new Uint8ClampedArray(width * height * 4).fill(255);
   let x0 = 0;
   for (const p of parts) {
-    for (let y = 0; y < p.height; y++) data.set(p.data.subarray(y * p.width * 4, (y + 1) * p.width * 4), (y * width + x0) * 4);
+    for (let y = 0; y < p.height; y++)
+      data.set(p.data.subarray(y * p.width * 4, (y + 1) * p.width * 4), (y * width + x0) * 4);
     x0 += p.width + gap;
   }
   return { width, height, data };

@@ -3,15 +3,16 @@
  * embedding, a fontkit font for glyphs, and metrics for layout. This is the
  * edge where fonts are read from disk; layout only sees `Metrics`.
  */
-import { createRequire } from 'node:module';
+
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { NewsprintError } from '../errors.js';
+import { ROOT } from '../project.js';
 import { COMPRESSIBLE } from '../text/chars.js';
 import type { FaceMetrics, FaceRole, Metrics } from '../types.js';
-import { ROOT } from '../project.js';
 import { woffToSfnt } from './woff.js';
 
 const require = createRequire(import.meta.url);
@@ -58,18 +59,27 @@ export function loadFace(role: FaceRole): Face {
   }
   const version = (JSON.parse(readFileSync(pkgJson, 'utf8')) as { version: string }).version;
   const file = join(dirname(pkgJson), spec.file);
-  const { bytes, path } = spec.file.endsWith('.woff') ? unpackedWoff(file, version) : { bytes: readFileSync(file) as Uint8Array, path: file };
+  const { bytes, path } = spec.file.endsWith('.woff')
+    ? unpackedWoff(file, version)
+    : { bytes: readFileSync(file) as Uint8Array, path: file };
   const font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as fontkit.Font;
   const face: Face = { role, spec, version, bytes, path, font, metrics: metricsOf(font) };
   loaded.set(role, face);
   return face;
 }
 
+/** Every face, loaded once per process. */
+export function loadFaces(): Record<FaceRole, Face> {
+  return Object.fromEntries(FACE_ROLES.map((r) => [r, loadFace(r)])) as Record<FaceRole, Face>;
+}
+
 export function loadMetrics(): Metrics {
   return Object.fromEntries(FACE_ROLES.map((r) => [r, loadFace(r).metrics])) as Metrics;
 }
 
-/** A WOFF face unpacked to TTF once and cached under node_modules/.cache (or the temp folder when that is read-only). */
+/**
+ * A WOFF face unpacked to TTF once and cached under node_modules/.cache (or the temp folder when that is read-only).
+ */
 function unpackedWoff(file: string, version: string): { bytes: Uint8Array; path: string } {
   const name = `${basename(file, '.woff')}-${version}.ttf`;
   for (const dir of [join(ROOT, 'node_modules', '.cache', 'newsprint'), join(tmpdir(), 'newsprint-fonts')]) {

@@ -7,7 +7,7 @@
 import type { FaceMetrics, Issue, Metrics, Template } from '../types.js';
 import { type Grid, spanWidth } from './grid.js';
 import { fitHeadline, headlineBlockLines, setHeadlineAt } from './headline.js';
-import { breakParagraph, type BrokenLine } from './text/linebreak.js';
+import { type BrokenLine, breakParagraph } from './text/linebreak.js';
 import type { Unit } from './text/units.js';
 
 export interface BodyLine extends BrokenLine {
@@ -55,7 +55,10 @@ export interface ItemContent {
 const MIN_SPAN = 2;
 const MIN_BODY_LINES = 3;
 
-/** A byline in a module's width, an em short of it so neighbouring bylines stay apart; a long one breaks between its parts. */
+/**
+ * A byline in a module's width, an em short of it so neighbouring bylines stay apart; a long one breaks between its
+ * parts.
+ */
 function setByline(text: string, width: number, size: number, m: Metrics['kai']): Unit[][] {
   const measure = Math.floor(width / size) - 1;
   return breakParagraph(text, m, { measure, indent: 0 }).map((l) => l.units);
@@ -85,7 +88,15 @@ export function setBody(paragraphs: string[], measure: number, m: FaceMetrics, c
  * Headline block options for a width: for each block height from the least
  * the headline needs to that plus `extra` lines, the largest size that fits.
  */
-function headOptions(text: string, width: number, sizes: [number, number], maxLines: number, extra: number, g: Grid, m: Metrics['heavy']): HeadOption[] | null {
+function headOptions(
+  text: string,
+  width: number,
+  sizes: [number, number],
+  maxLines: number,
+  extra: number,
+  g: Grid,
+  m: Metrics['heavy'],
+): HeadOption[] | null {
   if (!text) return [{ lines: 0, size: 0 }];
   const fits: HeadOption[] = [];
   for (let size = sizes[1]; size >= sizes[0]; size--) {
@@ -95,7 +106,8 @@ function headOptions(text: string, width: number, sizes: [number, number], maxLi
   if (!fits.length) return null;
   const least = Math.min(...fits.map((f) => f.lines));
   const out: HeadOption[] = [];
-  for (let lines = least; lines <= fits[0]!.lines + extra; lines++) out.push({ lines, size: fits.find((f) => f.lines <= lines)!.size });
+  for (let lines = least; lines <= fits[0]!.lines + extra; lines++)
+    out.push({ lines, size: fits.find((f) => f.lines <= lines)!.size });
   return out;
 }
 
@@ -110,13 +122,30 @@ function measureOf(g: Grid, span: number, columns: number, size: number): number
   return Math.floor((spanWidth(g, span) - (columns - 1) * g.gutter) / columns / size + 1e-6);
 }
 
-export function articleContent(a: Issue['articles'][number], t: Template, g: Grid, m: Metrics, cache?: BreakCache): ItemContent {
+export function articleContent(
+  a: Issue['articles'][number],
+  t: Template,
+  g: Grid,
+  m: Metrics,
+  cache?: BreakCache,
+): ItemContent {
   const byline = a.byline ? `□ ${[a.byline.role, a.byline.name].filter(Boolean).join(' ')}` : null;
   const body = setBody(a.paragraphs, g.measureEm, m[t.body.face], cache);
   const bylines: Unit[][][] = [[]];
   const spans: SpanOption[][] = [[]];
   for (let span = 1; span <= g.columns; span++) {
-    const heads = span < MIN_SPAN ? null : headOptions(a.headline, spanWidth(g, span), headlineSizes(t, span), t.headline.maxLines, t.maxHeadlineExtra + Math.max(0, span - 3), g, m[t.headline.face]);
+    const heads =
+      span < MIN_SPAN
+        ? null
+        : headOptions(
+            a.headline,
+            spanWidth(g, span),
+            headlineSizes(t, span),
+            t.headline.maxLines,
+            t.maxHeadlineExtra + Math.max(0, span - 3),
+            g,
+            m[t.headline.face],
+          );
     const perColumn = Math.ceil(body.length / span);
     bylines.push(byline ? setByline(byline, spanWidth(g, span), g.bodySize * t.byline.scale, m[t.byline.face]) : []);
     // Wide modules with a few lines of body look wrong; a short item still has its narrowest module.
@@ -125,35 +154,85 @@ export function articleContent(a: Issue['articles'][number], t: Template, g: Gri
       continue;
     }
     const fixed = bylines[span]!.length + perColumn;
-    spans.push([{ span, columns: span, body, heads, perColumn, minHeight: heads[0]!.lines + fixed, maxHeight: heads[heads.length - 1]!.lines + fixed, tail: perColumn * span - body.length }]);
+    spans.push([
+      {
+        span,
+        columns: span,
+        body,
+        heads,
+        perColumn,
+        minHeight: heads[0]!.lines + fixed,
+        maxHeight: heads[heads.length - 1]!.lines + fixed,
+        tail: perColumn * span - body.length,
+      },
+    ]);
   }
   return { item: a.id, kind: 'article', headline: a.headline, byline, bylines, deck: null, spans, deckLines: 0 };
 }
 
-/** Introduction sizes: from the body size times the template's least scale up, in half points, while a line still fits the pitch. */
+/**
+ * Introduction sizes: from the body size times the template's least scale up, in half points, while a line still fits
+ * the pitch.
+ */
 function introSizes(t: Template, g: Grid): number[] {
   const out: number[] = [];
   const [lo, hi] = t.lead.intro.scale;
-  for (let s = Math.round(g.bodySize * lo * 2) / 2; s <= g.bodySize * hi + 1e-9 && s * 1.15 <= g.pitch; s += 0.5) out.push(s);
+  for (let s = Math.round(g.bodySize * lo * 2) / 2; s <= g.bodySize * hi + 1e-9 && s * 1.15 <= g.pitch; s += 0.5)
+    out.push(s);
   return out.length ? out : [g.bodySize];
 }
 
-export function leadContent(lead: NonNullable<Issue['lead']>, t: Template, g: Grid, m: Metrics, cache?: BreakCache): ItemContent {
+export function leadContent(
+  lead: NonNullable<Issue['lead']>,
+  t: Template,
+  g: Grid,
+  m: Metrics,
+  cache?: BreakCache,
+): ItemContent {
   const width = spanWidth(g, g.columns);
-  const deckFit = lead.deck ? fitHeadline(lead.deck, width, [t.lead.deck.size, t.lead.deck.size], 3, m[t.lead.deck.face]) : null;
+  const deckFit = lead.deck
+    ? fitHeadline(lead.deck, width, [t.lead.deck.size, t.lead.deck.size], 3, m[t.lead.deck.face])
+    : null;
   const deckLines = deckFit ? Math.ceil((deckFit.lines.length * t.lead.deck.size * 1.35) / g.pitch) : 0;
   // The lead is the page's main give: its headline block may grow twice as much as an article's.
-  const heads = headOptions(lead.headline, width, t.lead.headline.sizes, 2, 2 * t.maxHeadlineExtra, g, m[t.lead.headline.face])!;
+  const heads = headOptions(
+    lead.headline,
+    width,
+    t.lead.headline.sizes,
+    2,
+    2 * t.maxHeadlineExtra,
+    g,
+    m[t.lead.headline.face],
+  )!;
   // The introduction may be set in a few column counts and sizes: the lead is the page's main give.
   const options = t.lead.intro.columns.flatMap((columns) =>
     introSizes(t, g).map((introSize) => {
       const body = setBody(lead.paragraphs, measureOf(g, g.columns, columns, introSize), m[t.lead.intro.face], cache);
       const perColumn = Math.ceil(body.length / columns);
       const fixed = deckLines + 1 + perColumn;
-      return { span: g.columns, columns, introSize, body, heads, perColumn, minHeight: heads[0]!.lines + fixed, maxHeight: heads[heads.length - 1]!.lines + fixed, tail: 0 };
+      return {
+        span: g.columns,
+        columns,
+        introSize,
+        body,
+        heads,
+        perColumn,
+        minHeight: heads[0]!.lines + fixed,
+        maxHeight: heads[heads.length - 1]!.lines + fixed,
+        tail: 0,
+      };
     }),
   );
   const spans: SpanOption[][] = Array.from({ length: g.columns + 1 }, () => []);
   spans[g.columns] = options;
-  return { item: 'lead', kind: 'lead', headline: lead.headline, byline: null, bylines: [], deck: lead.deck, spans, deckLines };
+  return {
+    item: 'lead',
+    kind: 'lead',
+    headline: lead.headline,
+    byline: null,
+    bylines: [],
+    deck: lead.deck,
+    spans,
+    deckLines,
+  };
 }

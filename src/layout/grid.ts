@@ -39,7 +39,18 @@ export function gridFor(t: Template, bodySize: number): Grid {
   // Page 1 is the left-hand page: its inner margin is on the right.
   const left: Rect = { x: t.margins.outer * MM, y, width, height: lines * pitch };
   const right: Rect = { x: t.margins.inner * MM, y, width, height: lines * pitch };
-  return { bodySize, pitch, columns: c, measureEm, columnWidth, gutter, lines, pageWidth, pageHeight, typeAreas: [left, right] };
+  return {
+    bodySize,
+    pitch,
+    columns: c,
+    measureEm,
+    columnWidth,
+    gutter,
+    lines,
+    pageWidth,
+    pageHeight,
+    typeAreas: [left, right],
+  };
 }
 
 /** x of the left edge of grid column `col` (0-based). */

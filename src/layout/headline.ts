@@ -62,8 +62,18 @@ export function setHeadlineAt(text: string, width: number, size: number, m: Face
   return lines;
 }
 
-/** The largest size (whole points, within `sizes`) at which the headline fits `maxLines` lines; the smallest size otherwise. */
-export function fitHeadline(text: string, width: number, sizes: [number, number], maxLines: number, m: FaceMetrics, maxSize = sizes[1]): HeadlineFit {
+/**
+ * The largest size (whole points, within `sizes`) at which the headline fits `maxLines` lines; the smallest size
+ * otherwise.
+ */
+export function fitHeadline(
+  text: string,
+  width: number,
+  sizes: [number, number],
+  maxLines: number,
+  m: FaceMetrics,
+  maxSize = sizes[1],
+): HeadlineFit {
   for (let size = Math.min(maxSize, sizes[1]); size >= sizes[0]; size--) {
     const lines = setHeadlineAt(text, width, size, m);
     if (lines.length <= maxLines) return { size, lines };

@@ -6,13 +6,13 @@
  *   keep the best plan → place boxes and lines → check the invariants.
  * Pure: fonts come in as metrics.
  */
-import { InvariantError, NewsprintError } from '../errors.js';
+import { NewsprintError, printable } from '../errors.js';
 import type { FaceRole, Issue, Layout, Metrics, Page, Template } from '../types.js';
 import { articleContent, type BreakCache, type ItemContent, leadContent } from './content.js';
 import { mastheadBox, runningHeadBox } from './furniture.js';
 import { bodySizes, type Grid, gridFor } from './grid.js';
 import { checkLayout } from './invariants.js';
-import { hierarchyPenalty, planPage, type PagePlan } from './makeup.js';
+import { hierarchyPenalty, type PagePlan, planPage } from './makeup.js';
 import { moduleRules, type PlaceContext, placeArticle, placeLead } from './place.js';
 
 interface Candidate {
@@ -25,17 +25,8 @@ interface Candidate {
 /** Prefer smaller body type when the fill is equal: it is what newspapers use. */
 const SIZE_PENALTY = 0.002;
 
+/** Errors name no file: the caller knows which file the user gave (`NewsprintError.about`). */
 export function layoutIssue(issue: Issue, t: Template, m: Metrics): Layout {
-  try {
-    return layoutOrThrow(issue, t, m);
-  } catch (e) {
-    // Errors from deep inside (a paragraph that cannot be set) learn which file they are about.
-    if (e instanceof NewsprintError && !e.file && !(e instanceof InvariantError)) throw new NewsprintError(e.message, issue.source.file, e.hint);
-    throw e;
-  }
-}
-
-function layoutOrThrow(issue: Issue, t: Template, m: Metrics): Layout {
   refuseWhatCannotFit(issue, t);
   refuseWhatNoFaceHas(issue, t, m);
   let best: Candidate | null = null;
@@ -47,15 +38,31 @@ function layoutOrThrow(issue: Issue, t: Template, m: Metrics): Layout {
     const lead = issue.lead ? leadContent(issue.lead, t, g, m, cache) : null;
     const articles = issue.articles.map((a) => articleContent(a, t, g, m, cache));
     const contents = lead ? [lead, ...articles] : articles;
-    const p1 = { firstLine: t.masthead.lines, lines: g.lines - t.masthead.lines, columns: g.columns, space: t.rules.spaceLines };
-    const p2 = { firstLine: t.runningHead.lines, lines: g.lines - t.runningHead.lines, columns: g.columns, space: t.rules.spaceLines };
+    const p1 = {
+      firstLine: t.masthead.lines,
+      lines: g.lines - t.masthead.lines,
+      columns: g.columns,
+      space: t.rules.spaceLines,
+    };
+    const p2 = {
+      firstLine: t.runningHead.lines,
+      lines: g.lines - t.runningHead.lines,
+      columns: g.columns,
+      space: t.rules.spaceLines,
+    };
     for (let split = 0; split <= articles.length; split++) {
       tried++;
       const one = planPage({ ...p1, items: [...(lead ? [lead] : []), ...articles.slice(0, split)] });
       if (!one) continue; // (a split with more items on page 1 may still fit: a short item has no full-width module)
       const two = planPage({ ...p2, items: articles.slice(split) });
       if (!two) continue;
-      const score = one.holes / one.capacity + two.holes / two.capacity + one.penalty + two.penalty + hierarchyPenalty([...one.modules, ...two.modules]) + (size - t.body.sizes[0]) * SIZE_PENALTY;
+      const score =
+        one.holes / one.capacity +
+        two.holes / two.capacity +
+        one.penalty +
+        two.penalty +
+        hierarchyPenalty([...one.modules, ...two.modules]) +
+        (size - t.body.sizes[0]) * SIZE_PENALTY;
       if (!best || score < best.score - 1e-9) best = { g, contents, pages: [one, two], score };
     }
     if (!best) shortest = Math.min(shortest, need(contents, g, t));
@@ -66,9 +73,13 @@ function layoutOrThrow(issue: Issue, t: Template, m: Metrics): Layout {
     const over = Math.round((shortest / capacity - 1) * 100);
     throw new NewsprintError(
       over > 0
-        ? `the issue does not fit two pages of template "${t.name}": even at the smallest body size (${t.body.sizes[0]} pt) it needs at least ${shortest} column-lines of the ${capacity} there are, ${over} % too much`
-        : `the items of this issue could not be arranged on two pages of template "${t.name}" (they need ${shortest} of ${capacity} column-lines at ${t.body.sizes[0]} pt, but no arrangement of whole modules fits)`,
-      issue.source.file,
+        ? `the issue does not fit two pages of template "${t.name}": even at the smallest body size ` +
+            `(${t.body.sizes[0]} pt) it needs at least ${shortest} column-lines of the ${capacity} there are, ` +
+            `${over} % too much`
+        : `the items of this issue could not be arranged on two pages of template "${t.name}" (they need ` +
+            `${shortest} of ${capacity} column-lines at ${t.body.sizes[0]} pt, ` +
+            'but no arrangement of whole modules fits)',
+      undefined,
       'use a template with larger pages or more columns, or split the issue',
     );
   }
@@ -85,11 +96,16 @@ function refuseWhatCannotFit(issue: Issue, t: Template): void {
   const capacity = 2 * g.lines * g.columns;
   const bodies = [...(issue.lead?.paragraphs ?? []), ...issue.articles.flatMap((a) => a.paragraphs)];
   // Every paragraph takes at least its characters over the measure, every item a headline and a rule.
-  const least = bodies.reduce((n, p) => n + Math.ceil([...p].length / g.measureEm), 0) + (issue.articles.length + 1) * 4 * 2 + (t.masthead.lines + t.runningHead.lines) * g.columns;
+  const least =
+    bodies.reduce((n, p) => n + Math.ceil([...p].length / g.measureEm), 0) +
+    (issue.articles.length + 1) * 4 * 2 +
+    (t.masthead.lines + t.runningHead.lines) * g.columns;
   if (least > capacity * 1.05)
     throw new NewsprintError(
-      `the issue does not fit two pages of template "${t.name}": even at the smallest body size (${g.bodySize} pt) it needs at least ${least} column-lines of the ${capacity} there are, ${Math.round((least / capacity - 1) * 100)} % too much`,
-      issue.source.file,
+      `the issue does not fit two pages of template "${t.name}": even at the smallest body size (${g.bodySize} ` +
+        `pt) it needs at least ${least} column-lines of the ${capacity} there are, ` +
+        `${Math.round((least / capacity - 1) * 100)} % too much`,
+      undefined,
       'use a template with larger pages or more columns, or split the issue',
     );
 }
@@ -97,13 +113,43 @@ function refuseWhatCannotFit(issue: Issue, t: Template): void {
 /** A character the face of its role has no glyph for cannot be printed: said clearly, before any setting. */
 function refuseWhatNoFaceHas(issue: Issue, t: Template, m: Metrics): void {
   const texts: Array<[string, FaceRole, string]> = [];
-  if (issue.lead) texts.push([issue.lead.headline, t.lead.headline.face, 'lead'], [issue.lead.deck ?? '', t.lead.deck.face, 'lead'], ...issue.lead.paragraphs.map((p) => [p, t.lead.intro.face, 'lead'] as [string, FaceRole, string]));
+  const mh = issue.masthead;
+  if (mh) {
+    // The section is the masthead's title and the running head; the date line and e-mail are set bold.
+    texts.push([mh.section, t.masthead.face, 'masthead'], [mh.section, t.runningHead.face, 'masthead']);
+    for (const s of [mh.dateText, mh.weekday, mh.emailLabel, mh.email]) texts.push([s, 'bold', 'masthead']);
+  }
+  if (issue.lead)
+    texts.push(
+      [issue.lead.headline, t.lead.headline.face, 'lead'],
+      [issue.lead.deck ?? '', t.lead.deck.face, 'lead'],
+      ...issue.lead.paragraphs.map((p) => [p, t.lead.intro.face, 'lead'] as [string, FaceRole, string]),
+    );
   for (const a of issue.articles)
-    texts.push([a.headline, t.headline.face, a.id], [a.byline ? `□${a.byline.role}${a.byline.name}` : '', t.byline.face, a.id], ...a.paragraphs.map((p) => [p, t.body.face, a.id] as [string, FaceRole, string]));
+    texts.push(
+      [a.headline, t.headline.face, a.id],
+      [a.byline ? `□${a.byline.role}${a.byline.name}` : '', t.byline.face, a.id],
+      ...a.paragraphs.map((p) => [p, t.body.face, a.id] as [string, FaceRole, string]),
+    );
   const missing = new Map<string, string>();
-  for (const [text, face, item] of texts) for (const ch of text) if (ch.trim() && !m[face].has(ch) && !missing.has(ch)) missing.set(ch, `${ch} (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) in ${item}`);
+  for (const [text, face, item] of texts)
+    for (const ch of text)
+      if (ch.trim() && !m[face].has(ch) && !missing.has(ch))
+        missing.set(
+          ch,
+          `${printable(ch)} (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) in ${item}`,
+        );
   if (missing.size)
-    throw new NewsprintError(`no font of the template has ${[...missing.values()].slice(0, 5).join(', ')}${missing.size > 5 ? ` and ${missing.size - 5} more` : ''}`, issue.source.file, 'replace the character in the extraction, or add a face that has it to fonts/fonts.json');
+    throw new NewsprintError(
+      `no font of the template has ${[...missing.values()].slice(0, 5).join(', ')}${
+        missing.size > 5
+          ? ` ' +
+        'and ${missing.size - 5} more`
+          : ''
+      }`,
+      undefined,
+      'replace the character in the extraction, or add a face that has it to fonts/fonts.json',
+    );
 }
 
 /** Column-lines the items need at their most compact (for the overflow message). */
@@ -122,7 +168,12 @@ function build(issue: Issue, t: Template, m: Metrics, c: Candidate, tried: numbe
     const area = g.typeAreas[i as 0 | 1];
     const ctx: PlaceContext = { t, g, m, area };
     const head = i === 0 ? mastheadBox(ctx, issue.masthead) : runningHeadBox(ctx, issue.masthead, 2);
-    const boxes = [head.box, ...plan.modules.map((mod) => (mod.item === 'lead' ? placeLead(ctx, byItem.get('lead')!, mod) : placeArticle(ctx, byItem.get(mod.item)!, mod)))];
+    const boxes = [
+      head.box,
+      ...plan.modules.map((mod) =>
+        mod.item === 'lead' ? placeLead(ctx, byItem.get('lead')!, mod) : placeArticle(ctx, byItem.get(mod.item)!, mod),
+      ),
+    ];
     return {
       number: i + 1,
       width: round(g.pageWidth),
@@ -134,12 +185,26 @@ function build(issue: Issue, t: Template, m: Metrics, c: Candidate, tried: numbe
     };
   });
   const title = [issue.masthead?.section, issue.masthead?.date].filter(Boolean).join(' ') || issue.source.file;
-  const titles = new Map<string, string>([['lead', issue.lead?.headline ?? ''], ...issue.articles.map((a) => [a.id, a.headline || `(${a.id})`] as [string, string])]);
+  const titles = new Map<string, string>([
+    ['lead', issue.lead?.headline ?? ''],
+    ...issue.articles.map((a) => [a.id, a.headline || `(${a.id})`] as [string, string]),
+  ]);
   const layout: Layout = {
     schema: 'newsprint/layout@1',
     template: t.name,
-    issue: { file: issue.source.file, sha256: issue.source.sha256, section: issue.masthead?.section ?? '', date: issue.masthead?.date ?? null, weekday: issue.masthead?.weekday ?? '', title },
-    outline: pages.flatMap((p) => p.boxes.filter((b) => b.kind === 'lead' || b.kind === 'article').map((b) => ({ item: b.item, title: titles.get(b.item) ?? b.item, page: p.number, y: b.rect.y }))),
+    issue: {
+      file: issue.source.file,
+      sha256: issue.source.sha256,
+      section: issue.masthead?.section ?? '',
+      date: issue.masthead?.date ?? null,
+      weekday: issue.masthead?.weekday ?? '',
+      title,
+    },
+    outline: pages.flatMap((p) =>
+      p.boxes
+        .filter((b) => b.kind === 'lead' || b.kind === 'article')
+        .map((b) => ({ item: b.item, title: titles.get(b.item) ?? b.item, page: p.number, y: b.rect.y })),
+    ),
     makeup: {
       bodySize: g.bodySize,
       pitch: g.pitch,
@@ -147,7 +212,12 @@ function build(issue: Issue, t: Template, m: Metrics, c: Candidate, tried: numbe
       measureEm: g.measureEm,
       score: round(c.score, 5),
       candidates: tried,
-      pages: c.pages.map((p, i) => ({ items: p.modules.map((x) => x.item), arrangement: p.arrangement, holes: pages[i]!.holes, fill: round(1 - pages[i]!.holes, 4) })),
+      pages: c.pages.map((p, i) => ({
+        items: p.modules.map((x) => x.item),
+        arrangement: p.arrangement,
+        holes: pages[i]!.holes,
+        fill: round(1 - pages[i]!.holes, 4),
+      })),
     },
     pages,
   };

@@ -54,7 +54,8 @@ function partitions(c: number, min: number): number[][] {
 function groupings(n: number, k: number): number[][] {
   if (k === 1) return [[n]];
   const out: number[][] = [];
-  for (let first = 1; first <= n - k + 1; first++) for (const rest of groupings(n - first, k - 1)) out.push([first, ...rest]);
+  for (let first = 1; first <= n - k + 1; first++)
+    for (const rest of groupings(n - first, k - 1)) out.push([first, ...rest]);
   return out;
 }
 
@@ -119,7 +120,8 @@ function headFor(o: SpanOption, height: number): { lines: number; size: number }
 /** Best arrangement of the items below `top` (after an optional banner) in `lines` grid lines. */
 function stacksBelow(items: ItemContent[], spec: PageSpec, top: number, lines: number): PagePlan | null {
   const c = spec.columns;
-  if (items.length === 0) return { modules: [], holes: lines * c, capacity: lines * c, arrangement: 'empty', penalty: 0 };
+  if (items.length === 0)
+    return { modules: [], holes: lines * c, capacity: lines * c, arrangement: 'empty', penalty: 0 };
   let best: PagePlan | null = null;
   for (const widths of partitions(c, 2)) {
     if (widths.length > items.length) continue;
@@ -150,14 +152,29 @@ function stacksBelow(items: ItemContent[], spec: PageSpec, top: number, lines: n
           const o = filled.options[k]!;
           const h = filled.heights[k]!;
           const head = headFor(o, h);
-          modules.push({ item: it.item, col, span: w, option: o, line, height: h, headLines: head.lines, headSize: head.size });
+          modules.push({
+            item: it.item,
+            col,
+            span: w,
+            option: o,
+            line,
+            height: h,
+            headLines: head.lines,
+            headSize: head.size,
+          });
           line += h + spec.space;
         });
         col += w;
       }
       if (!ok) continue;
       penalty += hierarchyPenalty(modules);
-      const plan: PagePlan = { modules, holes, capacity: lines * c, arrangement: `stacks ${widths.join('+')} items ${groups.join('/')}`, penalty };
+      const plan: PagePlan = {
+        modules,
+        holes,
+        capacity: lines * c,
+        arrangement: `stacks ${widths.join('+')} items ${groups.join('/')}`,
+        penalty,
+      };
       if (!best || better(plan, best)) best = plan;
     }
   }
@@ -211,7 +228,16 @@ export function planPage(spec: PageSpec): PagePlan | null {
       const below = stacksBelow(items.slice(1), spec, firstLine + h + space, rest);
       if (!below) continue;
       const head = headFor(banner, h);
-      const bannerModule: ModulePlan = { item: items[0]!.item, col: 0, span: c, option: banner, line: firstLine, height: h, headLines: head.lines, headSize: head.size };
+      const bannerModule: ModulePlan = {
+        item: items[0]!.item,
+        col: 0,
+        span: c,
+        option: banner,
+        line: firstLine,
+        height: h,
+        headLines: head.lines,
+        headSize: head.size,
+      };
       consider({
         modules: [bannerModule, ...below.modules],
         holes: below.holes + (banner.tail * c) / banner.columns,

@@ -23,7 +23,18 @@ const r2 = (v: number) => Math.round(v * 100) / 100;
 export function textLine(
   ctx: PlaceContext,
   units: Unit[],
-  o: { role: LineRole; item: string; face: FaceRole; size: number; x: number; y: number; width: number; justify: boolean; align?: 'left' | 'center' | 'right'; paragraph?: number },
+  o: {
+    role: LineRole;
+    item: string;
+    face: FaceRole;
+    size: number;
+    x: number;
+    y: number;
+    width: number;
+    justify: boolean;
+    align?: 'left' | 'center' | 'right';
+    paragraph?: number;
+  },
 ): TextLine {
   const set = setLine(units, ctx.m[o.face], o.width / o.size, o.justify);
   const used = set.width * o.size;
@@ -46,15 +57,48 @@ export function textLine(
 }
 
 /** Headline lines centred in a block of `blockLines` grid lines from grid line `line`. */
-function headlineLines(ctx: PlaceContext, text: string, item: string, role: LineRole, face: FaceRole, size: number, x: number, width: number, line: number, blockLines: number): TextLine[] {
+function headlineLines(
+  ctx: PlaceContext,
+  text: string,
+  item: string,
+  role: LineRole,
+  face: FaceRole,
+  size: number,
+  x: number,
+  width: number,
+  line: number,
+  blockLines: number,
+): TextLine[] {
   const sets = setHeadlineAt(text, width, size, ctx.m[face]);
   const leading = size * 1.2;
   const top = ctx.area.y + line * ctx.g.pitch + (blockLines * ctx.g.pitch - sets.length * leading) / 2;
-  return sets.map((units, i) => textLine(ctx, units, { role, item, face, size, x, y: top + i * leading + size * 0.95, width, justify: false, align: 'center' }));
+  return sets.map((units, i) =>
+    textLine(ctx, units, {
+      role,
+      item,
+      face,
+      size,
+      x,
+      y: top + i * leading + size * 0.95,
+      width,
+      justify: false,
+      align: 'center',
+    }),
+  );
 }
 
 /** Body lines flowing down `columns` columns of `perColumn` lines from grid line `line`. */
-function flowBody(ctx: PlaceContext, item: string, body: BodyLine[], role: LineRole, face: FaceRole, size: number, cols: Array<{ x: number; width: number }>, line: number, perColumn: number): TextLine[] {
+function flowBody(
+  ctx: PlaceContext,
+  item: string,
+  body: BodyLine[],
+  role: LineRole,
+  face: FaceRole,
+  size: number,
+  cols: Array<{ x: number; width: number }>,
+  line: number,
+  perColumn: number,
+): TextLine[] {
   return body.map((b, i) => {
     const col = cols[Math.floor(i / perColumn)]!;
     const set = textLine(ctx, b.units, {
@@ -72,7 +116,10 @@ function flowBody(ctx: PlaceContext, item: string, body: BodyLine[], role: LineR
   });
 }
 
-/** The first-line indent set as ideographic spaces, as Chinese text carries it, so the line still starts at the column edge. */
+/**
+ * The first-line indent set as ideographic spaces, as Chinese text carries it, so the line still starts at the column
+ * edge.
+ */
 function indented(line: TextLine, ems: number, size: number): TextLine {
   const pad = size * ems;
   return {
@@ -80,7 +127,9 @@ function indented(line: TextLine, ems: number, size: number): TextLine {
     text: '\u3000'.repeat(ems) + line.text,
     width: r2(line.width + pad),
     xs: [...Array.from({ length: ems }, (_, k) => r2(k * size)), ...line.xs.map((x) => r2(x + pad))],
-    ...(line.scales ? { scales: Object.fromEntries(Object.entries(line.scales).map(([k, v]) => [Number(k) + ems, v])) } : {}),
+    ...(line.scales
+      ? { scales: Object.fromEntries(Object.entries(line.scales).map(([k, v]) => [Number(k) + ems, v])) }
+      : {}),
     ...(line.halves ? { halves: line.halves.map((k) => k + ems) } : {}),
   };
 }
@@ -90,40 +139,125 @@ export function placeArticle(ctx: PlaceContext, content: ItemContent, plan: Modu
   const x = columnX(g, area, plan.col);
   const width = spanWidth(g, plan.span);
   const lines: TextLine[] = [];
-  if (content.headline) lines.push(...headlineLines(ctx, content.headline, content.item, 'headline', t.headline.face, plan.headSize, x, width, plan.line, plan.headLines));
+  if (content.headline)
+    lines.push(
+      ...headlineLines(
+        ctx,
+        content.headline,
+        content.item,
+        'headline',
+        t.headline.face,
+        plan.headSize,
+        x,
+        width,
+        plan.line,
+        plan.headLines,
+      ),
+    );
   let line = plan.line + plan.headLines;
   const size = g.bodySize * t.byline.scale;
   for (const units of content.bylines[plan.span] ?? []) {
-    lines.push(textLine(ctx, units, { role: 'byline', item: content.item, face: t.byline.face, size, x, y: baselineOf(g, area, line, size), width, justify: false }));
+    lines.push(
+      textLine(ctx, units, {
+        role: 'byline',
+        item: content.item,
+        face: t.byline.face,
+        size,
+        x,
+        y: baselineOf(g, area, line, size),
+        width,
+        justify: false,
+      }),
+    );
     line++;
   }
-  lines.push(...flowBody(ctx, content.item, plan.option.body, 'body', t.body.face, g.bodySize, bodyColumns(ctx, x, width, plan.option.columns, g.bodySize), line, plan.option.perColumn));
-  return { id: `box-${content.item}`, kind: 'article', item: content.item, rect: moduleRect(ctx, plan), span: plan.span, lines };
+  lines.push(
+    ...flowBody(
+      ctx,
+      content.item,
+      plan.option.body,
+      'body',
+      t.body.face,
+      g.bodySize,
+      bodyColumns(ctx, x, width, plan.option.columns, g.bodySize),
+      line,
+      plan.option.perColumn,
+    ),
+  );
+  return {
+    id: `box-${content.item}`,
+    kind: 'article',
+    item: content.item,
+    rect: moduleRect(ctx, plan),
+    span: plan.span,
+    lines,
+  };
 }
 
 export function placeLead(ctx: PlaceContext, content: ItemContent, plan: ModulePlan): Box {
   const { g, t, area } = ctx;
   const x = area.x;
   const width = spanWidth(g, g.columns);
-  const lines = headlineLines(ctx, content.headline, 'lead', 'lead-headline', t.lead.headline.face, plan.headSize, x, width, plan.line, plan.headLines);
+  const lines = headlineLines(
+    ctx,
+    content.headline,
+    'lead',
+    'lead-headline',
+    t.lead.headline.face,
+    plan.headSize,
+    x,
+    width,
+    plan.line,
+    plan.headLines,
+  );
   let line = plan.line + plan.headLines;
   if (content.deck) {
     const size = t.lead.deck.size;
     const deckLines = setHeadlineAt(content.deck, width, size, ctx.m[t.lead.deck.face]);
     const top = area.y + line * g.pitch + (content.deckLines * g.pitch - deckLines.length * size * 1.35) / 2;
     deckLines.forEach((units, i) =>
-      lines.push(textLine(ctx, units, { role: 'deck', item: 'lead', face: t.lead.deck.face, size, x, y: top + i * size * 1.35 + size * 1.0, width, justify: false, align: 'center' })),
+      lines.push(
+        textLine(ctx, units, {
+          role: 'deck',
+          item: 'lead',
+          face: t.lead.deck.face,
+          size,
+          x,
+          y: top + i * size * 1.35 + size * 1.0,
+          width,
+          justify: false,
+          align: 'center',
+        }),
+      ),
     );
     line += content.deckLines;
   }
   line += 1;
   const size = plan.option.introSize ?? g.bodySize;
-  lines.push(...flowBody(ctx, 'lead', plan.option.body, 'intro', t.lead.intro.face, size, bodyColumns(ctx, x, width, plan.option.columns, size), line, plan.option.perColumn));
+  lines.push(
+    ...flowBody(
+      ctx,
+      'lead',
+      plan.option.body,
+      'intro',
+      t.lead.intro.face,
+      size,
+      bodyColumns(ctx, x, width, plan.option.columns, size),
+      line,
+      plan.option.perColumn,
+    ),
+  );
   return { id: 'box-lead', kind: 'lead', item: 'lead', rect: moduleRect(ctx, plan), span: g.columns, lines };
 }
 
 /** `n` equal columns across a module, each a whole number of ems of `size` wide, the gutters taking the rest. */
-function bodyColumns(ctx: PlaceContext, x: number, width: number, n: number, size: number): Array<{ x: number; width: number }> {
+function bodyColumns(
+  ctx: PlaceContext,
+  x: number,
+  width: number,
+  n: number,
+  size: number,
+): Array<{ x: number; width: number }> {
   const measure = Math.floor((width - (n - 1) * ctx.g.gutter) / n / size + 1e-6) * size;
   const gutter = n > 1 ? (width - n * measure) / (n - 1) : 0;
   return Array.from({ length: n }, (_, k) => ({ x: x + k * (measure + gutter), width: measure }));
@@ -131,7 +265,12 @@ function bodyColumns(ctx: PlaceContext, x: number, width: number, n: number, siz
 
 function moduleRect(ctx: PlaceContext, plan: ModulePlan): Rect {
   const { g, area } = ctx;
-  return { x: r2(columnX(g, area, plan.col)), y: r2(area.y + plan.line * g.pitch), width: r2(spanWidth(g, plan.span)), height: r2(plan.height * g.pitch) };
+  return {
+    x: r2(columnX(g, area, plan.col)),
+    y: r2(area.y + plan.line * g.pitch),
+    width: r2(spanWidth(g, plan.span)),
+    height: r2(plan.height * g.pitch),
+  };
 }
 
 /** Rules: under each module that has another below it, and between side-by-side stacks. */
@@ -139,15 +278,31 @@ export function moduleRules(ctx: PlaceContext, modules: ModulePlan[], weight: nu
   const { g, area } = ctx;
   const rules: Rule[] = [];
   for (const m of modules) {
-    const below = modules.find((o) => o.line === m.line + m.height + ctx.t.rules.spaceLines && o.col < m.col + m.span && o.col + o.span > m.col);
+    const below = modules.find(
+      (o) => o.line === m.line + m.height + ctx.t.rules.spaceLines && o.col < m.col + m.span && o.col + o.span > m.col,
+    );
     if (below) {
       const y = r2(area.y + (m.line + m.height + ctx.t.rules.spaceLines / 2) * g.pitch);
-      rules.push({ x1: r2(columnX(g, area, m.col)), y1: y, x2: r2(columnX(g, area, m.col) + spanWidth(g, m.span)), y2: y, weight });
+      rules.push({
+        x1: r2(columnX(g, area, m.col)),
+        y1: y,
+        x2: r2(columnX(g, area, m.col) + spanWidth(g, m.span)),
+        y2: y,
+        weight,
+      });
     }
-    const right = modules.filter((o) => o.col === m.col + m.span && o.line < m.line + m.height && o.line + o.height > m.line);
+    const right = modules.filter(
+      (o) => o.col === m.col + m.span && o.line < m.line + m.height && o.line + o.height > m.line,
+    );
     if (right.length) {
       const x = r2(columnX(g, area, m.col + m.span) - g.gutter / 2);
-      rules.push({ x1: x, y1: r2(area.y + m.line * g.pitch), x2: x, y2: r2(area.y + (m.line + m.height) * g.pitch), weight });
+      rules.push({
+        x1: x,
+        y1: r2(area.y + m.line * g.pitch),
+        x2: x,
+        y2: r2(area.y + (m.line + m.height) * g.pitch),
+        weight,
+      });
     }
   }
   return rules;

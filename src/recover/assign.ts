@@ -65,11 +65,17 @@ interface Term {
   rareOnly: boolean;
 }
 
-/** What identifies a candidate: its place and person names first, the rest of its role weakly, and its headline's words as a fallback. */
+/**
+ * What identifies a candidate: its place and person names first, the rest of its role weakly, and its headline's words
+ * as a fallback.
+ */
 function termsOf(c: Candidate): { byline: Term[]; headline: Term[] } {
   const names = [...placesOf(c.role), ...(c.name ? [c.name.replace(/\s/g, '')] : [])];
   return {
-    byline: [...names.map((text) => ({ text, weight: 1, rareOnly: false })), ...grams(c.role).map((text) => ({ text, weight: 0.3, rareOnly: false }))],
+    byline: [
+      ...names.map((text) => ({ text, weight: 1, rareOnly: false })),
+      ...grams(c.role).map((text) => ({ text, weight: 0.3, rareOnly: false })),
+    ],
     headline: grams(c.headline).map((text) => ({ text, weight: 1, rareOnly: true })),
   };
 }
@@ -79,7 +85,9 @@ export function affinities(paragraphs: RunParagraph[], candidates: Candidate[]):
   const terms = candidates.map(termsOf);
   // A word two signatures share says nothing about which is which.
   const owners = new Map<string, number>();
-  for (const t of terms) for (const text of new Set([...t.byline, ...t.headline].map((x) => x.text))) owners.set(text, (owners.get(text) ?? 0) + 1);
+  for (const t of terms)
+    for (const text of new Set([...t.byline, ...t.headline].map((x) => x.text)))
+      owners.set(text, (owners.get(text) ?? 0) + 1);
   const P = paragraphs.length;
   const df = new Map<string, number>();
   const idf = (t: Term): number => {
@@ -88,7 +96,8 @@ export function affinities(paragraphs: RunParagraph[], candidates: Candidate[]):
     if (d === 0 || owners.get(t.text)! > 1 || (t.rareOnly && d > Math.max(1, P / 8))) return 0;
     return Math.max(0, Math.log((P + 1) / (d + 0.5)));
   };
-  const affinity = (p: RunParagraph, ts: Term[]): number => ts.reduce((a, t) => a + t.weight * idf(t) * Math.min(countOf(p.text, t.text), 2), 0);
+  const affinity = (p: RunParagraph, ts: Term[]): number =>
+    ts.reduce((a, t) => a + t.weight * idf(t) * Math.min(countOf(p.text, t.text), 2), 0);
   const columns = terms.map((t) => {
     const byByline = paragraphs.map((p) => affinity(p, t.byline));
     // The byline's names decide; the headline's rare words only where the bodies mention none of them.
@@ -130,7 +139,12 @@ export function splitRun(paragraphs: RunParagraph[], candidates: Candidate[]): S
 }
 
 /** DP over (paragraphs used, candidates used). With `order`, candidates are taken in that order only. */
-function bestSplit(P: number, K: number, score: (from: number, to: number, c: number) => number, order: number[] | null): Array<Omit<Segment, 'confidence'>> {
+function bestSplit(
+  P: number,
+  K: number,
+  score: (from: number, to: number, c: number) => number,
+  order: number[] | null,
+): Array<Omit<Segment, 'confidence'>> {
   type Cell = { value: number; from: number; mask: number; c: number };
   const full = (1 << K) - 1;
   // rows[p]: best way to cover paragraphs [0, p) with the candidates in mask.
@@ -172,7 +186,11 @@ function bestSplit(P: number, K: number, score: (from: number, to: number, c: nu
  * last that names one and the first that names the other could go either
  * way; less so when the second opens by naming itself.
  */
-function confidenceOf(seg: Omit<Segment, 'confidence'>, aff: number[][], all: Array<Omit<Segment, 'confidence'>>): number {
+function confidenceOf(
+  seg: Omit<Segment, 'confidence'>,
+  aff: number[][],
+  all: Array<Omit<Segment, 'confidence'>>,
+): number {
   let own = 0;
   let other = 0;
   for (let p = seg.from; p < seg.to; p++) {

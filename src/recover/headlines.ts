@@ -1,8 +1,6 @@
 import { isHan } from '../text/chars.js';
+import type { WordSegmenter } from '../text/segmenter.js';
 import { removeExtractionSpaces } from './spaces.js';
-
-/** Splits Chinese text into words; injected so recovery stays pure and testable. */
-export type WordSegmenter = (text: string) => string[];
 
 /** A headline line's text: extraction spaces out, clause breaks kept as one space. */
 export function headlineText(raw: string): string {

@@ -7,10 +7,11 @@
  */
 import { createHash } from 'node:crypto';
 import { hanCounts } from '../text/chars.js';
+import type { WordSegmenter } from '../text/segmenter.js';
 import type { Article, Correction, Issue, Lead, LineNo, Warning } from '../types.js';
 import { splitRun } from './assign.js';
 import { decodeExtraction } from './decode.js';
-import { headlineText, joinHeadlineLines, type WordSegmenter } from './headlines.js';
+import { headlineText, joinHeadlineLines } from './headlines.js';
 import { checkNothingLost } from './invariants.js';
 import { type CleanLine, type SourceLine, sourceLines, withWidth } from './lines.js';
 import { findMastheadLine, parseMasthead } from './masthead.js';
@@ -18,7 +19,7 @@ import { joinFragments, type Paragraph, paragraphs } from './paragraphs.js';
 import { removeExtractionSpaces } from './spaces.js';
 import { type LeadBlock, pageBlocks, type Signature } from './structure.js';
 
-export type { WordSegmenter } from './headlines.js';
+export type { WordSegmenter } from '../text/segmenter.js';
 
 export interface RecoverOptions {
   /** Name recorded in the issue. */
@@ -29,7 +30,7 @@ export interface RecoverOptions {
 }
 
 export function recoverBytes(bytes: Uint8Array, options: RecoverOptions): Issue {
-  const { text, encoding } = decodeExtraction(bytes, options.path ?? options.file);
+  const { text, encoding } = decodeExtraction(bytes, options.path ?? options.file, undefined, options.words);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return recoverText(text, { ...options, encoding, sha256 });
 }
@@ -75,7 +76,8 @@ export function recoverText(text: string, options: RecoverOptions & { encoding?:
     } else addLead(draft, block.lead, options.words);
   }
   flushOrphan();
-  if (draft.articles.length === 0 && !draft.lead) draft.warnings.push({ code: 'no-items', message: 'no article or lead was recognised' });
+  if (draft.articles.length === 0 && !draft.lead)
+    draft.warnings.push({ code: 'no-items', message: 'no article or lead was recognised' });
 
   const issue = finish(draft, mh?.masthead ?? null, {
     file: options.file,
@@ -91,7 +93,16 @@ export function recoverText(text: string, options: RecoverOptions & { encoding?:
 function cleanBody(lines: SourceLine[], draft: Draft): CleanLine[] {
   const clean = lines.map((l) => {
     const { text, removed } = removeExtractionSpaces(l.raw);
-    if (removed.length) draft.corrections.push({ id: '', kind: 'spaces-removed', item: '', lines: [l.no], from: l.raw, to: text, positions: removed });
+    if (removed.length)
+      draft.corrections.push({
+        id: '',
+        kind: 'spaces-removed',
+        item: '',
+        lines: [l.no],
+        from: l.raw,
+        to: text,
+        positions: removed,
+      });
     return withWidth({ no: l.no, raw: l.raw, text, removed, blankBefore: l.blankBefore });
   });
   return joinFragments(clean, draft.corrections);
@@ -101,7 +112,14 @@ function bodyParagraphs(lines: SourceLine[], draft: Draft): Paragraph[] {
   const paras = paragraphs(cleanBody(lines, draft));
   for (const p of paras)
     if (p.lines.length > 1)
-      draft.corrections.push({ id: '', kind: 'lines-joined', item: '', lines: p.lines.map((l) => l.no), from: p.lines.map((l) => l.text).join('\n'), to: p.text });
+      draft.corrections.push({
+        id: '',
+        kind: 'lines-joined',
+        item: '',
+        lines: p.lines.map((l) => l.no),
+        from: p.lines.map((l) => l.text).join('\n'),
+        to: p.text,
+      });
   return paras;
 }
 
@@ -127,16 +145,28 @@ function headlineOf(lines: SourceLine[], draft: Draft, words?: WordSegmenter): s
 /** Below this confidence a headline-body match is reported as a warning. */
 const UNSURE = 0.7;
 
-const BYLINE_ROLE = /^(.*?(?:记者|通讯员|主任|主席|书记|局长|县长|市长|区长|院长|校长|部长|编辑|撰稿|摄影|委员|代表))(.+)$/;
+const BYLINE_ROLE =
+  /^(.*?(?:记者|通讯员|主任|主席|书记|局长|县长|市长|区长|院长|校长|部长|编辑|撰稿|摄影|委员|代表))(.+)$/;
 
 function bylineOf(line: SourceLine, draft: Draft): { role: string; name: string } {
   const s = line.raw.trim();
   const marker = s[0]!;
   if (marker === '口')
-    draft.corrections.push({ id: '', kind: 'byline-marker', item: '', lines: [line.no], from: '口', to: '□', positions: [line.raw.indexOf('口')], note: '`口` misread for the byline marker `□`' });
+    draft.corrections.push({
+      id: '',
+      kind: 'byline-marker',
+      item: '',
+      lines: [line.no],
+      from: '口',
+      to: '□',
+      positions: [line.raw.indexOf('口')],
+      note: '`口` misread for the byline marker `□`',
+    });
   const tokens = s.slice(1).trim().split(/\s+/).filter(Boolean);
   if (tokens.length >= 2) {
-    const name = tokens.slice(1).every((t) => [...t].length === 1) ? tokens.slice(1).join('') : tokens.slice(1).join(' ');
+    const name = tokens.slice(1).every((t) => [...t].length === 1)
+      ? tokens.slice(1).join('')
+      : tokens.slice(1).join(' ');
     return { role: tokens[0]!, name };
   }
   const m = BYLINE_ROLE.exec(tokens[0] ?? '');
@@ -145,7 +175,11 @@ function bylineOf(line: SourceLine, draft: Draft): { role: string; name: string 
 
 function addSigned(draft: Draft, body: SourceLine[], signatures: Signature[], words?: WordSegmenter): void {
   const paras = bodyParagraphs(body, draft);
-  const heads = signatures.map((s) => ({ headline: headlineOf(s.headline, draft, words), byline: bylineOf(s.byline, draft), sig: s }));
+  const heads = signatures.map((s) => ({
+    headline: headlineOf(s.headline, draft, words),
+    byline: bylineOf(s.byline, draft),
+    sig: s,
+  }));
   const segments = splitRun(
     paras,
     heads.map((h) => ({ role: h.byline.role, name: h.byline.name, headline: h.headline })),
@@ -153,7 +187,10 @@ function addSigned(draft: Draft, body: SourceLine[], signatures: Signature[], wo
   if (signatures.length > 1 && body.length)
     draft.warnings.push({
       code: 'grouped-headlines',
-      message: `${signatures.length} headlines follow one run of ${paras.length} paragraphs (lines ${body[0]!.no}-${body[body.length - 1]!.no}); the run was split among them by the names their bylines and bodies share`,
+      message:
+        `${signatures.length} headlines follow one run of ${paras.length} paragraphs (lines ` +
+        `${body[0]!.no}-${body[body.length - 1]!.no}); the run was split among them by the names their bylines ` +
+        `and bodies share`,
       lines: signatures.map((s) => s.byline.no),
     });
   for (const seg of segments) {
@@ -166,25 +203,63 @@ function addSigned(draft: Draft, body: SourceLine[], signatures: Signature[], wo
       headline: h.headline,
       byline: h.byline,
       paragraphs: mine.map((p) => p.text),
-      source: { headline: h.sig.headline.map((l) => l.no), byline: h.sig.byline.no, paragraphs: mine.map((p) => p.lines.map((l) => l.no)) },
+      source: {
+        headline: h.sig.headline.map((l) => l.no),
+        byline: h.sig.byline.no,
+        paragraphs: mine.map((p) => p.lines.map((l) => l.no)),
+      },
       confidence: seg.confidence,
     });
     if (mine.length === 0)
-      draft.warnings.push({ code: 'empty-body', message: `no body text was found for "${h.headline}"`, lines: [h.sig.byline.no] });
+      draft.warnings.push({
+        code: 'empty-body',
+        message: `no body text was found for "${h.headline}"`,
+        lines: [h.sig.byline.no],
+      });
     else {
-      const note = `found after its body (lines ${mine[0]!.lines[0]!.no}-${mine[mine.length - 1]!.lines.at(-1)!.no}), moved before it`;
+      const note =
+        `found after its body (lines ` +
+        `${mine[0]!.lines[0]!.no}-${mine[mine.length - 1]!.lines.at(-1)!.no}), moved before it`;
       if (h.sig.headline.length)
-        draft.corrections.push({ id: '', kind: 'headline-moved', item: '', lines: h.sig.headline.map((l) => l.no), from: h.headline, to: h.headline, note });
-      draft.corrections.push({ id: '', kind: 'byline-moved', item: '', lines: [h.sig.byline.no], from: h.sig.byline.raw.trim(), to: `□ ${h.byline.role} ${h.byline.name}`.trim(), note });
+        draft.corrections.push({
+          id: '',
+          kind: 'headline-moved',
+          item: '',
+          lines: h.sig.headline.map((l) => l.no),
+          from: h.headline,
+          to: h.headline,
+          note,
+        });
+      draft.corrections.push({
+        id: '',
+        kind: 'byline-moved',
+        item: '',
+        lines: [h.sig.byline.no],
+        from: h.sig.byline.raw.trim(),
+        to: `□ ${h.byline.role} ${h.byline.name}`.trim(),
+        note,
+      });
       if (seg.confidence < UNSURE)
         draft.warnings.push({
           code: 'uncertain-match',
-          message: `"${h.headline}" matched to the body at lines ${mine[0]!.lines[0]!.no}-${mine[mine.length - 1]!.lines.at(-1)!.no} with low confidence (${seg.confidence})`,
+          message:
+            `"${h.headline}" matched to the body at lines ` +
+            `${mine[0]!.lines[0]!.no}-${mine[mine.length - 1]!.lines.at(-1)!.no} with low confidence ` +
+            `(${seg.confidence})`,
           lines: [h.sig.byline.no, mine[0]!.lines[0]!.no],
         });
     }
-    if (!h.sig.headline.length) draft.warnings.push({ code: 'no-headline', message: `the byline at line ${h.sig.byline.no} has no headline above it`, lines: [h.sig.byline.no] });
-    tagItem(draft, [...h.sig.headline.map((l) => l.no), h.sig.byline.no, ...mine.flatMap((p) => p.lines.map((l) => l.no))], at);
+    if (!h.sig.headline.length)
+      draft.warnings.push({
+        code: 'no-headline',
+        message: `the byline at line ${h.sig.byline.no} has no headline above it`,
+        lines: [h.sig.byline.no],
+      });
+    tagItem(
+      draft,
+      [...h.sig.headline.map((l) => l.no), h.sig.byline.no, ...mine.flatMap((p) => p.lines.map((l) => l.no))],
+      at,
+    );
   }
 }
 
@@ -201,10 +276,16 @@ function addOrphan(draft: Draft, lines: SourceLine[]): void {
     source: { headline: [], byline: null, paragraphs: paras.map((p) => p.lines.map((l) => l.no)) },
     confidence: 0,
   });
-  tagItem(draft, lines.map((l) => l.no), at);
+  tagItem(
+    draft,
+    lines.map((l) => l.no),
+    at,
+  );
   draft.warnings.push({
     code: 'no-headline',
-    message: `lines ${at}-${lines[lines.length - 1]!.no} have no headline or byline after them; kept as an untitled article`,
+    message:
+      `lines ${at}-${lines[lines.length - 1]!.no} have no headline or byline after them; kept as an ` +
+      `untitled article`,
     lines: [at],
   });
 }
@@ -213,14 +294,30 @@ function addLead(draft: Draft, block: LeadBlock, words?: WordSegmenter): void {
   const headline = headlineOf(block.headline, draft, words);
   const deck = block.deck ? headlineText(block.deck.raw) : null;
   const paras = bodyParagraphs(block.intro, draft);
-  const source = { headline: block.headline.map((l) => l.no), deck: block.deck?.no ?? null, paragraphs: paras.map((p) => p.lines.map((l) => l.no)) };
+  const source = {
+    headline: block.headline.map((l) => l.no),
+    deck: block.deck?.no ?? null,
+    paragraphs: paras.map((p) => p.lines.map((l) => l.no)),
+  };
   const lineNos = [...source.headline, ...(block.deck ? [block.deck.no] : []), ...block.intro.map((l) => l.no)];
   if (draft.lead) {
     // A second lead-like block: keep it as an article, deck first.
     const at = lineNos[0]!;
-    draft.articles.push({ id: '', at, headline, byline: null, paragraphs: [...(deck ? [deck] : []), ...paras.map((p) => p.text)], source, confidence: 0.5 });
+    draft.articles.push({
+      id: '',
+      at,
+      headline,
+      byline: null,
+      paragraphs: [...(deck ? [deck] : []), ...paras.map((p) => p.text)],
+      source,
+      confidence: 0.5,
+    });
     tagItem(draft, lineNos, at);
-    draft.warnings.push({ code: 'second-lead', message: `a second headline with a deck at line ${at} was kept as an article`, lines: [at] });
+    draft.warnings.push({
+      code: 'second-lead',
+      message: `a second headline with a deck at line ${at} was kept as an article`,
+      lines: [at],
+    });
     return;
   }
   draft.lead = { headline, deck, paragraphs: paras.map((p) => p.text), source };
@@ -249,11 +346,23 @@ function finish(draft: Draft, masthead: Issue['masthead'], source: Issue['source
     .sort((a, b) => rank(a.item) - rank(b.item) || a.lines[0]! - b.lines[0]! || kindOrder(a.kind) - kindOrder(b.kind))
     .map((c, i) => ({ ...c, id: `c${i + 1}` }));
   const itemAt = lineItems(articles, draft.lead);
-  const warnings = draft.warnings.map((w) => ({ ...w, item: w.item ?? (w.lines?.length ? itemAt.get(w.lines[0]!) : undefined) }));
+  const warnings = draft.warnings.map((w) => ({
+    ...w,
+    item: w.item ?? (w.lines?.length ? itemAt.get(w.lines[0]!) : undefined),
+  }));
   return { schema: 'newsprint/issue@1', source, masthead, lead: draft.lead, articles, corrections, warnings };
 }
 
-const KIND_ORDER = ['masthead-undoubled', 'headline-rejoined', 'headline-moved', 'byline-marker', 'byline-moved', 'spaces-removed', 'fragment-joined', 'lines-joined'];
+const KIND_ORDER = [
+  'masthead-undoubled',
+  'headline-rejoined',
+  'headline-moved',
+  'byline-marker',
+  'byline-moved',
+  'spaces-removed',
+  'fragment-joined',
+  'lines-joined',
+];
 function kindOrder(kind: string): number {
   return KIND_ORDER.indexOf(kind);
 }
@@ -262,7 +371,8 @@ function kindOrder(kind: string): number {
 function lineItems(articles: Article[], lead: Lead | null): Map<LineNo, string> {
   const out = new Map<LineNo, string>();
   const add = (s: Article['source'] | Lead['source'], item: string) => {
-    for (const l of [...s.headline, s.byline ?? -1, s.deck ?? -1, ...s.paragraphs.flat()]) if (l > 0 && !out.has(l)) out.set(l, item);
+    for (const l of [...s.headline, s.byline ?? -1, s.deck ?? -1, ...s.paragraphs.flat()])
+      if (l > 0 && !out.has(l)) out.set(l, item);
   };
   if (lead) add(lead.source, 'lead');
   for (const a of articles) add(a.source, a.id);

@@ -1,5 +1,5 @@
 import type { Correction, Masthead, Warning } from '../types.js';
-import { isValidDate, isoDate, normaliseWeekday, weekdayOf } from './calendar.js';
+import { isoDate, isValidDate, normaliseWeekday, weekdayOf } from './calendar.js';
 import type { SourceLine } from './lines.js';
 import { undouble, undoublings } from './undouble.js';
 
@@ -56,8 +56,20 @@ export function parseMasthead(line: SourceLine): MastheadResult {
   const printedWeekday = weekdayMatch ? weekdayMatch[0] : '';
   const weekday = normaliseWeekday(printedWeekday);
   const date = span ? chooseDate(span[0], doubled, weekday) : null;
-  if (!span) warnings.push({ code: 'masthead-no-date', message: 'the masthead has no date', item: 'masthead', lines: [line.no] });
-  else if (!date) warnings.push({ code: 'masthead-bad-date', message: `the masthead date "${span[0]}" is not a real date`, item: 'masthead', lines: [line.no] });
+  if (!span)
+    warnings.push({
+      code: 'masthead-no-date',
+      message: 'the masthead has no date',
+      item: 'masthead',
+      lines: [line.no],
+    });
+  else if (!date)
+    warnings.push({
+      code: 'masthead-bad-date',
+      message: `the masthead date "${span[0]}" is not a real date`,
+      item: 'masthead',
+      lines: [line.no],
+    });
   else if (weekday && !date.agrees)
     warnings.push({
       code: 'masthead-weekday-mismatch',
@@ -65,7 +77,13 @@ export function parseMasthead(line: SourceLine): MastheadResult {
       item: 'masthead',
       lines: [line.no],
     });
-  if (!weekday) warnings.push({ code: 'masthead-no-weekday', message: 'the masthead has no weekday', item: 'masthead', lines: [line.no] });
+  if (!weekday)
+    warnings.push({
+      code: 'masthead-no-weekday',
+      message: 'the masthead has no weekday',
+      item: 'masthead',
+      lines: [line.no],
+    });
 
   const dateText = date ? date.text : span ? flatten(span[0]).replace(/\s/g, '') : '';
   let remaining = rest;
@@ -81,7 +99,13 @@ export function parseMasthead(line: SourceLine): MastheadResult {
   const parts = remaining.split(/\s+/).filter(Boolean);
   const section = before ? before.split(/\s+/)[0]! : (parts[0] ?? '');
   const extra = parts.filter((p, i) => !(p === section && i === parts.indexOf(section)));
-  if (!section) warnings.push({ code: 'masthead-no-section', message: 'the masthead names no section', item: 'masthead', lines: [line.no] });
+  if (!section)
+    warnings.push({
+      code: 'masthead-no-section',
+      message: 'the masthead names no section',
+      item: 'masthead',
+      lines: [line.no],
+    });
 
   const text = [before, dateText, after].filter(Boolean).join(' ');
   const masthead: Masthead = {
@@ -98,7 +122,15 @@ export function parseMasthead(line: SourceLine): MastheadResult {
   const correction: Correction | null =
     text === raw
       ? null
-      : { id: '', kind: 'masthead-undoubled', item: 'masthead', lines: [line.no], from: line.raw, to: text, note: doubled ? 'fake-bold runs read twice' : 'date reading' };
+      : {
+          id: '',
+          kind: 'masthead-undoubled',
+          item: 'masthead',
+          lines: [line.no],
+          from: line.raw,
+          to: text,
+          note: doubled ? 'fake-bold runs read twice' : 'date reading',
+        };
   return { masthead, correction, warnings };
 }
 
@@ -122,7 +154,13 @@ function chooseDate(span: string, doubled: boolean, weekday: string | null): Dat
     if (!m) continue;
     const ymd: [number, number, number] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (!isValidDate(...ymd)) continue;
-    readings.push({ text, iso: isoDate(...ymd), ymd, agrees: weekday === weekdayOf(...ymd), cost: doubled ? cost : -cost });
+    readings.push({
+      text,
+      iso: isoDate(...ymd),
+      ymd,
+      agrees: weekday === weekdayOf(...ymd),
+      cost: doubled ? cost : -cost,
+    });
   }
   readings.sort((a, b) => Number(b.agrees) - Number(a.agrees) || a.cost - b.cost || (a.text < b.text ? -1 : 1));
   const best = readings[0];

@@ -6,7 +6,8 @@
  * paragraph) a little, and changing measure costs a fixed penalty.
  */
 
-const BAND = 0.5; // a full line's counted width is within this of the measure (compressed punctuation, loose justification)
+/** A full line's counted width is within this of the measure (compressed punctuation, loose justification). */
+const BAND = 0.5;
 const SHORT_COST = 1;
 const CHANGE_COST = 6;
 const MID_PARAGRAPH_COST = 3;
@@ -65,7 +66,11 @@ export function lineMeasures(lines: LineShape[]): number[] {
     let j = i;
     while (j < n && states[j] === states[i]) j++;
     const m = candidates[states[i]!]!;
-    const full = lines.slice(i, j).filter((l) => fits(l, m)).map((l) => l.width).sort((a, b) => a - b);
+    const full = lines
+      .slice(i, j)
+      .filter((l) => fits(l, m))
+      .map((l) => l.width)
+      .sort((a, b) => a - b);
     const centre = full.length ? full[Math.floor(full.length / 2)]! : m;
     for (let k = i; k < j; k++) out[k] = centre;
     i = j;

@@ -54,7 +54,14 @@ function shapeOfFirstLine(cur: CleanLine, next: CleanLine | undefined, measure: 
  * starts a paragraph. Each sign adds to a score; a break needs a positive
  * score above BREAK_THRESHOLD.
  */
-export function breakScore(prev: CleanLine, cur: CleanLine, next: CleanLine | undefined, measure: number, prevStarts: boolean, blankMeansBreak = false): number {
+export function breakScore(
+  prev: CleanLine,
+  cur: CleanLine,
+  next: CleanLine | undefined,
+  measure: number,
+  prevStarts: boolean,
+  blankMeansBreak = false,
+): number {
   // A paragraph's first line has 2 em less room than the others.
   const room = prevStarts ? measure - 2 : measure;
   const dPrev = room - prev.width - pushedSlack(cur);
@@ -68,7 +75,8 @@ export function breakScore(prev: CleanLine, cur: CleanLine, next: CleanLine | un
   if (blankMeansBreak && cur.blankBefore) s += 3; // lines set solid, paragraphs set off by a blank line
   const dCur = measure - cur.width;
   const dNext = next ? measure - next.width : 0;
-  if (dCur >= 1 && endsSentence(cur.text) && dNext >= 1.5 && dNext <= 3.2) s -= 2; // cur is a last line, next a first line
+  // cur is a last line, next a first line
+  if (dCur >= 1 && endsSentence(cur.text) && dNext >= 1.5 && dNext <= 3.2) s -= 2;
   return s;
 }
 
@@ -92,7 +100,15 @@ export function joinFragments(lines: CleanLine[], corrections: Correction[]): Cl
         removed: prev.removed,
         blankBefore: prev.blankBefore,
       });
-      corrections.push({ id: '', kind: 'fragment-joined', item: '', lines: [prev.no, line.no], from: `${prev.text}\n${line.text}`, to: merged.text, note: 'stray newline inside a printed line' });
+      corrections.push({
+        id: '',
+        kind: 'fragment-joined',
+        item: '',
+        lines: [prev.no, line.no],
+        from: `${prev.text}\n${line.text}`,
+        to: merged.text,
+        note: 'stray newline inside a printed line',
+      });
       out[out.length - 1] = merged;
     } else out.push(line);
   }
@@ -102,11 +118,23 @@ export function joinFragments(lines: CleanLine[], corrections: Correction[]): Cl
 /** Column lines → paragraphs. */
 export function paragraphs(lines: CleanLine[]): Paragraph[] {
   const blankMeansBreak = !isBlankSeparated(lines);
-  const measures = lineMeasures(lines.map((l) => ({ width: l.width, minWidth: l.minWidth, endsParagraph: endsSentence(l.text) })));
+  const measures = lineMeasures(
+    lines.map((l) => ({ width: l.width, minWidth: l.minWidth, endsParagraph: endsSentence(l.text) })),
+  );
   const out: Paragraph[] = [];
   lines.forEach((line, i) => {
     const newMeasure = i > 0 && measures[i] !== measures[i - 1];
-    const starts = i === 0 || newMeasure || breakScore(lines[i - 1]!, line, lines[i + 1], measures[i]!, out[out.length - 1]?.lines.length === 1, blankMeansBreak) > BREAK_THRESHOLD;
+    const starts =
+      i === 0 ||
+      newMeasure ||
+      breakScore(
+        lines[i - 1]!,
+        line,
+        lines[i + 1],
+        measures[i]!,
+        out[out.length - 1]?.lines.length === 1,
+        blankMeansBreak,
+      ) > BREAK_THRESHOLD;
     if (starts) out.push({ lines: [line], text: line.text, newMeasure: i === 0 || newMeasure, measure: measures[i]! });
     else {
       const p = out[out.length - 1]!;

@@ -1,4 +1,4 @@
-import { isAsciiGraphic, isHan, isSpace } from '../text/chars.js';
+import { isAsciiGraphic, isCjkText, isHan, isSpace } from '../text/chars.js';
 
 export interface Despaced {
   text: string;
@@ -41,10 +41,9 @@ export function removeExtractionSpaces(line: string, keepClauseBreaks = false): 
     }
     const before = chars[i - 1]!;
     const after = chars[j]!;
-    const keep = spaced
-      ? isAsciiWord(chars, i - 1, -1) && isAsciiWord(chars, j, 1)
-      : (isAsciiGraphic(before) && isAsciiGraphic(after)) ||
-        (keepClauseBreaks && isHanPhrase(chars, i - 1, -1) && isHanPhrase(chars, j, 1));
+    // Only spaces touching Chinese text are the extractor's; between two other characters they are text.
+    const textSpace = !isCjkText(before) && !isCjkText(after) && (!spaced || !isLoneLatin(chars, i - 1, j));
+    const keep = textSpace || (keepClauseBreaks && isHanPhrase(chars, i - 1, -1) && isHanPhrase(chars, j, 1));
     if (keep) {
       text += ' ';
       removed.push(...runOffsets.slice(1));
@@ -62,11 +61,15 @@ export function isLetterSpaced(s: string): boolean {
   return single / tokens.length >= 0.6;
 }
 
-/** In a letter-spaced line, only whole ASCII words of two or more letters keep a space between them. */
-function isAsciiWord(chars: string[], from: number, step: 1 | -1): boolean {
-  let n = 0;
-  for (let i = from; i >= 0 && i < chars.length && /[A-Za-z]/.test(chars[i]!); i += step) n++;
-  return n >= 2;
+/**
+ * In a letter-spaced line a run of digits or letters may itself have been
+ * spread out (`2 0 2 3`): a space between two single ASCII characters there
+ * is the extractor's.
+ */
+function isLoneLatin(chars: string[], before: number, after: number): boolean {
+  const single = (i: number, step: 1 | -1) =>
+    isAsciiGraphic(chars[i] ?? ' ') && !isAsciiGraphic(chars[i + step] ?? ' ');
+  return single(before, -1) && single(after, 1);
 }
 
 /** Two or more Han characters on this side of a space. */

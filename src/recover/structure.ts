@@ -33,7 +33,9 @@ export function isByline(raw: string): boolean {
   const tokens = rest.trim().split(/\s+/).filter(Boolean);
   if (/[，。、；：！？,;]/.test(rest) || tokens.length === 0 || tokens.length > 4) return false;
   // `口 role name`: a space after the marker; or `口role name` with two or three plain tokens.
-  return /^\s/.test(rest) ? tokens.some((t) => t.length >= 2) : tokens.length >= 2 && tokens.every((t) => t.length >= 2);
+  return /^\s/.test(rest)
+    ? tokens.some((t) => t.length >= 2)
+    : tokens.length >= 2 && tokens.every((t) => t.length >= 2);
 }
 
 /** A line that can be (part of) a headline: short, no sentence punctuation at its end. */
@@ -75,7 +77,10 @@ export function pageBlocks(lines: SourceLine[]): Block[] {
     if (head.some((i) => /[，。；：、,;:]/.test(lines[i]!.raw))) return false;
     const width = (i: number) => emWidth(lines[i]?.raw.trim() ?? '');
     const sameColumn = (a: number, b: number) => Math.abs(width(a) - width(b)) <= 1.5;
-    return !sameColumn(head[head.length - 1]!, deck) && !(deck + 1 < lines.length && sameColumn(deck, deck + 1) && width(deck) < 30);
+    return (
+      !sameColumn(head[head.length - 1]!, deck) &&
+      !(deck + 1 < lines.length && sameColumn(deck, deck + 1) && width(deck) < 30)
+    );
   };
 
   // Leads first: a deck line right under a headline.
@@ -85,7 +90,10 @@ export function pageBlocks(lines: SourceLine[]): Block[] {
     if (head.length === 0 || !standsApart(head, d)) return;
     const intro = introBelow(lines, d, used);
     for (const i of [...head, d, ...intro]) used.add(i);
-    at.set(head[0]!, { kind: 'lead', lead: { headline: head.map((i) => lines[i]!), deck: line, intro: intro.map((i) => lines[i]!) } });
+    at.set(head[0]!, {
+      kind: 'lead',
+      lead: { headline: head.map((i) => lines[i]!), deck: line, intro: intro.map((i) => lines[i]!) },
+    });
   });
 
   // Signatures: each byline with the headline lines right above it.
@@ -127,7 +135,6 @@ export function pageBlocks(lines: SourceLine[]): Block[] {
   });
   flush();
   return blocks;
-
 }
 
 /**

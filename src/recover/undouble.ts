@@ -22,7 +22,8 @@ export function undouble(token: string): Undoubling {
     for (let len = Math.floor((n - i) / 2); len >= 1; len--) {
       if (!sameRun(s, i, len)) continue;
       const rest = best[i + 2 * len]!;
-      if (!choice || rest.cost < choice.cost) choice = { text: s.slice(i, i + len).join('') + rest.text, cost: rest.cost };
+      if (!choice || rest.cost < choice.cost)
+        choice = { text: s.slice(i, i + len).join('') + rest.text, cost: rest.cost };
     }
     const single = best[i + 1]!;
     if (!choice || single.cost + 1 < choice.cost) choice = { text: s[i] + single.text, cost: single.cost + 1 };
@@ -61,7 +62,9 @@ export function undoublings(token: string): Undoubling[] {
     memo.set(i, out);
     return out;
   };
-  return [...from(0)].map(([text, cost]) => ({ text, cost })).sort((a, b) => a.cost - b.cost || (a.text < b.text ? -1 : 1));
+  return [...from(0)]
+    .map(([text, cost]) => ({ text, cost }))
+    .sort((a, b) => a.cost - b.cost || (a.text < b.text ? -1 : 1));
 }
 
 function sameRun(s: string[], i: number, len: number): boolean {

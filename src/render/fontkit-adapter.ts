@@ -11,7 +11,9 @@ type Subset = { encode(): Uint8Array; encodeStream?: () => unknown };
 
 export const fontkitForPdfLib = {
   create(bytes: Uint8Array) {
-    const font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as unknown as { createSubset(): Subset };
+    const font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as unknown as {
+      createSubset(): Subset;
+    };
     const createSubset = font.createSubset.bind(font);
     font.createSubset = () => {
       const subset = createSubset();

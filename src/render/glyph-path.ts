@@ -5,7 +5,7 @@
  * invisible, half-width copy of the character instead.
  */
 import type * as fontkit from 'fontkit';
-import { PDFNumber, PDFOperator, PDFOperatorNames as Ops } from 'pdf-lib';
+import { PDFOperatorNames as Ops, PDFNumber, PDFOperator } from 'pdf-lib';
 
 type Command = { command: string; args: number[] };
 
@@ -48,11 +48,20 @@ export function outlineOperators(font: fontkit.Font, ch: string): PDFOperator[] 
 }
 
 /** The outline filled at (x, y) on the page at `size` points. */
-export function drawOutline(outline: PDFOperator[], unitsPerEm: number, size: number, x: number, y: number): PDFOperator[] {
+export function drawOutline(
+  outline: PDFOperator[],
+  unitsPerEm: number,
+  size: number,
+  x: number,
+  y: number,
+): PDFOperator[] {
   const k = size / unitsPerEm;
   return [
     PDFOperator.of(Ops.PushGraphicsState),
-    PDFOperator.of(Ops.ConcatTransformationMatrix, [k, 0, 0, k, x, y].map((v) => PDFNumber.of(Math.round(v * 10000) / 10000))),
+    PDFOperator.of(
+      Ops.ConcatTransformationMatrix,
+      [k, 0, 0, k, x, y].map((v) => PDFNumber.of(Math.round(v * 10000) / 10000)),
+    ),
     ...outline,
     PDFOperator.of(Ops.FillNonZero),
     PDFOperator.of(Ops.PopGraphicsState),

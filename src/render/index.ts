@@ -8,21 +8,22 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  PDFOperatorNames as Ops,
   PDFArray,
   type PDFContext,
   PDFDocument,
   type PDFFont,
   PDFHexString,
-  PDFName,
+  type PDFName,
   PDFNumber,
   PDFOperator,
-  PDFOperatorNames as Ops,
   type PDFPage,
   rgb,
 } from 'pdf-lib';
 import type { Face } from '../fonts/faces.js';
-import type { FaceRole, Layout, Page, TextLine } from '../types.js';
+import { validateLayout } from '../schema.js';
 import { NO_LINE_END } from '../text/chars.js';
+import type { FaceRole, Layout, Page, TextLine } from '../types.js';
 import { fontkitForPdfLib } from './fontkit-adapter.js';
 import { drawOutline, outlineOperators } from './glyph-path.js';
 import { addOutline } from './outline.js';
@@ -34,7 +35,13 @@ export interface RenderOptions {
   producer?: string;
 }
 
-export async function renderLayout(layout: Layout, faces: Record<FaceRole, Face>, opts: RenderOptions = {}): Promise<Uint8Array> {
+export async function renderLayout(
+  layout: Layout,
+  faces: Record<FaceRole, Face>,
+  opts: RenderOptions = {},
+): Promise<Uint8Array> {
+  // A layout from anywhere (a file, a test) is checked here too: no NaN or Infinity ever reaches the PDF.
+  validateLayout(layout, layout.issue?.file ?? 'layout');
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkitForPdfLib);
   const used = usedCharacters(layout);
@@ -76,9 +83,24 @@ export async function renderLayout(layout: Layout, faces: Record<FaceRole, Face>
     }
     const ops: PDFOperator[] = [];
     for (const box of source.boxes)
-      for (const line of box.lines) ops.push(...lineOperators(line, dx, height, { context: doc.context, font: keys.get(`${line.face}@${page.ref.toString()}`)!, encode, advance, outline }));
+      for (const line of box.lines)
+        ops.push(
+          ...lineOperators(line, dx, height, {
+            context: doc.context,
+            font: keys.get(`${line.face}@${page.ref.toString()}`)!,
+            encode,
+            advance,
+            outline,
+          }),
+        );
     page.pushOperators(...ops);
-    for (const r of source.rules) page.drawLine({ start: { x: dx + r.x1, y: height - r.y1 }, end: { x: dx + r.x2, y: height - r.y2 }, thickness: r.weight, color: rgb(0, 0, 0) });
+    for (const r of source.rules)
+      page.drawLine({
+        start: { x: dx + r.x1, y: height - r.y1 },
+        end: { x: dx + r.x2, y: height - r.y2 },
+        thickness: r.weight,
+        color: rgb(0, 0, 0),
+      });
   }
 
   addOutline(
@@ -111,7 +133,10 @@ function lineOperators(line: TextLine, dx: number, pageHeight: number, tools: Li
   const chars = [...line.text];
   const halves = new Set(line.halves ?? []);
   const y = round(pageHeight - line.y);
-  const ops: PDFOperator[] = [PDFOperator.of(Ops.BeginText), PDFOperator.of(Ops.SetFontAndSize, [tools.font, PDFNumber.of(line.size)])];
+  const ops: PDFOperator[] = [
+    PDFOperator.of(Ops.BeginText),
+    PDFOperator.of(Ops.SetFontAndSize, [tools.font, PDFNumber.of(line.size)]),
+  ];
   const outlines: PDFOperator[] = [];
   const scaleOf = (i: number) => (halves.has(i) ? 0.5 : (line.scales?.[i] ?? 1));
   let scale = 1;
@@ -124,7 +149,8 @@ function lineOperators(line: TextLine, dx: number, pageHeight: number, tools: Li
     }
     const half = halves.has(i);
     const runScale = scaleOf(i);
-    if (runScale !== scale) ops.push(PDFOperator.of(Ops.SetTextHorizontalScaling, [PDFNumber.of(round(runScale * 100))]));
+    if (runScale !== scale)
+      ops.push(PDFOperator.of(Ops.SetTextHorizontalScaling, [PDFNumber.of(round(runScale * 100))]));
     if (half !== hidden) ops.push(PDFOperator.of(Ops.SetTextRenderingMode, [PDFNumber.of(half ? 3 : 0)]));
     scale = runScale;
     hidden = half;
@@ -135,7 +161,12 @@ function lineOperators(line: TextLine, dx: number, pageHeight: number, tools: Li
       // An opening mark is drawn half an em early; its text copy sits at the pen.
       if (NO_LINE_END.has(chars[i]!)) x += line.size / 2;
     }
-    ops.push(PDFOperator.of(Ops.SetTextMatrix, [1, 0, 0, 1, round(x), y].map((v) => PDFNumber.of(v))));
+    ops.push(
+      PDFOperator.of(
+        Ops.SetTextMatrix,
+        [1, 0, 0, 1, round(x), y].map((v) => PDFNumber.of(v)),
+      ),
+    );
     const array = PDFArray.withContext(tools.context);
     let j = i;
     while (j < chars.length && chars[j] !== ' ' && scaleOf(j) === runScale && halves.has(j) === half) {
@@ -160,13 +191,18 @@ function lineOperators(line: TextLine, dx: number, pageHeight: number, tools: Li
 
 function usedCharacters(layout: Layout): Map<FaceRole, string> {
   const sets = new Map<FaceRole, Set<string>>();
-  for (const p of layout.pages) for (const b of p.boxes) for (const l of b.lines) for (const ch of l.text) (sets.get(l.face) ?? sets.set(l.face, new Set()).get(l.face)!).add(ch);
+  for (const p of layout.pages)
+    for (const b of p.boxes)
+      for (const l of b.lines)
+        for (const ch of l.text) (sets.get(l.face) ?? sets.set(l.face, new Set()).get(l.face)!).add(ch);
   return new Map([...sets].sort(([a], [b]) => (a < b ? -1 : 1)).map(([role, set]) => [role, [...set].sort().join('')]));
 }
 
 /** The six-letter subset tag (`ABCDEF+`), from the characters it holds: same subset, same name. */
 function subsetTag(role: string, chars: string): string {
-  const digest = createHash('sha256').update(role + chars).digest();
+  const digest = createHash('sha256')
+    .update(role + chars)
+    .digest();
   return Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
 }
 

@@ -1,5 +1,5 @@
 /** A PDF outline (bookmarks): one entry per item, pointing at its page and height. pdf-lib has no API for it. */
-import { PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFPage, type PDFRef } from 'pdf-lib';
+import { type PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFPage, type PDFRef } from 'pdf-lib';
 
 export interface OutlineEntry {
   title: string;

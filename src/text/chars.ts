@@ -18,13 +18,41 @@ export function isAsciiGraphic(ch: string): boolean {
   return c > 0x20 && c < 0x7f;
 }
 
+/**
+ * A character of Chinese text: Han, CJK and full-width punctuation, kana,
+ * and the marks Chinese sets full width (quotes, dashes, ellipsis, middle
+ * dot). A space next to one of these is an extraction artifact; a space
+ * between two other characters (Latin, Cyrillic, digits) is text.
+ */
+export function isCjkText(ch: string): boolean {
+  if (isHan(ch)) return true;
+  const c = ch.codePointAt(0)!;
+  return (
+    (c >= 0x2e80 && c <= 0x2fff) || // radicals
+    (c >= 0x3000 && c <= 0x30ff) || // CJK punctuation, kana
+    (c >= 0xfe30 && c <= 0xfe4f) || // CJK compatibility forms
+    (c >= 0xff00 && c <= 0xffef) || // full-width forms
+    '“”‘’—…·□'.includes(ch)
+  );
+}
+
 export function isAsciiAlnum(ch: string): boolean {
   return /^[0-9A-Za-z]$/.test(ch);
 }
 
 /** Spaces, including the invisible ones extractors leave (zero-width space, joiners, BOM). */
 export function isSpace(ch: string): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\u3000' || ch === '\u00a0' || ch === '\u200b' || ch === '\u200c' || ch === '\u200d' || ch === '\u2060' || ch === '\ufeff';
+  return (
+    ch === ' ' ||
+    ch === '\t' ||
+    ch === '\u3000' ||
+    ch === '\u00a0' ||
+    ch === '\u200b' ||
+    ch === '\u200c' ||
+    ch === '\u200d' ||
+    ch === '\u2060' ||
+    ch === '\ufeff'
+  );
 }
 
 /**
@@ -45,8 +73,32 @@ export function emWidth(s: string): number {
   return w;
 }
 
-/** Full-width marks whose glyph fills half the em: a justifier may set them half width (clreq punctuation compression). */
-export const COMPRESSIBLE = new Set(['，', '。', '、', '；', '：', '“', '”', '‘', '’', '（', '）', '《', '》', '「', '」', '『', '』', '【', '】', '〔', '〕']);
+/**
+ * Full-width marks whose glyph fills half the em: a justifier may set them half width (clreq punctuation compression).
+ */
+export const COMPRESSIBLE = new Set([
+  '，',
+  '。',
+  '、',
+  '；',
+  '：',
+  '“',
+  '”',
+  '‘',
+  '’',
+  '（',
+  '）',
+  '《',
+  '》',
+  '「',
+  '」',
+  '『',
+  '』',
+  '【',
+  '】',
+  '〔',
+  '〕',
+]);
 
 /** Width with every compressible mark compressed to half an em. */
 export function minEmWidth(s: string): number {
@@ -62,10 +114,47 @@ export const CLOSING = new Set(['”', '’', '」', '』', '）', '》', '〉',
 /** clreq: never at the start of a line. */
 export const NO_LINE_START = new Set([
   ...CLOSING,
-  '、', '。', '，', '．', '：', '；', '？', '！', '…', '‥', '％', '‰', '℃', '·', '・', ',', '.', ':', ';', '?', '!', '%',
+  '、',
+  '。',
+  '，',
+  '．',
+  '：',
+  '；',
+  '？',
+  '！',
+  '…',
+  '‥',
+  '％',
+  '‰',
+  '℃',
+  '·',
+  '・',
+  ',',
+  '.',
+  ':',
+  ';',
+  '?',
+  '!',
+  '%',
 ]);
 /** clreq: never at the end of a line. */
-export const NO_LINE_END = new Set(['（', '〔', '［', '｛', '《', '〈', '「', '『', '【', '〘', '〖', '‘', '“', '(', '[']);
+export const NO_LINE_END = new Set([
+  '（',
+  '〔',
+  '［',
+  '｛',
+  '《',
+  '〈',
+  '「',
+  '『',
+  '【',
+  '〘',
+  '〖',
+  '‘',
+  '“',
+  '(',
+  '[',
+]);
 
 /** Does `s` end like the last line of a paragraph (a sentence end, maybe closed by a quote)? */
 export function endsSentence(s: string): boolean {

@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
-import type { WordSegmenter } from '../recover/index.js';
+
+/** Splits Chinese text into words; injected so recovery stays pure and testable. */
+export type WordSegmenter = (text: string) => string[];
 
 const require = createRequire(import.meta.url);
 let cut: WordSegmenter | null = null;

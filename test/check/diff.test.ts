@@ -31,7 +31,9 @@ test('one character changed: detected on its page, and the diff image shows wher
   const r = run('diff', base, changed, '-o', out);
   assert.equal(r.status, 1);
   const page = sample.layout.pages.findIndex((p) => p.boxes.some((b) => b.item === 'a1')) + 1;
-  const m = new RegExp(`page ${page}: (\\d+) pixels differ .* around x (\\d+)-(\\d+), y (\\d+)-(\\d+) px`).exec(r.stdout);
+  const m = new RegExp(`page ${page}: (\\d+) pixels differ .* around x (\\d+)-(\\d+), y (\\d+)-(\\d+) px`).exec(
+    r.stdout,
+  );
   assert.ok(m, r.stdout);
   assert.ok(Number(m[1]) > 0);
   // The box of red pixels is one character's size, where the character is.
@@ -65,13 +67,23 @@ test('errors exit 2: a missing file, a file that is not a PDF', () => {
   assert.match(r.stderr, /text\.pdf: is not a readable PDF/);
 });
 
-test('golden images: the sample rebuilds pixel for pixel; a change of one character or a 1 mm move fails the comparison', async () => {
-  const golden = await Promise.all([1, 2].map(async (n) => decodePng(readFileSync(join(ROOT, 'test', 'golden', `sample-page-${n}.png`)))));
-  const now = await rasterizePdf(sample.pdf, GOLDEN_DPI);
-  const same = diffPages(golden, now);
-  assert.ok(isSame(same, 0), `the sample differs from its golden images: ${same.pages.map((p) => p.pixels).join(', ')} pixels (npm run golden:update if the change is meant)`);
-  for (const pdf of [changed, shifted]) {
-    const other = diffPages(golden, await rasterizePdf(readFileSync(pdf), GOLDEN_DPI));
-    assert.ok(!isSame(other, 0), `${pdf} should differ from the golden images`);
-  }
-});
+test(
+  'golden images: the sample rebuilds pixel for pixel; a change of one character or a 1 mm move fails ' +
+    'the comparison',
+  async () => {
+    const golden = await Promise.all(
+      [1, 2].map(async (n) => decodePng(readFileSync(join(ROOT, 'test', 'golden', `sample-page-${n}.png`)))),
+    );
+    const now = await rasterizePdf(sample.pdf, GOLDEN_DPI);
+    const same = diffPages(golden, now);
+    assert.ok(
+      isSame(same, 0),
+      `the sample differs from its golden images: ${same.pages.map((p) => p.pixels).join(', ')} pixels (npm run ` +
+        `golden:update if the change is meant)`,
+    );
+    for (const pdf of [changed, shifted]) {
+      const other = diffPages(golden, await rasterizePdf(readFileSync(pdf), GOLDEN_DPI));
+      assert.ok(!isSame(other, 0), `${pdf} should differ from the golden images`);
+    }
+  },
+);

@@ -1,8 +1,7 @@
 /** The sample built in memory, once per test file: issue, layout, PDF. */
 import { readFileSync } from 'node:fs';
-import { loadFaces } from '../../src/cli/commands/render.js';
-import { readTemplate } from '../../src/cli/inputs.js';
-import { loadMetrics } from '../../src/fonts/faces.js';
+import { loadFaces, loadMetrics } from '../../src/fonts/faces.js';
+import { readTemplate } from '../../src/io/inputs.js';
 import { layoutIssue } from '../../src/layout/index.js';
 import { recoverBytes } from '../../src/recover/index.js';
 import { renderLayout } from '../../src/render/index.js';
@@ -21,14 +20,18 @@ export async function buildSample() {
 /** The same layout with one article moved right by `mm`. */
 export function moved(layout: Layout, item: string, mm: number): Layout {
   const out = structuredClone(layout);
-  for (const p of out.pages) for (const b of p.boxes) if (b.item === item) for (const l of b.lines) l.x += (mm * 72) / 25.4;
+  for (const p of out.pages)
+    for (const b of p.boxes) if (b.item === item) for (const l of b.lines) l.x += (mm * 72) / 25.4;
   return out;
 }
 
 /** The same layout with one character of an article's body changed (岚 → 蓝, or the first one). */
 export function oneCharacterChanged(layout: Layout, item: string): Layout {
   const out = structuredClone(layout);
-  const line = out.pages.flatMap((p) => p.boxes).find((b) => b.item === item)!.lines.find((l) => l.role === 'body' && l.text.length > 4)!;
+  const line = out.pages
+    .flatMap((p) => p.boxes)
+    .find((b) => b.item === item)!
+    .lines.find((l) => l.role === 'body' && l.text.length > 4)!;
   const chars = [...line.text];
   chars[3] = chars[3] === '国' ? '家' : '国';
   line.text = chars.join('');

@@ -13,7 +13,15 @@ test('build writes one folder per issue with issue.json, layout.json and the PDF
   const r = run('build', SAMPLE, '-o', dir, '--sheet', '--no-proof');
   assert.equal(r.status, 0, r.stderr);
   const folder = join(dir, '2024-01-08-政教专刊');
-  assert.deepEqual(readdirSync(folder).sort(), ['issue.json', 'layout.json', 'manifest.json', 'page-1.png', 'page-2.png', 'spread-sheet.pdf', 'spread.pdf']);
+  assert.deepEqual(readdirSync(folder).sort(), [
+    'issue.json',
+    'layout.json',
+    'manifest.json',
+    'page-1.png',
+    'page-2.png',
+    'spread-sheet.pdf',
+    'spread.pdf',
+  ]);
   assert.match(r.stderr, /8 items \(lead \+ 7 articles\)/);
   assert.match(r.stderr, /page 1 \d+\.\d % filled, page 2 \d+\.\d % filled/);
   assert.match(r.stderr, /time: recover \d+ ms, fonts \d+ ms, layout \d+ ms, render \d+ ms/);
@@ -32,7 +40,18 @@ test('layout and render as separate steps give the same PDF as build', () => {
 
 test('bad inputs to layout and render: one line naming the file and the field, no output', () => {
   const bad = join(dir, 'bad-issue.json');
-  writeFileSync(bad, JSON.stringify({ schema: 'newsprint/issue@1', source: {}, masthead: null, lead: null, articles: [], corrections: [], warnings: [] }));
+  writeFileSync(
+    bad,
+    JSON.stringify({
+      schema: 'newsprint/issue@1',
+      source: {},
+      masthead: null,
+      lead: null,
+      articles: [],
+      corrections: [],
+      warnings: [],
+    }),
+  );
   let r = run('layout', bad, '-o', join(dir, 'x.json'));
   assert.equal(r.status, 1);
   assert.match(r.stderr, /bad-issue\.json: not a valid issue: field source must have required property 'file'/);

@@ -9,7 +9,8 @@ import { CLI, SAMPLE } from '../paths.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsprint-hard-'));
 const sample = readFileSync(SAMPLE, 'utf8');
-const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 let n = 0;
 const input = (name: string, data: string | Uint8Array) => {
   const path = join(dir, `${n++}-${name}`);
@@ -24,7 +25,10 @@ function fails(args: string[], message: RegExp, out: string, code = 1) {
   const r = run(...args);
   assert.equal(r.status, code, r.stderr);
   assert.match(r.stderr, message);
-  const lines = r.stderr.trim().split('\n').filter((l) => !l.startsWith('warning: '));
+  const lines = r.stderr
+    .trim()
+    .split('\n')
+    .filter((l) => !l.startsWith('warning: '));
   assert.equal(lines.length, 1, r.stderr);
   assert.match(lines[0]!, /^newsprint: /);
   assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
@@ -63,7 +67,16 @@ test('a directory given to recover', () => {
 
 test('binary data', () => {
   const out = outDir();
-  fails(['build', input('photo.txt', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0x80, 0x81])), '-o', out], /photo\.txt: the file is binary data/, out);
+  fails(
+    [
+      'build',
+      input('photo.txt', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0x80, 0x81])),
+      '-o',
+      out,
+    ],
+    /photo\.txt: the file is binary data/,
+    out,
+  );
 });
 
 test('GB18030, UTF-16 with BOM and CRLF line ends read like UTF-8', () => {
@@ -78,7 +91,11 @@ test('GB18030, UTF-16 with BOM and CRLF line ends read like UTF-8', () => {
   ] as const) {
     const issue = JSON.parse(readFileSync(join(builds(file).folder, 'issue.json'), 'utf8'));
     assert.equal(issue.source.encoding, encoding);
-    assert.deepEqual(issue.articles.map((a: { paragraphs: string[] }) => a.paragraphs), reference.articles.map((a: { paragraphs: string[] }) => a.paragraphs), file);
+    assert.deepEqual(
+      issue.articles.map((a: { paragraphs: string[] }) => a.paragraphs),
+      reference.articles.map((a: { paragraphs: string[] }) => a.paragraphs),
+      file,
+    );
   }
 });
 
@@ -88,7 +105,11 @@ test('a 10 MB input: a clear message saying by how much it is too much, quickly'
   assert.ok(readFileSync(big).length >= 10_000_000);
   const out = outDir();
   const t0 = Date.now();
-  fails(['build', big, '-o', out], /big\.txt: the issue does not fit two pages of template "tabloid".*\d+ % too much/, out);
+  fails(
+    ['build', big, '-o', out],
+    /big\.txt: the issue does not fit two pages of template "tabloid".*\d+ % too much/,
+    out,
+  );
   assert.ok(Date.now() - t0 < 60_000, `${Date.now() - t0} ms`);
 });
 
@@ -114,31 +135,51 @@ test('no masthead, no headlines, only one article: built, with warnings', () => 
 test('far more text than two pages hold: the error says by how much', () => {
   const body = sample.split('\n').slice(2).join('\n');
   const out = outDir();
-  fails(['build', input('three-pages.txt', sample + body + body), '-o', out], /three-pages\.txt: the issue does not fit two pages of template "tabloid".*% too much/, out);
+  fails(
+    ['build', input('three-pages.txt', sample + body + body), '-o', out],
+    /three-pages\.txt: the issue does not fit two pages of template "tabloid".*% too much/,
+    out,
+  );
 });
 
-test('malformed or schema-invalid issue.json given to layout, layout.json given to render: the error names the field', () => {
-  const out = join(dir, 'never.json');
-  const issue = JSON.parse(run('recover', SAMPLE).stdout);
-  issue.articles[2].paragraphs = 'not a list';
-  let r = run('layout', input('bad-issue.json', JSON.stringify(issue)), '-o', out);
-  assert.equal(r.status, 1);
-  assert.match(r.stderr, /bad-issue\.json: not a valid issue: field articles\.2\.paragraphs must be array/);
-  r = run('layout', input('truncated.json', '{"schema": "newsprint/issue@1", "source":'), '-o', out);
-  assert.match(r.stderr, /truncated\.json: is not JSON/);
-  const layout = { schema: 'newsprint/layout@1', pages: [{ width: 100, height: 100, boxes: [{ lines: [{ text: '字字', xs: [0], face: 'song', x: 0, y: 0, size: 9 }] }] }], outline: [] };
-  r = run('render', input('bad-layout.json', JSON.stringify(layout)), '-o', join(dir, 'never.pdf'));
-  assert.equal(r.status, 1);
-  assert.match(r.stderr, /bad-layout\.json: not a valid layout: field pages\.0\.boxes\.0\.lines\.0\.xs must give one x per character/);
-  assert.ok(!existsSync(out) && !existsSync(join(dir, 'never.pdf')));
-});
+test(
+  'malformed or schema-invalid issue.json given to layout, layout.json given to render: the error ' + 'names the field',
+  () => {
+    const out = join(dir, 'never.json');
+    const issue = JSON.parse(run('recover', SAMPLE).stdout);
+    issue.articles[2].paragraphs = 'not a list';
+    let r = run('layout', input('bad-issue.json', JSON.stringify(issue)), '-o', out);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /bad-issue\.json: not a valid issue: field articles\.2\.paragraphs must be array/);
+    r = run('layout', input('truncated.json', '{"schema": "newsprint/issue@1", "source":'), '-o', out);
+    assert.match(r.stderr, /truncated\.json: is not JSON/);
+    const layout = {
+      schema: 'newsprint/layout@1',
+      pages: [
+        { width: 100, height: 100, boxes: [{ lines: [{ text: '字字', xs: [0], face: 'song', x: 0, y: 0, size: 9 }] }] },
+      ],
+      outline: [],
+    };
+    r = run('render', input('bad-layout.json', JSON.stringify(layout)), '-o', join(dir, 'never.pdf'));
+    assert.equal(r.status, 1);
+    assert.match(
+      r.stderr,
+      /bad-layout\.json: not a valid layout: field pages\.0\.boxes\.0\.lines\.0\.xs must give one x per character/,
+    );
+    assert.ok(!existsSync(out) && !existsSync(join(dir, 'never.pdf')));
+  },
+);
 
 test('an unknown template, and an output that cannot be written', () => {
   const out = outDir();
-  fails(['build', SAMPLE, '-t', 'broadsheet', '-o', out], /broadsheet: unknown template \(choose one of: a3, tabloid/, out);
+  fails(
+    ['build', SAMPLE, '-t', 'broadsheet', '-o', out],
+    /broadsheet: unknown template \(choose one of: a3, tabloid/,
+    out,
+  );
   const blocker = input('a-file', 'x');
   const r = run('build', SAMPLE, '-o', join(blocker, 'sub'), '--no-proof');
   assert.equal(r.status, 1);
-  assert.match(r.stderr, /cannot write the issue folder \(ENOTDIR\)/);
+  assert.match(r.stderr, /cannot make the output folder \(a part of the path is not a directory\)/);
   assert.doesNotMatch(r.stderr, /\n\s+at /);
 });

@@ -33,14 +33,27 @@ test('GB18030 input reads the same as UTF-8', () => {
   assert.equal(r.status, 0, r.stderr);
   const issue = JSON.parse(r.stdout);
   assert.equal(issue.source.encoding, 'gb18030');
-  assert.deepEqual(issue.articles.map((a: { headline: string }) => a.headline), JSON.parse(run('recover', SAMPLE).stdout).articles.map((a: { headline: string }) => a.headline));
+  assert.deepEqual(
+    issue.articles.map((a: { headline: string }) => a.headline),
+    JSON.parse(run('recover', SAMPLE).stdout).articles.map((a: { headline: string }) => a.headline),
+  );
 });
+
+/** Writes a file and gives its path. */
+function written(path: string, data: string | Uint8Array): string {
+  writeFileSync(path, data);
+  return path;
+}
 
 for (const [name, make, message] of [
   ['a missing file', () => join(dir, 'nope.txt'), /nope\.txt: no such file or directory/],
-  ['an empty file', () => (writeFileSync(join(dir, 'empty.txt'), ''), join(dir, 'empty.txt')), /empty\.txt: the file is empty/],
+  ['an empty file', () => written(join(dir, 'empty.txt'), ''), /empty\.txt: the file is empty/],
   ['a directory', () => dir, /is a directory/],
-  ['binary data', () => (writeFileSync(join(dir, 'bin.dat'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0xfe, 0x80, 0])), join(dir, 'bin.dat')), /bin\.dat: the file is binary data/],
+  [
+    'binary data',
+    () => written(join(dir, 'bin.dat'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0xfe, 0x80, 0])),
+    /bin\.dat: the file is binary data/,
+  ],
 ] as const) {
   test(`bad input, ${name}: one line naming the file, exit 1, no output file`, () => {
     const out = join(dir, `out-${name.replace(/\W/g, '')}.json`);

@@ -8,9 +8,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { readTemplate } from '../../src/cli/inputs.js';
 import { InvariantError, NewsprintError } from '../../src/errors.js';
 import { loadMetrics } from '../../src/fonts/faces.js';
+import { readTemplate } from '../../src/io/inputs.js';
 import { layoutIssue } from '../../src/layout/index.js';
 import { recoverBytes } from '../../src/recover/index.js';
 import { jiebaWords } from '../../src/text/segmenter.js';
@@ -29,8 +29,14 @@ type Mutation = (r: Random, text: string) => string | Uint8Array;
 const lines = (t: string) => t.split('\n');
 const MUTATIONS: Record<string, Mutation> = {
   truncate: (r, t) => t.slice(0, r.int(0, t.length)),
-  dropLines: (r, t) => lines(t).filter(() => !r.chance(0.15)).join('\n'),
-  doubleLines: (r, t) => lines(t).flatMap((l) => (r.chance(0.1) ? [l, l] : [l])).join('\n'),
+  dropLines: (r, t) =>
+    lines(t)
+      .filter(() => !r.chance(0.15))
+      .join('\n'),
+  doubleLines: (r, t) =>
+    lines(t)
+      .flatMap((l) => (r.chance(0.1) ? [l, l] : [l]))
+      .join('\n'),
   randomBytes: (r, t) => {
     const b = Array.from(enc.encode(t));
     for (let k = r.int(1, 40); k > 0; k--) b.splice(r.int(0, b.length), r.chance(0.5) ? 1 : 0, r.int(0, 255));
@@ -45,12 +51,31 @@ const MUTATIONS: Record<string, Mutation> = {
     return out.join(r.chance(0.5) ? '\n' : '\n\n');
   },
   junkCharacters: (r, t) => {
-    const junk = ['□', '口', '——', '……', '\u3000', '\t', '\f', '\u200b', '𠀀', '🙂', '\uFFFD', '年月日', '星期', '@', '%'];
+    const junk = [
+      '□',
+      '口',
+      '——',
+      '……',
+      '\u3000',
+      '\t',
+      '\f',
+      '\u200b',
+      '𠀀',
+      '🙂',
+      '\uFFFD',
+      '年月日',
+      '星期',
+      '@',
+      '%',
+    ];
     const c = [...t];
     for (let k = r.int(1, 60); k > 0; k--) c.splice(r.int(0, c.length), 0, r.pick(junk));
     return c.join('');
   },
-  onlyPunctuation: (r, t) => lines(t).map((l) => (r.chance(0.3) ? l.replace(/[\p{Script=Han}]/gu, () => r.pick(['，', '。', '“', '》', '（'])) : l)).join('\n'),
+  onlyPunctuation: (r, t) =>
+    lines(t)
+      .map((l) => (r.chance(0.3) ? l.replace(/[\p{Script=Han}]/gu, () => r.pick(['，', '。', '“', '》', '（'])) : l))
+      .join('\n'),
 };
 const names = Object.keys(MUTATIONS);
 

@@ -25,8 +25,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`pages ${r.pages}, articles ${r.articles}`);
   console.log(`headline-body matches   ${pct(r.headlineBody)}`);
   console.log(`paragraph starts        precision ${pct(r.paragraphPrecision)}, recall ${pct(r.paragraphRecall)}`);
-  console.log(`character error rate    ${pct(r.cer)} per item (text that went to the wrong article counts), ${pct(r.textCer)} over the page's body text`);
+  console.log(
+    `character error rate    ${pct(r.cer)} per item (text that went to the wrong article counts), ` +
+      `${pct(r.textCer)} over the page's body text`,
+  );
   console.log(`masthead read right     ${pct(r.dates)}`);
   console.log(`lead read right         ${pct(r.leads)}`);
-  console.log(`seeds with a mismatched article: ${r.failures.slice(0, 30).join(' ')}${r.failures.length > 30 ? ' …' : ''}`);
+  console.log(
+    `seeds with a mismatched article: ${r.failures.slice(0, 30).join(' ')}${r.failures.length > 30 ? ' …' : ''}`,
+  );
 }

@@ -8,7 +8,19 @@
  * two lines, `口` for `□`, and the lead last in long lines.
  */
 import { charEm, NO_LINE_END, NO_LINE_START } from '../../src/text/chars.js';
-import { CLAUSES, DECK_TOPICS, GIVEN, HEADLINE_CLAUSES, INSERTS, LEAD_HEADLINES, OPENERS, ORGS, PLACES, SECTIONS, SURNAMES } from './corpus.js';
+import {
+  CLAUSES,
+  DECK_TOPICS,
+  GIVEN,
+  HEADLINE_CLAUSES,
+  INSERTS,
+  LEAD_HEADLINES,
+  OPENERS,
+  ORGS,
+  PLACES,
+  SECTIONS,
+  SURNAMES,
+} from './corpus.js';
 import { Random } from './random.js';
 
 export interface TruthArticle {
@@ -73,7 +85,11 @@ function sentence(r: Random, place: string, mention: boolean): string {
   const n = r.int(1, 3);
   for (let i = 0; i < n; i++) parts.push(r.chance(0.2) ? r.pick(INSERTS)(() => r.next()) : r.pick(CLAUSES));
   let s = r.pick(OPENERS) + parts.join(r.chance(0.15) ? '、' : '，');
-  if (mention) s = (r.chance(0.5) ? `${place}` : `${place.slice(0, -1)}`) + r.pick(['坚持', '围绕中心工作，', '着眼长远，', '']) + s.replace(/^[^，]*，/, (m) => (OPENERS.includes(m) ? '' : m));
+  if (mention)
+    s =
+      (r.chance(0.5) ? `${place}` : `${place.slice(0, -1)}`) +
+      r.pick(['坚持', '围绕中心工作，', '着眼长远，', '']) +
+      s.replace(/^[^，]*，/, (m) => (OPENERS.includes(m) ? '' : m));
   return s + (r.chance(0.9) ? '。' : r.pick(['！', '；', '。”']).replace('。”', '。'));
 }
 
@@ -100,7 +116,12 @@ function makeArticle(r: Random, place: string, chars: number): Drafted {
     paragraphs.push(p);
     total += [...p].length;
   }
-  return { headline: clauses.map((c) => c.join('')).join(' '), byline: { role, name: makeName(r) }, paragraphs, clauses };
+  return {
+    headline: clauses.map((c) => c.join('')).join(' '),
+    byline: { role, name: makeName(r) },
+    paragraphs,
+    clauses,
+  };
 }
 
 function makeLead(r: Random): TruthPage['lead'] {
@@ -114,13 +135,16 @@ function makeMasthead(r: Random): TruthPage['masthead'] {
   const d = r.int(1, new Date(Date.UTC(y, m, 0)).getUTCDate());
   const date = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   const weekday = WEEKDAY[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]!;
-  const email = `${r.pick(['news', 'zhjb', 'wenhua', 'jjb', 'llrb'])}${r.int(1, 999)}@${r.pick(['163.com', '126.com', 'qq.com', 'sina.com'])}`;
+  const user = `${r.pick(['news', 'zhjb', 'wenhua', 'jjb', 'llrb'])}${r.int(1, 999)}`;
+  const email = `${user}@${r.pick(['163.com', '126.com', 'qq.com', 'sina.com'])}`;
   return { section: r.pick(SECTIONS), date, weekday, email };
 }
 
 // ---- printing and extraction ----------------------------------------------
 
-/** Breaks text into column lines as a compositor would: first line indented 2 em, kinsoku kept by pushing or squeezing. */
+/**
+ * Breaks text into column lines as a compositor would: first line indented 2 em, kinsoku kept by pushing or squeezing.
+ */
 export function breakLines(text: string, measure: number): string[] {
   const units = text.match(/[A-Za-z0-9.%]+(?: [A-Za-z]+)*|——|……|./gu) ?? [];
   const lines: string[] = [];
@@ -167,10 +191,20 @@ function doubled(text: string): string {
   return runs.map((run) => run + run).join('');
 }
 
-function printPage(r: Random, masthead: TruthPage['masthead'], lead: TruthPage['lead'], articles: Drafted[]): { text: string; mastheadLine: string } {
+function printPage(
+  r: Random,
+  masthead: TruthPage['masthead'],
+  lead: TruthPage['lead'],
+  articles: Drafted[],
+): { text: string; mastheadLine: string } {
   const out: string[] = [];
   const [y, m, d] = masthead.date.split('-').map(Number) as [number, number, number];
-  const parts = [masthead.section, `${y}年${m}月${d}日`, masthead.weekday, `${r.pick(['电子信箱', '电子邮箱'])}：${masthead.email}`];
+  const parts = [
+    masthead.section,
+    `${y}年${m}月${d}日`,
+    masthead.weekday,
+    `${r.pick(['电子信箱', '电子邮箱'])}：${masthead.email}`,
+  ];
   out.push(parts.map(doubled).join(' '), '');
 
   // Groups of consecutive articles whose signatures follow all their bodies.
@@ -188,7 +222,8 @@ function printPage(r: Random, masthead: TruthPage['masthead'], lead: TruthPage['
         lines.forEach((line, k) => {
           const full = k > 0 && k < lines.length - 1;
           let text = extractLine(r, line, full);
-          if (blank && r.chance(0.03)) text = text.replace(/\s*$/, '') + '\n' + '\u0000'; // stray single newline: next line follows directly
+          // stray single newline: next line follows directly
+          if (blank && r.chance(0.03)) text = text.replace(/\s*$/, '') + '\n' + '\u0000';
           out.push(text);
           if (blank) out.push('');
         });
@@ -202,7 +237,11 @@ function printPage(r: Random, masthead: TruthPage['masthead'], lead: TruthPage['
     for (const p of lead.paragraphs) out.push(...breakLines(p, measure).map((l) => extractLine(r, l, false)), '');
   }
   // A stray newline swallows the blank line that would follow.
-  const text = out.join('\n').replace(/\n\u0000\n\n/g, '\n').replace(/\n\u0000/g, '') + '\n';
+  const text =
+    out
+      .join('\n')
+      .replace(/\n\u0000\n\n/g, '\n')
+      .replace(/\n\u0000/g, '') + '\n';
   return { text, mastheadLine: parts.join(' ') };
 }
 
@@ -218,6 +257,9 @@ function signature(r: Random, a: Drafted): string[] {
   if (!multi.length) return [clauses.map((c) => c.join('')).join(' '), byline];
   const { w, k } = r.pick(multi);
   const cut = r.int(1, w.length - 1);
-  const head = clauses.slice(0, -1).map((c) => c.join('') + ' ').join('');
+  const head = clauses
+    .slice(0, -1)
+    .map((c) => c.join('') + ' ')
+    .join('');
   return [head + words.slice(0, k).join('') + w.slice(0, cut), w.slice(cut) + words.slice(k + 1).join(''), byline];
 }

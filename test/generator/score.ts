@@ -22,15 +22,38 @@ export interface PageScore {
 const norm = (s: string) => s.replace(/\s+/g, '');
 
 export function scorePage(truth: TruthPage, issue: Issue): PageScore {
-  const score: PageScore = { articles: truth.articles.length, matched: 0, paraTP: 0, paraFP: 0, paraFN: 0, truthChars: 0, charEdits: 0, textEdits: 0, textChars: 0, dateOk: false, leadOk: false };
-  score.dateOk = issue.masthead?.date === truth.masthead.date && issue.masthead?.weekday === truth.masthead.weekday && issue.masthead?.email === truth.masthead.email && issue.masthead?.section === truth.masthead.section;
-  const leadText = (l: { headline: string; deck: string | null; paragraphs: string[] } | null) => (l ? [l.headline, l.deck ?? '', ...l.paragraphs].join('\n') : '');
+  const score: PageScore = {
+    articles: truth.articles.length,
+    matched: 0,
+    paraTP: 0,
+    paraFP: 0,
+    paraFN: 0,
+    truthChars: 0,
+    charEdits: 0,
+    textEdits: 0,
+    textChars: 0,
+    dateOk: false,
+    leadOk: false,
+  };
+  score.dateOk =
+    issue.masthead?.date === truth.masthead.date &&
+    issue.masthead?.weekday === truth.masthead.weekday &&
+    issue.masthead?.email === truth.masthead.email &&
+    issue.masthead?.section === truth.masthead.section;
+  const leadText = (l: { headline: string; deck: string | null; paragraphs: string[] } | null) =>
+    l ? [l.headline, l.deck ?? '', ...l.paragraphs].join('\n') : '';
   score.leadOk = leadText(truth.lead) === leadText(issue.lead);
   const pairs: Array<[string, string]> = [[leadText(truth.lead), leadText(issue.lead)]];
   for (const t of truth.articles) {
     const got = issue.articles.find((a) => norm(a.headline) === norm(t.headline) && a.byline?.name === t.byline.name);
     const body = (ps: string[]) => ps.join('');
-    if (got && got.headline === t.headline && got.byline?.role === t.byline.role && body(got.paragraphs) === body(t.paragraphs)) score.matched++;
+    if (
+      got &&
+      got.headline === t.headline &&
+      got.byline?.role === t.byline.role &&
+      body(got.paragraphs) === body(t.paragraphs)
+    )
+      score.matched++;
     const starts = (ps: string[]) => {
       const out = new Set<number>();
       let at = 0;
@@ -42,13 +65,18 @@ export function scorePage(truth: TruthPage, issue: Issue): PageScore {
     };
     const want = starts(t.paragraphs);
     const have = starts(got?.paragraphs ?? []);
-    for (const s of have) if (want.has(s)) score.paraTP++;
-    else score.paraFP++;
+    for (const s of have)
+      if (want.has(s)) score.paraTP++;
+      else score.paraFP++;
     for (const s of want) if (!have.has(s)) score.paraFN++;
     const text = (h: string, role: string, name: string, ps: string[]) => [h, role, name, ...ps].join('\n');
-    pairs.push([text(t.headline, t.byline.role, t.byline.name, t.paragraphs), got ? text(got.headline, got.byline?.role ?? '', got.byline?.name ?? '', got.paragraphs) : '']);
+    pairs.push([
+      text(t.headline, t.byline.role, t.byline.name, t.paragraphs),
+      got ? text(got.headline, got.byline?.role ?? '', got.byline?.name ?? '', got.paragraphs) : '',
+    ]);
   }
-  const pageText = (items: Array<{ headline: string; paragraphs: string[] }>) => items.map((a) => a.paragraphs.join('')).join('');
+  const pageText = (items: Array<{ headline: string; paragraphs: string[] }>) =>
+    items.map((a) => a.paragraphs.join('')).join('');
   const truthText = pageText(truth.articles);
   score.textChars = truthText.length;
   score.textEdits = editDistance(truthText, pageText(issue.articles));

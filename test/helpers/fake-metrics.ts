@@ -1,4 +1,7 @@
-/** Metrics of an ideal CJK face: ideographs and marks one em, ASCII half, marks halvable (closing on the right, opening on the left). */
+/**
+ * Metrics of an ideal CJK face: ideographs and marks one em, ASCII half, marks halvable (closing on the right, opening
+ * on the left).
+ */
 import { COMPRESSIBLE, NO_LINE_END } from '../../src/text/chars.js';
 import type { FaceMetrics, Metrics } from '../../src/types.js';
 

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadFaces } from '../../src/cli/commands/render.js';
-import { readTemplate } from '../../src/cli/inputs.js';
-import { loadMetrics } from '../../src/fonts/faces.js';
+import { loadFaces, loadMetrics } from '../../src/fonts/faces.js';
+import { readTemplate } from '../../src/io/inputs.js';
 import { layoutIssue } from '../../src/layout/index.js';
 import { layoutViolations } from '../../src/layout/invariants.js';
 import { renderLayout } from '../../src/render/index.js';
 import { generatedIssues } from '../generator/issues.js';
 
-test('20 generated issues (4-9 items, 4,000-9,000 characters) lay out and render with every invariant holding', async () => {
+test('20 generated issues (4-9 items, 4,000-9,000 characters) lay out and render, invariants hold', async () => {
   const metrics = loadMetrics();
   const faces = loadFaces();
   const template = readTemplate('tabloid');
@@ -24,6 +23,9 @@ test('20 generated issues (4-9 items, 4,000-9,000 characters) lay out and render
   // long articles can leave more on page 1, where the lead and one article must share it (README).
   holes.sort((a, b) => a - b);
   assert.ok(holes[Math.floor(holes.length / 2)]! < 0.02, `median hole share ${holes[Math.floor(holes.length / 2)]}`);
-  assert.ok(holes.filter((h) => h >= 0.03).length <= 2, `pages with 3 % or more holes: ${holes.filter((h) => h >= 0.03).length}`);
+  assert.ok(
+    holes.filter((h) => h >= 0.03).length <= 2,
+    `pages with 3 % or more holes: ${holes.filter((h) => h >= 0.03).length}`,
+  );
   assert.ok(holes.at(-1)! < 0.08, `largest hole share ${holes.at(-1)}`);
 });

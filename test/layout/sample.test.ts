@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { readTemplate } from '../../src/cli/inputs.js';
 import { loadMetrics } from '../../src/fonts/faces.js';
+import { readTemplate } from '../../src/io/inputs.js';
 import { layoutIssue } from '../../src/layout/index.js';
 import { layoutViolations } from '../../src/layout/invariants.js';
 import { recoverBytes } from '../../src/recover/index.js';
@@ -12,15 +12,23 @@ import { SAMPLE } from '../paths.js';
 
 const issue = recoverBytes(readFileSync(SAMPLE), { file: 'sample.txt', words: jiebaWords });
 const metrics = loadMetrics();
-const layouts = new Map<string, Layout>(['tabloid', 'a3'].map((t) => [t, layoutIssue(issue, readTemplate(t), metrics)]));
+const layouts = new Map<string, Layout>(
+  ['tabloid', 'a3'].map((t) => [t, layoutIssue(issue, readTemplate(t), metrics)]),
+);
 
 for (const [name, layout] of layouts) {
   test(`${name}: two pages, every item placed, the type area filled (holes under 3 % a page)`, () => {
     assert.equal(layout.pages.length, 2);
-    const items = layout.pages.flatMap((p) => p.boxes.filter((b) => b.kind === 'lead' || b.kind === 'article').map((b) => b.item));
+    const items = layout.pages.flatMap((p) =>
+      p.boxes.filter((b) => b.kind === 'lead' || b.kind === 'article').map((b) => b.item),
+    );
     assert.deepEqual([...items].sort(), ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'lead']);
     assert.equal(layout.pages[0]!.boxes[0]!.kind, 'masthead');
-    assert.equal(layout.pages[0]!.boxes.find((b) => b.kind === 'lead')!.rect.y, Math.min(...layout.pages[0]!.boxes.filter((b) => b.kind !== 'masthead').map((b) => b.rect.y)), 'the lead is on top of page 1');
+    assert.equal(
+      layout.pages[0]!.boxes.find((b) => b.kind === 'lead')!.rect.y,
+      Math.min(...layout.pages[0]!.boxes.filter((b) => b.kind !== 'masthead').map((b) => b.rect.y)),
+      'the lead is on top of page 1',
+    );
     for (const p of layout.pages) assert.ok(p.holes < 0.03, `page ${p.number} holes ${p.holes}`);
     assert.deepEqual(layoutViolations(layout, issue, metrics), []);
   });
@@ -44,11 +52,21 @@ for (const [name, layout] of layouts) {
         const by = b.lines.filter((l) => l.role === 'byline');
         const body = b.lines.filter((l) => l.role === 'body');
         assert.ok(head.length >= 1 && by.length >= 1 && body.length > 0, b.id);
-        assert.ok(Math.max(...head.map((l) => l.y)) < Math.min(...by.map((l) => l.y)), `${b.id}: byline under the headline`);
-        assert.ok(Math.max(...by.map((l) => l.y)) < Math.min(...body.map((l) => l.y)), `${b.id}: body under the byline`);
+        assert.ok(
+          Math.max(...head.map((l) => l.y)) < Math.min(...by.map((l) => l.y)),
+          `${b.id}: byline under the headline`,
+        );
+        assert.ok(
+          Math.max(...by.map((l) => l.y)) < Math.min(...body.map((l) => l.y)),
+          `${b.id}: body under the byline`,
+        );
         const columns = new Set(body.map((l) => Math.round(l.x)));
         assert.equal(columns.size, b.span, `${b.id}: body set in its ${b.span} columns`);
-        for (const l of head) assert.ok(l.x >= b.rect.x - 0.5 && l.x + l.width <= b.rect.x + b.rect.width + 0.5, `${b.id}: headline inside the module`);
+        for (const l of head)
+          assert.ok(
+            l.x >= b.rect.x - 0.5 && l.x + l.width <= b.rect.x + b.rect.width + 0.5,
+            `${b.id}: headline inside the module`,
+          );
       }
   });
 }
@@ -63,7 +81,10 @@ test('the two templates differ in geometry, not code: page sizes and columns com
 });
 
 test('layout is deterministic', () => {
-  assert.equal(JSON.stringify(layoutIssue(issue, readTemplate('tabloid'), metrics)), JSON.stringify(layouts.get('tabloid')));
+  assert.equal(
+    JSON.stringify(layoutIssue(issue, readTemplate('tabloid'), metrics)),
+    JSON.stringify(layouts.get('tabloid')),
+  );
 });
 
 test('the invariant check bites: overlap, a lost character, a prohibited line start', () => {
@@ -87,7 +108,9 @@ test('the invariant check bites: overlap, a lost character, a prohibited line st
 
 test('content that cannot fit two pages: a clear error saying by how much', () => {
   const huge = structuredClone(issue);
-  huge.articles = Array.from({ length: 4 }, () => issue.articles).flat().map((a, i) => ({ ...a, id: `a${i + 1}` }));
+  huge.articles = Array.from({ length: 4 }, () => issue.articles)
+    .flat()
+    .map((a, i) => ({ ...a, id: `a${i + 1}` }));
   assert.throws(
     () => layoutIssue(huge, readTemplate('tabloid'), metrics),
     (e: Error) => /does not fit two pages of template "tabloid".*\d+ % too much/.test(e.message),

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { recoverText } from '../../src/recover/index.js';
-import { correctedAway, issueHan } from '../../src/recover/invariants.js';
+import { correctedAway } from '../../src/recover/invariants.js';
 import { validateIssue } from '../../src/schema.js';
 import { hanCounts } from '../../src/text/chars.js';
+import { issueHan } from '../../src/text/han.js';
 import { jiebaWords } from '../../src/text/segmenter.js';
 import { generatePage } from '../generator/page.js';
-import { accuracy, scorePage, type PageScore } from '../generator/score.js';
+import { accuracy, type PageScore, scorePage } from '../generator/score.js';
 
 const SEEDS = 200;
 
@@ -32,7 +33,10 @@ test(`recovery of ${SEEDS} generated pages: nothing lost, schema-valid, accurate
   assert.equal(a.dates, 1, 'every masthead read right');
   assert.ok(a.leads >= 0.97, `leads ${a.leads}`);
   assert.ok(a.headlineBody >= 0.86, `headline-body matches ${a.headlineBody}`);
-  assert.ok(a.paragraphPrecision >= 0.92 && a.paragraphRecall >= 0.92, `paragraph starts P ${a.paragraphPrecision} R ${a.paragraphRecall}`);
+  assert.ok(
+    a.paragraphPrecision >= 0.92 && a.paragraphRecall >= 0.92,
+    `paragraph starts P ${a.paragraphPrecision} R ${a.paragraphRecall}`,
+  );
   assert.ok(a.cer <= 0.07, `character error rate ${a.cer}`);
   assert.ok(a.textCer <= 0.0005, `character error rate of the page text ${a.textCer}`);
 });

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { recoverBytes } from '../../src/recover/index.js';
-import { issueHan } from '../../src/recover/invariants.js';
-import { jiebaWords } from '../../src/text/segmenter.js';
-import { hanCounts } from '../../src/text/chars.js';
 import { validateIssue } from '../../src/schema.js';
+import { hanCounts } from '../../src/text/chars.js';
+import { issueHan } from '../../src/text/han.js';
+import { jiebaWords } from '../../src/text/segmenter.js';
 import { SAMPLE } from '../paths.js';
 
 const bytes = readFileSync(SAMPLE);
@@ -43,7 +43,10 @@ test('eight items: the lead and seven signed articles, each headline with its ow
 });
 
 test('paragraphs as printed: first and last paragraph of the split run', () => {
-  assert.equal(issue.articles[0]!.paragraphs[0], '岚县人大常委会认真履行法定职责，更好助力岚县经济社会发展和改革攻坚任务，为全面推动岚县高质量发展贡献了智慧和力量。');
+  assert.equal(
+    issue.articles[0]!.paragraphs[0],
+    '岚县人大常委会认真履行法定职责，更好助力岚县经济社会发展和改革攻坚任务，为全面推动岚县高质量发展贡献了智慧和力量。',
+  );
   assert.ok(issue.articles[1]!.paragraphs[0]!.startsWith('2023年，中阳县人大常委会'));
   assert.ok(issue.articles[1]!.paragraphs[3]!.startsWith('坚持“线上+线下”“走出去+请进来”相结合'));
   assert.ok(issue.articles[5]!.paragraphs[2]!.startsWith('发挥代表联络站“桥头堡”作用'));
@@ -70,10 +73,23 @@ test('no Han character lost or added; the one change is the listed 口 → □',
 
 test('every correction names its lines and item; the rejoined headlines are listed', () => {
   const kinds = new Set(issue.corrections.map((c) => c.kind));
-  for (const k of ['masthead-undoubled', 'spaces-removed', 'lines-joined', 'headline-moved', 'headline-rejoined', 'byline-moved', 'byline-marker']) assert.ok(kinds.has(k as never), k);
+  for (const k of [
+    'masthead-undoubled',
+    'spaces-removed',
+    'lines-joined',
+    'headline-moved',
+    'headline-rejoined',
+    'byline-moved',
+    'byline-marker',
+  ])
+    assert.ok(kinds.has(k as never), k);
   const rejoined = issue.corrections.filter((c) => c.kind === 'headline-rejoined').map((c) => c.to);
-  assert.deepEqual(rejoined.sort(), ['依法履职尽责推动新时代人大工作迈上新台阶', '拓展深化人大代表工作 更好发挥代表主体作用'].sort());
-  for (const c of issue.corrections) assert.ok(c.item === 'masthead' || c.item === 'lead' || /^a\d+$/.test(c.item), `${c.id} item ${c.item}`);
+  assert.deepEqual(
+    rejoined.sort(),
+    ['依法履职尽责推动新时代人大工作迈上新台阶', '拓展深化人大代表工作 更好发挥代表主体作用'].sort(),
+  );
+  for (const c of issue.corrections)
+    assert.ok(c.item === 'masthead' || c.item === 'lead' || /^a\d+$/.test(c.item), `${c.id} item ${c.item}`);
 });
 
 test('deterministic and valid against the schema', () => {

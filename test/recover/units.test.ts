@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { InputError, InvariantError } from '../../src/errors.js';
 import { placesOf, splitRun } from '../../src/recover/assign.js';
 import { decodeExtraction } from '../../src/recover/decode.js';
 import { joinHeadlineLines } from '../../src/recover/headlines.js';
+import { recoverText } from '../../src/recover/index.js';
 import { checkNothingLost } from '../../src/recover/invariants.js';
 import { parseMasthead } from '../../src/recover/masthead.js';
 import { removeExtractionSpaces } from '../../src/recover/spaces.js';
 import { isByline, isDeck, isHeadlineLike } from '../../src/recover/structure.js';
 import { undouble, undoublings } from '../../src/recover/undouble.js';
-import { recoverText } from '../../src/recover/index.js';
-import { jiebaWords } from '../../src/text/segmenter.js';
 import { hanCounts } from '../../src/text/chars.js';
-import { InputError, InvariantError } from '../../src/errors.js';
+import { jiebaWords } from '../../src/text/segmenter.js';
 
 const line = (raw: string) => ({ no: 1, raw, blankBefore: true });
 
@@ -25,7 +25,9 @@ test('undouble: runs drawn twice read once', () => {
 });
 
 test('masthead date: the weekday decides between readings', () => {
-  const jan = parseMasthead(line('政教专刊部主办政教专刊部主办 20242024年年11月月88日日 星期一星期一 电子信箱电子信箱：：a@a@163163.com.com'));
+  const jan = parseMasthead(
+    line('政教专刊部主办政教专刊部主办 20242024年年11月月88日日 星期一星期一 电子信箱电子信箱：：a@a@163163.com.com'),
+  );
   assert.equal(jan.masthead?.date, '2024-01-08');
   // Not doubled at all: 11月 is November, and 8 November 2024 is a Friday.
   const nov = parseMasthead(line('文化周刊 2024年11月8日 星期五 电子信箱：b@qq.com'));
@@ -44,7 +46,10 @@ test('spaces: extraction spaces go, spaces between Latin words stay', () => {
   assert.equal(removeExtractionSpaces('2023年11月 24日，全市').text, '2023年11月24日，全市');
   assert.equal(removeExtractionSpaces('引入 Open Data 开放平台').text, '引入Open Data开放平台');
   assert.equal(removeExtractionSpaces('引 入 Open   Data 开 放 平 台 。据').text, '引入Open Data开放平台。据');
-  assert.equal(removeExtractionSpaces('强化思想引领 开拓新时代人大工作新局面', true).text, '强化思想引领 开拓新时代人大工作新局面');
+  assert.equal(
+    removeExtractionSpaces('强化思想引领 开拓新时代人大工作新局面', true).text,
+    '强化思想引领 开拓新时代人大工作新局面',
+  );
   assert.deepEqual(removeExtractionSpaces('安排 5').removed, [2]);
 });
 
@@ -59,18 +64,40 @@ test('bylines, headlines and decks are told from body lines', () => {
 });
 
 test('a headline over two lines: a clause break keeps a space, a word broken in two joins', () => {
-  assert.equal(joinHeadlineLines('拓展深化人大代表工作', '更好发挥代表主体作用', jiebaWords).text, '拓展深化人大代表工作 更好发挥代表主体作用');
-  assert.equal(joinHeadlineLines('依法履职尽责推动新时', '代人大工作迈上新台阶', jiebaWords).text, '依法履职尽责推动新时代人大工作迈上新台阶');
-  assert.equal(joinHeadlineLines('强化思想引领 开拓新时', '代人大工作', jiebaWords).text, '强化思想引领 开拓新时代人大工作');
+  assert.equal(
+    joinHeadlineLines('拓展深化人大代表工作', '更好发挥代表主体作用', jiebaWords).text,
+    '拓展深化人大代表工作 更好发挥代表主体作用',
+  );
+  assert.equal(
+    joinHeadlineLines('依法履职尽责推动新时', '代人大工作迈上新台阶', jiebaWords).text,
+    '依法履职尽责推动新时代人大工作迈上新台阶',
+  );
+  assert.equal(
+    joinHeadlineLines('强化思想引领 开拓新时', '代人大工作', jiebaWords).text,
+    '强化思想引领 开拓新时代人大工作',
+  );
 });
 
 test('run splitting: bodies go to the byline whose place they name, whatever the order', () => {
-  const paras = ['青山县推进老旧小区改造。', '完善公共服务。', '做好帮扶工作。', '白水县加快补齐短板。', '白水坚持创新。', '形成工作格局。'].map((text, i) => ({ text, newMeasure: i === 0 }));
+  const paras = [
+    '青山县推进老旧小区改造。',
+    '完善公共服务。',
+    '做好帮扶工作。',
+    '白水县加快补齐短板。',
+    '白水坚持创新。',
+    '形成工作格局。',
+  ].map((text, i) => ({ text, newMeasure: i === 0 }));
   const segs = splitRun(paras, [
     { role: '白水县教育局局长', name: '王芳', headline: '甲' },
     { role: '青山县人大常委会主任', name: '李强', headline: '乙' },
   ]);
-  assert.deepEqual(segs.map((s) => [s.candidate, s.from, s.to]), [[1, 0, 3], [0, 3, 6]]);
+  assert.deepEqual(
+    segs.map((s) => [s.candidate, s.from, s.to]),
+    [
+      [1, 0, 3],
+      [0, 3, 6],
+    ],
+  );
   assert.deepEqual(placesOf('石楼县人大常委会主任'), ['石楼县', '石楼']);
   assert.deepEqual(placesOf('兴县人大常委会主任'), ['兴县']);
   assert.deepEqual(placesOf('本报记者'), []);
@@ -82,26 +109,40 @@ test('decode: GB18030, UTF-16 with BOM, CRLF; binary and empty refused', () => {
   assert.deepEqual(decodeExtraction(gb, 'gb.txt'), { text: '政教专刊\n', encoding: 'gb18030' });
   const u16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
   assert.deepEqual(decodeExtraction(u16, 'u16.txt'), { text: '政教专刊\n第二行\n', encoding: 'utf-16le' });
-  assert.throws(() => decodeExtraction(new Uint8Array(0), 'empty.txt'), (e: InputError) => e.oneLine().startsWith('empty.txt: the file is empty'));
+  assert.throws(
+    () => decodeExtraction(new Uint8Array(0), 'empty.txt'),
+    (e: InputError) => e.oneLine().startsWith('empty.txt: the file is empty'),
+  );
   assert.throws(() => decodeExtraction(new Uint8Array([0, 1, 2, 0xff, 0xfe, 3, 0, 0x80]), 'bin.dat'), /binary/);
 });
 
 test('the no-loss check bites: a dropped character fails loudly', () => {
   const text = '□ 本报记者 张三\n';
-  const issue = recoverText('第一段正文内容在这里，很长很长很长很长很长。\n第一行标题\n□ 本报记者 张三\n', { file: 'x.txt' });
+  const issue = recoverText('第一段正文内容在这里，很长很长很长很长很长。\n第一行标题\n□ 本报记者 张三\n', {
+    file: 'x.txt',
+  });
   assert.equal(issue.articles.length, 1);
   const input = hanCounts('第一段正文内容在这里，很长很长很长很长很长。第一行标题' + text);
   assert.doesNotThrow(() => checkNothingLost(input, issue, 'x.txt'));
   const broken = structuredClone(issue);
   broken.articles[0]!.paragraphs[0] = broken.articles[0]!.paragraphs[0]!.replace('正文', '');
-  assert.throws(() => checkNothingLost(input, broken, 'x.txt'), (e: InvariantError) => /正-1/.test(e.message) && /文-1/.test(e.message));
+  assert.throws(
+    () => checkNothingLost(input, broken, 'x.txt'),
+    (e: InvariantError) => /正-1/.test(e.message) && /文-1/.test(e.message),
+  );
 });
 
 test('pages without masthead or headlines: what can be recovered is, with warnings', () => {
-  const issue = recoverText('这是一段没有标题的正文，它的内容必须完整保留下来。\n第二行也是正文，同样不能丢失任何一个字。\n', { file: 'plain.txt' });
+  const issue = recoverText(
+    '这是一段没有标题的正文，它的内容必须完整保留下来。\n第二行也是正文，同样不能丢失任何一个字。\n',
+    { file: 'plain.txt' },
+  );
   assert.equal(issue.masthead, null);
   assert.ok(issue.warnings.some((w) => w.code === 'no-masthead'));
   assert.ok(issue.warnings.some((w) => w.code === 'no-headline'));
   assert.equal(issue.articles.length, 1);
-  assert.equal(issue.articles[0]!.paragraphs.join(''), '这是一段没有标题的正文，它的内容必须完整保留下来。第二行也是正文，同样不能丢失任何一个字。');
+  assert.equal(
+    issue.articles[0]!.paragraphs.join(''),
+    '这是一段没有标题的正文，它的内容必须完整保留下来。第二行也是正文，同样不能丢失任何一个字。',
+  );
 });

@@ -3,14 +3,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { loadFaces } from '../../src/cli/commands/render.js';
-import { readTemplate } from '../../src/cli/inputs.js';
-import { loadMetrics } from '../../src/fonts/faces.js';
+import { loadFaces, loadMetrics } from '../../src/fonts/faces.js';
+import { readTemplate } from '../../src/io/inputs.js';
 import { layoutIssue } from '../../src/layout/index.js';
 import { recoverBytes } from '../../src/recover/index.js';
-import { issueHan } from '../../src/recover/invariants.js';
 import { renderLayout } from '../../src/render/index.js';
 import { hanCounts, NO_LINE_END, NO_LINE_START } from '../../src/text/chars.js';
+import { issueHan } from '../../src/text/han.js';
 import { jiebaWords } from '../../src/text/segmenter.js';
 import { pdftotext, tool } from '../helpers/tools.js';
 import { SAMPLE } from '../paths.js';
@@ -41,28 +40,38 @@ test('fonts embedded as subsets with a tag, nothing taken from the system', () =
   }
 });
 
-test('pdftotext gives back every Han character of the issue, each item in reading order, no line against the prohibitions', () => {
-  const text = pdftotext(pdf);
-  const got = hanCounts(text);
-  for (const [ch, n] of issueHan(issue)) assert.ok((got.get(ch) ?? 0) >= n, `${ch}: ${got.get(ch) ?? 0} of ${n}`);
-  const flat = squash(text);
-  const items = [
-    { id: 'lead', parts: [issue.lead!.headline, issue.lead!.deck!, ...issue.lead!.paragraphs] },
-    ...issue.articles.map((a) => ({ id: a.id, parts: [a.headline, `□${a.byline!.role}${a.byline!.name}`, ...a.paragraphs] })),
-  ];
-  for (const { id, parts } of items) {
-    let at = 0;
-    for (const part of parts) {
-      const k = flat.indexOf(squash(part), at);
-      assert.ok(k >= 0, `${id}: "${part.slice(0, 16)}…" is not where reading order puts it`);
-      at = k + squash(part).length;
+test(
+  'pdftotext gives back every Han character of the issue, each item in reading order, no line against ' +
+    'the prohibitions',
+  () => {
+    const text = pdftotext(pdf);
+    const got = hanCounts(text);
+    for (const [ch, n] of issueHan(issue)) assert.ok((got.get(ch) ?? 0) >= n, `${ch}: ${got.get(ch) ?? 0} of ${n}`);
+    const flat = squash(text);
+    const items = [
+      { id: 'lead', parts: [issue.lead!.headline, issue.lead!.deck!, ...issue.lead!.paragraphs] },
+      ...issue.articles.map((a) => ({
+        id: a.id,
+        parts: [a.headline, `□${a.byline!.role}${a.byline!.name}`, ...a.paragraphs],
+      })),
+    ];
+    for (const { id, parts } of items) {
+      let at = 0;
+      for (const part of parts) {
+        const k = flat.indexOf(squash(part), at);
+        assert.ok(k >= 0, `${id}: "${part.slice(0, 16)}…" is not where reading order puts it`);
+        at = k + squash(part).length;
+      }
     }
-  }
-  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
-    assert.ok(!NO_LINE_START.has([...line][0]!), `line starts with a prohibited mark: ${line}`);
-    assert.ok(!NO_LINE_END.has([...line].at(-1)!), `line ends with a prohibited mark: ${line}`);
-  }
-});
+    for (const line of text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)) {
+      assert.ok(!NO_LINE_START.has([...line][0]!), `line starts with a prohibited mark: ${line}`);
+      assert.ok(!NO_LINE_END.has([...line].at(-1)!), `line ends with a prohibited mark: ${line}`);
+    }
+  },
+);
 
 test('metadata: title with section and date, language, creation date from the issue, one bookmark per item', () => {
   const info = tool('pdfinfo', [pdf]).stdout;

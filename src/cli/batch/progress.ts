@@ -1,12 +1,19 @@
-/** Progress of a batch on stderr: a redrawn bar with counts and ETA on a terminal, plain lines otherwise. */
+/**
+ * Progress of a batch on stderr: a redrawn bar with counts and ETA on a terminal, plain lines otherwise; nothing when
+ * quiet.
+ */
 export interface Progress {
-  done(line: string): void;
+  done(ok: boolean, line: string): void;
   finish(): void;
 }
 
 const clock = (s: number) => `${Math.floor(s / 60)}:${String(Math.round(s % 60)).padStart(2, '0')}`;
 
-export function progress(total: number, started = performance.now(), stream = process.stderr): Progress {
+export function progress(
+  total: number,
+  opts: { started?: number; quiet?: boolean; stream?: NodeJS.WriteStream } = {},
+): Progress {
+  const { started = performance.now(), quiet = false, stream = process.stderr } = opts;
   let count = 0;
   let failed = 0;
   const tty = Boolean(stream.isTTY);
@@ -15,17 +22,22 @@ export function progress(total: number, started = performance.now(), stream = pr
     const filled = Math.round((count / total) * width);
     const elapsed = (performance.now() - started) / 1000;
     const eta = count ? (elapsed / count) * (total - count) : 0;
-    return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${count}/${total} · ${count - failed} built · ${failed} failed · ${clock(elapsed)} elapsed${count < total ? ` · ETA ${clock(eta)}` : ''}`;
+    const counts = `${count}/${total} · ${count - failed} built · ${failed} failed · ${clock(elapsed)} elapsed`;
+    return (
+      `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ` +
+      `${counts}${count < total ? ` · ETA ${clock(eta)}` : ''}`
+    );
   };
   return {
-    done(line) {
+    done(ok, line) {
       count++;
-      if (line.startsWith('failed')) failed++;
+      if (!ok) failed++;
+      if (quiet) return;
       if (tty) stream.write(`\r\x1b[2K${line}\n${bar()}`);
       else stream.write(`[${count}/${total}] ${line}\n`);
     },
     finish() {
-      if (tty) stream.write(`\r\x1b[2K${bar()}\n`);
+      if (tty && !quiet) stream.write(`\r\x1b[2K${bar()}\n`);
     },
   };
 }

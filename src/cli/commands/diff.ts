@@ -2,13 +2,14 @@ import { join } from 'node:path';
 import { diffPages, isSame } from '../../check/diff.js';
 import { encodePng, rasterizePdf, sideBySide } from '../../check/raster.js';
 import { NewsprintError } from '../../errors.js';
-import { readInput, writeAtomic } from '../io.js';
-import type { Reporter } from '../report.js';
+import { readInput, writeAtomic } from '../../io/files.js';
+import type { Reporter } from '../../pipeline/report.js';
 
 export interface DiffOptions {
   output: string;
-  dpi: string;
-  threshold: string;
+  dpi: number;
+  threshold: number;
+  json?: boolean;
 }
 
 /**
@@ -17,23 +18,45 @@ export interface DiffOptions {
  */
 export async function diffCommand(a: string, b: string, opts: DiffOptions, report: Reporter): Promise<number> {
   try {
-    const dpi = Number(opts.dpi);
-    const threshold = Number(opts.threshold);
-    if (!(dpi >= 10 && dpi <= 600)) throw new NewsprintError(`--dpi must be between 10 and 600, not ${opts.dpi}`);
-    if (!(threshold >= 0 && threshold <= 100)) throw new NewsprintError(`--threshold must be a percentage between 0 and 100, not ${opts.threshold}`);
-    const [ra, rb] = await Promise.all([rasterizePdf(readInput(a), dpi, a), rasterizePdf(readInput(b), dpi, b)]);
+    const [ra, rb] = await Promise.all([
+      rasterizePdf(readInput(a), opts.dpi, a),
+      rasterizePdf(readInput(b), opts.dpi, b),
+    ]);
     const result = diffPages(ra, rb);
     for (const p of result.pages) {
-      const where = p.box ? ` around x ${p.box.x}-${p.box.x + p.box.width}, y ${p.box.y}-${p.box.y + p.box.height} px` : '';
-      process.stdout.write(`page ${p.page}: ${p.problem ?? `${p.pixels} pixels differ (${(p.ratio * 100).toFixed(3)} %)${where}`}\n`);
+      const where = p.box
+        ? ` around x ${p.box.x}-${p.box.x + p.box.width}, y ${p.box.y}-${p.box.y + p.box.height} px`
+        : '';
+      if (!opts.json)
+        process.stdout.write(
+          `page ${p.page}: ${p.problem ?? `${p.pixels} pixels differ (${(p.ratio * 100).toFixed(3)} %)${where}`}\n`,
+        );
       if (p.image) {
         writeAtomic(join(opts.output, `diff-page-${p.page}.png`), encodePng(p.image));
-        writeAtomic(join(opts.output, `compare-page-${p.page}.png`), encodePng(sideBySide([ra[p.page - 1]!, p.image, rb[p.page - 1]!])));
+        writeAtomic(
+          join(opts.output, `compare-page-${p.page}.png`),
+          encodePng(sideBySide([ra[p.page - 1]!, p.image, rb[p.page - 1]!])),
+        );
       }
     }
-    for (const problem of result.problems) process.stdout.write(`${problem}\n`);
-    const same = isSame(result, threshold / 100);
-    report.info(`${same ? 'same' : 'different'} (threshold ${threshold} % of a page's pixels); diff images in ${opts.output}/`);
+    if (!opts.json) for (const problem of result.problems) process.stdout.write(`${problem}\n`);
+    const same = isSame(result, opts.threshold / 100);
+    if (opts.json) {
+      const pages = result.pages.map(({ page, pixels, ratio, box, problem }) => ({
+        page,
+        pixels,
+        ratio,
+        box,
+        problem,
+      }));
+      process.stdout.write(
+        `${JSON.stringify({ same, threshold: opts.threshold, pages, problems: result.problems })}\n`,
+      );
+    }
+    report.info(
+      `${same ? 'same' : 'different'} (threshold ${opts.threshold} % of a page's pixels); diff images in ` +
+        `${opts.output}/`,
+    );
     return same ? 0 : 1;
   } catch (e) {
     if (e instanceof NewsprintError) e.exitCode = 2;

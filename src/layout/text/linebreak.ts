@@ -8,8 +8,8 @@
  */
 import { NewsprintError } from '../../errors.js';
 import type { FaceMetrics } from '../../types.js';
-import { mayEndLine, mayStartLine, toUnits, type Unit } from './units.js';
 import { naturalWidth, spanWidths } from './setline.js';
+import { mayEndLine, mayStartLine, toUnits, type Unit } from './units.js';
 
 type Widths = ReturnType<typeof spanWidths>;
 
@@ -68,7 +68,11 @@ function refuseUnsettable(text: string, units: Unit[], cuts: number[], widths: W
           ? `a line would be wider than ${avail} em`
           : '';
     if (problem)
-      throw new NewsprintError(`cannot set the paragraph "${text.slice(0, 20)}…" by the line-breaking rules: ${problem}`, undefined, 'the text has punctuation no typesetting rule can place');
+      throw new NewsprintError(
+        `cannot set the paragraph "${text.slice(0, 20)}…" by the line-breaking rules: ${problem}`,
+        undefined,
+        'the text has punctuation no typesetting rule can place',
+      );
   }
 }
 
@@ -124,7 +128,11 @@ function keepLastLineCompany(units: Unit[], cuts: number[], widths: Widths): voi
     let c = cuts[n - 1]! - 1;
     // Take a character, with any marks that must stay with it.
     while (c > cuts[n - 2]! + 1 && (!mayStartLine(units[c]!) || !mayEndLine(units[c - 1]!))) c--;
-    if (c <= cuts[n - 2]! + 1 || widths.natural(cuts[n - 2]!, c - 1) < widths.natural(cuts[n - 2]!, cuts[n - 1]! - 1) / 2) return;
+    if (
+      c <= cuts[n - 2]! + 1 ||
+      widths.natural(cuts[n - 2]!, c - 1) < widths.natural(cuts[n - 2]!, cuts[n - 1]! - 1) / 2
+    )
+      return;
     cuts[n - 1] = c;
   }
 }

@@ -67,7 +67,8 @@ export function naturalWidth(units: Unit[], m: FaceMetrics): number {
 /** Least width the line can be squeezed to: every mark half width, no space between Han and Latin. */
 export function minWidth(units: Unit[], m: FaceMetrics): number {
   let w = 0;
-  for (const p of place(units, m)) w += p.halved || !isPunct(p.unit) ? p.advance : (m.half(p.unit.text)?.advance ?? p.advance);
+  for (const p of place(units, m))
+    w += p.halved || !isPunct(p.unit) ? p.advance : (m.half(p.unit.text)?.advance ?? p.advance);
   return w;
 }
 
@@ -130,7 +131,10 @@ const round = (v: number) => Math.round(v * 10000) / 10000;
  * minWidth (each mark is halved by at most one neighbour, so the savings of
  * the pairs add up).
  */
-export function spanWidths(units: Unit[], m: FaceMetrics): { natural(i: number, j: number): number; min(i: number, j: number): number } {
+export function spanWidths(
+  units: Unit[],
+  m: FaceMetrics,
+): { natural(i: number, j: number): number; min(i: number, j: number): number } {
   const n = units.length;
   const adv = units.map((u) => fullAdvance(u, m));
   const halfAdv = units.map((u, k) => (isPunct(u) ? (m.half(u.text)?.advance ?? adv[k]!) : adv[k]!));
@@ -145,7 +149,8 @@ export function spanWidths(units: Unit[], m: FaceMetrics): { natural(i: number, 
       const a = units[k - 1]!;
       const b = units[k]!;
       join = spaceBetween(a, b);
-      if (isPunct(a) && isPunct(b)) join -= a.kind === 'close' ? adv[k - 1]! - halfAdv[k - 1]! : b.kind === 'open' ? adv[k]! - halfAdv[k]! : 0;
+      if (isPunct(a) && isPunct(b))
+        join -= a.kind === 'close' ? adv[k - 1]! - halfAdv[k - 1]! : b.kind === 'open' ? adv[k]! - halfAdv[k]! : 0;
     }
     S[k + 1] = S[k]! + join;
   }

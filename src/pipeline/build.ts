@@ -1,0 +1,133 @@
+/**
+ * The whole job for one input: recover → layout → render → proof, page
+ * images, manifest; the files of one issue's archive folder, in memory.
+ * The CLI, the batch workers, the bench and the tests all call this.
+ */
+import type { Browser } from 'puppeteer';
+import { makeManifest } from '../check/archive.js';
+import { BrowserError, hasBrowser } from '../check/browser.js';
+import { crossCheck } from '../check/crosscheck.js';
+import { encodePng, rasterizePdf } from '../check/raster.js';
+import { NewsprintError } from '../errors.js';
+import { loadFaces } from '../fonts/faces.js';
+import { MANIFEST, safeFolderName } from '../io/archive-folder.js';
+import { displayName, readInput, toJson } from '../io/files.js';
+import { parseJson, readTemplate } from '../io/inputs.js';
+import { VERSION } from '../project.js';
+import type { Encoding } from '../recover/decode.js';
+import { validateIssue } from '../schema.js';
+import type { Issue, Layout } from '../types.js';
+import { layoutStage } from './layout.js';
+import { proofHtmlFile, proofPdfFile } from './proof.js';
+import { recoverSource } from './recover.js';
+import { renderStage } from './render.js';
+import type { Reporter } from './report.js';
+
+export interface BuildOptions {
+  template: string;
+  sheet?: boolean;
+  /** Write proof.pdf (needs a browser); --no-proof turns it off. */
+  proof?: boolean;
+  /** Run the cross-engine check and fail when it does. */
+  check?: boolean;
+  /** The extraction's encoding, when detection is not wanted. */
+  encoding?: Encoding;
+}
+
+/** Resolution of the page images in the archive folder. */
+export const PNG_DPI = 100;
+
+/** `2024-01-08-政教专刊`: the issue's folder in the archive. */
+export function issueFolderName(issue: Issue): string {
+  const section = (issue.masthead?.section ?? '').replace(/部?主办$/, '') || issue.source.file.replace(/\.[^.]*$/, '');
+  return safeFolderName(`${issue.masthead?.date ?? 'undated'}-${section}`);
+}
+
+export interface Built {
+  issue: Issue;
+  layout: Layout;
+  files: Record<string, Uint8Array | string>;
+  /** The cross-engine check's result line, when it ran. */
+  checked: string;
+}
+
+/** An issue.json given to `build` is laid out as it is; anything else is an extraction to recover. */
+function issueOf(bytes: Uint8Array, file: string, encoding?: Encoding): { issue: Issue; source: string | null } {
+  const looksJson =
+    /\.json$/i.test(file) ||
+    (bytes[0] === 0x7b && /"schema"\s*:\s*"newsprint\/issue@/.test(new TextDecoder().decode(bytes.subarray(0, 200))));
+  if (looksJson) return { issue: validateIssue(parseJson(bytes, file), displayName(file)), source: null };
+  const { issue, text } = recoverSource(bytes, file, encoding);
+  return { issue, source: text };
+}
+
+/** The proof PDF, or null with a warning when no browser can print it (the rest of the build stands). */
+async function proof(issue: Issue, source: string, layout: Layout, report: Reporter, name: string, browser?: Browser) {
+  if (!browser && !hasBrowser()) {
+    report.warn(
+      `${name}: proof.pdf skipped: no browser (install Chromium, run \`npx puppeteer browsers install chrome\`, ` +
+        `or set PUPPETEER_EXECUTABLE_PATH)`,
+    );
+    return null;
+  }
+  try {
+    return await report.timeAsync('proof', async () =>
+      proofPdfFile(issue, await proofHtmlFile(issue, source, layout), browser),
+    );
+  } catch (e) {
+    if (!(e instanceof BrowserError)) throw e;
+    report.warn(`${name}: proof.pdf skipped: ${e.oneLine()}`);
+    return null;
+  }
+}
+
+export async function buildFiles(
+  file: string,
+  opts: BuildOptions,
+  report: Reporter,
+  browser?: Browser,
+): Promise<Built> {
+  const name = displayName(file);
+  const template = readTemplate(opts.template);
+  const bytes = readInput(file);
+  const { issue, source } = report.time('recover', () => issueOf(bytes, file, opts.encoding));
+  for (const w of issue.warnings) report.warn(`${name}: ${w.message}`);
+  const layout = layoutStage(issue, template, report, name);
+  const pdf = await renderStage(layout, false, report);
+  const files: Record<string, Uint8Array | string> = {
+    'issue.json': toJson(issue),
+    'layout.json': toJson(layout),
+    'spread.pdf': pdf,
+  };
+  if (opts.sheet) files['spread-sheet.pdf'] = await renderStage(layout, true, report);
+  const pages = await report.timeAsync('images', () => rasterizePdf(pdf, PNG_DPI));
+  for (const [i, p] of pages.entries()) files[`page-${i + 1}.png`] = encodePng(p);
+  if (opts.proof !== false) {
+    if (source === null)
+      report.info(
+        `${name}: proof.pdf skipped: the input is an issue, not an extraction, so there are no source lines to ` +
+          `proofread against`,
+      );
+    else {
+      const pdfProof = await proof(issue, source, layout, report, name, browser);
+      if (pdfProof) files['proof.pdf'] = pdfProof;
+    }
+  }
+  const faces = loadFaces();
+  let checked = '';
+  if (opts.check) {
+    const result = await report.timeAsync('check', () => crossCheck(layout, pdf, faces, browser));
+    const unmatched = (result.ratio * 100).toFixed(4);
+    checked =
+      `cross-engine check: ${unmatched} % of pixels unmatched, densest patch ` +
+      `${(result.patch * 100).toFixed(1)} % — ${result.pass ? 'pass' : 'FAIL'}`;
+    if (!result.pass)
+      throw new NewsprintError(
+        `the PDF and Chromium's rendering of the same layout disagree (${checked})`,
+        name,
+        'a glyph missing from a subset or a misplaced line; run with --debug and compare the pages',
+      );
+  }
+  files[MANIFEST] = toJson(makeManifest({ version: VERSION, issue, template: template.name, faces, files }));
+  return { issue, layout, files, checked };
+}

@@ -1,0 +1,16 @@
+/** Stage 2: issue + template → layout, with the fonts' metrics. */
+import { about } from '../errors.js';
+import { loadMetrics } from '../fonts/faces.js';
+import { layoutIssue } from '../layout/index.js';
+import type { Issue, Layout, Template } from '../types.js';
+import type { Reporter } from './report.js';
+
+/** `file`: what the user gave (the issue.json, or the extraction it was recovered from), named in errors. */
+export function layoutStage(issue: Issue, template: Template, report: Reporter, file: string): Layout {
+  const metrics = report.time('fonts', () => loadMetrics());
+  try {
+    return report.time('layout', () => layoutIssue(issue, template, metrics));
+  } catch (e) {
+    throw about(e, file);
+  }
+}

@@ -30,31 +30,33 @@ export const COLOUR_THRESHOLD = 0.1;
 
 export function diffPages(a: Raster[], b: Raster[]): DiffReport {
   const problems: string[] = [];
-  if (a.length !== b.length) problems.push(`page counts differ: ${a.length} and ${b.length}`);
+  if (a.length !== b.length) problems.push(pageCountProblem(a.length, b.length));
   const pages: PageDiff[] = [];
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const pa = a[i]!;
-    const pb = b[i]!;
-    if (pa.width !== pb.width || pa.height !== pb.height) {
-      const problem = `page ${i + 1} sizes differ: ${pa.width}×${pa.height} and ${pb.width}×${pb.height} px`;
-      pages.push({ page: i + 1, pixels: pa.width * pa.height, ratio: 1, image: null, problem });
-      continue;
-    }
-    const out = new Uint8ClampedArray(pa.width * pa.height * 4);
-    const pixels = pixelmatch(pa.data, pb.data, out, pa.width, pa.height, {
-      threshold: COLOUR_THRESHOLD,
-      includeAA: false,
-      alpha: 0.2,
-    });
-    pages.push({
-      page: i + 1,
-      pixels,
-      ratio: pixels / (pa.width * pa.height),
-      image: { width: pa.width, height: pa.height, data: out },
-      box: pixels ? boundsOfRed(out, pa.width, pa.height) : undefined,
-    });
-  }
+  for (let i = 0; i < Math.min(a.length, b.length); i++) pages.push(diffPage(a[i]!, b[i]!, i + 1));
   return { pages, problems, worst: Math.max(0, ...pages.map((p) => p.ratio)) };
+}
+
+export const pageCountProblem = (a: number, b: number): string => `page counts differ: ${a} and ${b}`;
+
+/** One page of each, compared (page numbers from 1). */
+export function diffPage(pa: Raster, pb: Raster, page: number): PageDiff {
+  if (pa.width !== pb.width || pa.height !== pb.height) {
+    const problem = `page ${page} sizes differ: ${pa.width}×${pa.height} and ${pb.width}×${pb.height} px`;
+    return { page, pixels: pa.width * pa.height, ratio: 1, image: null, problem };
+  }
+  const out = new Uint8ClampedArray(pa.width * pa.height * 4);
+  const pixels = pixelmatch(pa.data, pb.data, out, pa.width, pa.height, {
+    threshold: COLOUR_THRESHOLD,
+    includeAA: false,
+    alpha: 0.2,
+  });
+  return {
+    page,
+    pixels,
+    ratio: pixels / (pa.width * pa.height),
+    image: { width: pa.width, height: pa.height, data: out },
+    box: pixels ? boundsOfRed(out, pa.width, pa.height) : undefined,
+  };
 }
 
 /** Same when the page counts and sizes agree and no page differs by more than `threshold` (a share, 0-1). */

@@ -31,12 +31,42 @@ export async function openPdf(bytes: Uint8Array, file: string) {
   }
 }
 
+/** Most pixels one page may have when rasterised (a 1200 mm square page at 150 dpi): 4 bytes each, a few copies. */
+export const MAX_PAGE_PIXELS = 50_000_000;
+
 export async function rasterizePdf(bytes: Uint8Array, dpi: number, file = 'PDF'): Promise<Raster[]> {
-  const doc = await openPdf(bytes, file);
   const pages: Raster[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
+  for await (const page of rasterPages(bytes, dpi, file)) pages.push(page);
+  return pages;
+}
+
+/** The pages one at a time, so a long PDF never has more than one page in memory; a page too large is an error. */
+export async function* rasterPages(bytes: Uint8Array, dpi: number, file = 'PDF'): AsyncGenerator<Raster> {
+  const doc = await openPdf(bytes, file);
+  try {
+    for (let n = 1; n <= doc.numPages; n++) yield await rasterPage(doc, n, dpi, file);
+  } finally {
+    await doc.destroy();
+  }
+}
+
+async function rasterPage(
+  doc: Awaited<ReturnType<typeof openPdf>>,
+  n: number,
+  dpi: number,
+  file: string,
+): Promise<Raster> {
+  {
     const page = await doc.getPage(n);
     const viewport = page.getViewport({ scale: dpi / 72 });
+    const pixels = Math.round(viewport.width) * Math.round(viewport.height);
+    if (!(pixels > 0 && pixels <= MAX_PAGE_PIXELS))
+      throw new InputError(
+        `page ${n} would be ${Math.round(viewport.width)}×${Math.round(viewport.height)} pixels at ${dpi} dpi, ` +
+          `more than the ${MAX_PAGE_PIXELS / 1e6} million newsprint rasterises`,
+        file,
+        'use a lower --dpi',
+      );
     const canvas = createCanvas(Math.round(viewport.width), Math.round(viewport.height));
     const ctx = canvas.getContext('2d');
     ctx.fillStyle = '#ffffff';
@@ -47,11 +77,9 @@ export async function rasterizePdf(bytes: Uint8Array, dpi: number, file = 'PDF')
       viewport,
     }).promise;
     const image = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    pages.push({ width: canvas.width, height: canvas.height, data: new Uint8ClampedArray(image.data) });
     page.cleanup();
+    return { width: canvas.width, height: canvas.height, data: new Uint8ClampedArray(image.data) };
   }
-  await doc.destroy();
-  return pages;
 }
 
 export function encodePng(r: Raster): Buffer {

@@ -155,8 +155,15 @@ test(
     assert.match(r.stderr, /truncated\.json: is not JSON/);
     const layout = {
       schema: 'newsprint/layout@1',
+      issue: {},
       pages: [
-        { width: 100, height: 100, boxes: [{ lines: [{ text: '字字', xs: [0], face: 'song', x: 0, y: 0, size: 9 }] }] },
+        {
+          number: 1,
+          width: 100,
+          height: 100,
+          rules: [],
+          boxes: [{ lines: [{ text: '字字', xs: [0], face: 'song', x: 0, y: 0, size: 9 }] }],
+        },
       ],
       outline: [],
     };

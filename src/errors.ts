@@ -16,12 +16,6 @@ export class NewsprintError extends Error {
     this.name = 'NewsprintError';
   }
 
-  /** Names the file the error is about, unless it already names one; keeps the error's class. */
-  about(file: string | undefined): this {
-    this.file ??= file;
-    return this;
-  }
-
   /** One line: `file: message (hint)`, control characters shown escaped. */
   oneLine(): string {
     const where = this.file ? `${this.file}: ` : '';
@@ -41,9 +35,9 @@ export class InvariantError extends NewsprintError {
   override exitCode = 3;
 }
 
-/** Names the file an error is about when it is one of ours; anything else passes through unchanged. */
+/** Names the file an error is about when it is one of ours and names none yet; keeps the error's class. */
 export function about<E>(e: E, file: string | undefined): E {
-  if (e instanceof NewsprintError) e.about(file);
+  if (e instanceof NewsprintError) e.file ??= file;
   return e;
 }
 

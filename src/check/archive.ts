@@ -6,11 +6,12 @@
 
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, NewsprintError, printable } from '../errors.js';
 import type { Face } from '../fonts/faces.js';
 import { MANIFEST } from '../io/archive-folder.js';
+import { readCheckedFile } from '../io/files.js';
 import { validateIssue } from '../schema.js';
 import { hanCounts } from '../text/chars.js';
 import { diffCounts, issueHan } from '../text/han.js';
@@ -110,15 +111,10 @@ function readRegular(dir: string, name: string, expectBytes?: number, limit = MA
   if (expectBytes !== undefined && stat.size !== expectBytes)
     return `${stat.size} bytes, the manifest says ${expectBytes}`;
   if (stat.size > limit) return `${stat.size} bytes, more than verify reads (${limit})`;
-  let fd: number | null = null;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    if (!fstatSync(fd).isFile()) return 'is not a regular file';
-    return readFileSync(fd);
+    return readCheckedFile(path, true) ?? 'is not a regular file';
   } catch (e) {
     return `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
-  } finally {
-    if (fd !== null) closeSync(fd);
   }
 }
 

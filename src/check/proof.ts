@@ -135,7 +135,7 @@ export function proofHtml(issue: Issue, sourceText: string, layout: Layout | nul
     return `<section class="item" data-item="${v.id}">
 <header><div><h2>${esc(v.headline) || '<em>（无标题）</em>'}</h2><p class="byline">${esc(v.byline)}</p>
 <p class="meta">${esc(v.title)}${
-      conf !== undefined ? ` · 匹配置信度 ` + `${conf}` : ''
+      conf !== undefined ? ` · 匹配置信度 ${conf}` : ''
     } ${badges(cs, ['headline-moved', 'headline-rejoined', 'byline-moved'])}</p>
 <div class="srcs head">${head.map((no) => sourceLine(no, raw(no), cs)).join('')}</div></div>${thumbnail(layout, v.id)}</header>
 <table><thead><tr><th>恢复的段落</th><th>来源（行号）</th></tr></thead><tbody>
@@ -192,7 +192,7 @@ svg.thumb { flex: none; } svg.thumb .sheet { fill: #fff; stroke: #999; stroke-wi
 <h1>校样 · ${esc(m?.section ?? '')} ${esc(m?.date ?? '')} ${esc(m?.weekday ?? '')}</h1>
 <p class="summary">来源 ${esc(issue.source.file)}（${esc(issue.source.encoding)}，${issue.source.lines} 行）· ${items.length} 篇 · ${issue.corrections.length} 处更正 · ${issue.warnings.length} 条警告</p>
 <p class="legend">${(Object.keys(KIND_LABEL) as Correction['kind'][])
-    .map((k) => `<mark ` + `class="k-${k}">${KIND_LABEL[k]} ${k}</mark>`)
+    .map((k) => `<mark class="k-${k}">${KIND_LABEL[k]} ${k}</mark>`)
     .join('')}</p>
 <h2>警告</h2>
 <ul class="warnings">${warnings || '<li>无</li>'}</ul>

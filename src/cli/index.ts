@@ -111,9 +111,11 @@ program
   .action(async (inputs: string[], opts: BuildCommandOptions & { jobs?: number }) => {
     if (inputs.includes('-') && inputs.length > 1)
       usage('build: - (standard input) cannot be combined with other inputs');
-    const { batchBuild, expandInputs, isSingleFile } = await import('./batch/index.js');
+    const { batchBuild, expandInputs } = await import('./batch/index.js');
     const files = expandInputs(inputs);
-    if (isSingleFile(inputs)) return (await import('./commands/build.js')).buildCommand(files[0]!, opts, reporter());
+    // One input that expanded to itself is a file (a folder expands to its *.txt): built in this process.
+    if (inputs.length === 1 && files[0] === inputs[0])
+      return (await import('./commands/build.js')).buildCommand(files[0]!, opts, reporter());
     const quiet = Boolean(program.opts().quiet);
     const result = await batchBuild(files, { ...opts, jobs: opts.jobs ?? availableParallelism(), quiet }, reporter());
     if (opts.json) for (const r of result.results) process.stdout.write(`${JSON.stringify(r)}\n`);

@@ -60,22 +60,33 @@ export function readInput(path: string, maxBytes = MAX_INPUT_BYTES): Uint8Array 
       `is ${(stat.size / 1024 / 1024).toFixed(0)} MB, more than the ${maxBytes / 1024 / 1024} MB newsprint reads`,
       path,
     );
-  let fd: number | null = null;
+  let data: Buffer | null;
   try {
-    // O_NONBLOCK: should the file have become a FIFO since the check, opening it does not wait.
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    if (!fstatSync(fd).isFile()) throw new InputError('is not a regular file', path);
-    return readFileSync(fd);
+    data = readCheckedFile(path);
   } catch (e) {
-    if (e instanceof NewsprintError) throw e;
     throw new InputError(fsReason(e, 'cannot read it'), path);
+  }
+  if (!data) throw new InputError('is not a regular file', path);
+  return data;
+}
+
+/**
+ * Reads a file a stat found regular, opened so that it cannot block should
+ * it have become a FIFO since (O_NONBLOCK) and, with `noFollow`, not through
+ * a symlink; null when what was opened is not a regular file after all.
+ */
+export function readCheckedFile(path: string, noFollow = false): Buffer | null {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | (noFollow ? constants.O_NOFOLLOW : 0));
+  try {
+    return fstatSync(fd).isFile() ? readFileSync(fd) : null;
   } finally {
-    if (fd !== null) closeSync(fd);
+    closeSync(fd);
   }
 }
 
-/** Blocks on `ms` without spinning (for a non-blocking pipe that has nothing yet, or is full). */
-const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+/** Blocks for `ms` without spinning (for a non-blocking pipe that has nothing yet, or is full). */
+const pause = (ms: number) => Atomics.wait(sleeper, 0, 0, ms);
 
 /** All of standard input, waiting on a non-blocking pipe rather than failing with EAGAIN. */
 function readStdin(maxBytes: number): Uint8Array {

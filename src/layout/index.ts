@@ -25,7 +25,7 @@ interface Candidate {
 /** Prefer smaller body type when the fill is equal: it is what newspapers use. */
 const SIZE_PENALTY = 0.002;
 
-/** Errors name no file: the caller knows which file the user gave (`NewsprintError.about`). */
+/** Errors name no file: the caller knows which file the user gave (`about` in errors.ts). */
 export function layoutIssue(issue: Issue, t: Template, m: Metrics): Layout {
   refuseWhatCannotFit(issue, t);
   refuseWhatNoFaceHas(issue, t, m);
@@ -139,14 +139,10 @@ function refuseWhatNoFaceHas(issue: Issue, t: Template, m: Metrics): void {
           ch,
           `${printable(ch)} (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) in ${item}`,
         );
+  const more = missing.size > 5 ? ` and ${missing.size - 5} more` : '';
   if (missing.size)
     throw new NewsprintError(
-      `no font of the template has ${[...missing.values()].slice(0, 5).join(', ')}${
-        missing.size > 5
-          ? ` ' +
-        'and ${missing.size - 5} more`
-          : ''
-      }`,
+      `no font of the template has ${[...missing.values()].slice(0, 5).join(', ')}${more}`,
       undefined,
       'replace the character in the extraction, or add a face that has it to fonts/fonts.json',
     );

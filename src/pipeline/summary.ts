@@ -19,7 +19,6 @@ export function issueSummary(issue: Issue): string {
 export function layoutSummary(layout: Layout): string {
   const fills = layout.makeup.pages.map((p, i) => `page ${i + 1} ${(p.fill * 100).toFixed(1)} % filled`).join(', ');
   const { bodySize, columns, measureEm } = layout.makeup;
-  return (
-    `${count(layout.pages.length, 'page')}, body ${bodySize} pt in ${columns} columns of ${measureEm} em, ` + `${fills}`
-  );
+  const body = `body ${bodySize} pt in ${columns} columns of ${measureEm} em`;
+  return `${count(layout.pages.length, 'page')}, ${body}, ${fills}`;
 }

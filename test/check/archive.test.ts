@@ -11,29 +11,26 @@ const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], {
 const build = run('build', SAMPLE, '-o', dir, '--check');
 const folder = join(dir, '2024-01-08-政教专刊');
 
-test(
-  'build writes the archive folder: files, manifest with hashes, tool version, template and fonts; ' + '--check passes',
-  () => {
-    assert.equal(build.status, 0, build.stderr);
-    assert.match(build.stderr, /cross-engine check: 0\.0+ % of pixels unmatched.* pass/);
-    assert.deepEqual(readdirSync(folder).sort(), [
-      'issue.json',
-      'layout.json',
-      'manifest.json',
-      'page-1.png',
-      'page-2.png',
-      'proof.pdf',
-      'spread.pdf',
-    ]);
-    const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
-    assert.equal(manifest.template, 'tabloid');
-    assert.match(manifest.tool.version, /^\d+\.\d+\.\d+$/);
-    assert.deepEqual(manifest.fonts.map((f: { role: string }) => f.role).sort(), ['bold', 'heavy', 'kai', 'song']);
-    for (const f of manifest.fonts) assert.match(f.version, /^\d+\.\d+\.\d+$/);
-    assert.equal(manifest.files.length, 6);
-    for (const f of manifest.files) assert.match(f.sha256, /^[0-9a-f]{64}$/);
-  },
-);
+test('build writes the archive folder: files, manifest (hashes, tool, template, fonts); --check passes', () => {
+  assert.equal(build.status, 0, build.stderr);
+  assert.match(build.stderr, /cross-engine check: 0\.0+ % of pixels unmatched.* pass/);
+  assert.deepEqual(readdirSync(folder).sort(), [
+    'issue.json',
+    'layout.json',
+    'manifest.json',
+    'page-1.png',
+    'page-2.png',
+    'proof.pdf',
+    'spread.pdf',
+  ]);
+  const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
+  assert.equal(manifest.template, 'tabloid');
+  assert.match(manifest.tool.version, /^\d+\.\d+\.\d+$/);
+  assert.deepEqual(manifest.fonts.map((f: { role: string }) => f.role).sort(), ['bold', 'heavy', 'kai', 'song']);
+  for (const f of manifest.fonts) assert.match(f.version, /^\d+\.\d+\.\d+$/);
+  assert.equal(manifest.files.length, 6);
+  for (const f of manifest.files) assert.match(f.sha256, /^[0-9a-f]{64}$/);
+});
 
 test('verify passes on a fresh folder', () => {
   const r = run('verify', folder);

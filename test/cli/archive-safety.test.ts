@@ -46,52 +46,49 @@ function withManifest(name: string, edit: (m: { files: Array<Record<string, unkn
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-test(
-  'verify never leaves the folder: ../ paths, absolute paths, symlinks, FIFOs and devices are ' + 'refused, not read',
-  () => {
-    const passwd = '/etc/passwd';
-    const out = withManifest('escape', (m) => {
-      m.files.push({ path: '../../../../etc/passwd', bytes: statSync(passwd).size, sha256: sha(passwd) });
-    });
-    let r = run('verify', out);
-    assert.equal(r.status, 1);
-    assert.match(
-      r.stdout,
-      /manifest\.json: field files\.\d+\.path "(\.\.\/){4}etc\/passwd" is not a file name inside the folder/,
-    );
+test('verify never leaves the folder: ../ paths, absolute paths, symlinks, FIFOs, devices refused unread', () => {
+  const passwd = '/etc/passwd';
+  const out = withManifest('escape', (m) => {
+    m.files.push({ path: '../../../../etc/passwd', bytes: statSync(passwd).size, sha256: sha(passwd) });
+  });
+  let r = run('verify', out);
+  assert.equal(r.status, 1);
+  assert.match(
+    r.stdout,
+    /manifest\.json: field files\.\d+\.path "(\.\.\/){4}etc\/passwd" is not a file name inside the folder/,
+  );
 
-    const absolute = withManifest('absolute', (m) =>
-      m.files.push({ path: '/dev/zero', bytes: 0, sha256: '0'.repeat(64) }),
-    );
-    r = run('verify', absolute);
-    assert.equal(r.status, 1);
-    assert.match(r.stdout, /"\/dev\/zero" is not a file name inside the folder/);
+  const absolute = withManifest('absolute', (m) =>
+    m.files.push({ path: '/dev/zero', bytes: 0, sha256: '0'.repeat(64) }),
+  );
+  r = run('verify', absolute);
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /"\/dev\/zero" is not a file name inside the folder/);
 
-    const linked = join(dir, 'linked');
-    cpSync(folder, linked, { recursive: true });
-    rmSync(join(linked, 'page-1.png'));
-    symlinkSync('/etc/hostname', join(linked, 'page-1.png'));
-    r = run('verify', linked);
-    assert.equal(r.status, 1);
-    assert.match(r.stdout, /page-1\.png: is a symbolic link/);
+  const linked = join(dir, 'linked');
+  cpSync(folder, linked, { recursive: true });
+  rmSync(join(linked, 'page-1.png'));
+  symlinkSync('/etc/hostname', join(linked, 'page-1.png'));
+  r = run('verify', linked);
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /page-1\.png: is a symbolic link/);
 
-    const fifo = join(dir, 'fifo');
-    cpSync(folder, fifo, { recursive: true });
-    rmSync(join(fifo, 'page-2.png'));
-    execFileSync('mkfifo', [join(fifo, 'page-2.png')]);
-    r = run('verify', fifo);
-    assert.equal(r.status, 1, 'answers, does not hang');
-    assert.match(r.stdout, /page-2\.png: is not a regular file/);
+  const fifo = join(dir, 'fifo');
+  cpSync(folder, fifo, { recursive: true });
+  rmSync(join(fifo, 'page-2.png'));
+  execFileSync('mkfifo', [join(fifo, 'page-2.png')]);
+  r = run('verify', fifo);
+  assert.equal(r.status, 1, 'answers, does not hang');
+  assert.match(r.stdout, /page-2\.png: is not a regular file/);
 
-    const folderIssue = join(dir, 'issue-folder');
-    cpSync(folder, folderIssue, { recursive: true });
-    rmSync(join(folderIssue, 'issue.json'));
-    mkdirSync(join(folderIssue, 'issue.json'));
-    r = run('verify', folderIssue);
-    assert.equal(r.status, 1, r.stderr);
-    assert.match(r.stdout, /issue\.json: is a folder, not a file/);
-  },
-);
+  const folderIssue = join(dir, 'issue-folder');
+  cpSync(folder, folderIssue, { recursive: true });
+  rmSync(join(folderIssue, 'issue.json'));
+  mkdirSync(join(folderIssue, 'issue.json'));
+  r = run('verify', folderIssue);
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, /issue\.json: is a folder, not a file/);
+});
 
 test('verify: manifest entries of the wrong shape are one line each, exit 1, never a crash', () => {
   for (const [name, entry] of [

@@ -18,34 +18,31 @@ for (let seed = 1; seed <= 6; seed++)
 writeFileSync(join(pages, 'x-binary.txt'), new Uint8Array([0, 1, 2, 3, 0xff, 0xfe, 0x80, 0]));
 writeFileSync(join(pages, 'x-empty.txt'), '');
 
-test(
-  'a folder with bad files in it: every good page gets its folder, only the bad ones fail, a summary, ' + 'exit 1',
-  () => {
-    const out = join(dir, 'out');
-    const r = spawnSync(process.execPath, [CLI, 'build', pages, '-o', out, '--jobs', '2', '--no-proof'], {
-      encoding: 'utf8',
-    });
-    assert.equal(r.status, 1, r.stderr);
-    const folders = readdirSync(out);
-    assert.equal(folders.length, 6, folders.join(' '));
-    for (const f of folders)
-      assert.deepEqual(readdirSync(join(out, f)).sort(), [
-        'issue.json',
-        'layout.json',
-        'manifest.json',
-        'page-1.png',
-        'page-2.png',
-        'spread.pdf',
-      ]);
-    assert.match(r.stderr, /\[8\/8\]/, 'progress, one line per input when not on a terminal');
-    assert.match(
-      r.stderr,
-      /8 inputs in [\d.]+ s with 2 workers \([\d.]+ pages\/min\): 6 built \(\d+ with warnings\), 2 failed/,
-    );
-    assert.match(r.stderr, /x-binary\.txt: the file is binary data/);
-    assert.match(r.stderr, /x-empty\.txt: the file is empty/);
-  },
-);
+test('a folder with bad files in it: every good page gets its folder, only bad ones fail, a summary, exit 1', () => {
+  const out = join(dir, 'out');
+  const r = spawnSync(process.execPath, [CLI, 'build', pages, '-o', out, '--jobs', '2', '--no-proof'], {
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 1, r.stderr);
+  const folders = readdirSync(out);
+  assert.equal(folders.length, 6, folders.join(' '));
+  for (const f of folders)
+    assert.deepEqual(readdirSync(join(out, f)).sort(), [
+      'issue.json',
+      'layout.json',
+      'manifest.json',
+      'page-1.png',
+      'page-2.png',
+      'spread.pdf',
+    ]);
+  assert.match(r.stderr, /\[8\/8\]/, 'progress, one line per input when not on a terminal');
+  assert.match(
+    r.stderr,
+    /8 inputs in [\d.]+ s with 2 workers \([\d.]+ pages\/min\): 6 built \(\d+ with warnings\), 2 failed/,
+  );
+  assert.match(r.stderr, /x-binary\.txt: the file is binary data/);
+  assert.match(r.stderr, /x-empty\.txt: the file is empty/);
+});
 
 test('Ctrl-C during a batch leaves no half-written folder', async () => {
   const out = join(dir, 'interrupted');

@@ -160,6 +160,13 @@ test('layout errors name the issue.json given, not the extraction it came from',
   const r = run(['layout', file]);
   assert.equal(r.status, 1);
   assert.match(text(r.stderr), /emoji-issue\.json: no font of the template has 😀/);
+  issue.articles[0].paragraphs[0] += '😁😂😃😄😅😆';
+  writeFileSync(file, JSON.stringify(issue));
+  assert.match(
+    text(run(['layout', file]).stderr),
+    /U\+1F604\) in a1 and 2 more \(replace/,
+    'five named, the rest counted',
+  );
 });
 
 test('the browser is found on PATH; one that fails to start skips the proof with a warning and keeps the build', () => {

@@ -142,40 +142,37 @@ test('far more text than two pages hold: the error says by how much', () => {
   );
 });
 
-test(
-  'malformed or schema-invalid issue.json given to layout, layout.json given to render: the error ' + 'names the field',
-  () => {
-    const out = join(dir, 'never.json');
-    const issue = JSON.parse(run('recover', SAMPLE).stdout);
-    issue.articles[2].paragraphs = 'not a list';
-    let r = run('layout', input('bad-issue.json', JSON.stringify(issue)), '-o', out);
-    assert.equal(r.status, 1);
-    assert.match(r.stderr, /bad-issue\.json: not a valid issue: field articles\.2\.paragraphs must be array/);
-    r = run('layout', input('truncated.json', '{"schema": "newsprint/issue@1", "source":'), '-o', out);
-    assert.match(r.stderr, /truncated\.json: is not JSON/);
-    const layout = {
-      schema: 'newsprint/layout@1',
-      issue: {},
-      pages: [
-        {
-          number: 1,
-          width: 100,
-          height: 100,
-          rules: [],
-          boxes: [{ lines: [{ text: '字字', xs: [0], face: 'song', x: 0, y: 0, size: 9 }] }],
-        },
-      ],
-      outline: [],
-    };
-    r = run('render', input('bad-layout.json', JSON.stringify(layout)), '-o', join(dir, 'never.pdf'));
-    assert.equal(r.status, 1);
-    assert.match(
-      r.stderr,
-      /bad-layout\.json: not a valid layout: field pages\.0\.boxes\.0\.lines\.0\.xs must give one x per character/,
-    );
-    assert.ok(!existsSync(out) && !existsSync(join(dir, 'never.pdf')));
-  },
-);
+test('malformed or schema-invalid issue.json given to layout, layout.json to render: the error names the field', () => {
+  const out = join(dir, 'never.json');
+  const issue = JSON.parse(run('recover', SAMPLE).stdout);
+  issue.articles[2].paragraphs = 'not a list';
+  let r = run('layout', input('bad-issue.json', JSON.stringify(issue)), '-o', out);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /bad-issue\.json: not a valid issue: field articles\.2\.paragraphs must be array/);
+  r = run('layout', input('truncated.json', '{"schema": "newsprint/issue@1", "source":'), '-o', out);
+  assert.match(r.stderr, /truncated\.json: is not JSON/);
+  const layout = {
+    schema: 'newsprint/layout@1',
+    issue: {},
+    pages: [
+      {
+        number: 1,
+        width: 100,
+        height: 100,
+        rules: [],
+        boxes: [{ lines: [{ text: '字字', xs: [0], face: 'song', x: 0, y: 0, size: 9 }] }],
+      },
+    ],
+    outline: [],
+  };
+  r = run('render', input('bad-layout.json', JSON.stringify(layout)), '-o', join(dir, 'never.pdf'));
+  assert.equal(r.status, 1);
+  assert.match(
+    r.stderr,
+    /bad-layout\.json: not a valid layout: field pages\.0\.boxes\.0\.lines\.0\.xs must give one x per character/,
+  );
+  assert.ok(!existsSync(out) && !existsSync(join(dir, 'never.pdf')));
+});
 
 test('an unknown template, and an output that cannot be written', () => {
   const out = outDir();

@@ -72,56 +72,52 @@ test('no lone character on a paragraph last line', () => {
   assert.ok([...text(ls[1]!.units)].filter((c) => /\p{Script=Han}/u.test(c)).length >= 2, text(ls[1]!.units));
 });
 
-test(
-  'over many random paragraphs: no prohibited line start or end, no line wider than its measure, ' + 'nothing lost',
-  () => {
-    const r = new Random(7);
-    // Text as Chinese is written: words, with at most a closing and an opening mark between them.
-    const words = [
-      '人大',
-      '工作',
-      '代表',
-      '常委会',
-      '2023年',
-      '45.54%',
-      'Open Data',
-      '——',
-      '建设',
-      '发展',
-      '群',
-      '众',
-      '5G',
-      'https://www.example.com/news/2024/01/08/index.html',
-    ];
-    const closing = ['，', '。', '、', '”', '》', '）', '！', '？', '；', '：', '……', '。”', '》，'];
-    const opening = ['“', '《', '（'];
-    for (let n = 0; n < 300; n++) {
-      let p = '';
-      const target = r.int(10, 200);
-      while (p.length < target) {
-        p += r.pick(words);
-        if (r.chance(0.35)) p += r.pick(closing);
-        if (r.chance(0.15)) p += r.pick(opening);
-      }
-      const measure = r.int(8, 24);
-      const ls = breakParagraph(p, idealFace, { measure, indent: 2 });
-      // A line break between two Latin words takes the place of the space between them.
-      assert.equal(
-        ls
-          .map((l) => text(l.units))
-          .join('')
-          .replace(/ /g, ''),
-        p.replace(/ /g, ''),
-        `paragraph ${n} lost text`,
-      );
-      ls.forEach((l, i) => {
-        const s = text(l.units);
-        if (i > 0)
-          assert.ok(!NO_LINE_START.has([...s][0]!), `"${s}" starts with a prohibited mark (measure ${measure})`);
-        if (!l.last) assert.ok(!NO_LINE_END.has([...s].at(-1)!), `"${s}" ends with a prohibited mark`);
-        const set = setLine(l.units, idealFace, measure - l.indent, !l.last);
-        assert.ok(set.width <= measure - l.indent + 1e-6, `"${s}" is ${set.width} em in ${measure - l.indent}`);
-      });
+test('over many random paragraphs: no prohibited line start or end, no line over its measure, nothing lost', () => {
+  const r = new Random(7);
+  // Text as Chinese is written: words, with at most a closing and an opening mark between them.
+  const words = [
+    '人大',
+    '工作',
+    '代表',
+    '常委会',
+    '2023年',
+    '45.54%',
+    'Open Data',
+    '——',
+    '建设',
+    '发展',
+    '群',
+    '众',
+    '5G',
+    'https://www.example.com/news/2024/01/08/index.html',
+  ];
+  const closing = ['，', '。', '、', '”', '》', '）', '！', '？', '；', '：', '……', '。”', '》，'];
+  const opening = ['“', '《', '（'];
+  for (let n = 0; n < 300; n++) {
+    let p = '';
+    const target = r.int(10, 200);
+    while (p.length < target) {
+      p += r.pick(words);
+      if (r.chance(0.35)) p += r.pick(closing);
+      if (r.chance(0.15)) p += r.pick(opening);
     }
-  },
-);
+    const measure = r.int(8, 24);
+    const ls = breakParagraph(p, idealFace, { measure, indent: 2 });
+    // A line break between two Latin words takes the place of the space between them.
+    assert.equal(
+      ls
+        .map((l) => text(l.units))
+        .join('')
+        .replace(/ /g, ''),
+      p.replace(/ /g, ''),
+      `paragraph ${n} lost text`,
+    );
+    ls.forEach((l, i) => {
+      const s = text(l.units);
+      if (i > 0) assert.ok(!NO_LINE_START.has([...s][0]!), `"${s}" starts with a prohibited mark (measure ${measure})`);
+      if (!l.last) assert.ok(!NO_LINE_END.has([...s].at(-1)!), `"${s}" ends with a prohibited mark`);
+      const set = setLine(l.units, idealFace, measure - l.indent, !l.last);
+      assert.ok(set.width <= measure - l.indent + 1e-6, `"${s}" is ${set.width} em in ${measure - l.indent}`);
+    });
+  }
+});

@@ -8,7 +8,7 @@
 
 import { type ChildProcess, fork } from 'node:child_process';
 import type { Stats } from 'node:fs';
-import { lstatSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NewsprintError, printable } from '../../errors.js';
@@ -44,10 +44,6 @@ export function expandInputs(inputs: string[]): string[] {
     return files;
   });
 }
-
-/** Whether the input is a single file (not a folder) — then `build` runs in this process. */
-export const isSingleFile = (inputs: string[]): boolean =>
-  inputs.length === 1 && (inputs[0] === '-' || !lstatSync(inputs[0]!).isDirectory());
 
 export interface BatchResult {
   built: number;

@@ -3,8 +3,9 @@ import type { Issue } from '../../src/types.js';
 import type { TruthPage } from './page.js';
 
 export interface PageScore {
+  /** Items of the page: the articles and the lead. */
   articles: number;
-  /** Articles whose headline, byline and body text all came back together. */
+  /** Items whose headline, byline (or deck) and body text all came back together. */
   matched: number;
   paraTP: number;
   paraFP: number;
@@ -44,6 +45,27 @@ export function scorePage(truth: TruthPage, issue: Issue): PageScore {
     l ? [l.headline, l.deck ?? '', ...l.paragraphs].join('\n') : '';
   score.leadOk = leadText(truth.lead) === leadText(issue.lead);
   const pairs: Array<[string, string]> = [[leadText(truth.lead), leadText(issue.lead)]];
+  const starts = (ps: string[]) => {
+    const out = new Set<number>();
+    let at = 0;
+    for (const p of ps) {
+      out.add(at);
+      at += p.length;
+    }
+    return out;
+  };
+  const countStarts = (want: Set<number>, have: Set<number>) => {
+    for (const s of have)
+      if (want.has(s)) score.paraTP++;
+      else score.paraFP++;
+    for (const s of want) if (!have.has(s)) score.paraFN++;
+  };
+  // The lead is an item like the others: its headline, deck and body must come back together.
+  if (truth.lead) {
+    score.articles++;
+    if (score.leadOk) score.matched++;
+    countStarts(starts(truth.lead.paragraphs), starts(issue.lead?.paragraphs ?? []));
+  }
   for (const t of truth.articles) {
     const got = issue.articles.find((a) => norm(a.headline) === norm(t.headline) && a.byline?.name === t.byline.name);
     const body = (ps: string[]) => ps.join('');
@@ -54,21 +76,7 @@ export function scorePage(truth: TruthPage, issue: Issue): PageScore {
       body(got.paragraphs) === body(t.paragraphs)
     )
       score.matched++;
-    const starts = (ps: string[]) => {
-      const out = new Set<number>();
-      let at = 0;
-      for (const p of ps) {
-        out.add(at);
-        at += p.length;
-      }
-      return out;
-    };
-    const want = starts(t.paragraphs);
-    const have = starts(got?.paragraphs ?? []);
-    for (const s of have)
-      if (want.has(s)) score.paraTP++;
-      else score.paraFP++;
-    for (const s of want) if (!have.has(s)) score.paraFN++;
+    countStarts(starts(t.paragraphs), starts(got?.paragraphs ?? []));
     const text = (h: string, role: string, name: string, ps: string[]) => [h, role, name, ...ps].join('\n');
     pairs.push([
       text(t.headline, t.byline.role, t.byline.name, t.paragraphs),

@@ -35,8 +35,12 @@ function describe(e: SchemaError): string {
   return `field ${field} ${e.message}`;
 }
 
-export const validateIssue = (value: unknown, file: string): Issue =>
-  check<Issue>('issue', value, file, 'make it with `newsprint recover`');
+export function validateIssue(value: unknown, file: string): Issue {
+  const issue = check<Issue>('issue', value, file, 'make it with `newsprint recover`');
+  // Issues written before furniture was recovered have none.
+  issue.furniture ??= [];
+  return issue;
+}
 /** Most body sizes a template may offer: each is a whole layout search. */
 export const MAX_BODY_SIZES = 80;
 

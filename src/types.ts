@@ -14,7 +14,10 @@ export type CorrectionKind =
   | 'headline-moved' // headline found after its body, moved before it
   | 'headline-rejoined' // headline printed over two lines, joined again
   | 'byline-moved' // byline found after its body, moved before it
-  | 'byline-marker'; // `口` misread for the byline marker `□`
+  | 'byline-marker' // `口` misread for the byline marker `□`
+  | 'radical-unified' // a radical code point (⼈, ⺠) an extractor gave for the ideograph (人, 民)
+  | 'kicker-as-deck' // the lead's kicker (引题), printed above its headline, kept as its deck
+  | 'byline-from-text'; // byline taken from the text: the dateline's reporters, the sign-off's author role (a copy)
 
 export interface Correction {
   id: string;
@@ -82,12 +85,20 @@ export interface Article {
   confidence: number;
 }
 
+/** What the page prints around its articles: kept, never in article text. */
+export interface Furniture {
+  kind: 'folio' | 'paper' | 'running-head' | 'jump' | 'credit' | 'email';
+  text: string;
+  line: LineNo;
+}
+
 export interface Issue {
   schema: 'newsprint/issue@1';
   source: { file: string; sha256: string; encoding: string; lines: number };
   masthead: Masthead | null;
   lead: Lead | null;
   articles: Article[];
+  furniture: Furniture[];
   corrections: Correction[];
   warnings: Warning[];
 }

@@ -17,6 +17,9 @@ const KIND_LABEL: Record<Correction['kind'], string> = {
   'headline-rejoined': '标题合并',
   'byline-moved': '署名移位',
   'byline-marker': '署名符号',
+  'radical-unified': '部首字形',
+  'kicker-as-deck': '引题',
+  'byline-from-text': '署名取自正文',
 };
 
 function mark(c: Correction, content: string, title = ''): string {

@@ -24,7 +24,8 @@ export function joinHeadlineLines(a: string, b: string, words?: WordSegmenter): 
   return { text: a + joiner + b, joiner };
 }
 
-function spansJoin(a: string, b: string, words: WordSegmenter): boolean {
+/** Does a word run across the end of `a` into `b` (the line broke inside it)? */
+export function spansJoin(a: string, b: string, words: WordSegmenter): boolean {
   // Segment only the phrases that meet at the join, so earlier clauses do not shift the cut.
   const left = a.split(' ').pop()!;
   const right = b.split(' ')[0]!;

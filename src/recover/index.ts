@@ -1,21 +1,34 @@
 /**
  * Recovery: extraction text → Issue. The steps, in order:
- *   decode → lines → masthead → page blocks (signatures, lead, body runs)
- *   → clean lines → paragraphs → split runs among signatures → issue
- *   → check that nothing was lost.
+ *   decode → lines → radicals unified → columns of a -layout page apart → masthead → furniture → page blocks
+ *   (lead, signatures, body runs) → clean lines → paragraphs → which
+ *   paragraphs go to which headline (segment) → issue → nothing lost.
  * Every step is a pure function; the word segmenter is injected.
  */
 import { createHash } from 'node:crypto';
-import { hanCounts } from '../text/chars.js';
+import { emWidth, hanCounts } from '../text/chars.js';
+import { unifyRadicals } from '../text/radicals.js';
 import type { WordSegmenter } from '../text/segmenter.js';
-import type { Article, Correction, Issue, Lead, LineNo, Warning } from '../types.js';
-import { splitRun } from './assign.js';
+import type { Article, Byline, Correction, Issue, Lead, LineNo, Warning } from '../types.js';
+import {
+  type BylineParts,
+  isBoxLabel,
+  isDatelineStart,
+  isDeck,
+  isHeadlineCandidate,
+  parseDateline,
+  parseSignoff,
+  placesOf,
+} from './classify.js';
+import { splitLayoutColumns } from './columns.js';
 import { decodeExtraction } from './decode.js';
-import { headlineText, joinHeadlineLines } from './headlines.js';
+import { takeFurniture } from './furniture.js';
+import { headlineText, joinHeadlineLines, spansJoin } from './headlines.js';
 import { checkNothingLost } from './invariants.js';
 import { type CleanLine, type SourceLine, sourceLines, withWidth } from './lines.js';
-import { findMastheadLine, parseMasthead } from './masthead.js';
-import { joinFragments, type Paragraph, paragraphs } from './paragraphs.js';
+import { findDoubledTitle, findMasthead, parseMasthead } from './masthead.js';
+import { joinFragments, type LineCues, type Paragraph, paragraphs } from './paragraphs.js';
+import { type Anchor, assignRuns, type SegParagraph } from './segment.js';
 import { removeExtractionSpaces } from './spaces.js';
 import { type LeadBlock, pageBlocks, type Signature } from './structure.js';
 
@@ -35,51 +48,64 @@ export function recoverBytes(bytes: Uint8Array, options: RecoverOptions): Issue 
   return recoverText(text, { ...options, encoding, sha256 });
 }
 
+/** An item being built: its source lines decide which corrections are its own. */
+interface DraftItem {
+  at: LineNo;
+  lines: LineNo[];
+}
+
 /** Working state of one recovery: what has been found so far. */
 interface Draft {
-  corrections: Correction[];
-  /** Index of the first correction not yet given its item. */
-  untagged: number;
+  corrections: Array<Omit<Correction, 'id' | 'item'> & { item?: string }>;
   warnings: Warning[];
-  articles: Array<Article & { at: LineNo }>;
-  lead: Lead | null;
+  articles: Array<Article & DraftItem>;
+  lead: (Lead & DraftItem) | null;
 }
 
 export function recoverText(text: string, options: RecoverOptions & { encoding?: string; sha256?: string }): Issue {
-  const draft: Draft = { corrections: [], untagged: 0, warnings: [], articles: [], lead: null };
-  let lines = sourceLines(text);
+  const draft: Draft = { corrections: [], warnings: [], articles: [], lead: null };
+  let lines = splitLayoutColumns(sourceLines(text).map((l) => unifyLine(l, draft)));
 
-  const mastheadLine = findMastheadLine(lines);
-  const mh = mastheadLine ? parseMasthead(mastheadLine) : null;
+  const region = findMasthead(lines);
+  let mh = region.length
+    ? parseMasthead(
+        { ...region[0]!, raw: region.map((l) => l.raw.trim()).join(' ') },
+        region.map((l) => l.no),
+      )
+    : null;
+  lines = lines.filter((l) => !region.includes(l));
+  // A title the region lacks, printed elsewhere twice (fake bold drawn after the page).
+  if (mh?.masthead && !mh.masthead.section) {
+    const title = findDoubledTitle(lines);
+    if (title.length) {
+      const joined = {
+        ...region[0]!,
+        raw: `${title.map((l) => l.raw.trim()).join('')} ${region.map((l) => l.raw.trim()).join(' ')}`,
+      };
+      mh = parseMasthead(joined, [...title.map((l) => l.no), ...region.map((l) => l.no)]);
+      lines = lines.filter((l) => !title.includes(l));
+    }
+  }
   if (mh) {
     if (mh.correction) draft.corrections.push(mh.correction);
     draft.warnings.push(...mh.warnings);
-    lines = lines.filter((l) => l !== mastheadLine);
-  } else draft.warnings.push({ code: 'no-masthead', message: 'no masthead line (section, date, weekday) was found' });
+  } else draft.warnings.push({ code: 'no-masthead', message: 'no masthead (section, date, weekday) was found' });
+  const masthead = mh?.masthead ?? null;
 
-  const inputHan = hanCounts(lines.map((l) => l.raw).join('\n'));
-  if (mh?.masthead) hanCounts(mh.masthead.text, inputHan);
+  const { furniture, rest } = takeFurniture(lines, masthead);
+  const inputHan = hanCounts(rest.map((l) => l.raw).join('\n'));
+  for (const f of furniture) hanCounts(f.text, inputHan);
+  if (masthead)
+    hanCounts(
+      [masthead.section, masthead.dateText, masthead.weekday, masthead.emailLabel, ...masthead.extra].join(' '),
+      inputHan,
+    );
 
-  let pending: { lines: SourceLine[] } | null = null;
-  const flushOrphan = () => {
-    if (pending) addOrphan(draft, pending.lines);
-    pending = null;
-  };
-  for (const block of pageBlocks(lines)) {
-    if (block.kind === 'body') {
-      flushOrphan();
-      pending = { lines: block.lines };
-    } else if (block.kind === 'signatures') {
-      const body: SourceLine[] = pending ? (pending as { lines: SourceLine[] }).lines : [];
-      pending = null;
-      addSigned(draft, body, block.items, options.words);
-    } else addLead(draft, block.lead, options.words);
-  }
-  flushOrphan();
+  buildItems(draft, rest, options.words);
   if (draft.articles.length === 0 && !draft.lead)
     draft.warnings.push({ code: 'no-items', message: 'no article or lead was recognised' });
 
-  const issue = finish(draft, mh?.masthead ?? null, {
+  const issue = finish(draft, masthead, furniture, {
     file: options.file,
     sha256: options.sha256 ?? createHash('sha256').update(text).digest('hex'),
     encoding: options.encoding ?? 'utf-8',
@@ -89,33 +115,135 @@ export function recoverText(text: string, options: RecoverOptions & { encoding?:
   return issue;
 }
 
+/** Radical code points (⼈, ⺠) some extractors give for ideographs, unified, each change listed. */
+function unifyLine(line: SourceLine, draft: Draft): SourceLine {
+  const { text, positions } = unifyRadicals(line.raw);
+  if (!positions.length) return line;
+  draft.corrections.push({
+    kind: 'radical-unified',
+    lines: [line.no],
+    from: line.raw,
+    to: text,
+    positions,
+    note: 'radical code points given for ideographs (the font draws both with one glyph)',
+  });
+  return { ...line, raw: text };
+}
+
+const lineCues = (words?: WordSegmenter): LineCues => ({
+  // A subhead, a box label, or the `——编者` that signs an editor's note.
+  heading: (l) => isHeadlineCandidate(l.raw) || isBoxLabel(l.raw) || (isDeck(l.text) && emWidth(l.text) <= 8),
+  opens: (l) => isDatelineStart(l.text) || /^[（(〔](作者|本报记者|摘编|来源)/.test(l.text),
+  joined: (a, b) => (words ? spansJoin(a.text, b.text, words) : false),
+});
+
+/** Paragraphs of every body run, with the anchors (lead, signatures) standing between them. */
+function buildItems(draft: Draft, lines: SourceLine[], words?: WordSegmenter): void {
+  const paras: Paragraph[] = [];
+  const anchors: Array<{ anchor: Anchor; sig?: Signature; lead?: LeadBlock }> = [];
+  for (const block of pageBlocks(lines, words)) {
+    if (block.kind === 'body') {
+      const ps = bodyParagraphs(block.lines, draft, words);
+      if (ps[0]) ps[0].newMeasure = paras.length > 0 && ps[0].measure !== paras.at(-1)!.measure;
+      paras.push(...ps);
+    } else if (block.kind === 'signature') {
+      const h = block.sig.headline.map((l) => headlineText(l.raw)).join('');
+      const names = block.sig.parts ? [...block.sig.parts.names, ...placesOf(block.sig.parts.role)] : [];
+      anchors.push({
+        anchor: { at: paras.length, lead: false, names, headlineWords: wordsOf(h, words) },
+        sig: block.sig,
+      });
+    } else {
+      const h = block.lead.headline.map((l) => headlineText(l.raw)).join('');
+      anchors.push({
+        anchor: { at: paras.length, lead: true, names: [], headlineWords: wordsOf(h, words) },
+        lead: block.lead,
+      });
+    }
+  }
+  const seg = assignRuns(
+    segParagraphs(paras, words),
+    anchors.map((a) => a.anchor),
+  );
+  anchors.forEach((a, i) => {
+    const run = seg.runs[i]!;
+    const mine = paras.slice(run.from, run.to);
+    if (a.lead) addLead(draft, a.lead, mine, words);
+    else addArticle(draft, a.sig!, mine, run, words);
+  });
+  if (seg.orphanHead > 0) addOrphan(draft, paras.slice(0, seg.orphanHead));
+  if (seg.orphanTail < paras.length) addOrphan(draft, paras.slice(seg.orphanTail));
+}
+
+/** Rare words for the topic cue: words of two or more characters found in few paragraphs of the page. */
+const TOPIC_RARE_SHARE = 0.15;
+
+function segParagraphs(paras: Paragraph[], words?: WordSegmenter): SegParagraph[] {
+  const wordSets = paras.map((p) => new Set(wordsOf(p.text, words)));
+  const df = new Map<string, number>();
+  for (const s of wordSets) for (const w of s) df.set(w, (df.get(w) ?? 0) + 1);
+  const rare = Math.max(2, Math.floor(paras.length * TOPIC_RARE_SHARE));
+  return paras.map((p, i) => {
+    const dl = isDatelineStart(p.text) ? (parseDateline(p.text)?.names ?? []) : null;
+    return {
+      text: p.text,
+      newMeasure: p.newMeasure,
+      dateline: dl,
+      signoff: parseSignoff(p.text) !== null,
+      words: new Set([...wordSets[i]!].filter((w) => df.get(w)! <= rare)),
+    };
+  });
+}
+
+/** Words of two or more Han characters (jieba's when it is given, else character pairs). */
+function wordsOf(text: string, words?: WordSegmenter): string[] {
+  const out: string[] = [];
+  for (const piece of text.match(/\p{Script=Han}+/gu) ?? []) {
+    if (words) out.push(...words(piece).filter((w) => [...w].length >= 2));
+    else {
+      const s = [...piece];
+      for (let i = 0; i + 2 <= s.length; i++) out.push(s[i]! + s[i + 1]!);
+    }
+  }
+  return out;
+}
+
 /** Clean body lines: extraction spaces out (each removal a correction), stray newlines mended. */
 function cleanBody(lines: SourceLine[], draft: Draft): CleanLine[] {
   const clean = lines.map((l) => {
-    const { text, removed } = removeExtractionSpaces(l.raw);
+    const { text, removed } = keepDatelineGap(l.raw, removeExtractionSpaces(l.raw));
     if (removed.length)
-      draft.corrections.push({
-        id: '',
-        kind: 'spaces-removed',
-        item: '',
-        lines: [l.no],
-        from: l.raw,
-        to: text,
-        positions: removed,
-      });
+      draft.corrections.push({ kind: 'spaces-removed', lines: [l.no], from: l.raw, to: text, positions: removed });
     return withWidth({ no: l.no, raw: l.raw, text, removed, blankBefore: l.blankBefore });
   });
-  return joinFragments(clean, draft.corrections);
+  const fragments: Correction[] = [];
+  const joined = joinFragments(clean, fragments);
+  draft.corrections.push(...fragments);
+  return joined;
 }
 
-function bodyParagraphs(lines: SourceLine[], draft: Draft): Paragraph[] {
-  const paras = paragraphs(cleanBody(lines, draft));
+/**
+ * A dateline is printed with a gap before its reporters (`本报北京6月9日电  （记者…）`):
+ * where the extractor kept a space there, it is the printed gap, kept as two spaces.
+ */
+function keepDatelineGap(raw: string, despaced: { text: string; removed: number[] }) {
+  const gap = /^([\s\u3000]*(?:本报|新华社|中新社)[^，。（(]{0,24}?电)([\s\u3000]+)[（(]/.exec(raw);
+  if (!gap) return despaced;
+  const start = gap[1]!.length;
+  const end = start + gap[2]!.length;
+  const at = despaced.text.indexOf('电') + 1;
+  return {
+    text: `${despaced.text.slice(0, at)}  ${despaced.text.slice(at)}`,
+    removed: despaced.removed.filter((o) => o < start || o >= end),
+  };
+}
+
+function bodyParagraphs(lines: SourceLine[], draft: Draft, words?: WordSegmenter): Paragraph[] {
+  const paras = paragraphs(cleanBody(lines, draft), lineCues(words));
   for (const p of paras)
     if (p.lines.length > 1)
       draft.corrections.push({
-        id: '',
         kind: 'lines-joined',
-        item: '',
         lines: p.lines.map((l) => l.no),
         from: p.lines.map((l) => l.text).join('\n'),
         to: p.text,
@@ -129,9 +257,7 @@ function headlineOf(lines: SourceLine[], draft: Draft, words?: WordSegmenter): s
   for (let i = 1; i < parts.length; i++) {
     const joined = joinHeadlineLines(text, parts[i]!, words);
     draft.corrections.push({
-      id: '',
       kind: 'headline-rejoined',
-      item: '',
       lines: [lines[i - 1]!.no, lines[i]!.no],
       from: `${text}\n${parts[i]}`,
       to: joined.text,
@@ -144,175 +270,184 @@ function headlineOf(lines: SourceLine[], draft: Draft, words?: WordSegmenter): s
 
 /** Below this confidence a headline-body match is reported as a warning. */
 const UNSURE = 0.7;
+/** Each narrow paragraph call in a body, and a headline read from two lines or more, leaves this much of the trust. */
+const DOUBT_FACTOR = 0.85;
 
-const BYLINE_ROLE =
-  /^(.*?(?:记者|通讯员|主任|主席|书记|局长|县长|市长|区长|院长|校长|部长|编辑|撰稿|摄影|委员|代表))(.+)$/;
-
-function bylineOf(line: SourceLine, draft: Draft): { role: string; name: string } {
-  const s = line.raw.trim();
-  const marker = s[0]!;
-  if (marker === '口')
-    draft.corrections.push({
-      id: '',
-      kind: 'byline-marker',
-      item: '',
-      lines: [line.no],
-      from: '口',
-      to: '□',
-      positions: [line.raw.indexOf('口')],
-      note: '`口` misread for the byline marker `□`',
-    });
-  const tokens = s.slice(1).trim().split(/\s+/).filter(Boolean);
-  if (tokens.length >= 2) {
-    const name = tokens.slice(1).every((t) => [...t].length === 1)
-      ? tokens.slice(1).join('')
-      : tokens.slice(1).join(' ');
-    return { role: tokens[0]!, name };
-  }
-  const m = BYLINE_ROLE.exec(tokens[0] ?? '');
-  return m ? { role: m[1]!, name: m[2]! } : { role: '', name: tokens[0] ?? '' };
+/**
+ * How sure the article is right as a whole: that its body is its own (the
+ * run's margin), and that its paragraphs and headline were read right.
+ */
+function itemConfidence(run: number, body: Paragraph[], sig: Signature): number {
+  const doubts = body.reduce((n, p) => n + p.doubts, 0) + (sig.headline.length > 1 ? 1 : 0);
+  return Math.round(run * DOUBT_FACTOR ** doubts * 100) / 100;
 }
 
-function addSigned(draft: Draft, body: SourceLine[], signatures: Signature[], words?: WordSegmenter): void {
-  const paras = bodyParagraphs(body, draft);
-  const heads = signatures.map((s) => ({
-    headline: headlineOf(s.headline, draft, words),
-    byline: bylineOf(s.byline, draft),
-    sig: s,
-  }));
-  const segments = splitRun(
-    paras,
-    heads.map((h) => ({ role: h.byline.role, name: h.byline.name, headline: h.headline })),
-  );
-  if (signatures.length > 1 && body.length)
-    draft.warnings.push({
-      code: 'grouped-headlines',
-      message:
-        `${signatures.length} headlines follow one run of ${paras.length} paragraphs (lines ` +
-        `${body[0]!.no}-${body[body.length - 1]!.no}); the run was split among them by the names their bylines ` +
-        `and bodies share`,
-      lines: signatures.map((s) => s.byline.no),
-    });
-  for (const seg of segments) {
-    const h = heads[seg.candidate]!;
-    const mine = paras.slice(seg.from, seg.to);
-    const at = mine[0]?.lines[0]?.no ?? h.sig.byline.no;
-    draft.articles.push({
-      id: '',
-      at,
-      headline: h.headline,
-      byline: h.byline,
-      paragraphs: mine.map((p) => p.text),
-      source: {
-        headline: h.sig.headline.map((l) => l.no),
-        byline: h.sig.byline.no,
-        paragraphs: mine.map((p) => p.lines.map((l) => l.no)),
-      },
-      confidence: seg.confidence,
-    });
-    if (mine.length === 0)
-      draft.warnings.push({
-        code: 'empty-body',
-        message: `no body text was found for "${h.headline}"`,
-        lines: [h.sig.byline.no],
-      });
-    else {
-      const note =
-        `found after its body (lines ` +
-        `${mine[0]!.lines[0]!.no}-${mine[mine.length - 1]!.lines.at(-1)!.no}), moved before it`;
-      if (h.sig.headline.length)
-        draft.corrections.push({
-          id: '',
-          kind: 'headline-moved',
-          item: '',
-          lines: h.sig.headline.map((l) => l.no),
-          from: h.headline,
-          to: h.headline,
-          note,
-        });
+const lineNosOf = (ps: Paragraph[]) => ps.flatMap((p) => p.lines.map((l) => l.no));
+const span = (ps: Paragraph[]) => `${ps[0]!.lines[0]!.no}-${ps.at(-1)!.lines.at(-1)!.no}`;
+
+/**
+ * Who wrote it: the byline line; else the dateline's reporters (`本报…电（记者A、B）`);
+ * a role the byline lacks is taken from the sign-off (`（作者为R）`).
+ */
+function bylineOf(sig: Signature, body: Paragraph[], draft: Draft): Byline | null {
+  let byline: Byline | null = null;
+  const parts: BylineParts | null = sig.parts;
+  if (parts && sig.byline) {
+    byline = { role: parts.role, name: parts.names.join(' ') };
+    if (parts.marker === '口')
       draft.corrections.push({
-        id: '',
-        kind: 'byline-moved',
-        item: '',
-        lines: [h.sig.byline.no],
-        from: h.sig.byline.raw.trim(),
-        to: `□ ${h.byline.role} ${h.byline.name}`.trim(),
-        note,
+        kind: 'byline-marker',
+        lines: [sig.byline.no],
+        from: '口',
+        to: '□',
+        positions: [sig.byline.raw.indexOf('口')],
+        note: '`口` misread for the byline marker `□`',
       });
-      if (seg.confidence < UNSURE)
-        draft.warnings.push({
-          code: 'uncertain-match',
-          message:
-            `"${h.headline}" matched to the body at lines ` +
-            `${mine[0]!.lines[0]!.no}-${mine[mine.length - 1]!.lines.at(-1)!.no} with low confidence ` +
-            `(${seg.confidence})`,
-          lines: [h.sig.byline.no, mine[0]!.lines[0]!.no],
-        });
+  } else {
+    const dl = body[0] ? parseDateline(body[0].text) : null;
+    if (dl) {
+      byline = { role: dl.agency === '本报' ? '本报记者' : `${dl.agency}记者`, name: dl.names.join(' ') };
+      draft.corrections.push({
+        kind: 'byline-from-text',
+        lines: [body[0]!.lines[0]!.no],
+        from: body[0]!.text.slice(0, 40),
+        to: `${byline.role} ${byline.name}`,
+        note: 'no byline line: the reporters named in the dateline',
+      });
     }
-    if (!h.sig.headline.length)
-      draft.warnings.push({
-        code: 'no-headline',
-        message: `the byline at line ${h.sig.byline.no} has no headline above it`,
-        lines: [h.sig.byline.no],
-      });
-    tagItem(
-      draft,
-      [...h.sig.headline.map((l) => l.no), h.sig.byline.no, ...mine.flatMap((p) => p.lines.map((l) => l.no))],
-      at,
-    );
   }
+  const last = body.at(-1);
+  const role = byline && byline.role === '' && last ? parseSignoff(last.text)?.role : '';
+  if (byline && role) {
+    byline.role = role;
+    draft.corrections.push({
+      kind: 'byline-from-text',
+      lines: [last!.lines[0]!.no],
+      from: last!.text,
+      to: role,
+      note: "the author's role, from the sign-off",
+    });
+  }
+  return byline;
 }
 
-/** Body text that no headline claims: kept as an article without headline, so nothing is lost. */
-function addOrphan(draft: Draft, lines: SourceLine[]): void {
-  const paras = bodyParagraphs(lines, draft);
-  const at = lines[0]!.no;
+function addArticle(
+  draft: Draft,
+  sig: Signature,
+  mine: Paragraph[],
+  run: { confidence: number; after: boolean },
+  words?: WordSegmenter,
+): void {
+  const headline = headlineOf(sig.headline, draft, words);
+  const byline = bylineOf(sig, mine, draft);
+  const sigLines = [...sig.headline.map((l) => l.no), ...(sig.byline ? [sig.byline.no] : [])];
+  const at = mine[0]?.lines[0]?.no ?? sigLines[0]!;
   draft.articles.push({
     id: '',
     at,
+    lines: [...sigLines, ...lineNosOf(mine)],
+    headline,
+    byline,
+    paragraphs: mine.map((p) => p.text),
+    source: {
+      headline: sig.headline.map((l) => l.no),
+      byline: sig.byline?.no ?? null,
+      paragraphs: mine.map((p) => p.lines.map((l) => l.no)),
+    },
+    confidence: itemConfidence(run.confidence, mine, sig),
+  });
+  const where = sigLines[0]!;
+  if (mine.length === 0) {
+    draft.warnings.push({ code: 'empty-body', message: `no body text was found for "${headline}"`, lines: [where] });
+    return;
+  }
+  if (run.after) {
+    const note = `found after its body (lines ${span(mine)}), moved before it`;
+    if (sig.headline.length)
+      draft.corrections.push({
+        kind: 'headline-moved',
+        lines: sig.headline.map((l) => l.no),
+        from: headline,
+        to: headline,
+        note,
+      });
+    if (sig.byline && byline)
+      draft.corrections.push({
+        kind: 'byline-moved',
+        lines: [sig.byline.no],
+        from: sig.byline.raw.trim(),
+        to: `□ ${byline.role} ${byline.name}`.trim(),
+        note,
+      });
+  }
+  if (run.confidence < UNSURE)
+    draft.warnings.push({
+      code: 'uncertain-match',
+      message: `"${headline}" matched to the body at lines ${span(mine)} with low confidence (${run.confidence})`,
+      lines: [where, mine[0]!.lines[0]!.no],
+    });
+  if (!sig.headline.length)
+    draft.warnings.push({
+      code: 'no-headline',
+      message: `the byline at line ${where} has no headline with it`,
+      lines: [where],
+    });
+}
+
+/** Body text that no headline claims: kept as an article without headline, so nothing is lost. */
+function addOrphan(draft: Draft, paras: Paragraph[]): void {
+  const at = paras[0]!.lines[0]!.no;
+  draft.articles.push({
+    id: '',
+    at,
+    lines: lineNosOf(paras),
     headline: '',
     byline: null,
     paragraphs: paras.map((p) => p.text),
     source: { headline: [], byline: null, paragraphs: paras.map((p) => p.lines.map((l) => l.no)) },
     confidence: 0,
   });
-  tagItem(
-    draft,
-    lines.map((l) => l.no),
-    at,
-  );
   draft.warnings.push({
     code: 'no-headline',
-    message:
-      `lines ${at}-${lines[lines.length - 1]!.no} have no headline or byline after them; kept as an ` +
-      `untitled article`,
+    message: `lines ${span(paras)} belong to no headline; kept as an untitled article`,
     lines: [at],
   });
 }
 
-function addLead(draft: Draft, block: LeadBlock, words?: WordSegmenter): void {
+function addLead(draft: Draft, block: LeadBlock, paras: Paragraph[], words?: WordSegmenter): void {
   const headline = headlineOf(block.headline, draft, words);
-  const deck = block.deck ? headlineText(block.deck.raw) : null;
-  const paras = bodyParagraphs(block.intro, draft);
+  let deck: string | null = block.deck ? headlineText(block.deck.raw) : null;
+  if (block.kicker) {
+    const kicker = headlineText(block.kicker.raw).replace(/——$/, '');
+    deck = `——${kicker}`;
+    draft.corrections.push({
+      kind: 'kicker-as-deck',
+      lines: [block.kicker.no],
+      from: block.kicker.raw.trim(),
+      to: deck,
+      note: 'the kicker printed above the headline is kept as the deck',
+    });
+  }
+  const headLines = [...(block.kicker ? [block.kicker.no] : []), ...block.headline.map((l) => l.no)];
   const source = {
-    headline: block.headline.map((l) => l.no),
-    deck: block.deck?.no ?? null,
+    headline: headLines,
+    deck: block.deck?.no ?? block.kicker?.no ?? null,
     paragraphs: paras.map((p) => p.lines.map((l) => l.no)),
   };
-  const lineNos = [...source.headline, ...(block.deck ? [block.deck.no] : []), ...block.intro.map((l) => l.no)];
+  const lines = [...headLines, ...(block.deck ? [block.deck.no] : []), ...lineNosOf(paras)];
+  const at = headLines[0]!;
   if (draft.lead) {
     // A second lead-like block: keep it as an article, deck first.
-    const at = lineNos[0]!;
     draft.articles.push({
       id: '',
       at,
+      lines,
       headline,
       byline: null,
       paragraphs: [...(deck ? [deck] : []), ...paras.map((p) => p.text)],
       source,
       confidence: 0.5,
     });
-    tagItem(draft, lineNos, at);
     draft.warnings.push({
       code: 'second-lead',
       message: `a second headline with a deck at line ${at} was kept as an article`,
@@ -320,61 +455,50 @@ function addLead(draft: Draft, block: LeadBlock, words?: WordSegmenter): void {
     });
     return;
   }
-  draft.lead = { headline, deck, paragraphs: paras.map((p) => p.text), source };
-  tagItem(draft, lineNos, 'lead');
+  draft.lead = { at, lines, headline, deck, paragraphs: paras.map((p) => p.text), source };
 }
 
-/** Corrections made on these lines belong to this item (an article's first line, until ids are given). */
-function tagItem(draft: Draft, lines: LineNo[], item: LineNo | 'lead'): void {
-  const set = new Set(lines);
-  // Corrections are tagged block by block, in order: those before `untagged` all have their item.
-  for (let i = draft.untagged; i < draft.corrections.length; i++) {
-    const c = draft.corrections[i]!;
-    if (c.item === '' && c.lines.some((l) => set.has(l))) c.item = String(item);
-  }
-  while (draft.untagged < draft.corrections.length && draft.corrections[draft.untagged]!.item !== '') draft.untagged++;
-}
-
-/** Reading order, ids, and the issue object. */
-function finish(draft: Draft, masthead: Issue['masthead'], source: Issue['source']): Issue {
+/** Reading order, ids, each correction given to the item whose lines it touches, and the issue object. */
+function finish(
+  draft: Draft,
+  masthead: Issue['masthead'],
+  furniture: Issue['furniture'],
+  source: Issue['source'],
+): Issue {
   const ordered = [...draft.articles].sort((a, b) => a.at - b.at);
-  const idOf = new Map<string, string>(ordered.map((a, i) => [String(a.at), `a${i + 1}`]));
-  const articles: Article[] = ordered.map(({ at: _at, ...a }, i) => ({ ...a, id: `a${i + 1}` }));
-  const rank = (item: string) => (item === 'masthead' ? -2 : item === 'lead' ? -1 : Number(item.slice(1)));
-  const corrections = draft.corrections
-    .map((c) => ({ ...c, item: c.item === 'masthead' || c.item === 'lead' ? c.item : (idOf.get(c.item) ?? 'page') }))
+  const articles: Article[] = ordered.map(({ at: _at, lines: _lines, ...a }, i) => ({ ...a, id: `a${i + 1}` }));
+  const itemOfLine = new Map<LineNo, string>();
+  if (draft.lead) for (const l of draft.lead.lines) itemOfLine.set(l, 'lead');
+  ordered.forEach((a, i) => {
+    for (const l of a.lines) if (!itemOfLine.has(l)) itemOfLine.set(l, `a${i + 1}`);
+  });
+  const rank = (item: string) =>
+    item === 'masthead' ? -2 : item === 'lead' ? -1 : item === 'page' ? 1e9 : Number(item.slice(1));
+  const corrections: Correction[] = draft.corrections
+    .map((c) => ({ ...c, id: '', item: c.item ?? c.lines.map((l) => itemOfLine.get(l)).find(Boolean) ?? 'page' }))
     .sort((a, b) => rank(a.item) - rank(b.item) || a.lines[0]! - b.lines[0]! || kindOrder(a.kind) - kindOrder(b.kind))
     .map((c, i) => ({ ...c, id: `c${i + 1}` }));
-  const itemAt = lineItems(articles, draft.lead);
+  const lead = draft.lead ? (({ at: _at, lines: _lines, ...l }) => l)(draft.lead) : null;
   const warnings = draft.warnings.map((w) => ({
     ...w,
-    item: w.item ?? (w.lines?.length ? itemAt.get(w.lines[0]!) : undefined),
+    item: w.item ?? (w.lines?.length ? itemOfLine.get(w.lines[0]!) : undefined),
   }));
-  return { schema: 'newsprint/issue@1', source, masthead, lead: draft.lead, articles, corrections, warnings };
+  return { schema: 'newsprint/issue@1', source, masthead, lead, articles, furniture, corrections, warnings };
 }
 
-const KIND_ORDER = [
+const KIND_ORDER: Correction['kind'][] = [
   'masthead-undoubled',
+  'radical-unified',
+  'kicker-as-deck',
   'headline-rejoined',
   'headline-moved',
   'byline-marker',
   'byline-moved',
+  'byline-from-text',
   'spaces-removed',
   'fragment-joined',
   'lines-joined',
 ];
-function kindOrder(kind: string): number {
+function kindOrder(kind: Correction['kind']): number {
   return KIND_ORDER.indexOf(kind);
-}
-
-/** Which item each source line went to. */
-function lineItems(articles: Article[], lead: Lead | null): Map<LineNo, string> {
-  const out = new Map<LineNo, string>();
-  const add = (s: Article['source'] | Lead['source'], item: string) => {
-    for (const l of [...s.headline, s.byline ?? -1, s.deck ?? -1, ...s.paragraphs.flat()])
-      if (l > 0 && !out.has(l)) out.set(l, item);
-  };
-  if (lead) add(lead.source, 'lead');
-  for (const a of articles) add(a.source, a.id);
-  return out;
 }

@@ -2,10 +2,17 @@ import { InvariantError } from '../errors.js';
 import { diffCounts, hanCounts, issueHan } from '../text/han.js';
 import type { Issue } from '../types.js';
 
-/** Han characters that corrections took out of the text (a `口` read as the byline marker). */
+/**
+ * Han characters corrections account for: a `口` read as the byline marker
+ * was taken out (counted back in); a byline copied from the text (the
+ * dateline's reporters, the sign-off's role) was added (counted out).
+ */
 export function correctedAway(issue: Issue): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const c of issue.corrections) if (c.kind === 'byline-marker') hanCounts(c.from.slice(0, 1), counts);
+  for (const c of issue.corrections) {
+    if (c.kind === 'byline-marker') hanCounts(c.from.slice(0, 1), counts);
+    if (c.kind === 'byline-from-text') for (const [ch, n] of hanCounts(c.to)) counts.set(ch, (counts.get(ch) ?? 0) - n);
+  }
   return counts;
 }
 

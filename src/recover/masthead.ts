@@ -27,15 +27,62 @@ export function mastheadScore(raw: string): number {
   return score;
 }
 
-/** The masthead is the first of the first few lines that scores as one. */
-export function findMastheadLine(lines: SourceLine[]): SourceLine | null {
-  for (const line of lines.slice(0, 6)) if (mastheadScore(line.raw) >= 4) return line;
-  return null;
+/** How many lines from the top the masthead's date may stand. */
+const MASTHEAD_REACH = 12;
+/** A folio (`第14版`, `第 14 版`) and a paper's name (`人民日报`): printed in the masthead, not its section. */
+export const FOLIO = /第\s*[0-9０-９]{1,3}\s*版/;
+export const PAPER = /^\p{Script=Han}{1,6}(?:日报|晚报|时报|早报|晨报|商报|周报)$/u;
+/** A section title: a few Han characters, maybe drawn twice. */
+const TITLE = /^\p{Script=Han}{2,12}$/u;
+
+/**
+ * The masthead's lines. Printed on one line it is one line; an extractor may
+ * also give it one piece per line (folio, title, paper, date, e-mail) or one
+ * fake-bold run per line. The region grows from the date line up over the
+ * title, folio and paper, and down over the weekday and e-mail.
+ */
+export function findMasthead(lines: SourceLine[]): SourceLine[] {
+  const top = lines.slice(0, MASTHEAD_REACH);
+  const d = top.findIndex((l) => DATE_SPAN.test(l.raw.replace(/\s/g, '')) && mastheadScore(l.raw) >= 2);
+  if (d < 0) {
+    const single = lines.slice(0, 6).find((l) => mastheadScore(l.raw) >= 4);
+    return single ? [single] : [];
+  }
+  let first = d;
+  while (first > 0 && d - first < 4 && isMastheadPiece(lines[first - 1]!.raw, true)) first--;
+  let last = d;
+  while (last + 1 < top.length && last - d < 3 && isMastheadPiece(lines[last + 1]!.raw, false)) last++;
+  const region = lines.slice(first, last + 1);
+  return mastheadScore(region.map((l) => l.raw).join(' ')) >= 4 ? region : [];
 }
 
-export function parseMasthead(line: SourceLine): MastheadResult {
+function isMastheadPiece(raw: string, above: boolean): boolean {
+  const s = raw.replace(/\s/g, '');
+  if (!s) return false;
+  if (FOLIO.test(s) && s.replace(FOLIO, '').length <= 8) return true;
+  if (PAPER.test(s) || EMAIL.test(s) || (WEEKDAY.test(s) && s.length <= 6)) return true;
+  if (s.split(/\s+/).every((t) => /^(电子信箱|电子邮箱|邮箱)[：:]?$/.test(t))) return true;
+  return above && TITLE.test(s) && s.length <= 12;
+}
+
+/** A section title printed away from the masthead, drawn twice: `生态生态`, or `生态` on two lines running. */
+export function findDoubledTitle(lines: SourceLine[]): SourceLine[] {
+  for (let i = 0; i < lines.length; i++) {
+    const s = lines[i]!.raw.trim();
+    if (!TITLE.test(s)) continue;
+    if (lines[i + 1]?.raw.trim() === s && [...s].length <= 6) return [lines[i]!, lines[i + 1]!];
+    const u = undouble(s);
+    if (u.cost === 0 && [...u.text].length >= 2 && [...u.text].length <= 6) return [lines[i]!];
+  }
+  return [];
+}
+
+export function parseMasthead(line: SourceLine, lineNos: number[] = [line.no]): MastheadResult {
   const warnings: Warning[] = [];
-  const raw = line.raw.trim();
+  // The folio first: it may be glued to the title (`第14 版生态生态`).
+  const folioMatch = FOLIO.exec(line.raw);
+  const folio = folioMatch ? folioMatch[0].replace(/\s/g, '') : '';
+  const raw = (folioMatch ? line.raw.replace(FOLIO, ' ') : line.raw).trim();
   const tokens = raw.split(/\s+/);
   const doubledChars = tokens.filter((t) => undouble(t).cost === 0).join('').length;
   const doubled = doubledChars / tokens.join('').length >= 0.5;
@@ -44,7 +91,13 @@ export function parseMasthead(line: SourceLine): MastheadResult {
       .trim()
       .split(/\s+/)
       .filter(Boolean)
-      .map((t) => (doubled ? undouble(t).text : t))
+      .map((t) => {
+        const u = undouble(t);
+        // A title drawn twice on a line that is otherwise not (`生态生态 人民日报 …`).
+        if (!doubled) return u.cost === 0 && TITLE.test(t) && [...t].length >= 4 ? u.text : t;
+        // A token that is not itself drawn twice (an e-mail address with `pp`) is kept as printed.
+        return u.cost === 0 || /\p{Script=Han}/u.test(t) ? u.text : t;
+      })
       .join(' ');
 
   const span = DATE_SPAN.exec(raw);
@@ -97,8 +150,12 @@ export function parseMasthead(line: SourceLine): MastheadResult {
   const email = take(EMAIL);
   const emailLabel = email ? take(EMAIL_LABEL).replace(/\s/g, '') : '';
   const parts = remaining.split(/\s+/).filter(Boolean);
-  const section = before ? before.split(/\s+/)[0]! : (parts[0] ?? '');
-  const extra = parts.filter((p, i) => !(p === section && i === parts.indexOf(section)));
+  const beforeParts = before.split(/\s+/).filter((p) => p && !PAPER.test(p));
+  const section = beforeParts[0] ?? parts.find((p) => !PAPER.test(p) && /\p{Script=Han}/u.test(p)) ?? '';
+  const extra = [
+    ...parts.filter((p, i) => !(p === section && i === parts.indexOf(section))),
+    ...(folio ? [folio] : []),
+  ];
   if (!section)
     warnings.push({
       code: 'masthead-no-section',
@@ -107,7 +164,7 @@ export function parseMasthead(line: SourceLine): MastheadResult {
       lines: [line.no],
     });
 
-  const text = [before, dateText, after].filter(Boolean).join(' ');
+  const text = [folio, before, dateText, after].filter(Boolean).join(' ');
   const masthead: Masthead = {
     text,
     section,
@@ -126,10 +183,14 @@ export function parseMasthead(line: SourceLine): MastheadResult {
           id: '',
           kind: 'masthead-undoubled',
           item: 'masthead',
-          lines: [line.no],
+          lines: lineNos,
           from: line.raw,
           to: text,
-          note: doubled ? 'fake-bold runs read twice' : 'date reading',
+          note: doubled
+            ? 'fake-bold runs read twice'
+            : lineNos.length > 1
+              ? 'masthead read over several lines'
+              : 'date reading',
         };
   return { masthead, correction, warnings };
 }

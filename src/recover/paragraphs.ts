@@ -5,6 +5,8 @@ import { lineMeasures } from './measure.js';
 
 /** A break needs more than one weak sign. */
 const BREAK_THRESHOLD = 0.5;
+/** A break score this close to the threshold is a narrow call, counted as a doubt. */
+const DOUBT_BAND = 2;
 
 export interface Paragraph {
   lines: CleanLine[];
@@ -12,6 +14,8 @@ export interface Paragraph {
   /** The block's measure changes here: a strong sign of a new article. */
   newMeasure: boolean;
   measure: number;
+  /** Line junctions in or at the start of this paragraph decided by a narrow margin: doubt about its shape. */
+  doubts: number;
 }
 
 /**
@@ -81,18 +85,34 @@ export function breakScore(
 }
 
 /**
- * A printed line split by a stray newline: in a block whose lines are
- * separated by blank lines, a line that follows the previous one directly,
- * where the two together make one full line and the first ends no sentence,
- * is put back on it.
+ * A printed line split in two by the extractor: a stray newline in a block
+ * whose lines are separated by blank lines, or a wide justification gap
+ * (`…生机盎然。` / `“滴灌技术能实现…，预`). The two pieces together make one
+ * full line, and the second is short yet ends no sentence, which a
+ * paragraph's last line would. They are put back together.
  */
 export function joinFragments(lines: CleanLine[], corrections: Correction[]): CleanLine[] {
-  if (!isBlankSeparated(lines) || lines.length < 3) return lines;
-  const measure = upperMedian(lines.map((l) => l.width));
+  if (lines.length < 3) return lines;
+  const blankSeparated = isBlankSeparated(lines);
+  const common = blankSeparated ? upperMedian(lines.map((l) => l.width)) : 0;
+  const measures = blankSeparated
+    ? lines.map(() => common)
+    : lineMeasures(lines.map((l) => ({ width: l.width, minWidth: l.minWidth, endsParagraph: endsSentence(l.text) })));
   const out: CleanLine[] = [];
-  for (const line of lines) {
+  lines.forEach((line, i) => {
     const prev = out[out.length - 1];
-    if (prev && !line.blankBefore && !endsSentence(prev.text) && Math.abs(prev.width + line.width - measure) <= 0.75) {
+    const measure = measures[i]!;
+    const whole = prev && Math.abs(prev.width + line.width - measure) <= FRAGMENT_TOLERANCE;
+    const split = blankSeparated
+      ? prev && !line.blankBefore && !endsSentence(prev.text)
+      : prev &&
+        line.width <= measure - FRAGMENT_SHORT &&
+        prev.width <= measure - FRAGMENT_SHORT &&
+        !endsSentence(line.text) &&
+        // Mid-paragraph, so the line after it runs on full (a one-line subhead is followed by an indented line).
+        i + 1 < lines.length &&
+        lines[i + 1]!.width >= measures[i + 1]! - FRAGMENT_NEXT_FULL;
+    if (prev && whole && split) {
       const merged = withWidth({
         no: prev.no,
         raw: prev.raw,
@@ -107,39 +127,78 @@ export function joinFragments(lines: CleanLine[], corrections: Correction[]): Cl
         lines: [prev.no, line.no],
         from: `${prev.text}\n${line.text}`,
         to: merged.text,
-        note: 'stray newline inside a printed line',
+        note: blankSeparated
+          ? 'stray newline inside a printed line'
+          : 'a printed line the extractor split at a wide gap',
       });
       out[out.length - 1] = merged;
     } else out.push(line);
-  }
+  });
   return out;
 }
 
+/** Two pieces make one printed line when their widths add up to the measure within this (ems). */
+const FRAGMENT_TOLERANCE = 0.75;
+/** Both pieces of a split line fall at least this short of the measure. */
+const FRAGMENT_SHORT = 3;
+/** The line after a split one is full: within this of the measure (less than a first line's indent). */
+const FRAGMENT_NEXT_FULL = 1.2;
+
+/** What the text of a line says about where paragraphs start, beyond the shape of the lines. */
+export interface LineCues {
+  /** A subhead or box label (`核心阅读`): a paragraph of its own when it stands after a sentence's end. */
+  heading(line: CleanLine): boolean;
+  /** A word runs from the end of one line into the next: the two belong to one paragraph. */
+  joined(a: CleanLine, b: CleanLine): boolean;
+  /** Always opens a paragraph: a dateline, a sign-off. */
+  opens(line: CleanLine): boolean;
+}
+const NO_CUES: LineCues = { heading: () => false, opens: () => false, joined: () => false };
+
+/** A heading line is at least this much (ems) shorter than the measure: more than a first line's 2-em indent. */
+const HEADING_SHORT = 3;
+/** The line after a heading starts a paragraph: at least this much short of the measure (its indent, less slack). */
+const NEXT_NOT_FULL = 1.5;
+
 /** Column lines → paragraphs. */
-export function paragraphs(lines: CleanLine[]): Paragraph[] {
+export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES): Paragraph[] {
   const blankMeansBreak = !isBlankSeparated(lines);
   const measures = lineMeasures(
     lines.map((l) => ({ width: l.width, minWidth: l.minWidth, endsParagraph: endsSentence(l.text) })),
   );
   const out: Paragraph[] = [];
+  let afterHeading = false;
   lines.forEach((line, i) => {
     const newMeasure = i > 0 && measures[i] !== measures[i - 1];
-    const starts =
-      i === 0 ||
-      newMeasure ||
-      breakScore(
-        lines[i - 1]!,
-        line,
-        lines[i + 1],
-        measures[i]!,
-        out[out.length - 1]?.lines.length === 1,
-        blankMeansBreak,
-      ) > BREAK_THRESHOLD;
-    if (starts) out.push({ lines: [line], text: line.text, newMeasure: i === 0 || newMeasure, measure: measures[i]! });
+    const prev = lines[i - 1];
+    // A paragraph's first line is short too (its indent): a heading is told by the line after it, which starts
+    // a paragraph and so is not full.
+    const next = lines[i + 1];
+    const heading =
+      cues.heading(line) &&
+      measures[i]! - line.width >= HEADING_SHORT &&
+      (!prev || endsSentence(prev.text) || afterHeading) &&
+      (!next || (measures[i + 1]! - next.width >= NEXT_NOT_FULL && !cues.joined(line, next)));
+    const forced = i === 0 || newMeasure || heading || afterHeading || cues.opens(line);
+    const score = forced
+      ? 0
+      : breakScore(lines[i - 1]!, line, next, measures[i]!, out[out.length - 1]?.lines.length === 1, blankMeansBreak);
+    const starts = forced || score > BREAK_THRESHOLD;
+    const doubt = !forced && Math.abs(score - BREAK_THRESHOLD) < DOUBT_BAND ? 1 : 0;
+    afterHeading = heading;
+    if (starts)
+      out.push({
+        lines: [line],
+        text: line.text,
+        newMeasure: i === 0 || newMeasure,
+        measure: measures[i]!,
+        doubts: doubt,
+      });
     else {
       const p = out[out.length - 1]!;
       p.lines.push(line);
       p.text = joinText(p.text, line.text);
+      p.doubts += doubt;
     }
   });
   return out;

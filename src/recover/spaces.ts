@@ -72,9 +72,11 @@ function isLoneLatin(chars: string[], before: number, after: number): boolean {
   return single(before, -1) && single(after, 1);
 }
 
-/** Two or more Han characters on this side of a space. */
+/** Two or more Han characters on this side of a space, a quote or bracket around them allowed (`“戏曲+” 活力加`). */
 function isHanPhrase(chars: string[], from: number, step: 1 | -1): boolean {
+  let i = from;
+  while (i >= 0 && i < chars.length && (step < 0 ? '”’）》」』+＋' : '“‘（《「『').includes(chars[i]!)) i += step;
   let n = 0;
-  for (let i = from; i >= 0 && i < chars.length && isHan(chars[i]!); i += step) n++;
+  for (; i >= 0 && i < chars.length && isHan(chars[i]!); i += step) n++;
   return n >= 2;
 }

@@ -1,123 +1,130 @@
-import { CLOSING, emWidth, endsSentence } from '../text/chars.js';
+/**
+ * The page's blocks in extraction order: signatures (headline lines with a
+ * byline, or with a dateline under them), the lead (headline with a deck,
+ * a kicker, or standing first on the page), and the runs of body lines
+ * between them. Nothing here assumes whether a headline comes before or
+ * after its body; `segment.ts` decides that from the text.
+ */
+import { emWidth, endsSentence } from '../text/chars.js';
+import type { WordSegmenter } from '../text/segmenter.js';
+import { type BylineParts, isBoxLabel, isDatelineStart, isDeck, isHeadlineCandidate, parseByline } from './classify.js';
+import { headlineText, joinHeadlineLines, spansJoin } from './headlines.js';
 import type { SourceLine } from './lines.js';
-import { isLetterSpaced } from './spaces.js';
 
-/** A headline and its byline, found together after the bodies they belong to. */
+/** A headline with what says who wrote it: a byline line, or the dateline that opens its body. */
 export interface Signature {
   headline: SourceLine[];
-  byline: SourceLine;
+  byline: SourceLine | null;
+  parts: BylineParts | null;
 }
 
 export interface LeadBlock {
+  kicker: SourceLine | null;
   headline: SourceLine[];
   deck: SourceLine | null;
-  intro: SourceLine[];
 }
 
-/** The page as a sequence of blocks in extraction order. */
 export type Block =
   | { kind: 'body'; lines: SourceLine[] }
-  | { kind: 'signatures'; items: Signature[] }
+  | { kind: 'signature'; sig: Signature }
   | { kind: 'lead'; lead: LeadBlock };
 
-const MAX_HEADLINE_EM = 40;
-const BYLINE_MARKS = /^[□■◆◇]/;
+/** Headlines run to two lines, three when they are short ones. */
+const MAX_HEADLINE_LINES = 3;
+const SHORT_HEADLINE_LINE_EM = 14;
+/** Lines within this many ems of each other are lines of one column. */
+const COLUMN_LIKE = 1.5;
+/** A paragraph's first line is indented this many ems. */
+const PARAGRAPH_INDENT = 2;
+/** A lead's headline is set large: a line wider than this is no lead headline. */
+const MAX_LEAD_HEADLINE_EM = 26;
 
-/** `□ 兴县人大常委会主任 史小军`, or with `口` misread for `□`. */
-export function isByline(raw: string): boolean {
-  const s = raw.trim();
-  if (emWidth(s) > MAX_HEADLINE_EM || endsSentence(s)) return false;
-  if (BYLINE_MARKS.test(s)) return s.length > 1;
-  if (!s.startsWith('口') || isLetterSpaced(s)) return false;
-  const rest = s.slice(1);
-  const tokens = rest.trim().split(/\s+/).filter(Boolean);
-  if (/[，。、；：！？,;]/.test(rest) || tokens.length === 0 || tokens.length > 4) return false;
-  // `口 role name`: a space after the marker; or `口role name` with two or three plain tokens.
-  return /^\s/.test(rest)
-    ? tokens.some((t) => t.length >= 2)
-    : tokens.length >= 2 && tokens.every((t) => t.length >= 2);
+/** Line i runs on from the line above it: as wide, and the line above ends no sentence. */
+function continuesColumn(lines: SourceLine[], i: number): boolean {
+  const above = lines[i - 1]?.raw.trim();
+  if (!above || endsSentence(above) || parseByline(above) || isDeck(above)) return false;
+  return Math.abs(emWidth(above) - emWidth(lines[i]!.raw.trim())) <= COLUMN_LIKE;
 }
 
-/** A line that can be (part of) a headline: short, no sentence punctuation at its end. */
-export function isHeadlineLike(raw: string): boolean {
-  const s = raw.trim();
-  if (!s || emWidth(s) > MAX_HEADLINE_EM || isByline(s) || isDeck(s)) return false;
-  if (isLetterSpaced(s) && s.replace(/\s/g, '').length > 12) return false;
-  if (CLOSING.has(s[0]!) || /^[，。、；：！？]/.test(s)) return false;
-  return !endsSentence(s) && !/[，、：,:；]$/.test(s);
-}
-
-/** The lead's deck line starts with a dash: `——全市人大...`. */
-export function isDeck(raw: string): boolean {
-  return /^\s*(——|－－|--|—)/.test(raw);
-}
-
-/**
- * Finds signatures (headline lines + byline), the lead (headline + deck +
- * intro in long lines), and the runs of body lines between them.
- */
-export function pageBlocks(lines: SourceLine[]): Block[] {
+export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] {
   const used = new Set<number>();
-  const at = new Map<number, Block>();
+  const starts = new Map<number, Block>();
+  const candidate = (i: number) => i >= 0 && i < lines.length && !used.has(i) && isHeadlineCandidate(lines[i]!.raw);
 
-  const headlineAbove = (index: number, max: number): number[] => {
+  /** Headline lines right above line `at`: a question or exclamation ends a headline, so nothing above it joins. */
+  const headlineAbove = (at: number): number[] => {
     const out: number[] = [];
-    for (let i = index - 1; i >= 0 && out.length < max; i--) {
-      if (used.has(i) || !isHeadlineLike(lines[i]!.raw)) break;
+    for (let i = at - 1; candidate(i) && out.length < MAX_HEADLINE_LINES; i--) {
+      if (out.length && /[？！?!][”’」』]?$/.test(lines[i]!.raw.trim())) break;
+      if (out.length === 2 && ![i, ...out].every((k) => emWidth(lines[k]!.raw.trim()) <= SHORT_HEADLINE_LINE_EM)) break;
       out.unshift(i);
     }
     return out;
   };
-
-  // A column line that happens to start with a dash is not a deck: a lead's
-  // headline stands apart from the text above it and differs in width from its deck.
-  const standsApart = (head: number[], deck: number): boolean => {
-    const above = lines[head[0]! - 1];
-    if (above && !isByline(above.raw) && !endsSentence(above.raw)) return false;
-    if (head.some((i) => /[，。；：、,;:]/.test(lines[i]!.raw))) return false;
-    const width = (i: number) => emWidth(lines[i]?.raw.trim() ?? '');
-    const sameColumn = (a: number, b: number) => Math.abs(width(a) - width(b)) <= 1.5;
-    return (
-      !sameColumn(head[head.length - 1]!, deck) &&
-      !(deck + 1 < lines.length && sameColumn(deck, deck + 1) && width(deck) < 30)
-    );
+  const take = (first: number, block: Block, indexes: number[]) => {
+    for (const i of indexes) used.add(i);
+    starts.set(first, block);
   };
 
-  // Leads first: a deck line right under a headline.
+  // The lead with a deck: `——…` right under its headline.
   lines.forEach((line, d) => {
     if (!isDeck(line.raw) || used.has(d)) return;
-    const head = headlineAbove(d, 2);
-    if (head.length === 0 || !standsApart(head, d)) return;
-    const intro = introBelow(lines, d, used);
-    for (const i of [...head, d, ...intro]) used.add(i);
-    at.set(head[0]!, {
-      kind: 'lead',
-      lead: { headline: head.map((i) => lines[i]!), deck: line, intro: intro.map((i) => lines[i]!) },
-    });
+    const head = headlineAbove(d).slice(-2);
+    if (head.length === 0 || !standsApart(lines, head, d, words)) return;
+    const lead: LeadBlock = { kicker: null, headline: head.map((i) => lines[i]!), deck: line };
+    take(head[0]!, { kind: 'lead', lead }, [...head, d]);
   });
 
-  // Signatures: each byline with the headline lines right above it.
-  const signatures: Array<{ first: number; sig: Signature }> = [];
+  // Bylines: a byline mark or a role; a bare name only right under a headline.
   lines.forEach((line, b) => {
-    if (used.has(b) || !isByline(line.raw)) return;
-    const head = headlineAbove(b, 2);
-    for (const i of [...head, b]) used.add(i);
-    signatures.push({ first: head[0] ?? b, sig: { headline: head.map((i) => lines[i]!), byline: line } });
+    if (used.has(b)) return;
+    let parts = parseByline(line.raw);
+    const next = lines[b + 1]?.raw ?? '';
+    // A bare name: under a headline (not under a column line), and not the second line of a headline whose
+    // byline follows.
+    if (
+      !parts &&
+      candidate(b - 1) &&
+      !continuesColumn(lines, b - 1) &&
+      !parseByline(next, true) &&
+      !isDatelineStart(next)
+    )
+      parts = parseByline(line.raw, true);
+    if (!parts) return;
+    const head = headlineAbove(b);
+    const sig: Signature = { headline: head.map((i) => lines[i]!), byline: line, parts };
+    take(head[0] ?? b, { kind: 'signature', sig }, [...head, b]);
   });
-  // Consecutive signatures form one group.
-  let group: { items: Signature[]; last: number } | null = null;
-  for (const { first, sig } of signatures) {
-    const index = lines.indexOf(sig.byline, first);
-    if (group && group.last === first - 1) group.items.push(sig);
-    else {
-      const block: Block = { kind: 'signatures', items: [sig] };
-      at.set(first, block);
-      group = { items: block.items, last: index };
+
+  // Datelines: `本报北京1月7日电（记者…）` opens a body whose headline stands right above it.
+  lines.forEach((line, t) => {
+    if (used.has(t) || !isDatelineStart(line.raw)) return;
+    const head = headlineAbove(t);
+    if (head.length === 0) return;
+    const sig: Signature = { headline: head.map((i) => lines[i]!), byline: null, parts: null };
+    take(head[0]!, { kind: 'signature', sig }, head);
+  });
+
+  // A lead without a deck stands first on the page: its kicker, then its headline.
+  if (![...starts.values()].some((b) => b.kind === 'lead')) {
+    const first = lines.findIndex((_, i) => !used.has(i));
+    // Not the first line of a column of body text.
+    const width = (i: number) => emWidth(lines[i]?.raw.trim() ?? '');
+    const column = (i: number) =>
+      i + 2 < lines.length &&
+      continuesColumn(lines, i + 2) &&
+      !endsSentence(lines[i]!.raw) &&
+      !endsSentence(lines[i + 1]!.raw) &&
+      Math.abs(width(i) + PARAGRAPH_INDENT - width(i + 1)) <= COLUMN_LIKE;
+    if (first >= 0 && candidate(first) && !starts.has(first) && !column(first)) {
+      const two = candidate(first + 1) && !isBoxLabel(lines[first + 1]!.raw) && isKicker(lines, first, words);
+      const lead: LeadBlock = two
+        ? { kicker: lines[first]!, headline: [lines[first + 1]!], deck: null }
+        : { kicker: null, headline: [lines[first]!], deck: null };
+      take(first, { kind: 'lead', lead }, two ? [first, first + 1] : [first]);
     }
-    group.last = index;
   }
 
-  // Everything else is body, in runs.
   const blocks: Block[] = [];
   let run: SourceLine[] = [];
   const flush = () => {
@@ -125,36 +132,47 @@ export function pageBlocks(lines: SourceLine[]): Block[] {
     run = [];
   };
   lines.forEach((line, i) => {
-    const block = at.get(i);
+    const block = starts.get(i);
     if (block) {
       flush();
       blocks.push(block);
     }
     if (!used.has(i)) run.push(line);
-    else if (!block && run.length) flush();
   });
   flush();
   return blocks;
 }
 
 /**
- * The lead's introduction is set in long lines. It runs from the deck while
- * lines are long; a short line after a long one ends a paragraph; two short
- * lines in a row are body columns again.
+ * Two headline-like lines at the top of the page: a kicker and its headline,
+ * or one headline over two lines? A headline broken over two lines breaks
+ * inside a word or phrase; a kicker is a whole clause of its own.
  */
-function introBelow(lines: SourceLine[], deck: number, used: Set<number>): number[] {
-  const widths = lines.slice(deck + 1, deck + 4).map((l) => emWidth(l.raw.trim()));
-  const long = Math.max(0, ...widths) * 0.6;
-  const out: number[] = [];
-  let prevLong = true;
-  for (let i = deck + 1; i < lines.length; i++) {
-    const raw = lines[i]!.raw;
-    if (used.has(i) || isByline(raw) || isDeck(raw)) break;
-    const isLong = emWidth(raw.trim()) >= long;
-    if (!isLong && !prevLong) break;
-    if (!isLong && isHeadlineLike(raw) && i + 1 < lines.length && isByline(lines[i + 1]!.raw)) break;
-    out.push(i);
-    prevLong = isLong;
-  }
-  return out;
+function isKicker(lines: SourceLine[], first: number, words?: WordSegmenter): boolean {
+  if (parseByline(lines[first + 2]?.raw ?? '', true)) return false;
+  const a = headlineText(lines[first]!.raw);
+  const b = headlineText(lines[first + 1]!.raw);
+  // A headline is no column line: the second line as wide as the one under it is the body's first.
+  const under = lines[first + 2]?.raw.trim();
+  if (under && !endsSentence(b) && Math.abs(emWidth(b) - emWidth(under)) <= COLUMN_LIKE) return false;
+  if (emWidth(b) > MAX_LEAD_HEADLINE_EM) return false;
+  return /[，、：,:]|——$/.test(a) || joinHeadlineLines(a, b, words).joiner !== '';
+}
+
+/**
+ * A column line that happens to start with a dash is not a deck: a lead's
+ * headline stands apart from the text above it and differs in width from its deck.
+ */
+function standsApart(lines: SourceLine[], head: number[], deck: number, words?: WordSegmenter): boolean {
+  const above = lines[head[0]! - 1];
+  if (above && !parseByline(above.raw) && !endsSentence(above.raw) && !isHeadlineCandidate(above.raw)) return false;
+  if (head.some((i) => /[。；;]/.test(lines[i]!.raw)) || continuesColumn(lines, head[0]!)) return false;
+  // A deck is one line of its own: a dash line that runs on into a line as wide (mid-clause, or mid-word) is
+  // column text.
+  const width = (i: number) => emWidth(lines[i]?.raw.trim() ?? '');
+  const next = lines[deck + 1];
+  if (!next || Math.abs(width(deck) - width(deck + 1)) > COLUMN_LIKE) return true;
+  const text = headlineText(lines[deck]!.raw);
+  const runsOn = /[，、：,:]$/.test(text) || (words ? spansJoin(text, headlineText(next.raw), words) : true);
+  return !runsOn;
 }

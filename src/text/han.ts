@@ -13,6 +13,7 @@ export function issueHan(issue: Issue): Map<string, number> {
     for (const s of [issue.lead.headline, issue.lead.deck ?? '', ...issue.lead.paragraphs]) hanCounts(s, counts);
   for (const a of issue.articles)
     for (const s of [a.headline, a.byline?.role ?? '', a.byline?.name ?? '', ...a.paragraphs]) hanCounts(s, counts);
+  for (const f of issue.furniture ?? []) hanCounts(f.text, counts);
   return counts;
 }
 

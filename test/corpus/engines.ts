@@ -27,10 +27,12 @@ function htmlArticle(a: PrintedArticle): string {
 }
 const htmlParas = (ps: string[]) => ps.map((p) => `<p>${esc(p)}</p>`).join('');
 
+const heads = (m: Module) => m.articles.map(htmlArticle).join('');
+
 function htmlModule(m: Module): string {
   const cols = (inner: string) => `<div class="cols" style="column-count:${m.columns}">${inner}</div>`;
   if (m.headlinesAfter)
-    return `<div class="mod">${cols(m.articles.map((a) => htmlParas(a.paragraphs)).join(''))}${m.articles.map(htmlArticle).join('')}</div>`;
+    return `<div class="mod">${cols(m.articles.map((a) => htmlParas(a.paragraphs)).join(''))}${heads(m)}</div>`;
   return `<div class="mod">${m.articles.map((a) => htmlArticle(a) + cols(htmlParas(a.paragraphs))).join('')}</div>`;
 }
 
@@ -44,7 +46,7 @@ export function pageHtml(plan: PagePlan): string {
   const lead = plan.lead;
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>
 ${face('S', 'regular')}${face('B', 'bold')}${face('H', 'black')}
-body{margin:12mm;font:9pt/1.5 S;width:376mm}
+body{margin:12mm;font:9pt/1.4 S;width:376mm}
 .mh{display:flex;justify-content:space-between;align-items:baseline;border-bottom:2pt solid;padding-bottom:2mm}
 .fb{position:relative;font:32pt H;white-space:nowrap}.ghost{position:absolute;left:0.35pt;top:0.25pt}
 .info{font:10pt B}
@@ -96,10 +98,12 @@ function typArticle(a: PrintedArticle): string {
   return a.byline ? `${head}\n#block(below: 2mm, text(weight: 700, size: 10pt, ${str(a.byline)}))` : head;
 }
 
+const typHeads = (m: Module) => m.articles.map(typArticle).join('\n');
+
 function typModule(m: Module): string {
   const cols = (inner: string) => (m.columns > 1 ? `#columns(${m.columns}, gutter: 1.5em)[\n${inner}\n]` : inner);
   if (m.headlinesAfter)
-    return `[\n${cols(m.articles.map((a) => typParas(a.paragraphs)).join('\n'))}\n${m.articles.map(typArticle).join('\n')}\n]`;
+    return `[\n${cols(m.articles.map((a) => typParas(a.paragraphs)).join('\n'))}\n${typHeads(m)}\n]`;
   return `[\n${m.articles.map((a) => `${typArticle(a)}\n${cols(typParas(a.paragraphs))}`).join('\n')}\n]`;
 }
 

@@ -13,6 +13,7 @@ import { recoverText } from '../../src/recover/index.js';
 import { hanCounts } from '../../src/text/chars.js';
 import { jiebaWords } from '../../src/text/segmenter.js';
 import type { Issue } from '../../src/types.js';
+import { issueOfTruth } from '../generator/issues.js';
 import { accuracy, type PageScore, scorePage } from '../generator/score.js';
 import { chromiumPdf, ENGINES, type EngineName, typstPdf } from './engines.js';
 import { EXTRACTORS, type ExtractorName, extract } from './extract.js';
@@ -45,42 +46,7 @@ export interface EvaluateOptions {
 }
 
 /** The gold as newsprint's own issue, for the round trip through its layout. */
-export function issueOfGold(gold: GoldPage): Issue {
-  const [y, m, d] = gold.masthead.date.split('-').map(Number);
-  const dateText = `${y}年${m}月${d}日`;
-  const noSource = { headline: [], paragraphs: [] };
-  return {
-    schema: 'newsprint/issue@1',
-    source: { file: `${gold.id}.json`, sha256: '', encoding: 'utf-8', lines: 0 },
-    masthead: {
-      text: `${gold.masthead.section} ${dateText} ${gold.masthead.weekday}`,
-      section: gold.masthead.section,
-      date: gold.masthead.date,
-      dateText,
-      weekday: gold.masthead.weekday,
-      emailLabel: '电子信箱：',
-      email: gold.masthead.email,
-      extra: [],
-      line: 1,
-    },
-    lead: {
-      headline: gold.lead.headline,
-      deck: gold.lead.deck || null,
-      paragraphs: gold.lead.paragraphs,
-      source: noSource,
-    },
-    articles: gold.articles.map((a, i) => ({
-      id: `a${i + 1}`,
-      headline: a.headline,
-      byline: { role: a.role, name: a.name },
-      paragraphs: a.paragraphs,
-      source: noSource,
-      confidence: 1,
-    })),
-    corrections: [],
-    warnings: [],
-  };
-}
+export const issueOfGold = (gold: GoldPage): Issue => issueOfTruth(truthOf(gold), `${gold.id}.json`);
 
 export async function evaluate(golds: GoldPage[], options: EvaluateOptions = {}): Promise<Run[]> {
   const engines = options.engines ?? [...ENGINES, 'newsprint'];

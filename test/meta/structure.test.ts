@@ -68,6 +68,7 @@ const ISSUE = fields<Issue>({
   masthead: true,
   lead: true,
   articles: true,
+  furniture: true,
   corrections: true,
   warnings: true,
 });

@@ -29,16 +29,18 @@ test(`recovery of ${SEEDS} generated pages: nothing lost, schema-valid, accurate
     scores.push(scorePage(page.truth, issue));
   }
   const a = accuracy(scores);
-  // Floors a little under what recovery reaches now (README): a regression fails here.
+  // Floors a little under what recovery reaches now: a regression fails here. These word-bank pages are no
+  // measure of accuracy (the real-text corpus is, test/corpus); they keep the sample's arrangement
+  // (headlines grouped after their bodies, permuted) and its artifacts exercised at scale.
   assert.equal(a.dates, 1, 'every masthead read right');
-  assert.ok(a.leads >= 0.97, `leads ${a.leads}`);
-  assert.ok(a.headlineBody >= 0.86, `headline-body matches ${a.headlineBody}`);
+  assert.ok(a.leads >= 0.82, `leads ${a.leads}`);
+  assert.ok(a.headlineBody >= 0.7, `headline-body matches ${a.headlineBody}`);
   assert.ok(
-    a.paragraphPrecision >= 0.92 && a.paragraphRecall >= 0.92,
+    a.paragraphPrecision >= 0.82 && a.paragraphRecall >= 0.76,
     `paragraph starts P ${a.paragraphPrecision} R ${a.paragraphRecall}`,
   );
-  assert.ok(a.cer <= 0.07, `character error rate ${a.cer}`);
-  assert.ok(a.textCer <= 0.0005, `character error rate of the page text ${a.textCer}`);
+  assert.ok(a.cer <= 0.26, `character error rate ${a.cer}`);
+  assert.ok(a.textCer <= 0.013, `character error rate of the page text ${a.textCer}`);
 });
 
 test('the generator makes the artifacts it promises', () => {

@@ -1,14 +1,21 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { InputError, InvariantError } from '../../src/errors.js';
-import { placesOf, splitRun } from '../../src/recover/assign.js';
+import {
+  isDeck,
+  isHeadlineCandidate,
+  parseByline,
+  parseDateline,
+  parseSignoff,
+  placesOf,
+} from '../../src/recover/classify.js';
 import { decodeExtraction } from '../../src/recover/decode.js';
 import { joinHeadlineLines } from '../../src/recover/headlines.js';
 import { recoverText } from '../../src/recover/index.js';
 import { checkNothingLost } from '../../src/recover/invariants.js';
 import { parseMasthead } from '../../src/recover/masthead.js';
+import { assignRuns } from '../../src/recover/segment.js';
 import { removeExtractionSpaces } from '../../src/recover/spaces.js';
-import { isByline, isDeck, isHeadlineLike } from '../../src/recover/structure.js';
 import { undouble, undoublings } from '../../src/recover/undouble.js';
 import { hanCounts } from '../../src/text/chars.js';
 import { jiebaWords } from '../../src/text/segmenter.js';
@@ -54,12 +61,30 @@ test('spaces: extraction spaces go, spaces between Latin words stay', () => {
 });
 
 test('bylines, headlines and decks are told from body lines', () => {
-  assert.ok(isByline('□ 兴县人大常委会主任 史小军'));
-  assert.ok(isByline('口 柳林县人大常委会主任 薛平'));
-  assert.ok(!isByline('口径统一，标准明确，各项工作有序推进。'));
-  assert.ok(!isByline('口 岸 建 设 有 序 推 进 ，通 关 效 率 不 断 提 升'));
-  assert.ok(isHeadlineLike('依法履职尽责推动新时'));
-  assert.ok(!isHeadlineLike('对外树起了良好的务实、高效人大形象。'));
+  assert.deepEqual(parseByline('□ 兴县人大常委会主任 史小军'), {
+    role: '兴县人大常委会主任',
+    names: ['史小军'],
+    marker: '□',
+  });
+  assert.equal(parseByline('口 柳林县人大常委会主任 薛平')?.marker, '口');
+  assert.deepEqual(parseByline('本报记者  王  沛')?.names, ['王沛']);
+  assert.deepEqual(parseByline('本报记者 李维俊 祝佳祺')?.names, ['李维俊', '祝佳祺']);
+  assert.equal(parseByline('林丽鹂'), null, 'a bare name is a byline only under a headline');
+  assert.deepEqual(parseByline('林丽鹂', true)?.names, ['林丽鹂']);
+  assert.equal(parseByline('口径统一，标准明确，各项工作有序推进。'), null);
+  assert.equal(parseByline('口 岸 建 设 有 序 推 进 ，通 关 效 率 不 断 提 升'), null);
+  assert.ok(isHeadlineCandidate('依法履职尽责推动新时'));
+  assert.ok(isHeadlineCandidate('如何安全回收一部旧手机？'));
+  assert.ok(!isHeadlineCandidate('对外树起了良好的务实、高效人大形象。'));
+  assert.deepEqual(parseDateline('本报昆明3月24日电  （记者李茂颖、叶传增）近日，云南省'), {
+    agency: '本报',
+    names: ['李茂颖', '叶传增'],
+  });
+  assert.equal(
+    parseSignoff('（作者为中国农业博物馆副研究馆员，本报记者常钦采访整理）')?.role,
+    '中国农业博物馆副研究馆员',
+  );
+  assert.equal(parseSignoff('（摘编自《法治日报》）')?.role, '');
   assert.ok(isDeck('——全市人大学用习近平总书记关于坚持和完善人民代表大会制度重要思想交流会发言摘要'));
 });
 
@@ -78,24 +103,39 @@ test('a headline over two lines: a clause break keeps a space, a word broken in 
   );
 });
 
-test('run splitting: bodies go to the byline whose place they name, whatever the order', () => {
+test('run assignment: bodies go to the anchor whose names they carry, headline before or after', () => {
+  const para = (text: string, newMeasure = false) => ({
+    text,
+    newMeasure,
+    dateline: null,
+    signoff: false,
+    words: new Set<string>(),
+  });
   const paras = [
-    '青山县推进老旧小区改造。',
-    '完善公共服务。',
-    '做好帮扶工作。',
-    '白水县加快补齐短板。',
-    '白水坚持创新。',
-    '形成工作格局。',
-  ].map((text, i) => ({ text, newMeasure: i === 0 }));
-  const segs = splitRun(paras, [
-    { role: '白水县教育局局长', name: '王芳', headline: '甲' },
-    { role: '青山县人大常委会主任', name: '李强', headline: '乙' },
-  ]);
+    para('青山县推进老旧小区改造。', true),
+    para('完善公共服务。'),
+    para('做好帮扶工作。'),
+    para('白水县加快补齐短板。', true),
+    para('白水坚持创新。'),
+    para('形成工作格局。'),
+  ];
+  const anchor = (at: number, names: string[]) => ({ at, lead: false, names, headlineWords: [] });
+  // Both headlines after both bodies (grouped, as on the sample).
+  const after = assignRuns(paras, [anchor(6, ['青山县', '李强']), anchor(6, ['白水县', '白水', '王芳'])]);
   assert.deepEqual(
-    segs.map((s) => [s.candidate, s.from, s.to]),
+    after.runs.map((r) => [r.from, r.to, r.after]),
     [
-      [1, 0, 3],
-      [0, 3, 6],
+      [0, 3, true],
+      [3, 6, true],
+    ],
+  );
+  // Each headline before its body (reading order).
+  const before = assignRuns(paras, [anchor(0, ['李强']), anchor(3, ['王芳'])]);
+  assert.deepEqual(
+    before.runs.map((r) => [r.from, r.to, r.after]),
+    [
+      [0, 3, false],
+      [3, 6, false],
     ],
   );
   assert.deepEqual(placesOf('石楼县人大常委会主任'), ['石楼县', '石楼']);

@@ -1,0 +1,181 @@
+/**
+ * What one line (or paragraph) of a page can be, read from its text alone:
+ * a byline, a deck, a dateline, a sign-off, furniture, a box label, a
+ * headline candidate. Pure predicates; the structure model decides from
+ * these and from where the lines stand.
+ */
+import { CLOSING, emWidth, endsSentence, isHan } from '../text/chars.js';
+import { isLetterSpaced, removeExtractionSpaces } from './spaces.js';
+
+/** Headlines and bylines are short: no line of one is wider than this (ems). */
+export const MAX_HEADLINE_EM = 40;
+/** A personal name is two to four Han characters (compound surnames included). */
+const NAME = /^\p{Script=Han}{2,4}$/u;
+/**
+ * Common Chinese surnames (the most frequent few hundred, which cover nearly
+ * everyone). A bare name printed as a byline must start with one: it keeps
+ * `问题`, `链接` or `核心阅读` standing under a headline-like line from being read as a name.
+ */
+const SURNAMES = new Set([
+  ...('王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈' +
+    '姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤' +
+    '常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季' +
+    '裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦' +
+    '戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻' +
+    '苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练' +
+    '廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿' +
+    '鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由'),
+]);
+const COMPOUND_SURNAMES =
+  /^(欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|端木|令狐|澹台|万俟|轩辕)/;
+export const looksLikeName = (s: string): boolean => NAME.test(s) && (SURNAMES.has(s[0]!) || COMPOUND_SURNAMES.test(s));
+/** Words that make a byline token a role rather than a name. */
+const ROLE_WORD = /(记者|通讯员|评论员|特约|撰稿|编辑|作者|摄影|实习生|专栏)/;
+const MARKER = /^[□■◆◇]/;
+
+/** Spaces out, for matching patterns whatever the extractor did to spacing. */
+export const compact = (s: string): string => s.replace(/[\s\u3000]+/g, '');
+
+export interface BylineParts {
+  role: string;
+  /** Names, as printed, joined back when the extractor letter-spaced them. */
+  names: string[];
+  /** Printed with a byline mark (□, or 口 misread for it). */
+  marker: '□' | '口' | '';
+}
+
+/**
+ * Single-character tokens are letter-spaced names: `王  沛` is 王沛,
+ * `曹 雪 盟` is 曹雪盟; a run of four is two two-character names.
+ */
+function joinNames(tokens: string[]): string[] | null {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    if ([...tokens[i]!].length > 1) {
+      out.push(tokens[i++]!);
+      continue;
+    }
+    let j = i;
+    while (j < tokens.length && [...tokens[j]!].length === 1) j++;
+    const run = tokens.slice(i, j);
+    if (run.length < 2) return null;
+    if (run.length === 3) out.push(run.join(''));
+    else for (let k = 0; k < run.length; k += 2) out.push(run.slice(k, k + 2).join(''));
+    i = j;
+  }
+  return out.every((n) => NAME.test(n) && !ROLE_WORD.test(n)) ? out : null;
+}
+
+/**
+ * A byline line: `□ 本报记者 王沛`, `本报记者  王  沛`, `本报上海分社记者 崔寅`,
+ * `口 兴县人大常委会主任 史小军`; with `nameOnly`, also a bare `林丽鹂` or
+ * `李维俊 祝佳祺` (only where it stands under a headline).
+ */
+export function parseByline(raw: string, nameOnly = false): BylineParts | null {
+  let s = raw.trim();
+  if (!s || emWidth(s) > MAX_HEADLINE_EM || /[，。；！？,;!?：:“”"《》]/.test(s)) return null;
+  let marker: BylineParts['marker'] = '';
+  if (MARKER.test(s)) {
+    marker = '□';
+    s = s.slice(1).trim();
+  } else if (s.startsWith('口') && (/^口[\s\u3000]/.test(s) || ROLE_WORD.test(s.slice(1, 12)))) {
+    if (isLetterSpaced(s)) return null;
+    marker = '口';
+    s = s.slice(1).trim();
+  }
+  const tokens = s.split(/[\s\u3000]+/).filter(Boolean);
+  if (tokens.length === 0 || !tokens.every((t) => /^[\p{Script=Han}·、]+$/u.test(t))) return null;
+  // `本报记者王沛`: role and name printed together.
+  if (tokens.length === 1) {
+    const m =
+      /^(.*(?:记者|通讯员|评论员|撰稿人?|主任|主席|书记|局长|院长|校长|部长|委员|代表))(\p{Script=Han}{2,4})$/u.exec(
+        tokens[0]!,
+      );
+    // Glued, a role must say so plainly: a headline can end in `…代表工作` too.
+    if (m && (marker || /(记者|通讯员|评论员|撰稿人?)$/.test(m[1]!))) return { role: m[1]!, names: [m[2]!], marker };
+    if (marker && NAME.test(tokens[0]!)) return { role: '', names: [tokens[0]!], marker };
+    if (nameOnly && looksLikeName(tokens[0]!) && !isBoxLabel(tokens[0]!))
+      return { role: '', names: [tokens[0]!], marker };
+    return null;
+  }
+  // Role: the leading tokens up to the last one that is not a name.
+  for (let split = 0; split < tokens.length; split++) {
+    const names = joinNames(tokens.slice(split));
+    if (!names || names.length > 4) continue;
+    const role = tokens.slice(0, split).join(' ');
+    if (role === '' && !marker && !(nameOnly && names.every(looksLikeName))) return null;
+    if (role !== '' && !marker && !(ROLE_WORD.test(role) || /[员长任席]$/.test(role))) return null;
+    return { role, names, marker };
+  }
+  return null;
+}
+
+/** A deck printed under a headline: `——全市人大…`. */
+export function isDeck(raw: string): boolean {
+  return /^\s*(——|－－|--|—)/.test(raw);
+}
+
+/**
+ * A dateline opening an article: `本报北京1月7日电（记者郁静娴）…`,
+ * `新华社北京3月1日电（记者…）`. Gives the agency and the reporters' names.
+ */
+export function parseDateline(text: string): { agency: string; names: string[] } | null {
+  const m =
+    /^(本报|新华社|中新社|人民网|央视网|光明日报|经济日报)[^，。（(]{0,16}?电[（(](?:本报)?记者([^）)]{2,40})[）)]/.exec(
+      compact(text),
+    );
+  if (!m) return null;
+  const names = m[2]!.split(/[、，,\s]+/).filter((n) => NAME.test(n));
+  return names.length ? { agency: m[1]!, names } : null;
+}
+
+/** Starts like a dateline, reporters named or not (`本报北京1月7日电`). */
+export function isDatelineStart(text: string): boolean {
+  return /^(本报|新华社|中新社|人民网|央视网)[^，。（(]{0,16}?电/.test(compact(text));
+}
+
+/**
+ * A sign-off closing an article: `（作者为…）`, `（本报记者某某采访整理）`,
+ * `〔作者系…〕`, `（摘编自《…》）`. Gives the author's role when it names one.
+ */
+export function parseSignoff(text: string): { role: string } | null {
+  const s = compact(text);
+  const m = /^[（(〔]([^（）()〔〕]*(?:作者|记者|整理|摘编|来源|编者)[^（）()〔〕]*)[）)〕]$/.exec(s);
+  if (!m) return null;
+  const role = /^作者(?:为|系)([^，,]+)/.exec(m[1]!)?.[1] ?? '';
+  return { role };
+}
+
+/** Box labels and standing heads that open a box inside an article, never a headline: `核心阅读`, `编者按`. */
+const BOX_LABELS = /^(核心阅读|编者按|相关链接|链接|延伸阅读|背景链接|数据来源|记者手记|短评|点评|专家点评|小贴士)$/;
+export function isBoxLabel(raw: string): boolean {
+  return BOX_LABELS.test(compact(raw));
+}
+
+/**
+ * A line that can be (part of) a headline, a kicker or a subhead: short,
+ * with Han text, not ending in a comma or a full stop, not starting with a
+ * closing mark. Body lines mid-paragraph look the same, so where a
+ * candidate stands decides what it is.
+ */
+export function isHeadlineCandidate(raw: string): boolean {
+  const s = raw.trim();
+  if (!s || emWidth(s) > MAX_HEADLINE_EM || isDeck(s) || parseByline(s) || isBoxLabel(s)) return false;
+  const text = removeExtractionSpaces(s, true).text;
+  const han = [...text].filter(isHan).length;
+  if (han < 2 || CLOSING.has([...text][0]!) || /^[，。、；：！？,.;:]/.test(text)) return false;
+  if (isDatelineStart(text) || parseSignoff(text)) return false;
+  // Headlines carry no full stop or semicolon anywhere: a line with one inside is running text; so is one
+  // with a comma and a question or exclamation mark inside.
+  if (/[。；;]./.test(text) || (/[，,]/.test(text) && /[！？!?][^”’」』）)]/.test(text))) return false;
+  return !/[，、：,:；;。]$/.test(text) && !(endsSentence(text) && /[。]$/.test(text.replace(/[”’』」）)]+$/, '')));
+}
+
+/** A byline role starts with the place it speaks for: `兴县人大常委会主任` → 兴县, `石楼县…` → 石楼县 and 石楼. */
+export function placesOf(role: string): string[] {
+  const m = /^(\p{Script=Han}{1,6}?[省市县区州盟旗镇乡])/u.exec(role);
+  if (!m) return [];
+  const place = m[1]!;
+  const short = place.slice(0, -1);
+  return [...place].length > 2 && [...short].length >= 2 ? [place, short] : [place];
+}

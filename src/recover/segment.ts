@@ -1,0 +1,340 @@
+/**
+ * Which paragraphs belong to which headline. The page is a sequence of
+ * paragraphs with anchors (the lead and the signatures) standing between
+ * them. Each anchor takes one contiguous run of paragraphs, in anchor order:
+ * either the run that starts right under it (headline before the body, as
+ * reading order gives it) or a run that ends above it (headline after the
+ * body, as on pages that group their headlines after the bodies). A dynamic
+ * programme chooses the cuts that best fit every cue at once: the byline's
+ * names and places in the body, the headline's rare words, datelines that
+ * open and sign-offs that close an article, a change of column measure, and
+ * how the topic runs on from one paragraph to the next. An anchor's
+ * confidence is how much better its run is than its best alternative.
+ */
+
+export interface SegParagraph {
+  text: string;
+  /** The column measure changes at this paragraph. */
+  newMeasure: boolean;
+  /** Opens with a dateline: the names it gives (empty when none), or null when it is no dateline. */
+  dateline: string[] | null;
+  /** Is a sign-off (`（作者为…）`): an article ends with it. */
+  signoff: boolean;
+  /** Rare words of the paragraph (for topic continuity). */
+  words: Set<string>;
+}
+
+export interface Anchor {
+  /** Number of paragraphs before it. */
+  at: number;
+  lead: boolean;
+  /** Names and places that identify it: byline names, places in the byline's role. */
+  names: string[];
+  /** Words of its headline. */
+  headlineWords: string[];
+}
+
+export interface Assignment {
+  /** Paragraph range [from, to) of each anchor, in anchor order. */
+  runs: Array<{ from: number; to: number; confidence: number; after: boolean }>;
+  /** Paragraphs no anchor took: [0, orphanHead) and [orphanTail, n). */
+  orphanHead: number;
+  orphanTail: number;
+}
+
+// Named costs, in units of "one clear cue".
+/** A headline after its body is less usual than before it (reading order puts it first). */
+const AFTER_COST = 1.5;
+/** An anchor with no body at all. */
+const EMPTY_COST = 8;
+/** A paragraph that goes to no headline. */
+const ORPHAN_COST = 2.5;
+/** Cutting a run of paragraphs where no anchor stands needs evidence worth more than this. */
+const CUT_COST = 3;
+const MEASURE_CHANGE = 3;
+const DATELINE_OPENS = 4;
+const SIGNOFF_CLOSES = 3;
+/** A sign-off closes the article above it: no article starts with one. */
+const SIGNOFF_NEVER_OPENS = 8;
+/** A cut between paragraphs that share rare words breaks a topic: this much per shared word, at most TOPIC_MAX. */
+const TOPIC_WORD = 0.4;
+const TOPIC_MAX = 1.5;
+/** Each paragraph of a body naming its byline's person or place (up to NAME_MAX in all). */
+const NAME_FOUND = 2.5;
+const NAME_MAX = 5;
+/** A body opens by naming its subject (`兴县人大常委会…`). */
+const NAME_OPENS = 1.5;
+/** Each paragraph naming another byline's person or place makes the body less likely this one's. */
+const OTHER_NAME = 1.5;
+/** A dateline naming this anchor's reporters opens its body; one naming others does not. */
+const DATELINE_MINE = 5;
+const DATELINE_OTHERS = -4;
+/** Headline words found in the body, weighted by rarity on the page, at most HEADLINE_MAX. */
+const HEADLINE_WORD = 1;
+const HEADLINE_MAX = 4;
+/** Confidence is logistic in the margin over the best alternative, with this scale. */
+const CONFIDENCE_SCALE = 2;
+
+/** Headlines grouped after their bodies may come in another order than the bodies: groups this big are permuted. */
+const MAX_PERMUTED = 5;
+/** No newspaper page has more headlines than this; beyond it (a whole book pasted in) orders are not searched. */
+const MAX_ANCHORS_PERMUTED = 40;
+
+export function assignRuns(paras: SegParagraph[], anchors: Anchor[]): Assignment {
+  const n = paras.length;
+  const m = anchors.length;
+  if (m === 0) return { runs: [], orphanHead: n, orphanTail: n };
+  const anchorAt = new Set(anchors.map((a) => a.at));
+
+  // Evidence that an article ends before paragraph k (1 ≤ k < n).
+  const cutCost = new Float64Array(n + 1);
+  for (let k = 1; k < n; k++) {
+    if (anchorAt.has(k)) continue;
+    let evidence = 0;
+    if (paras[k]!.newMeasure) evidence += MEASURE_CHANGE;
+    if (paras[k]!.dateline) evidence += DATELINE_OPENS;
+    if (paras[k - 1]!.signoff) evidence += SIGNOFF_CLOSES;
+    if (paras[k]!.signoff) evidence -= SIGNOFF_NEVER_OPENS;
+    evidence -= Math.min(TOPIC_MAX, TOPIC_WORD * shared(paras[k - 1]!.words, paras[k]!.words));
+    cutCost[k] = CUT_COST - evidence;
+  }
+  const { lo, hi } = windows(anchors, n);
+  // How many paragraphs of the page use each headline word: rare ones name an article, common ones the page.
+  const df = new Map<string, number>();
+  for (const w of new Set(anchors.flatMap((a) => a.headlineWords)))
+    df.set(
+      w,
+      paras.reduce((k, p) => k + (p.text.includes(w) ? 1 : 0), 0),
+    );
+  const scorers = anchors.map((a, i) => {
+    const mine = new Set(a.names);
+    // The names of the anchors whose runs could be where this one's could.
+    const near = anchors.filter((_, j) => j !== i && lo[j]! < hi[i]! && lo[i]! < hi[j]!);
+    const others = [...new Set(near.flatMap((b) => b.names))].filter((x) => !mine.has(x));
+    return runScorer(paras, a, others, lo[i]!, hi[i]!, df);
+  });
+
+  // Try each order of each group of headlines standing together; keep the best.
+  let order = anchors.map((_, i) => i);
+  let solved = solve(
+    n,
+    order.map((i) => anchors[i]!),
+    order.map((i) => scorers[i]!),
+    cutCost,
+    order,
+  );
+  const rivals: Solution[] = [];
+  for (const group of m <= MAX_ANCHORS_PERMUTED ? groups(anchors) : []) {
+    if (group.length > MAX_PERMUTED) continue;
+    const base = [...order];
+    for (const perm of permutations(group)) {
+      if (perm.every((v, k) => v === group[k])) continue;
+      const candidate = [...base];
+      group.forEach((slot, k) => {
+        candidate[slot] = base[perm[k]!]!;
+      });
+      const s = solve(
+        n,
+        candidate.map((i) => anchors[i]!),
+        candidate.map((i) => scorers[i]!),
+        cutCost,
+        candidate,
+      );
+      if (s.best > solved.best) {
+        rivals.push(solved);
+        solved = s;
+        order = candidate;
+      } else rivals.push(s);
+    }
+  }
+
+  const runs = new Array<Assignment['runs'][number]>(m);
+  order.forEach((anchorIndex, slot) => {
+    const from = solved.cuts[slot]!;
+    const to = solved.cuts[slot + 1]!;
+    let rival = solved.rival(slot);
+    // The best order in which this anchor got other paragraphs is a rival too.
+    for (const r of rivals) {
+      const k = r.order.indexOf(anchorIndex);
+      if (k >= 0 && (r.cuts[k] !== from || r.cuts[k + 1] !== to)) rival = Math.max(rival, r.best);
+    }
+    const margin = solved.best - rival;
+    const confidence = from === to ? 0 : 1 / (1 + Math.exp(-margin / CONFIDENCE_SCALE));
+    runs[anchorIndex] = {
+      from,
+      to,
+      confidence: Math.round(confidence * 100) / 100,
+      after: from !== anchors[anchorIndex]!.at,
+    };
+  });
+  return { runs, orphanHead: solved.cuts[0]!, orphanTail: solved.cuts[m]! };
+}
+
+interface Solution {
+  best: number;
+  /** cuts[i], cuts[i+1]: the run of the i-th anchor in this order. */
+  cuts: number[];
+  order: number[];
+  /** The best score when the i-th anchor takes any other run. */
+  rival(i: number): number;
+}
+
+function solve(
+  n: number,
+  anchors: Anchor[],
+  scorers: Array<(from: number, to: number) => number>,
+  cutCost: Float64Array,
+  order: number[],
+): Solution {
+  const m = anchors.length;
+  const NONE = Number.NEGATIVE_INFINITY;
+  /** Score of the i-th anchor taking [from, to), or -Infinity when its position does not allow it. */
+  const take = (i: number, from: number, to: number): number => {
+    const a = anchors[i]!;
+    if (from === to) return -EMPTY_COST;
+    if (from === a.at) return scorers[i]!(from, to);
+    if (to <= a.at && !a.lead) return scorers[i]!(from, to) - AFTER_COST;
+    return NONE;
+  };
+  const tail = (i: number, c: number) => (c < n && i < m - 1 ? cutCost[c]! : 0);
+  const { lo, hi } = windows(anchors, n);
+
+  // fwd[i][c]: best score of anchors 0..i-1 with the run of anchor i starting at c.
+  const fwd: Float64Array[] = [
+    Float64Array.from({ length: n + 1 }, (_, c) => -ORPHAN_COST * c - (c > 0 && c < n ? cutCost[c]! : 0)),
+  ];
+  const back: Int32Array[] = [];
+  for (let i = 0; i < m; i++) {
+    const row = new Float64Array(n + 1).fill(NONE);
+    const from = new Int32Array(n + 1).fill(-1);
+    for (let c = lo[i]!; c <= hi[i]!; c++)
+      for (let a = lo[i]!; a <= c; a++) {
+        const prev = fwd[i]![a]!;
+        if (prev === NONE) continue;
+        const s = prev + take(i, a, c) - tail(i, c);
+        if (s > row[c]!) {
+          row[c] = s;
+          from[c] = a;
+        }
+      }
+    fwd.push(row);
+    back.push(from);
+  }
+  // bwd[i][c]: best score of anchors i..m-1 when the run of anchor i starts at c; what follows the last is orphaned.
+  const bwd: Float64Array[] = new Array(m + 1);
+  bwd[m] = Float64Array.from({ length: n + 1 }, (_, c) => -ORPHAN_COST * (n - c));
+  for (let i = m - 1; i >= 0; i--) {
+    const row = new Float64Array(n + 1).fill(NONE);
+    for (let a = lo[i]!; a <= hi[i]!; a++)
+      for (let c = a; c <= hi[i]!; c++) {
+        const s = take(i, a, c) - tail(i, c) + bwd[i + 1]![c]!;
+        if (s > row[a]!) row[a] = s;
+      }
+    bwd[i] = row;
+  }
+  let end = 0;
+  let best = NONE;
+  for (let c = 0; c <= n; c++) {
+    const s = fwd[m]![c]! + bwd[m]![c]!;
+    if (s > best) {
+      best = s;
+      end = c;
+    }
+  }
+  const cuts = new Array<number>(m + 1);
+  cuts[m] = end;
+  for (let i = m; i > 0; i--) cuts[i - 1] = back[i - 1]![cuts[i]!]!;
+  const rival = (i: number): number => {
+    let r = NONE;
+    for (let a = lo[i]!; a <= hi[i]!; a++) {
+      const before = fwd[i]![a]!;
+      if (before === NONE) continue;
+      for (let c = a; c <= hi[i]!; c++) {
+        if (a === cuts[i] && c === cuts[i + 1]) continue;
+        const s = before + take(i, a, c) - tail(i, c) + bwd[i + 1]![c]!;
+        if (s > r) r = s;
+      }
+    }
+    return r;
+  };
+  return { best, cuts, order, rival };
+}
+
+/**
+ * Where each anchor's run can lie: between the places of the anchors before
+ * and after it. Reading order keeps a body next to its headline, and this
+ * keeps the search linear in the page's length.
+ */
+function windows(anchors: Anchor[], n: number): { lo: number[]; hi: number[] } {
+  const places = [...new Set(anchors.map((a) => a.at))].sort((x, y) => x - y);
+  return {
+    lo: anchors.map((a) => places.filter((p) => p < a.at).at(-1) ?? 0),
+    hi: anchors.map((a) => places.find((p) => p > a.at) ?? n),
+  };
+}
+
+/** Indexes of anchors standing together (same place, no paragraph between), two or more. */
+function groups(anchors: Anchor[]): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < anchors.length; ) {
+    let j = i;
+    while (j + 1 < anchors.length && anchors[j + 1]!.at === anchors[i]!.at && !anchors[j + 1]!.lead) j++;
+    if (j > i && !anchors[i]!.lead) out.push(Array.from({ length: j - i + 1 }, (_, k) => i + k));
+    i = j + 1;
+  }
+  return out;
+}
+
+function permutations(items: number[]): number[][] {
+  if (items.length <= 1) return [items];
+  return items.flatMap((x, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((p) => [x, ...p]));
+}
+
+/** Scores of runs for one anchor inside its window [lo, hi], from prefix sums over those paragraphs. */
+function runScorer(
+  paras: SegParagraph[],
+  anchor: Anchor,
+  others: string[],
+  lo: number,
+  hi: number,
+  df: Map<string, number>,
+): (from: number, to: number) => number {
+  const n = paras.length;
+  const names = anchor.names.filter((s) => s.length >= 2);
+  // Paragraphs of the window before lo + k that have one of the terms. Names in a sign-off
+  // (`…本报记者常钦采访整理`) belong to the article it closes, whoever its byline names.
+  const counted = (terms: string[]) => {
+    const sum = new Int32Array(hi - lo + 1);
+    for (let k = lo; k < hi; k++) {
+      const p = paras[k]!;
+      sum[k - lo + 1] = sum[k - lo]! + (!p.signoff && terms.some((t) => p.text.includes(t)) ? 1 : 0);
+    }
+    return sum;
+  };
+  const naming = counted(names);
+  const foreignNaming = counted(others.filter((s) => s.length >= 2));
+  const words = anchor.headlineWords.filter((w) => [...w].length >= 2 && (df.get(w) ?? 0) > 0);
+  const wordCounts = words.map((w) => counted([w]));
+  const weight = words.map((w) => (HEADLINE_WORD * Math.log(1 + n / df.get(w)!)) / Math.log(1 + n));
+  const mine = new Set(names);
+  return (from, to) => {
+    const [f, t] = [from - lo, to - lo];
+    let s = Math.min(NAME_MAX, NAME_FOUND * (naming[t]! - naming[f]!));
+    if (naming[f + 1]! > naming[f]!) s += NAME_OPENS;
+    s -= Math.min(NAME_MAX, OTHER_NAME * (foreignNaming[t]! - foreignNaming[f]!));
+    let h = 0;
+    wordCounts.forEach((sum, j) => {
+      if (sum[t]! > sum[f]!) h += weight[j]!;
+    });
+    s += Math.min(HEADLINE_MAX, h);
+    const dl = paras[from]?.dateline;
+    if (dl?.length) s += dl.some((x) => mine.has(x)) ? DATELINE_MINE : DATELINE_OTHERS;
+    return s;
+  };
+}
+
+function shared(a: Set<string>, b: Set<string>): number {
+  let k = 0;
+  for (const w of a) if (b.has(w)) k++;
+  return k;
+}

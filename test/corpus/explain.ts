@@ -1,0 +1,86 @@
+/**
+ * Where recovery of one corpus page goes wrong, item by item:
+ *   node dist/test/corpus/explain.js PAGE ENGINE EXTRACTOR
+ * Prints the gold's items beside what came back (headline, byline, paragraph
+ * starts) and the first paragraph that differs.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser } from '../../src/check/browser.js';
+import { readTemplate } from '../../src/io/inputs.js';
+import { layoutStage, quietReporter, renderStage } from '../../src/pipeline/index.js';
+import { recoverText } from '../../src/recover/index.js';
+import { jiebaWords } from '../../src/text/segmenter.js';
+import { chromiumPdf, typstPdf } from './engines.js';
+import { issueOfGold } from './evaluate.js';
+import { type ExtractorName, extract } from './extract.js';
+import { goldPages } from './gold.js';
+import { planPage } from './plan.js';
+
+const [id = '', engine = 'typst', extractor = 'pdftotext'] = process.argv.slice(2);
+const gold = goldPages()?.find((g) => g.id === id);
+if (!gold) throw new Error(`no gold page ${id}`);
+const plan = planPage(gold);
+const dir = mkdtempSync(join(tmpdir(), 'newsprint-explain-'));
+let pdf: Uint8Array;
+if (engine === 'chromium') {
+  const b = await launchBrowser();
+  pdf = await chromiumPdf(plan, b.browser, dir);
+  await b.close();
+} else if (engine === 'newsprint')
+  pdf = await renderStage(
+    layoutStage(issueOfGold(gold), readTemplate('tabloid'), quietReporter(), id),
+    false,
+    quietReporter(),
+  );
+else pdf = typstPdf(plan);
+const text = await extract(pdf, extractor as ExtractorName, dir, id);
+const issue = recoverText(text, { file: `${id}.txt`, words: jiebaWords });
+const cut = (s: string, n = 24) => (s.length > n ? `${s.slice(0, n)}…` : s);
+console.log(`artifacts: ${plan.artifacts.join(', ')}`);
+console.log(
+  `masthead: ${JSON.stringify(issue.masthead && [issue.masthead.section, issue.masthead.date, issue.masthead.email])}`,
+);
+console.log(`furniture: ${issue.furniture.map((f) => `${f.kind}:${f.text}`).join(' | ')}`);
+const items = [
+  {
+    gold: { headline: gold.lead.headline, by: gold.lead.deck, ps: gold.lead.paragraphs },
+    got: issue.lead && { headline: issue.lead.headline, by: issue.lead.deck ?? '', ps: issue.lead.paragraphs, c: 1 },
+  },
+  ...gold.articles.map((a) => {
+    const g = issue.articles.find((x) => x.headline === a.headline);
+    return {
+      gold: { headline: a.headline, by: `${a.role}|${a.name}`, ps: a.paragraphs },
+      got: g && {
+        headline: g.headline,
+        by: `${g.byline?.role ?? ''}|${g.byline?.name ?? ''}`,
+        ps: g.paragraphs,
+        c: g.confidence,
+      },
+    };
+  }),
+];
+for (const { gold: g, got } of items) {
+  const ok = got && got.by === g.by && got.ps.join('\n') === g.ps.join('\n');
+  console.log(`\n${ok ? 'OK ' : 'BAD'} ${g.headline}  [${g.by}] ${g.ps.length} paragraphs`);
+  if (!got) {
+    console.log('    not found');
+    continue;
+  }
+  if (ok) continue;
+  console.log(`    got [${got.by}] ${got.ps.length} paragraphs, confidence ${got.c}`);
+  const n = Math.max(g.ps.length, got.ps.length);
+  for (let i = 0; i < n; i++)
+    if (g.ps[i] !== got.ps[i]) {
+      console.log(`    first difference at paragraph ${i + 1}:`);
+      console.log(`      gold ${cut(g.ps[i] ?? '∅', 60)}\n      got  ${cut(got.ps[i] ?? '∅', 60)}`);
+      break;
+    }
+}
+const unmatched = issue.articles.filter((a) => !gold.articles.some((g) => g.headline === a.headline));
+for (const a of unmatched)
+  console.log(
+    `\nEXTRA "${a.headline}" [${a.byline?.role}|${a.byline?.name}] ${a.paragraphs.length} paragraphs:`,
+    cut(a.paragraphs[0] ?? ''),
+  );

@@ -45,6 +45,8 @@ export interface Assignment {
 // Named costs, in units of "one clear cue".
 /** A headline after its body is less usual than before it (reading order puts it first). */
 const AFTER_COST = 1.5;
+/** Headlines grouped before their bodies (modules side by side, read row by row) are less usual still. */
+const GROUPED_BEFORE_COST = 2;
 /** An anchor with no body at all. */
 const EMPTY_COST = 8;
 /** A paragraph that goes to no headline. */
@@ -194,6 +196,8 @@ function solve(
     if (from === to) return -EMPTY_COST;
     if (from === a.at) return scorers[i]!(from, to);
     if (to <= a.at && !a.lead) return scorers[i]!(from, to) - AFTER_COST;
+    // Headlines standing together before their bodies: the later ones' bodies follow the earlier ones'.
+    if (from > a.at && i > 0 && anchors[i - 1]!.at === a.at) return scorers[i]!(from, to) - GROUPED_BEFORE_COST;
     return NONE;
   };
   const tail = (i: number, c: number) => (c < n && i < m - 1 ? cutCost[c]! : 0);

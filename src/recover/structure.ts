@@ -76,6 +76,7 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
   });
 
   // Bylines: a byline mark or a role; a bare name only right under a headline.
+  const headless: Array<{ b: number; sig: Signature }> = [];
   lines.forEach((line, b) => {
     if (used.has(b)) return;
     let parts = parseByline(line.raw);
@@ -93,8 +94,10 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
     if (!parts) return;
     const head = headlineAbove(b);
     const sig: Signature = { headline: head.map((i) => lines[i]!), byline: line, parts };
-    take(head[0] ?? b, { kind: 'signature', sig }, [...head, b]);
+    if (head.length === 0) headless.push({ b, sig });
+    else take(head[0]!, { kind: 'signature', sig }, [...head, b]);
   });
+  pairHeadless(lines, headless, used, take);
 
   // Datelines: `本报北京1月7日电（记者…）` opens a body whose headline stands right above it.
   lines.forEach((line, t) => {
@@ -141,6 +144,49 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
   });
   flush();
   return blocks;
+}
+
+/**
+ * Modules set side by side put their headlines on one row and their bylines
+ * on another, and an extractor reading rows gives `headline A, headline B,
+ * body A, body B, byline A, byline B`. A byline with no headline above it
+ * takes the nearest unclaimed headline standing alone before it (a line on
+ * its own between blank lines), in order: the k bylines of a row the k
+ * lonely headlines of theirs. The signature stands where its headline does.
+ * A byline left without one is a signature without headline.
+ */
+function pairHeadless(
+  lines: SourceLine[],
+  headless: Array<{ b: number; sig: Signature }>,
+  used: Set<number>,
+  take: (first: number, block: Block, indexes: number[]) => void,
+): void {
+  // Where the extractor puts a blank line between all lines, none stands alone.
+  if (lines.filter((l) => l.blankBefore).length > lines.length / 2) {
+    for (const { b, sig } of headless) take(b, { kind: 'signature', sig }, [b]);
+    return;
+  }
+  const lonely = (i: number) =>
+    !used.has(i) &&
+    lines[i]!.blankBefore &&
+    (i + 1 >= lines.length || lines[i + 1]!.blankBefore) &&
+    isHeadlineCandidate(lines[i]!.raw) &&
+    !isBoxLabel(lines[i]!.raw);
+  for (let g = 0; g < headless.length; ) {
+    // A row of bylines: headless ones one after the other.
+    let h = g;
+    while (h + 1 < headless.length && headless[h + 1]!.b <= headless[h]!.b + 2) h++;
+    const row = headless.slice(g, h + 1);
+    const found: number[] = [];
+    for (let i = row[0]!.b - 1; i >= 0 && found.length < row.length; i--) if (lonely(i)) found.unshift(i);
+    const paired = found.length === row.length;
+    row.forEach(({ b, sig }, k) => {
+      const head = paired ? found[k]! : -1;
+      if (head >= 0) sig.headline = [lines[head]!];
+      take(head >= 0 ? head : b, { kind: 'signature', sig }, head >= 0 ? [head, b] : [b]);
+    });
+    g = h + 1;
+  }
 }
 
 /**

@@ -28,6 +28,7 @@ export function furnitureKind(raw: string, masthead: Masthead | null): Furniture
   // A running head: the date (with the paper, the section or the weekday, or alone), nothing that reads as a sentence.
   if (DATE.test(s) && s.length <= 40 && !/[，。；！？]/.test(s)) {
     const rest = s
+      .replace(FOLIO, '')
       .replace(DATE, '')
       .replace(WEEKDAY, '')
       .replace(masthead?.section || '\u0000', '')

@@ -26,7 +26,7 @@ import { takeFurniture } from './furniture.js';
 import { headlineText, joinHeadlineLines, spansJoin } from './headlines.js';
 import { checkNothingLost } from './invariants.js';
 import { type CleanLine, type SourceLine, sourceLines, withWidth } from './lines.js';
-import { findDoubledTitle, findMasthead, parseMasthead } from './masthead.js';
+import { findMasthead, findStrayTitle, parseMasthead } from './masthead.js';
 import { joinFragments, type LineCues, type Paragraph, paragraphs } from './paragraphs.js';
 import { type Anchor, assignRuns, type SegParagraph } from './segment.js';
 import { removeExtractionSpaces } from './spaces.js';
@@ -74,9 +74,9 @@ export function recoverText(text: string, options: RecoverOptions & { encoding?:
       )
     : null;
   lines = lines.filter((l) => !region.includes(l));
-  // A title the region lacks, printed elsewhere twice (fake bold drawn after the page).
+  // A title the region lacks, printed elsewhere (fake bold or positioned text drawn after the page).
   if (mh?.masthead && !mh.masthead.section) {
-    const title = findDoubledTitle(lines);
+    const title = findStrayTitle(lines);
     if (title.length) {
       const joined = {
         ...region[0]!,

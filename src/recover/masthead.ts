@@ -65,16 +65,22 @@ function isMastheadPiece(raw: string, above: boolean): boolean {
   return above && TITLE.test(s) && s.length <= 12;
 }
 
-/** A section title printed away from the masthead, drawn twice: `生态生态`, or `生态` on two lines running. */
-export function findDoubledTitle(lines: SourceLine[]): SourceLine[] {
+/**
+ * A section title printed away from the masthead (drawn after the page, as
+ * positioned text often is): drawn twice anywhere (`生态生态`, or `生态` on two
+ * lines running), or once as the page's very last line.
+ */
+export function findStrayTitle(lines: SourceLine[]): SourceLine[] {
+  const short = (s: string) => [...s].length >= 2 && [...s].length <= 6;
   for (let i = 0; i < lines.length; i++) {
     const s = lines[i]!.raw.trim();
     if (!TITLE.test(s)) continue;
-    if (lines[i + 1]?.raw.trim() === s && [...s].length <= 6) return [lines[i]!, lines[i + 1]!];
+    if (lines[i + 1]?.raw.trim() === s && short(s)) return [lines[i]!, lines[i + 1]!];
     const u = undouble(s);
-    if (u.cost === 0 && [...u.text].length >= 2 && [...u.text].length <= 6) return [lines[i]!];
+    if (u.cost === 0 && short(u.text)) return [lines[i]!];
   }
-  return [];
+  const last = lines.at(-1);
+  return last && TITLE.test(last.raw.trim()) && short(last.raw.trim()) ? [last] : [];
 }
 
 export function parseMasthead(line: SourceLine, lineNos: number[] = [line.no]): MastheadResult {

@@ -60,13 +60,15 @@ function refuseUnsettable(text: string, units: Unit[], cuts: number[], widths: W
     const avail = opts.measure - (k === 0 ? opts.indent : 0);
     const first = units[i]!;
     const last = units[j]!;
-    const problem = !mayStartLine(first)
-      ? `a line would start with "${first.text}"`
-      : k + 2 < cuts.length && !mayEndLine(last)
-        ? `a line would end with "${last.text}"`
-        : widths.min(i, j) > avail + 1e-6
-          ? `a line would be wider than ${avail} em`
-          : '';
+    // A paragraph may open with any mark (`……` as a separator line): no break put it there.
+    const problem =
+      k > 0 && !mayStartLine(first)
+        ? `a line would start with "${first.text}"`
+        : k + 2 < cuts.length && !mayEndLine(last)
+          ? `a line would end with "${last.text}"`
+          : widths.min(i, j) > avail + 1e-6
+            ? `a line would be wider than ${avail} em`
+            : '';
     if (problem)
       throw new NewsprintError(
         `cannot set the paragraph "${text.slice(0, 20)}…" by the line-breaking rules: ${problem}`,

@@ -157,6 +157,8 @@ const NO_CUES: LineCues = { heading: () => false, opens: () => false, joined: ()
 
 /** A heading line is at least this much (ems) shorter than the measure: more than a first line's 2-em indent. */
 const HEADING_SHORT = 3;
+/** A heading candidate no wider than this share of the measure is a whole line by itself. */
+const HEADING_WHOLE = 0.6;
 /** The line after a heading starts a paragraph: at least this much short of the measure (its indent, less slack). */
 const NEXT_NOT_FULL = 1.5;
 
@@ -174,11 +176,15 @@ export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES): Paragr
     // A paragraph's first line is short too (its indent): a heading is told by the line after it, which starts
     // a paragraph and so is not full.
     const next = lines[i + 1];
+    // A line well short of the measure is whole by itself; a longer one is a heading only when the next starts a
+    // paragraph.
     const heading =
       cues.heading(line) &&
       measures[i]! - line.width >= HEADING_SHORT &&
       (!prev || endsSentence(prev.text) || afterHeading) &&
-      (!next || (measures[i + 1]! - next.width >= NEXT_NOT_FULL && !cues.joined(line, next)));
+      (!next ||
+        ((line.width <= HEADING_WHOLE * measures[i]! || measures[i + 1]! - next.width >= NEXT_NOT_FULL) &&
+          !cues.joined(line, next)));
     const forced = i === 0 || newMeasure || heading || afterHeading || cues.opens(line);
     const score = forced
       ? 0

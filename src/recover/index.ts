@@ -135,6 +135,7 @@ const lineCues = (words?: WordSegmenter): LineCues => ({
   heading: (l) => isHeadlineCandidate(l.raw) || isBoxLabel(l.raw) || (isDeck(l.text) && emWidth(l.text) <= 8),
   opens: (l) => isDatelineStart(l.text) || /^[（(〔](作者|本报记者|摘编|来源)/.test(l.text),
   joined: (a, b) => (words ? spansJoin(a.text, b.text, words) : false),
+  complete: (text) => parseSignoff(text) !== null,
 });
 
 /** Paragraphs of every body run, with the anchors (lead, signatures) standing between them. */

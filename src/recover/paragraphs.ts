@@ -150,10 +150,12 @@ export interface LineCues {
   heading(line: CleanLine): boolean;
   /** A word runs from the end of one line into the next: the two belong to one paragraph. */
   joined(a: CleanLine, b: CleanLine): boolean;
+  /** A paragraph that is complete as it stands (a sign-off `（作者为…）`): the next line starts another. */
+  complete(paragraph: string): boolean;
   /** Always opens a paragraph: a dateline, a sign-off. */
   opens(line: CleanLine): boolean;
 }
-const NO_CUES: LineCues = { heading: () => false, opens: () => false, joined: () => false };
+const NO_CUES: LineCues = { heading: () => false, opens: () => false, joined: () => false, complete: () => false };
 
 /** A heading line is at least this much (ems) shorter than the measure: more than a first line's 2-em indent. */
 const HEADING_SHORT = 3;
@@ -185,7 +187,8 @@ export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES): Paragr
       (!next ||
         ((line.width <= HEADING_WHOLE * measures[i]! || measures[i + 1]! - next.width >= NEXT_NOT_FULL) &&
           !cues.joined(line, next)));
-    const forced = i === 0 || newMeasure || heading || afterHeading || cues.opens(line);
+    const forced =
+      i === 0 || newMeasure || heading || afterHeading || cues.opens(line) || cues.complete(out.at(-1)?.text ?? '');
     const score = forced
       ? 0
       : breakScore(lines[i - 1]!, line, next, measures[i]!, out[out.length - 1]?.lines.length === 1, blankMeansBreak);

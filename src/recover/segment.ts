@@ -74,6 +74,10 @@ const DATELINE_OTHERS = -4;
 /** Headline words found in the body, weighted by rarity on the page, at most HEADLINE_MAX. */
 const HEADLINE_WORD = 1;
 const HEADLINE_MAX = 4;
+/** A paragraph using this headline's rare words (or a neighbour's) counts this much for (against) the run. */
+const TOPIC_LEAN = 0.25;
+/** A word is rare when at most this share of the page's paragraphs use it. */
+const RARE_SHARE = 0.3;
 /** Confidence is logistic in the margin over the best alternative, with this scale. */
 const CONFIDENCE_SCALE = 2;
 
@@ -113,7 +117,9 @@ export function assignRuns(paras: SegParagraph[], anchors: Anchor[]): Assignment
     // The names of the anchors whose runs could be where this one's could.
     const near = anchors.filter((_, j) => j !== i && lo[j]! < hi[i]! && lo[i]! < hi[j]!);
     const others = [...new Set(near.flatMap((b) => b.names))].filter((x) => !mine.has(x));
-    return runScorer(paras, a, others, lo[i]!, hi[i]!, df);
+    const own = new Set(a.headlineWords);
+    const otherWords = [...new Set(near.flatMap((b) => b.headlineWords))].filter((w) => !own.has(w));
+    return runScorer(paras, a, { names: others, words: otherWords }, lo[i]!, hi[i]!, df);
   });
 
   // Try each order of each group of headlines standing together; keep the best.
@@ -298,7 +304,7 @@ function permutations(items: number[]): number[][] {
 function runScorer(
   paras: SegParagraph[],
   anchor: Anchor,
-  others: string[],
+  near: { names: string[]; words: string[] },
   lo: number,
   hi: number,
   df: Map<string, number>,
@@ -316,10 +322,22 @@ function runScorer(
     return sum;
   };
   const naming = counted(names);
-  const foreignNaming = counted(others.filter((s) => s.length >= 2));
+  const foreignNaming = counted(near.names.filter((s) => s.length >= 2));
   const words = anchor.headlineWords.filter((w) => [...w].length >= 2 && (df.get(w) ?? 0) > 0);
   const wordCounts = words.map((w) => counted([w]));
-  const weight = words.map((w) => (HEADLINE_WORD * Math.log(1 + n / df.get(w)!)) / Math.log(1 + n));
+  const rarity = (w: string) => Math.log(1 + n / df.get(w)!) / Math.log(1 + n);
+  const weight = words.map((w) => HEADLINE_WORD * rarity(w));
+  // Each paragraph leans to the headline whose rare words it uses: its own (+1) or a neighbour's (-1).
+  const rare = (w: string) => [...w].length >= 2 && (df.get(w) ?? 0) > 0 && df.get(w)! <= RARE_SHARE * n;
+  const ownRare = words.filter(rare);
+  const otherRare = near.words.filter(rare);
+  const lean = new Float64Array(hi - lo + 1);
+  for (let k = lo; k < hi; k++) {
+    const text = paras[k]!.text;
+    const score = (ws: string[]) => ws.reduce((x, w) => x + (text.includes(w) ? rarity(w) : 0), 0);
+    const v = Math.max(-1, Math.min(1, score(ownRare) - score(otherRare)));
+    lean[k - lo + 1] = lean[k - lo]! + v;
+  }
   const mine = new Set(names);
   return (from, to) => {
     const [f, t] = [from - lo, to - lo];
@@ -331,6 +349,7 @@ function runScorer(
       if (sum[t]! > sum[f]!) h += weight[j]!;
     });
     s += Math.min(HEADLINE_MAX, h);
+    s += TOPIC_LEAN * (lean[t]! - lean[f]!);
     const dl = paras[from]?.dateline;
     if (dl?.length) s += dl.some((x) => mine.has(x)) ? DATELINE_MINE : DATELINE_OTHERS;
     return s;

@@ -192,8 +192,12 @@ export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES): Paragr
     const score = forced
       ? 0
       : breakScore(lines[i - 1]!, line, next, measures[i]!, out[out.length - 1]?.lines.length === 1, blankMeansBreak);
-    const starts = forced || score > BREAK_THRESHOLD;
-    const doubt = !forced && Math.abs(score - BREAK_THRESHOLD) < DOUBT_BAND ? 1 : 0;
+    // A bracket left open at a line's end (`（作者为全国政协` …) closes in the same paragraph.
+    const open = i > 0 && !newMeasure && unclosed(out.at(-1)?.text ?? '');
+    const starts = !open && (forced || score > BREAK_THRESHOLD);
+    // A narrow call: a break score near the threshold, or a long line taken for a heading by its next line alone.
+    const longHeading = heading && line.width > HEADING_WHOLE * measures[i]!;
+    const doubt = (!forced && Math.abs(score - BREAK_THRESHOLD) < DOUBT_BAND) || longHeading ? 1 : 0;
     afterHeading = heading;
     if (starts)
       out.push({
@@ -211,6 +215,15 @@ export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES): Paragr
     }
   });
   return out;
+}
+
+/** More round brackets opened than closed. */
+function unclosed(text: string): boolean {
+  let depth = 0;
+  for (const ch of text)
+    if (ch === '（' || ch === '(') depth++;
+    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
+  return depth > 0;
 }
 
 /** Column lines join with nothing between, except two Latin words, which a line end separated. */

@@ -25,7 +25,7 @@ import { decodeExtraction } from './decode.js';
 import { takeFurniture } from './furniture.js';
 import { headlineText, joinHeadlineLines, spansJoin } from './headlines.js';
 import { checkNothingLost } from './invariants.js';
-import { type CleanLine, type SourceLine, sourceLines, withWidth } from './lines.js';
+import { type CleanLine, type DraftCorrection, type SourceLine, sourceLines, withWidth } from './lines.js';
 import { findMasthead, findStrayTitle, parseMasthead } from './masthead.js';
 import { joinFragments, type LineCues, type Paragraph, paragraphs } from './paragraphs.js';
 import { type Anchor, assignRuns, type SegParagraph } from './segment.js';
@@ -56,7 +56,7 @@ interface DraftItem {
 
 /** Working state of one recovery: what has been found so far. */
 interface Draft {
-  corrections: Array<Omit<Correction, 'id' | 'item'> & { item?: string }>;
+  corrections: DraftCorrection[];
   warnings: Warning[];
   articles: Array<Article & DraftItem>;
   lead: (Lead & DraftItem) | null;
@@ -217,10 +217,7 @@ function cleanBody(lines: SourceLine[], draft: Draft): CleanLine[] {
       draft.corrections.push({ kind: 'spaces-removed', lines: [l.no], from: l.raw, to: text, positions: removed });
     return withWidth({ no: l.no, raw: l.raw, text, removed, blankBefore: l.blankBefore });
   });
-  const fragments: Correction[] = [];
-  const joined = joinFragments(clean, fragments);
-  draft.corrections.push(...fragments);
-  return joined;
+  return joinFragments(clean, draft.corrections);
 }
 
 /**

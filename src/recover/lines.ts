@@ -1,5 +1,5 @@
 import { emWidth, minEmWidth } from '../text/chars.js';
-import type { LineNo } from '../types.js';
+import type { Correction, LineNo } from '../types.js';
 
 /** One non-blank line of the extraction as read. */
 export interface SourceLine {
@@ -41,3 +41,6 @@ export interface CleanLine {
 export function withWidth(line: Omit<CleanLine, 'width' | 'minWidth'>): CleanLine {
   return { ...line, width: emWidth(line.text), minWidth: minEmWidth(line.text) };
 }
+
+/** A correction before the issue is put together: its id, and its item unless it knows it, are given at the end. */
+export type DraftCorrection = Omit<Correction, 'id' | 'item'> & { item?: string };

@@ -1,11 +1,11 @@
-import type { Correction, Masthead, Warning } from '../types.js';
+import type { Masthead, Warning } from '../types.js';
 import { isoDate, isValidDate, normaliseWeekday, weekdayOf } from './calendar.js';
-import type { SourceLine } from './lines.js';
+import type { DraftCorrection, SourceLine } from './lines.js';
 import { undouble, undoublings } from './undouble.js';
 
 export interface MastheadResult {
   masthead: Masthead | null;
-  correction: Correction | null;
+  correction: DraftCorrection | null;
   warnings: Warning[];
 }
 
@@ -182,11 +182,10 @@ export function parseMasthead(line: SourceLine, lineNos: number[] = [line.no]): 
     extra,
     line: line.no,
   };
-  const correction: Correction | null =
+  const correction: DraftCorrection | null =
     text === raw
       ? null
       : {
-          id: '',
           kind: 'masthead-undoubled',
           item: 'masthead',
           lines: lineNos,

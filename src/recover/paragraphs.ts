@@ -1,6 +1,5 @@
 import { emWidth, endsSentence, isAsciiGraphic, NO_LINE_END, NO_LINE_START } from '../text/chars.js';
-import type { Correction } from '../types.js';
-import { type CleanLine, withWidth } from './lines.js';
+import { type CleanLine, type DraftCorrection, withWidth } from './lines.js';
 import { lineMeasures } from './measure.js';
 
 /** A break needs more than one weak sign. */
@@ -91,7 +90,7 @@ export function breakScore(
  * full line, and the second is short yet ends no sentence, which a
  * paragraph's last line would. They are put back together.
  */
-export function joinFragments(lines: CleanLine[], corrections: Correction[]): CleanLine[] {
+export function joinFragments(lines: CleanLine[], corrections: DraftCorrection[]): CleanLine[] {
   if (lines.length < 3) return lines;
   const blankSeparated = isBlankSeparated(lines);
   const common = blankSeparated ? upperMedian(lines.map((l) => l.width)) : 0;
@@ -121,9 +120,7 @@ export function joinFragments(lines: CleanLine[], corrections: Correction[]): Cl
         blankBefore: prev.blankBefore,
       });
       corrections.push({
-        id: '',
         kind: 'fragment-joined',
-        item: '',
         lines: [prev.no, line.no],
         from: `${prev.text}\n${line.text}`,
         to: merged.text,

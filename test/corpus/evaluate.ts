@@ -10,6 +10,7 @@ import { launchBrowser } from '../../src/check/browser.js';
 import { readTemplate } from '../../src/io/inputs.js';
 import { layoutStage, quietReporter, renderStage } from '../../src/pipeline/index.js';
 import { recoverText } from '../../src/recover/index.js';
+import { validateIssue } from '../../src/schema.js';
 import { hanCounts } from '../../src/text/chars.js';
 import { jiebaWords } from '../../src/text/segmenter.js';
 import type { Issue } from '../../src/types.js';
@@ -97,6 +98,7 @@ function scoreRun(gold: GoldPage, engine: Engine, extractor: ExtractorName, arti
   let issue: Issue;
   try {
     issue = recoverText(text, { file: `${gold.id}.txt`, words: jiebaWords });
+    validateIssue(JSON.parse(JSON.stringify(issue)), `${gold.id} ${engine} ${extractor}`);
   } catch (e) {
     return failedRun(gold, engine, extractor, artifacts, (e as Error).message);
   }

@@ -115,15 +115,16 @@ export function isDeck(raw: string): boolean {
   return /^\s*(——|－－|--|—)/.test(raw);
 }
 
+/** Who files a dateline: the paper itself (`本报`) or an agency. */
+export const AGENCY = '本报|新华社|中新社|人民网|央视网|光明日报|经济日报';
+const DATELINE_START = new RegExp(`^(?:${AGENCY})[^，。（(]{0,16}?电`);
+
 /**
  * A dateline opening an article: `本报北京1月7日电（记者郁静娴）…`,
  * `新华社北京3月1日电（记者…）`. Gives the agency and the reporters' names.
  */
 export function parseDateline(text: string): { agency: string; names: string[] } | null {
-  const m =
-    /^(本报|新华社|中新社|人民网|央视网|光明日报|经济日报)[^，。（(]{0,16}?电[（(](?:本报)?记者([^）)]{2,40})[）)]/.exec(
-      compact(text),
-    );
+  const m = new RegExp(`^(${AGENCY})[^，。（(]{0,16}?电[（(](?:本报)?记者([^）)]{2,40})[）)]`).exec(compact(text));
   if (!m) return null;
   const names = m[2]!.split(/[、，,\s]+/).filter((n) => NAME.test(n));
   return names.length ? { agency: m[1]!, names } : null;
@@ -131,7 +132,7 @@ export function parseDateline(text: string): { agency: string; names: string[] }
 
 /** Starts like a dateline, reporters named or not (`本报北京1月7日电`). */
 export function isDatelineStart(text: string): boolean {
-  return /^(本报|新华社|中新社|人民网|央视网)[^，。（(]{0,16}?电/.test(compact(text));
+  return DATELINE_START.test(compact(text));
 }
 
 /**

@@ -7,14 +7,12 @@
 import type { Furniture, Masthead } from '../types.js';
 import { compact } from './classify.js';
 import type { SourceLine } from './lines.js';
-import { FOLIO, PAPER } from './masthead.js';
+import { DATE_SPAN, FOLIO, PAPER, WEEKDAY } from './masthead.js';
 
 const JUMP = /^[（(]?(?:转|下转|上接|接|续)第[0-9０-９]{1,3}版[）)]?$/;
 const CREDIT = /^(?:本版)?(?:责任编辑|责编|版式设计|美术编辑|图片编辑|校对|本版编辑|制图)[：:]/;
 const EMAIL_ONLY =
   /^(?:(?:电子信箱|电子邮箱|邮箱|E-?mail)[：:]?)?[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/i;
-const DATE = /\d{4}年\d{1,2}月\d{1,2}日/;
-const WEEKDAY = /(?:星期|周)[一二三四五六日天]/;
 
 export function furnitureKind(raw: string, masthead: Masthead | null): Furniture['kind'] | null {
   const s = compact(raw);
@@ -26,10 +24,10 @@ export function furnitureKind(raw: string, masthead: Masthead | null): Furniture
   if (rest !== s && (rest === '' || PAPER.test(rest) || (masthead && rest === masthead.section))) return 'folio';
   if (PAPER.test(s)) return 'paper';
   // A running head: the date (with the paper, the section or the weekday, or alone), nothing that reads as a sentence.
-  if (DATE.test(s) && s.length <= 40 && !/[，。；！？]/.test(s)) {
+  if (DATE_SPAN.test(s) && s.length <= 40 && !/[，。；！？]/.test(s)) {
     const rest = s
       .replace(FOLIO, '')
-      .replace(DATE, '')
+      .replace(DATE_SPAN, '')
       .replace(WEEKDAY, '')
       .replace(masthead?.section || '\u0000', '')
       .replace(/\p{Script=Han}{1,6}(?:日报|晚报|时报)/u, '');

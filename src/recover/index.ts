@@ -11,6 +11,7 @@ import { unifyRadicals } from '../text/radicals.js';
 import type { WordSegmenter } from '../text/segmenter.js';
 import type { Article, Byline, Correction, Issue, Lead, LineNo, Warning } from '../types.js';
 import {
+  AGENCY,
   type BylineParts,
   isBoxLabel,
   isDatelineStart,
@@ -224,8 +225,10 @@ function cleanBody(lines: SourceLine[], draft: Draft): CleanLine[] {
  * A dateline is printed with a gap before its reporters (`本报北京6月9日电  （记者…）`):
  * where the extractor kept a space there, it is the printed gap, kept as two spaces.
  */
+const DATELINE_GAP = new RegExp(`^([\\s\\u3000]*(?:${AGENCY})[^，。（(]{0,24}?电)([\\s\\u3000]+)[（(]`);
+
 function keepDatelineGap(raw: string, despaced: { text: string; removed: number[] }) {
-  const gap = /^([\s\u3000]*(?:本报|新华社|中新社)[^，。（(]{0,24}?电)([\s\u3000]+)[（(]/.exec(raw);
+  const gap = DATELINE_GAP.exec(raw);
   if (!gap) return despaced;
   const start = gap[1]!.length;
   const end = start + gap[2]!.length;

@@ -9,10 +9,10 @@ export interface MastheadResult {
   warnings: Warning[];
 }
 
-const DATE_SPAN = /[0-9０-９][0-9０-９\s]*年[\s年]*[0-9０-９][0-9０-９\s]*月[\s月]*[0-9０-９][0-9０-９\s]*日+/;
+export const DATE_SPAN = /[0-9０-９][0-9０-９\s]*年[\s年]*[0-9０-９][0-9０-９\s]*月[\s月]*[0-9０-９][0-9０-９\s]*日+/;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/;
 const EMAIL_LABEL = /(电子信箱|电子邮箱|电子邮件|邮箱|E-?mail|e-?mail)\s*[：:]?/;
-const WEEKDAY = /(?:星期|周|礼拜)[一二三四五六日天]/;
+export const WEEKDAY = /(?:星期|周|礼拜)[一二三四五六日天]/;
 
 /** How much a line looks like a masthead: doubled runs, a date, a weekday, an e-mail. */
 export function mastheadScore(raw: string): number {
@@ -61,7 +61,7 @@ function isMastheadPiece(raw: string, above: boolean): boolean {
   if (!s) return false;
   if (FOLIO.test(s) && s.replace(FOLIO, '').length <= 8) return true;
   if (PAPER.test(s) || EMAIL.test(s) || (WEEKDAY.test(s) && s.length <= 6)) return true;
-  if (s.split(/\s+/).every((t) => /^(电子信箱|电子邮箱|邮箱)[：:]?$/.test(t))) return true;
+  if (/^(电子信箱|电子邮箱|邮箱)[：:]?$/.test(s)) return true;
   return above && TITLE.test(s) && s.length <= 12;
 }
 
@@ -115,34 +115,15 @@ export function parseMasthead(line: SourceLine, lineNos: number[] = [line.no]): 
   const printedWeekday = weekdayMatch ? weekdayMatch[0] : '';
   const weekday = normaliseWeekday(printedWeekday);
   const date = span ? chooseDate(span[0], doubled, weekday) : null;
-  if (!span)
-    warnings.push({
-      code: 'masthead-no-date',
-      message: 'the masthead has no date',
-      item: 'masthead',
-      lines: [line.no],
-    });
-  else if (!date)
-    warnings.push({
-      code: 'masthead-bad-date',
-      message: `the masthead date "${span[0]}" is not a real date`,
-      item: 'masthead',
-      lines: [line.no],
-    });
+  const warn = (code: string, message: string) => warnings.push({ code, message, item: 'masthead', lines: [line.no] });
+  if (!span) warn('masthead-no-date', 'the masthead has no date');
+  else if (!date) warn('masthead-bad-date', `the masthead date "${span[0]}" is not a real date`);
   else if (weekday && !date.agrees)
-    warnings.push({
-      code: 'masthead-weekday-mismatch',
-      message: `no reading of the date "${span[0]}" falls on ${weekday}; kept ${date.iso} (${weekdayOf(...date.ymd)})`,
-      item: 'masthead',
-      lines: [line.no],
-    });
-  if (!weekday)
-    warnings.push({
-      code: 'masthead-no-weekday',
-      message: 'the masthead has no weekday',
-      item: 'masthead',
-      lines: [line.no],
-    });
+    warn(
+      'masthead-weekday-mismatch',
+      `no reading of the date "${span[0]}" falls on ${weekday}; kept ${date.iso} (${weekdayOf(...date.ymd)})`,
+    );
+  if (!weekday) warn('masthead-no-weekday', 'the masthead has no weekday');
 
   const dateText = date ? date.text : span ? flatten(span[0]).replace(/\s/g, '') : '';
   let remaining = rest;
@@ -162,13 +143,7 @@ export function parseMasthead(line: SourceLine, lineNos: number[] = [line.no]): 
     ...parts.filter((p, i) => !(p === section && i === parts.indexOf(section))),
     ...(folio ? [folio] : []),
   ];
-  if (!section)
-    warnings.push({
-      code: 'masthead-no-section',
-      message: 'the masthead names no section',
-      item: 'masthead',
-      lines: [line.no],
-    });
+  if (!section) warn('masthead-no-section', 'the masthead names no section');
 
   const text = [folio, before, dateText, after].filter(Boolean).join(' ');
   const masthead: Masthead = {

@@ -123,14 +123,18 @@ export function assignRuns(paras: SegParagraph[], anchors: Anchor[]): Assignment
   });
 
   // Try each order of each group of headlines standing together; keep the best.
+  // A permutation only swaps anchors standing at one place, so every slot keeps its window.
+  const solveIn = (order: number[]) =>
+    solve(
+      n,
+      order.map((i) => anchors[i]!),
+      order.map((i) => scorers[i]!),
+      cutCost,
+      { lo, hi },
+      order,
+    );
   let order = anchors.map((_, i) => i);
-  let solved = solve(
-    n,
-    order.map((i) => anchors[i]!),
-    order.map((i) => scorers[i]!),
-    cutCost,
-    order,
-  );
+  let solved = solveIn(order);
   const rivals: Solution[] = [];
   for (const group of m <= MAX_ANCHORS_PERMUTED ? groups(anchors) : []) {
     if (group.length > MAX_PERMUTED) continue;
@@ -141,13 +145,7 @@ export function assignRuns(paras: SegParagraph[], anchors: Anchor[]): Assignment
       group.forEach((slot, k) => {
         candidate[slot] = base[perm[k]!]!;
       });
-      const s = solve(
-        n,
-        candidate.map((i) => anchors[i]!),
-        candidate.map((i) => scorers[i]!),
-        cutCost,
-        candidate,
-      );
+      const s = solveIn(candidate);
       if (s.best > solved.best) {
         rivals.push(solved);
         solved = s;
@@ -192,6 +190,7 @@ function solve(
   anchors: Anchor[],
   scorers: Array<(from: number, to: number) => number>,
   cutCost: Float64Array,
+  { lo, hi }: { lo: number[]; hi: number[] },
   order: number[],
 ): Solution {
   const m = anchors.length;
@@ -207,7 +206,6 @@ function solve(
     return NONE;
   };
   const tail = (i: number, c: number) => (c < n && i < m - 1 ? cutCost[c]! : 0);
-  const { lo, hi } = windows(anchors, n);
 
   // fwd[i][c]: best score of anchors 0..i-1 with the run of anchor i starting at c.
   const fwd: Float64Array[] = [

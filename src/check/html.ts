@@ -7,7 +7,9 @@ import { pathToFileURL } from 'node:url';
 import type { Face } from '../fonts/faces.js';
 import type { FaceRole, Layout, Page, TextLine } from '../types.js';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text for HTML content or a quoted attribute. */
+export const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const n = (v: number) => String(Math.round(v * 100) / 100);
 
 export function fontFaces(faces: Record<FaceRole, Face>, fileOf: (role: FaceRole) => string): string {

@@ -5,8 +5,7 @@
  * self-contained HTML file (no server, no scripts).
  */
 import type { Correction, Issue, Layout, LineNo } from '../types.js';
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { esc } from './html.js';
 
 const KIND_LABEL: Record<Correction['kind'], string> = {
   'masthead-undoubled': '报头去重',

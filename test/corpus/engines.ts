@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import type { Browser } from 'puppeteer';
+import { esc } from '../../src/check/html.js';
 import { ROOT } from '../paths.js';
 import type { Module, PagePlan, PrintedArticle } from './plan.js';
 
@@ -19,8 +20,6 @@ export type EngineName = 'chromium' | 'typst';
 export const ENGINES: EngineName[] = ['chromium', 'typst'];
 
 // ---- Chromium: HTML + CSS ----------------------------------------------------
-
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function htmlArticle(a: PrintedArticle): string {
   return `<h2>${esc(a.headline)}</h2>${a.byline ? `<div class="by">${esc(a.byline)}</div>` : ''}`;

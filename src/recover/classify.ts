@@ -162,7 +162,7 @@ export function isBoxLabel(raw: string): boolean {
 export function isHeadlineCandidate(raw: string): boolean {
   const s = raw.trim();
   if (!s || emWidth(s) > MAX_HEADLINE_EM || isDeck(s) || parseByline(s) || isBoxLabel(s)) return false;
-  const text = removeExtractionSpaces(s, true).text;
+  const text = removeExtractionSpaces(s, 'clause-breaks').text;
   const han = [...text].filter(isHan).length;
   if (han < 2 || CLOSING.has([...text][0]!) || /^[，。、；：！？,.;:]/.test(text)) return false;
   if (isDatelineStart(text) || parseSignoff(text)) return false;

@@ -4,7 +4,7 @@ import { removeExtractionSpaces } from './spaces.js';
 
 /** A headline line's text: extraction spaces out, clause breaks kept as one space. */
 export function headlineText(raw: string): string {
-  return removeExtractionSpaces(raw, true).text.replace(/\s+/g, ' ');
+  return removeExtractionSpaces(raw, 'clause-breaks').text.replace(/\s+/g, ' ');
 }
 
 /**

@@ -11,7 +11,6 @@ import { unifyRadicals } from '../text/radicals.js';
 import type { WordSegmenter } from '../text/segmenter.js';
 import type { Article, Byline, Correction, Issue, Lead, LineNo, Warning } from '../types.js';
 import {
-  AGENCY,
   type BylineParts,
   isBoxLabel,
   isDatelineStart,
@@ -213,30 +212,12 @@ function wordsOf(text: string, words?: WordSegmenter): string[] {
 /** Clean body lines: extraction spaces out (each removal a correction), stray newlines mended. */
 function cleanBody(lines: SourceLine[], draft: Draft): CleanLine[] {
   const clean = lines.map((l) => {
-    const { text, removed } = keepDatelineGap(l.raw, removeExtractionSpaces(l.raw));
+    const { text, removed } = removeExtractionSpaces(l.raw, 'printed-gaps');
     if (removed.length)
       draft.corrections.push({ kind: 'spaces-removed', lines: [l.no], from: l.raw, to: text, positions: removed });
     return withWidth({ no: l.no, raw: l.raw, text, removed, blankBefore: l.blankBefore });
   });
   return joinFragments(clean, draft.corrections);
-}
-
-/**
- * A dateline is printed with a gap before its reporters (`本报北京6月9日电  （记者…）`):
- * where the extractor kept a space there, it is the printed gap, kept as two spaces.
- */
-const DATELINE_GAP = new RegExp(`^([\\s\\u3000]*(?:${AGENCY})[^，。（(]{0,24}?电)([\\s\\u3000]+)[（(]`);
-
-function keepDatelineGap(raw: string, despaced: { text: string; removed: number[] }) {
-  const gap = DATELINE_GAP.exec(raw);
-  if (!gap) return despaced;
-  const start = gap[1]!.length;
-  const end = start + gap[2]!.length;
-  const at = despaced.text.indexOf('电') + 1;
-  return {
-    text: `${despaced.text.slice(0, at)}  ${despaced.text.slice(at)}`,
-    removed: despaced.removed.filter((o) => o < start || o >= end),
-  };
 }
 
 function bodyParagraphs(lines: SourceLine[], draft: Draft, words?: WordSegmenter): Paragraph[] {

@@ -7,13 +7,26 @@ export interface Despaced {
 }
 
 /**
+ * Which spaces touching Chinese text are printed, not the extractor's:
+ * - `clause-breaks` (headlines): a space between two Han phrases, kept as one space;
+ * - `printed-gaps` (body lines): a space between a Han character and a Han character or an opening bracket,
+ *   in a line otherwise set solid (see setSolid). Running text has no spaces, so an extractor writes one there only
+ *   where the page has visible white: an em gap (`节约光荣  浪费可耻`, a dateline's `电  （记者…）`),
+ *   kept as two spaces, the way Chinese text files write an em gap.
+ */
+export type KeptSpaces = 'none' | 'clause-breaks' | 'printed-gaps';
+
+/** An em gap printed in running text, as it is written in the recovered text. */
+export const PRINTED_GAP = '  ';
+
+/**
  * Removes the spaces a PDF extractor puts into justified Chinese lines:
  * between every character of a letter-spaced line (`课 题 进 行`) and around
  * runs of digits or Latin (`2023 年`). A space between two ASCII words
- * survives (`Open Source`), collapsed to one. In a headline, a space between
- * two Han phrases is a clause break and survives too (`keepClauseBreaks`).
+ * survives (`Open Source`), collapsed to one; `keep` says which spaces
+ * touching Chinese text are printed ones.
  */
-export function removeExtractionSpaces(line: string, keepClauseBreaks = false): Despaced {
+export function removeExtractionSpaces(line: string, keep: KeptSpaces = 'none'): Despaced {
   const chars = [...line];
   const start = chars.findIndex((c) => !isSpace(c));
   if (start < 0) return { text: '', removed: [] };
@@ -21,6 +34,7 @@ export function removeExtractionSpaces(line: string, keepClauseBreaks = false): 
   while (isSpace(chars[end - 1]!)) end--;
 
   const spaced = isLetterSpaced(chars.slice(start, end).join(''));
+  const solid = keep === 'printed-gaps' && setSolid(chars.slice(start, end));
   const removed: number[] = [];
   let text = '';
   let offset = 0;
@@ -43,14 +57,44 @@ export function removeExtractionSpaces(line: string, keepClauseBreaks = false): 
     const after = chars[j]!;
     // Only spaces touching Chinese text are the extractor's; between two other characters they are text.
     const textSpace = !isCjkText(before) && !isCjkText(after) && (!spaced || !isLoneLatin(chars, i - 1, j));
-    const keep = textSpace || (keepClauseBreaks && isHanPhrase(chars, i - 1, -1) && isHanPhrase(chars, j, 1));
-    if (keep) {
+    const clauseBreak = keep === 'clause-breaks' && isHanPhrase(chars, i - 1, -1) && isHanPhrase(chars, j, 1);
+    const gap = solid && isHan(before) && (isHan(after) || '（(“'.includes(after));
+    if (gap) {
+      // Two spaces stand for the gap however the extractor wrote it; a third and on are the extractor's.
+      text += PRINTED_GAP;
+      removed.push(...runOffsets.slice(PRINTED_GAP.length));
+    } else if (textSpace || clauseBreak) {
       text += ' ';
       removed.push(...runOffsets.slice(1));
     } else removed.push(...runOffsets);
     i = j;
   }
   return { text, removed };
+}
+
+/**
+ * Printed gaps are rare in running text: a line has one or two, and is otherwise set solid. A line spread
+ * out by the extractor (justified, letter-spaced) has spaces between most of its characters.
+ */
+const MAX_PRINTED_GAPS = 2;
+const MIN_SOLID_PAIRS = 4;
+
+/** Whether the spaces between Chinese characters in this line can be printed gaps (see MAX_PRINTED_GAPS). */
+function setSolid(chars: string[]): boolean {
+  let spaced = 0;
+  let solid = 0;
+  let prev = '';
+  let gap = false;
+  for (const c of chars) {
+    if (isSpace(c)) {
+      gap = prev !== '';
+      continue;
+    }
+    if (isCjkText(prev) && isCjkText(c)) gap ? spaced++ : solid++;
+    prev = c;
+    gap = false;
+  }
+  return spaced <= MAX_PRINTED_GAPS && solid >= MIN_SOLID_PAIRS;
 }
 
 /** Most tokens a single character: a justified line the extractor letter-spaced. */

@@ -45,12 +45,14 @@ export function scorePage(truth: TruthPage, issue: Issue): PageScore {
     l ? [l.headline, l.deck ?? '', ...l.paragraphs].join('\n') : '';
   score.leadOk = leadText(truth.lead) === leadText(issue.lead);
   const pairs: Array<[string, string]> = [[leadText(truth.lead), leadText(issue.lead)]];
+  // Where paragraphs start, counted in characters other than spaces: a space more or less is a text error
+  // (CER, exact items), not a boundary error, and must not shift every boundary after it.
   const starts = (ps: string[]) => {
     const out = new Set<number>();
     let at = 0;
     for (const p of ps) {
       out.add(at);
-      at += p.length;
+      at += p.replace(/\s/g, '').length;
     }
     return out;
   };

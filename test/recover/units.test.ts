@@ -54,9 +54,13 @@ test('spaces: extraction spaces go, spaces between Latin words stay', () => {
   assert.equal(removeExtractionSpaces('引入 Open Data 开放平台').text, '引入Open Data开放平台');
   assert.equal(removeExtractionSpaces('引 入 Open   Data 开 放 平 台 。据').text, '引入Open Data开放平台。据');
   assert.equal(
-    removeExtractionSpaces('强化思想引领 开拓新时代人大工作新局面', true).text,
+    removeExtractionSpaces('强化思想引领 开拓新时代人大工作新局面', 'clause-breaks').text,
     '强化思想引领 开拓新时代人大工作新局面',
   );
+  // In running text a space between Han is printed white (an em gap), written as two spaces.
+  assert.equal(removeExtractionSpaces('倡导“节约光荣 浪费可耻”的', 'printed-gaps').text, '倡导“节约光荣  浪费可耻”的');
+  assert.equal(removeExtractionSpaces('本报北京6 月9 日电   （记者', 'printed-gaps').text, '本报北京6月9日电  （记者');
+  assert.equal(removeExtractionSpaces('课 题 进 行 监 督 ，不 断', 'printed-gaps').text, '课题进行监督，不断');
   assert.deepEqual(removeExtractionSpaces('安排 5').removed, [2]);
 });
 

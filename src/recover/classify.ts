@@ -165,11 +165,26 @@ export function isHeadlineCandidate(raw: string): boolean {
   const text = removeExtractionSpaces(s, 'clause-breaks').text;
   const han = [...text].filter(isHan).length;
   if (han < 2 || CLOSING.has([...text][0]!) || /^[，。、；：！？,.;:]/.test(text)) return false;
-  if (isDatelineStart(text) || parseSignoff(text)) return false;
+  // A bracket closed but not opened: the end of a bracket begun on an earlier line, as in a sign-off broken
+  // over narrow columns. (A quote may close on a headline's second line: `headlineAbove` sees to those.)
+  if (isDatelineStart(text) || parseSignoff(text) || closesUnopened(text, BRACKETS)) return false;
   // Headlines carry no full stop or semicolon anywhere: a line with one inside is running text; so is one
   // with a comma and a question or exclamation mark inside.
   if (/[。；;]./.test(text) || (/[，,]/.test(text) && /[！？!?][^”’」』）)]/.test(text))) return false;
   return !/[，、：,:；;。]$/.test(text) && !(endsSentence(text) && /[。]$/.test(text.replace(/[”’』」）)]+$/, '')));
+}
+
+const BRACKETS = ['（(《', '）)》'] as const;
+const BRACKETS_AND_QUOTES = ['（(《“‘', '）)》”’'] as const;
+
+/** A closing mark with no opening one before it: the end of something begun on an earlier line. */
+export function closesUnopened(text: string, marks: readonly [string, string] = BRACKETS_AND_QUOTES): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (marks[0].includes(c)) depth++;
+    else if (marks[1].includes(c) && --depth < 0) return true;
+  }
+  return false;
 }
 
 /** A byline role starts with the place it speaks for: `兴县人大常委会主任` → 兴县, `石楼县…` → 石楼县 and 石楼. */

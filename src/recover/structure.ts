@@ -7,7 +7,15 @@
  */
 import { emWidth, endsSentence } from '../text/chars.js';
 import type { WordSegmenter } from '../text/segmenter.js';
-import { type BylineParts, isBoxLabel, isDatelineStart, isDeck, isHeadlineCandidate, parseByline } from './classify.js';
+import {
+  type BylineParts,
+  closesUnopened,
+  isBoxLabel,
+  isDatelineStart,
+  isDeck,
+  isHeadlineCandidate,
+  parseByline,
+} from './classify.js';
 import { headlineText, joinHeadlineLines, spansJoin } from './headlines.js';
 import type { SourceLine } from './lines.js';
 
@@ -55,10 +63,13 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
   const headlineAbove = (at: number): number[] => {
     const out: number[] = [];
     for (let i = at - 1; candidate(i) && out.length < MAX_HEADLINE_LINES; i--) {
-      if (out.length && /[？！?!][”’」』]?$/.test(lines[i]!.raw.trim())) break;
+      // A headline is one block: a blank line or a question above it ends it.
+      if (out.length && (lines[i + 1]!.blankBefore || /[？！?!][”’」』]?$/.test(lines[i]!.raw.trim()))) break;
       if (out.length === 2 && ![i, ...out].every((k) => emWidth(lines[k]!.raw.trim()) <= SHORT_HEADLINE_LINE_EM)) break;
       out.unshift(i);
     }
+    // Its first line opens what it closes: `强整理）` ends a sign-off begun above.
+    while (out.length && closesUnopened(headlineText(lines[out[0]!]!.raw))) out.shift();
     return out;
   };
   const take = (first: number, block: Block, indexes: number[]) => {

@@ -23,7 +23,7 @@ test(
     const round = summarise(runs.filter((r) => r.engine === 'newsprint' && r.extractor !== 'pdftotext-layout'));
     const report = JSON.stringify({ reading, layout, round });
     // Floors (the targets of issue 11 are far above: 97 % and 0.97).
-    assert.ok(reading.headlineBody >= 0.56, `headline-body matches ${reading.headlineBody} (${report})`);
+    assert.ok(reading.headlineBody >= 0.6, `headline-body matches ${reading.headlineBody} (${report})`);
     assert.ok(f1(reading.paragraphPrecision, reading.paragraphRecall) >= 0.8, `paragraph F1 (${report})`);
     assert.ok(reading.dates >= 0.98, `masthead (${report})`);
     assert.ok(layout.headlineBody >= 0.2, `-layout headline-body matches ${layout.headlineBody} (${report})`);

@@ -67,6 +67,28 @@ function joinNames(tokens: string[]): string[] | null {
 }
 
 /**
+ * Names printed (or extracted) without a space between them: `李维俊祝佳祺` is 李维俊 and 祝佳祺, `王沛常钦` is
+ * 王沛 and 常钦. A run of four or more is cut into names that each start with a surname, three-character
+ * names tried before two-character ones at each cut (the commoner length); four characters with no such
+ * cut, or with a compound surname (`欧阳小明`), are one name.
+ */
+export function splitGluedNames(s: string): string[] | null {
+  const chars = [...s];
+  if (chars.length < 4 || COMPOUND_SURNAMES.test(s)) return NAME.test(s) ? [s] : null;
+  const cut = (from: number): string[] | null => {
+    if (from === chars.length) return [];
+    for (const len of [3, 2, 4]) {
+      const name = chars.slice(from, from + len).join('');
+      if (from + len > chars.length || !looksLikeName(name) || (len === 4 && !COMPOUND_SURNAMES.test(name))) continue;
+      const rest = cut(from + len);
+      if (rest) return [name, ...rest];
+    }
+    return null;
+  };
+  return cut(0) ?? (NAME.test(s) ? [s] : null);
+}
+
+/**
  * A byline line: `□ 本报记者 王沛`, `本报记者  王  沛`, `本报上海分社记者 崔寅`,
  * `口 兴县人大常委会主任 史小军`; with `nameOnly`, also a bare `林丽鹂` or
  * `李维俊 祝佳祺` (only where it stands under a headline).
@@ -88,11 +110,12 @@ export function parseByline(raw: string, nameOnly = false): BylineParts | null {
   // `本报记者王沛`: role and name printed together.
   if (tokens.length === 1) {
     const m =
-      /^(.*(?:记者|通讯员|评论员|撰稿人?|主任|主席|书记|局长|院长|校长|部长|委员|代表))(\p{Script=Han}{2,4})$/u.exec(
+      /^(.*(?:记者|通讯员|评论员|撰稿人?|主任|主席|书记|局长|院长|校长|部长|委员|代表))(\p{Script=Han}{2,12})$/u.exec(
         tokens[0]!,
       );
+    const names = m ? splitGluedNames(m[2]!) : null;
     // Glued, a role must say so plainly: a headline can end in `…代表工作` too.
-    if (m && (marker || /(记者|通讯员|评论员|撰稿人?)$/.test(m[1]!))) return { role: m[1]!, names: [m[2]!], marker };
+    if (m && names && (marker || /(记者|通讯员|评论员|撰稿人?)$/.test(m[1]!))) return { role: m[1]!, names, marker };
     if (marker && NAME.test(tokens[0]!)) return { role: '', names: [tokens[0]!], marker };
     if (nameOnly && looksLikeName(tokens[0]!) && !isBoxLabel(tokens[0]!))
       return { role: '', names: [tokens[0]!], marker };

@@ -125,8 +125,9 @@ interface LineTools {
 
 /**
  * One text object per line: a run per horizontal scale, each glyph moved to
- * its x by the TJ adjustments. Ideographic spaces (indents, clause breaks)
- * are drawn as the blank glyphs they are, so extractors see one line. A mark set half width is drawn as an outline,
+ * its x by the TJ adjustments. Spaces (indents, clause breaks, the gaps of a
+ * byline) are drawn as the blank glyphs they are, so extractors see one line
+ * and the gaps in it. A mark set half width is drawn as an outline,
  * with an invisible half-width copy in the text so extraction keeps the line whole.
  */
 function lineOperators(line: TextLine, dx: number, pageHeight: number, tools: LineTools): PDFOperator[] {
@@ -143,10 +144,6 @@ function lineOperators(line: TextLine, dx: number, pageHeight: number, tools: Li
   let hidden = false;
   let i = 0;
   while (i < chars.length) {
-    if (chars[i] === ' ') {
-      i++;
-      continue;
-    }
     const half = halves.has(i);
     const runScale = scaleOf(i);
     if (runScale !== scale)
@@ -169,10 +166,10 @@ function lineOperators(line: TextLine, dx: number, pageHeight: number, tools: Li
     );
     const array = PDFArray.withContext(tools.context);
     let j = i;
-    while (j < chars.length && chars[j] !== ' ' && scaleOf(j) === runScale && halves.has(j) === half) {
+    while (j < chars.length && scaleOf(j) === runScale && halves.has(j) === half) {
       array.push(tools.encode(line.face, chars[j]!));
       const next = j + 1;
-      if (!half && next < chars.length && chars[next] !== ' ' && scaleOf(next) === runScale && !halves.has(next)) {
+      if (!half && next < chars.length && scaleOf(next) === runScale && !halves.has(next)) {
         const d = line.xs[next]! - line.xs[j]!;
         const adj = round((tools.advance(line.face, chars[j]!) - d / (line.size * runScale)) * 1000);
         if (adj !== 0) array.push(PDFNumber.of(adj));

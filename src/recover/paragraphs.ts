@@ -191,7 +191,12 @@ export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES): Paragr
       : breakScore(lines[i - 1]!, line, next, measures[i]!, out[out.length - 1]?.lines.length === 1, blankMeansBreak);
     // A bracket left open at a line's end (`（作者为全国政协` …) closes in the same paragraph.
     const open = i > 0 && !newMeasure && unclosed(out.at(-1)?.text ?? '');
-    const starts = !open && (forced || score > BREAK_THRESHOLD);
+    // A closing mark never starts a paragraph (nor a line: an extractor that writes `”刘大赛说。` on a line of its
+    // own cut a printed line at the mark).
+    // (Not an ellipsis or a dash: a line of `…………` is a paragraph of its own.)
+    const first = [...line.text][0] ?? '';
+    const continues = i > 0 && !newMeasure && NO_LINE_START.has(first) && !'…—'.includes(first);
+    const starts = !open && !continues && (forced || score > BREAK_THRESHOLD);
     // A narrow call: a break score near the threshold, or a long line taken for a heading by its next line alone.
     const longHeading = heading && line.width > HEADING_WHOLE * measures[i]!;
     const doubt = (!forced && Math.abs(score - BREAK_THRESHOLD) < DOUBT_BAND) || longHeading ? 1 : 0;

@@ -73,7 +73,11 @@ test('bylines, headlines and decks are told from body lines', () => {
   assert.equal(parseByline('口 柳林县人大常委会主任 薛平')?.marker, '口');
   assert.deepEqual(parseByline('本报记者  王  沛')?.names, ['王沛']);
   assert.deepEqual(parseByline('本报记者 李维俊 祝佳祺')?.names, ['李维俊', '祝佳祺']);
-  assert.deepEqual(parseByline('□本报记者李维俊祝佳祺')?.names, ['李维俊', '祝佳祺'], 'names glued together are cut at surnames');
+  assert.deepEqual(
+    parseByline('□本报记者李维俊祝佳祺')?.names,
+    ['李维俊', '祝佳祺'],
+    'names glued together are cut at surnames',
+  );
   assert.deepEqual(parseByline('本报记者王沛常钦')?.names, ['王沛', '常钦']);
   assert.equal(parseByline('林丽鹂'), null, 'a bare name is a byline only under a headline');
   assert.deepEqual(parseByline('林丽鹂', true)?.names, ['林丽鹂']);

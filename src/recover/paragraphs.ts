@@ -1,4 +1,5 @@
 import { emWidth, endsSentence, isAsciiGraphic, NO_LINE_END, NO_LINE_START } from '../text/chars.js';
+import { leavesOpen } from './classify.js';
 import { type CleanLine, type DraftCorrection, withWidth } from './lines.js';
 import { lineMeasures } from './measure.js';
 
@@ -190,7 +191,7 @@ export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES): Paragr
       ? 0
       : breakScore(lines[i - 1]!, line, next, measures[i]!, out[out.length - 1]?.lines.length === 1, blankMeansBreak);
     // A bracket left open at a line's end (`（作者为全国政协` …) closes in the same paragraph.
-    const open = i > 0 && !newMeasure && unclosed(out.at(-1)?.text ?? '');
+    const open = i > 0 && !newMeasure && leavesOpen(out.at(-1)?.text ?? '');
     // A closing mark never starts a paragraph (nor a line: an extractor that writes `”刘大赛说。` on a line of its
     // own cut a printed line at the mark).
     // (Not an ellipsis or a dash: a line of `…………` is a paragraph of its own.)
@@ -217,15 +218,6 @@ export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES): Paragr
     }
   });
   return out;
-}
-
-/** More round brackets opened than closed. */
-function unclosed(text: string): boolean {
-  let depth = 0;
-  for (const ch of text)
-    if (ch === '（' || ch === '(') depth++;
-    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
-  return depth > 0;
 }
 
 /** Column lines join with nothing between, except two Latin words, which a line end separated. */

@@ -14,6 +14,7 @@ import {
   isDatelineStart,
   isDeck,
   isHeadlineCandidate,
+  leavesOpen,
   parseByline,
 } from './classify.js';
 import { headlineText, joinHeadlineLines, spansJoin } from './headlines.js';
@@ -54,6 +55,19 @@ function continuesColumn(lines: SourceLine[], i: number): boolean {
   return Math.abs(emWidth(above) - emWidth(lines[i]!.raw.trim())) <= COLUMN_LIKE;
 }
 
+/** A bracket left open runs over a few narrow lines at most (a sign-off `（作者为…，本报记者…采访整理）`). */
+const MAX_BRACKET_LINES = 6;
+
+/** Line i stands inside a round bracket opened on a line above it in the same block. */
+function insideBracket(lines: SourceLine[], i: number): boolean {
+  let text = '';
+  for (let k = i - 1; k >= 0 && k >= i - MAX_BRACKET_LINES; k--) {
+    text = lines[k]!.raw + text;
+    if (lines[k]!.blankBefore) break;
+  }
+  return leavesOpen(text);
+}
+
 export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] {
   const used = new Set<number>();
   const starts = new Map<number, Block>();
@@ -89,7 +103,8 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
   // Bylines: a byline mark or a role; a bare name only right under a headline.
   const headless: Array<{ b: number; sig: Signature }> = [];
   lines.forEach((line, b) => {
-    if (used.has(b)) return;
+    // Inside a bracket begun above (`（作者为…，本` / `报记者常钦采访` / `整理）`) is no byline.
+    if (used.has(b) || insideBracket(lines, b)) return;
     let parts = parseByline(line.raw);
     const next = lines[b + 1]?.raw ?? '';
     // A bare name: under a headline (not under a column line), and not the second line of a headline whose

@@ -64,9 +64,15 @@ interface Draft {
 
 export function recoverText(text: string, options: RecoverOptions & { encoding?: string; sha256?: string }): Issue {
   const draft: Draft = { corrections: [], warnings: [], articles: [], lead: null };
-  let lines = splitLayoutColumns(sourceLines(text).map((l) => unifyLine(l, draft)));
-
-  const region = findMasthead(lines);
+  let lines = sourceLines(text).map((l) => unifyLine(l, draft));
+  // The masthead is looked for before -layout pages are cut into columns: it runs across the page in one line
+  // whose wide gaps would otherwise read as gutters.
+  let region = findMasthead(lines);
+  const whole = region.length > 0;
+  if (!whole) {
+    lines = splitLayoutColumns(lines);
+    region = findMasthead(lines);
+  }
   let mh = region.length
     ? parseMasthead(
         { ...region[0]!, raw: region.map((l) => l.raw.trim()).join(' ') },
@@ -74,6 +80,7 @@ export function recoverText(text: string, options: RecoverOptions & { encoding?:
       )
     : null;
   lines = lines.filter((l) => !region.includes(l));
+  if (whole) lines = splitLayoutColumns(lines);
   // A title the region lacks, printed elsewhere (fake bold or positioned text drawn after the page).
   if (mh?.masthead && !mh.masthead.section) {
     const title = findStrayTitle(lines);

@@ -41,8 +41,10 @@ export function scorePage(truth: TruthPage, issue: Issue): PageScore {
     issue.masthead?.weekday === truth.masthead.weekday &&
     issue.masthead?.email === truth.masthead.email &&
     issue.masthead?.section === truth.masthead.section;
+  // An item's text: headline, deck, body. Paragraph boundaries are not part of it (they are scored apart, as
+  // paragraph starts), for the lead as for the articles.
   const leadText = (l: { headline: string; deck: string | null; paragraphs: string[] } | null) =>
-    l ? [l.headline, l.deck ?? '', ...l.paragraphs].join('\n') : '';
+    l ? [l.headline, l.deck ?? '', l.paragraphs.join('')].join('\n') : '';
   score.leadOk = leadText(truth.lead) === leadText(issue.lead);
   const pairs: Array<[string, string]> = [[leadText(truth.lead), leadText(issue.lead)]];
   // Where paragraphs start, counted in characters other than spaces: a space more or less is a text error

@@ -45,6 +45,13 @@ function piecesOf(line: SourceLine): Piece[] {
 }
 
 export function splitLayoutColumns(lines: SourceLine[]): SourceLine[] {
+  // Each page has its own columns: a wide column on one page would cross the edges of another's narrow ones.
+  const pages = new Map<number, SourceLine[]>();
+  for (const l of lines) (pages.get(l.page ?? 0) ?? pages.set(l.page ?? 0, []).get(l.page ?? 0)!).push(l);
+  return [...pages.values()].flatMap(splitPage);
+}
+
+function splitPage(lines: SourceLine[]): SourceLine[] {
   const pieces = lines.map(piecesOf);
   if (pieces.filter((p) => p.length >= 2).length < COLUMN_SHARE * lines.length) return lines;
 
@@ -91,7 +98,7 @@ export function splitLayoutColumns(lines: SourceLine[]): SourceLine[] {
     for (const p of ps) {
       const k = column(p.x);
       const col = band.get(k) ?? [];
-      col.push({ no: line.no, raw: p.text, blankBefore: col.length === 0 });
+      col.push({ no: line.no, raw: p.text, blankBefore: col.length === 0, page: line.page });
       band.set(k, col);
     }
   });

@@ -7,18 +7,25 @@ export interface SourceLine {
   raw: string;
   /** True when a blank line (or the start of the text) comes right before it. */
   blankBefore: boolean;
+  /** Page of the extraction it is on (form feeds counted), 0 when there is one page. */
+  page?: number;
 }
 
 /** Text → its non-blank lines with their 1-based numbers. Form feeds (page breaks) count as line ends. */
 export function sourceLines(text: string): SourceLine[] {
   const out: SourceLine[] = [];
   let blank = true;
+  let page = 0;
+  let at = 0;
   text.split(/\n|\f/).forEach((raw, i) => {
+    const startsPage = i > 0 && text[at - 1] === '\f';
+    at += raw.length + 1;
+    if (startsPage) page++;
     if (raw.trim() === '') {
       blank = true;
       return;
     }
-    out.push({ no: i + 1, raw, blankBefore: blank });
+    out.push({ no: i + 1, raw, blankBefore: blank, page });
     blank = false;
   });
   return out;

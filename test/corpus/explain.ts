@@ -72,6 +72,15 @@ for (const { gold: g, got } of items) {
     continue;
   }
   if (exact) continue;
+  if (!ok) {
+    const [a, b] = [g.ps.join(''), got.ps.join('')];
+    let at = 0;
+    while (at < a.length && a[at] === b[at]) at++;
+    if (at < Math.max(a.length, b.length))
+      console.log(
+        `    text differs at character ${at}: gold …${a.slice(at - 12, at + 24)}…\n${' '.repeat(35)}got  …${b.slice(at - 12, at + 24)}…`,
+      );
+  }
   console.log(`    got [${got.by}] ${got.ps.length} paragraphs, confidence ${got.c}`);
   const n = Math.max(g.ps.length, got.ps.length);
   for (let i = 0; i < n; i++)

@@ -76,10 +76,11 @@ for (const { gold: g, got } of items) {
     const [a, b] = [g.ps.join(''), got.ps.join('')];
     let at = 0;
     while (at < a.length && a[at] === b[at]) at++;
-    if (at < Math.max(a.length, b.length))
-      console.log(
-        `    text differs at character ${at}: gold …${a.slice(at - 12, at + 24)}…\n${' '.repeat(35)}got  …${b.slice(at - 12, at + 24)}…`,
-      );
+    const around = (s: string) => `…${s.slice(at - 12, at + 24)}…`;
+    if (at < Math.max(a.length, b.length)) {
+      console.log(`    text differs at character ${at}: gold ${around(a)}`);
+      console.log(`${' '.repeat(35)}got  ${around(b)}`);
+    }
   }
   console.log(`    got [${got.by}] ${got.ps.length} paragraphs, confidence ${got.c}`);
   const n = Math.max(g.ps.length, got.ps.length);

@@ -18,10 +18,24 @@ export function joinHeadlineLines(a: string, b: string, words?: WordSegmenter): 
   const first = b.slice(0, 1);
   let joiner = '';
   if (/[A-Za-z0-9]/.test(last) && /[A-Za-z0-9]/.test(first)) joiner = ' ';
-  else if (isHan(last) && isHan(first) && [...a].length >= 2 && [...b].length >= 2) {
+  else if (isHan(last) && isHan(first) && [...a].length >= 2 && [...b].length >= 2 && !clausePiece(a, b)) {
     joiner = words ? (spansJoin(a, b, words) ? '' : ' ') : ' ';
   }
   return { text: a + joiner + b, joiner };
+}
+
+/**
+ * The halves of a headline broken at a clause break are whole phrases. A piece of at most this many characters
+ * cut off by a clause mark (`让基层干部少` / `负担、多负责`: `负担` runs on into the first line) is not one.
+ */
+const MAX_CLAUSE_PIECE = 2;
+const CLAUSE_MARK = /[、，,：:；;]/;
+
+function clausePiece(a: string, b: string): boolean {
+  const left = a.split(CLAUSE_MARK);
+  const right = b.split(CLAUSE_MARK);
+  const short = (s: string) => [...s.trim()].length <= MAX_CLAUSE_PIECE;
+  return (left.length > 1 && short(left.at(-1)!)) || (right.length > 1 && short(right[0]!));
 }
 
 /** Does a word run across the end of `a` into `b` (the line broke inside it)? */

@@ -104,6 +104,11 @@ test('a headline over two lines: a clause break keeps a space, a word broken in 
     '拓展深化人大代表工作 更好发挥代表主体作用',
   );
   assert.equal(
+    joinHeadlineLines('让基层干部少', '负担、多负责', jiebaWords).text,
+    '让基层干部少负担、多负责',
+    'a two-character piece cut off by a clause mark runs on from the line above',
+  );
+  assert.equal(
     joinHeadlineLines('依法履职尽责推动新时', '代人大工作迈上新台阶', jiebaWords).text,
     '依法履职尽责推动新时代人大工作迈上新台阶',
   );

@@ -162,6 +162,9 @@ const HEADING_WHOLE = 0.6;
 /** The line after a heading starts a paragraph: at least this much short of the measure (its indent, less slack). */
 const NEXT_NOT_FULL = 1.5;
 
+/** Marks that end no paragraph: a sentence goes on after them. */
+const MID_SENTENCE_END = new Set(['，', '、', ',']);
+
 /** Column lines → paragraphs. */
 export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES): Paragraph[] {
   const blankMeansBreak = !isBlankSeparated(lines);
@@ -196,7 +199,12 @@ export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES): Paragr
     // own cut a printed line at the mark).
     // (Not an ellipsis or a dash: a line of `…………` is a paragraph of its own.)
     const first = [...line.text][0] ?? '';
-    const continues = i > 0 && !newMeasure && NO_LINE_START.has(first) && !'…—'.includes(first);
+    // Nor does a paragraph end in a comma or an opening mark: the line above runs on.
+    const last = [...(prev?.text ?? '')].at(-1) ?? '';
+    const continues =
+      i > 0 &&
+      !newMeasure &&
+      ((NO_LINE_START.has(first) && !'…—'.includes(first)) || MID_SENTENCE_END.has(last) || NO_LINE_END.has(last));
     const starts = !open && !continues && (forced || score > BREAK_THRESHOLD);
     // A narrow call: a break score near the threshold, or a long line taken for a heading by its next line alone.
     const longHeading = heading && line.width > HEADING_WHOLE * measures[i]!;

@@ -77,8 +77,8 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
   const headlineAbove = (at: number): number[] => {
     const out: number[] = [];
     for (let i = at - 1; candidate(i) && out.length < MAX_HEADLINE_LINES; i--) {
-      // A headline is one block: a blank line or a question above it ends it.
-      if (out.length && (lines[i + 1]!.blankBefore || /[？！?!][”’」』]?$/.test(lines[i]!.raw.trim()))) break;
+      // A question above ends it. (Not a blank line: MuPDF sets each line of a large headline apart.)
+      if (out.length && /[？！?!][”’」』]?$/.test(lines[i]!.raw.trim())) break;
       if (out.length === 2 && ![i, ...out].every((k) => emWidth(lines[k]!.raw.trim()) <= SHORT_HEADLINE_LINE_EM)) break;
       out.unshift(i);
     }

@@ -1,48 +1,73 @@
 /**
  * `pdftotext -layout` keeps the page's geometry: side-by-side columns come
  * out on one line, separated by runs of spaces. Before anything else reads
- * the lines, such a page is put back into reading order: each line is cut
- * at its gaps, each piece goes to the column whose left edge it starts at,
- * and within each band of the page (between lines that run across several
- * columns, such as a headline) the columns are read one after the other.
- * Other extractions pass through unchanged.
+ * the lines, such a page is put back into reading order. The page is cut
+ * into bands of consecutive lines that share their gutters (character
+ * positions blank on every line of the band, with text on both sides on
+ * some); each band is read column by column, and a line that runs across a
+ * gutter (a headline over several columns, a lead set across the page)
+ * starts a new band. Other extractions pass through unchanged.
  */
 import { isSpace } from '../text/chars.js';
 import type { SourceLine } from './lines.js';
 
-/** Spaces that separate columns (a word space is one; a justified gap rarely three). */
+/** Spaces that separate columns (a word space is one; a printed gap two). */
 const GUTTER = /[ \u3000]{3,}/;
-/** Pieces starting within this many character cells of each other start at one column edge. */
-const EDGE_TOLERANCE = 4;
-/** A page is laid out in columns when this share of its lines have a gutter in them. */
-const COLUMN_SHARE = 0.2;
-/** An edge counts when this many pieces start at it. */
-const MIN_EDGE_PIECES = 3;
+/**
+ * A page is laid out in columns when this many of its lines have a gutter in them (other extractions never
+ * write three spaces in a row). A share would miss a page whose lead runs across it above a few columns.
+ */
+const MIN_GUTTER_LINES = 5;
+/**
+ * Pieces starting within this many character cells of each other start at one column edge: -layout jitters
+ * by a cell or two, and a paragraph's first line starts four cells in (its two-em indent).
+ */
+const EDGE_TOLERANCE = 5;
+/** An edge is where pieces of this many lines of a band start: one line's wide gap is justification. */
+const MIN_EDGE_PIECES = 2;
 
 interface Piece {
+  /** Character cell it starts at (pdftotext -layout gives a Han character one cell, like a Latin one). */
   x: number;
+  end: number;
   text: string;
-  line: SourceLine;
 }
 
-/** Character cells: pdftotext -layout gives a Han character about one cell, like a Latin one. */
-const cells = (s: string) => [...s].length;
-
-function piecesOf(line: SourceLine): Piece[] {
+function piecesOf(raw: string): Piece[] {
   const out: Piece[] = [];
-  const raw = line.raw;
   let x = 0;
   for (const part of raw.split(new RegExp(`(${GUTTER.source})`))) {
-    if (GUTTER.test(part) || part.trim() === '') {
-      x += cells(part);
-      continue;
+    const cells = [...part].length;
+    if (!GUTTER.test(part) && part.trim() !== '') {
+      const lead = [...part].findIndex((c) => !isSpace(c));
+      out.push({ x: x + lead, end: x + cells, text: part.trim() });
     }
-    const lead = [...part].findIndex((c) => !isSpace(c));
-    out.push({ x: x + Math.max(0, lead), text: part.trim(), line });
-    x += cells(part);
+    x += cells;
   }
   return out;
 }
+
+interface Row {
+  line: SourceLine;
+  pieces: Piece[];
+}
+
+/** Column edges of a band: piece starts (after the first) shared by enough rows, clustered. */
+function edgesOf(rows: Row[]): number[] {
+  const starts = rows.flatMap((r) => r.pieces.slice(1).map((p) => p.x)).sort((a, b) => a - b);
+  const edges: number[] = [];
+  for (let i = 0; i < starts.length; ) {
+    let j = i;
+    while (j + 1 < starts.length && starts[j + 1]! - starts[i]! <= EDGE_TOLERANCE) j++;
+    if (j - i + 1 >= MIN_EDGE_PIECES) edges.push(starts[i]!);
+    i = j + 1;
+  }
+  return edges;
+}
+
+/** A piece running over an edge: a headline across columns, a line of a lead set across the page. */
+const crosses = (row: Row, edges: number[]) =>
+  row.pieces.some((p) => edges.some((e) => p.x < e - EDGE_TOLERANCE && p.end > e + EDGE_TOLERANCE));
 
 export function splitLayoutColumns(lines: SourceLine[]): SourceLine[] {
   // Each page has its own columns: a wide column on one page would cross the edges of another's narrow ones.
@@ -52,56 +77,51 @@ export function splitLayoutColumns(lines: SourceLine[]): SourceLine[] {
 }
 
 function splitPage(lines: SourceLine[]): SourceLine[] {
-  const pieces = lines.map(piecesOf);
-  if (pieces.filter((p) => p.length >= 2).length < COLUMN_SHARE * lines.length) return lines;
-
-  // Column edges: where pieces start, clustered.
-  const starts = pieces
-    .flat()
-    .map((p) => p.x)
-    .sort((a, b) => a - b);
-  const edges: number[] = [];
-  for (let i = 0; i < starts.length; ) {
-    let j = i;
-    while (j + 1 < starts.length && starts[j + 1]! - starts[i]! <= EDGE_TOLERANCE) j++;
-    if (j - i + 1 >= MIN_EDGE_PIECES) edges.push(starts[i]!);
-    i = j + 1;
-  }
-  const column = (x: number) => {
-    let k = 0;
-    for (let e = 0; e < edges.length; e++) if (edges[e]! <= x + EDGE_TOLERANCE) k = e;
-    return k;
-  };
+  const rows: Row[] = lines.map((line) => ({ line, pieces: piecesOf(line.raw) }));
+  if (rows.filter((r) => r.pieces.length > 1).length < MIN_GUTTER_LINES) return lines;
 
   const out: SourceLine[] = [];
-  let band = new Map<number, SourceLine[]>();
-  const flush = () => {
-    for (const k of [...band.keys()].sort((a, b) => a - b)) out.push(...band.get(k)!);
-    band = new Map();
-  };
-  pieces.forEach((ps, i) => {
-    const line = lines[i]!;
-    // A line running across the next column edge (a headline, a masthead) closes the band.
-    const only = ps.length === 1 ? ps[0]! : null;
-    const next = only ? edges.find((e) => e > only.x + EDGE_TOLERANCE) : undefined;
-    if (ps.length === 0) return;
-    if (
-      only &&
-      (next === undefined
-        ? only.x <= EDGE_TOLERANCE && cells(only.text) > 60
-        : only.x + cells(only.text) > next + EDGE_TOLERANCE)
-    ) {
-      flush();
-      out.push({ ...line, raw: only.text });
-      return;
+  let band: Row[] = [];
+  for (const row of rows) {
+    const edges = edgesOf(band);
+    // The band ends at a row running over one of its edges, or, in a band of lines across the page, at a row
+    // in columns whose next row does not run across (a justified line's wide gap is followed by a full line).
+    const opens =
+      edges.length === 0 &&
+      row.pieces.length > 1 &&
+      band.some((r) => r.pieces.length === 1 && crosses(r, edgesOf([row, row])));
+    // A line alone on its row after white space across the page (a headline, a byline) starts a new module.
+    const apart = row.line.blankBefore && row.pieces.length === 1;
+    if (band.length && (crosses(row, edges) || opens || apart)) {
+      out.push(...readBand(band));
+      band = [];
     }
-    for (const p of ps) {
-      const k = column(p.x);
-      const col = band.get(k) ?? [];
-      col.push({ no: line.no, raw: p.text, blankBefore: col.length === 0, page: line.page });
-      band.set(k, col);
-    }
-  });
-  flush();
+    band.push(row);
+  }
+  out.push(...readBand(band));
   return out;
 }
+
+/** A band column by column; each piece keeps its indent from the column's left edge. */
+function readBand(band: Row[]): SourceLine[] {
+  const edges = edgesOf(band);
+  if (edges.length === 0) return band.map((r) => r.line);
+  const column = (x: number) => edges.filter((e) => e <= x + EDGE_TOLERANCE).length;
+  const out: SourceLine[] = [];
+  for (let k = 0; k <= edges.length; k++) {
+    const pieces = band.flatMap((r) => r.pieces.filter((p) => column(p.x) === k).map((p) => ({ r, p })));
+    const left = Math.min(...pieces.map(({ p }) => p.x));
+    pieces.forEach(({ r, p }, i) =>
+      out.push({
+        no: r.line.no,
+        raw: ' '.repeat(Math.min(p.x - left, MAX_INDENT)) + p.text,
+        blankBefore: i === 0 || r.line.blankBefore,
+        page: r.line.page,
+      }),
+    );
+  }
+  return out;
+}
+
+/** An indent kept from the column's edge: a paragraph's first line is two cells in. */
+const MAX_INDENT = 4;

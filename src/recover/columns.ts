@@ -23,8 +23,12 @@ const MIN_GUTTER_LINES = 5;
  * by a cell or two, and a paragraph's first line starts four cells in (its two-em indent).
  */
 const EDGE_TOLERANCE = 5;
-/** An edge is where pieces of this many lines of a band start: one line's wide gap is justification. */
+/**
+ * An edge is where pieces of this many rows of a band start, and this share of them: a wide gap here and
+ * there inside a column is justification (Typst's glue before a quote), not a gutter.
+ */
 const MIN_EDGE_PIECES = 2;
+const MIN_EDGE_SHARE = 0.3;
 
 interface Piece {
   /** Character cell it starts at (pdftotext -layout gives a Han character one cell, like a Latin one). */
@@ -59,7 +63,7 @@ function edgesOf(rows: Row[]): number[] {
   for (let i = 0; i < starts.length; ) {
     let j = i;
     while (j + 1 < starts.length && starts[j + 1]! - starts[i]! <= EDGE_TOLERANCE) j++;
-    if (j - i + 1 >= MIN_EDGE_PIECES) edges.push(starts[i]!);
+    if (j - i + 1 >= Math.max(MIN_EDGE_PIECES, MIN_EDGE_SHARE * rows.length)) edges.push(starts[i]!);
     i = j + 1;
   }
   return edges;

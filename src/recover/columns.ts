@@ -88,14 +88,14 @@ function splitPage(lines: SourceLine[]): SourceLine[] {
   let band: Row[] = [];
   for (const row of rows) {
     const edges = edgesOf(band);
-    // The band ends at a row running over one of its edges, or, in a band of lines across the page, at a row
-    // in columns whose next row does not run across (a justified line's wide gap is followed by a full line).
-    const opens =
-      edges.length === 0 &&
-      row.pieces.length > 1 &&
-      band.some((r) => r.pieces.length === 1 && crosses(r, edgesOf([row, row])));
-    // A line alone on its row after white space across the page (a headline, a byline) starts a new module.
-    const apart = row.line.blankBefore && row.pieces.length === 1;
+    // The band ends at a row running over one of its edges; at the first row in columns under lines set
+    // across (a lone wide gap starts a band of its own that the full lines under it then join, so order
+    // holds); and after white space across the page at a line alone (a headline, a byline) or at pieces
+    // that do not stand at the band's edges (the next module's headlines side by side).
+    const lefts = [Math.min(...band.flatMap((r) => r.pieces.map((p) => p.x))), ...edges];
+    const aligned = (p: Piece) => lefts.some((e) => Math.abs(p.x - e) <= EDGE_TOLERANCE);
+    const opens = edges.length === 0 && row.pieces.length > 1 && band.some((r) => r.pieces.length === 1);
+    const apart = row.line.blankBefore && (row.pieces.length === 1 || !row.pieces.every(aligned));
     if (band.length && (crosses(row, edges) || opens || apart)) {
       out.push(...readBand(band));
       band = [];

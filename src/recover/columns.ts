@@ -95,7 +95,9 @@ function splitPage(lines: SourceLine[]): SourceLine[] {
     const lefts = [Math.min(...band.flatMap((r) => r.pieces.map((p) => p.x))), ...edges];
     const aligned = (p: Piece) => lefts.some((e) => Math.abs(p.x - e) <= EDGE_TOLERANCE);
     const opens = edges.length === 0 && row.pieces.length > 1 && band.some((r) => r.pieces.length === 1);
-    const apart = row.line.blankBefore && (row.pieces.length === 1 || !row.pieces.every(aligned));
+    // (Two blank lines or more are white space between modules, whatever stands under them.)
+    const blanks = row.line.no - (band.at(-1)?.line.no ?? row.line.no) - 1;
+    const apart = blanks >= MODULE_BLANKS || (blanks > 0 && (row.pieces.length === 1 || !row.pieces.every(aligned)));
     if (band.length && (crosses(row, edges) || opens || apart)) {
       out.push(...readBand(band));
       band = [];
@@ -126,6 +128,9 @@ function readBand(band: Row[]): SourceLine[] {
   }
   return out;
 }
+
+/** Blank lines that -layout writes for the white space between modules (one may be a wider line gap). */
+const MODULE_BLANKS = 2;
 
 /** An indent kept from the column's edge: a paragraph's first line is two cells in. */
 const MAX_INDENT = 4;

@@ -66,7 +66,8 @@ function edgesOf(rows: Row[]): number[] {
     if (j - i + 1 >= Math.max(MIN_EDGE_PIECES, MIN_EDGE_SHARE * rows.length)) edges.push(starts[i]!);
     i = j + 1;
   }
-  return edges;
+  // Text running over it on some row of the band: the gaps there were wide glue inside one column.
+  return edges.filter((e) => !rows.some((r) => crosses(r, [e])));
 }
 
 /** A piece running over an edge: a headline across columns, a line of a lead set across the page. */

@@ -24,8 +24,8 @@ const MIN_GUTTER_LINES = 5;
  */
 const EDGE_TOLERANCE = 5;
 /**
- * An edge is where pieces of this many rows of a band start, and this share of them: a wide gap here and
- * there inside a column is justification (Typst's glue before a quote), not a gutter.
+ * An edge is where pieces of this many rows of a band start, and this share of the rows with text that far
+ * right: a wide gap here and there inside a column is justification (Typst's glue before a quote), not a gutter.
  */
 const MIN_EDGE_PIECES = 2;
 const MIN_EDGE_SHARE = 0.3;
@@ -58,12 +58,24 @@ interface Row {
 
 /** Column edges of a band: piece starts (after the first) shared by enough rows, clustered. */
 function edgesOf(rows: Row[]): number[] {
-  const starts = rows.flatMap((r) => r.pieces.slice(1).map((p) => p.x)).sort((a, b) => a - b);
+  // Every piece not at the band's left margin (rows of two modules side by side alternate, so a right-hand
+  // column's line is often the first piece of its row).
+  const left = Math.min(...rows.flatMap((r) => r.pieces.map((p) => p.x)));
+  const starts = rows
+    .flatMap((r) => r.pieces.map((p) => p.x))
+    .filter((x) => x > left + EDGE_TOLERANCE)
+    .sort((a, b) => a - b);
   const edges: number[] = [];
   for (let i = 0; i < starts.length; ) {
     let j = i;
     while (j + 1 < starts.length && starts[j + 1]! - starts[i]! <= EDGE_TOLERANCE) j++;
-    if (j - i + 1 >= Math.max(MIN_EDGE_PIECES, MIN_EDGE_SHARE * rows.length)) edges.push(starts[i]!);
+    // Share of the rows that reach that far: a column beside a longer one has pieces on fewer rows.
+    const reaching = rows.filter((r) => r.pieces.some((p) => p.end > starts[i]! + EDGE_TOLERANCE)).length;
+    // And side by side with text on some row: lines alone on theirs (a centred headline and its deck) are not
+    // a column.
+    const at = (x: number) => x >= starts[i]! && x <= starts[j]!;
+    const beside = rows.some((r) => r.pieces.length > 1 && r.pieces.slice(1).some((p) => at(p.x)));
+    if (beside && j - i + 1 >= Math.max(MIN_EDGE_PIECES, MIN_EDGE_SHARE * reaching)) edges.push(starts[i]!);
     i = j + 1;
   }
   // Text running over it on some row of the band: the gaps there were wide glue inside one column.

@@ -1,0 +1,65 @@
+/**
+ * pdftotext -layout pages back into reading order: made-up lines laid out the
+ * way -layout writes them (columns side by side on one line, indents, a
+ * headline across, white space between modules).
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { splitLayoutColumns } from '../../src/recover/columns.js';
+import { sourceLines } from '../../src/recover/lines.js';
+
+const read = (text: string) => splitLayoutColumns(sourceLines(text)).map((l) => l.raw.trim());
+
+/** Rows of two columns: left text padded to a 24-cell column, a gutter, right text. */
+const rows = (left: string[], right: string[]) =>
+  left.map((l, i) => `${l.padEnd(24, ' ')}    ${right[i] ?? ''}`.trimEnd()).join('\n');
+
+const LEFT = [
+  '  第一栏第一段开头写在这里',
+  '第一栏第一段第二行在这里',
+  '第一栏第一段第三行完。',
+  '  第一栏第二段开头在这里',
+  '第一栏第二段的末行。',
+];
+const RIGHT = [
+  '右栏接着写第一行的文字在',
+  '右栏第二行的文字在这里',
+  '  右栏新的一段从这里开始',
+  '右栏新的一段第二行完。',
+  '右栏最后一行。',
+];
+
+test('-layout: two columns are read one after the other, indents kept', () => {
+  const out = read(`${'甲'.repeat(8)}标题横跨两栏\n${rows(LEFT, RIGHT)}`);
+  assert.deepEqual(out, [`${'甲'.repeat(8)}标题横跨两栏`, ...LEFT.map((l) => l.trim()), ...RIGHT.map((r) => r.trim())]);
+  const raw = splitLayoutColumns(sourceLines(rows(LEFT, RIGHT))).map((l) => l.raw);
+  assert.ok(raw[0]!.startsWith('  ') && !raw[1]!.startsWith(' '), 'a first line keeps its indent from the column edge');
+});
+
+test('-layout: white space between modules starts a new band; a line across ends one', () => {
+  const text = [rows(LEFT, RIGHT), '', '', '第二个模块的标题', rows(LEFT.slice(0, 2), RIGHT.slice(0, 2))].join('\n');
+  const out = read(text);
+  assert.equal(
+    out.indexOf('第二个模块的标题'),
+    LEFT.length + RIGHT.length,
+    'the second module comes after both columns',
+  );
+  assert.deepEqual(out.slice(-4), [LEFT[0]!.trim(), LEFT[1], RIGHT[0], RIGHT[1]]);
+});
+
+test('-layout: a wide gap inside one column is no gutter', () => {
+  const text = [
+    '这是一行通栏的长文字，一直写到页面的右边为止，没有任何分栏的空白',
+    '这里有一个很宽的      空白，但它只是两端对齐留下的',
+    '这是又一行通栏的长文字，一直写到页面的右边为止，没有分栏的空白',
+  ].join('\n');
+  assert.deepEqual(
+    read(`${text}\n${text}\n${rows(LEFT, RIGHT)}`).slice(0, 6),
+    [...text.split('\n'), ...text.split('\n')].map((s) => s.trim()),
+  );
+});
+
+test('-layout: other extractions pass through unchanged', () => {
+  const text = '第一行\n第二行  有两个空格\n第三行';
+  assert.deepEqual(read(text), ['第一行', '第二行  有两个空格', '第三行']);
+});

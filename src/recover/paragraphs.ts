@@ -102,7 +102,9 @@ export function joinFragments(lines: CleanLine[], corrections: DraftCorrection[]
   lines.forEach((line, i) => {
     const prev = out[out.length - 1];
     const measure = measures[i]!;
-    const whole = prev && Math.abs(prev.width + line.width - measure) <= FRAGMENT_TOLERANCE;
+    // The gap the extractor split at took room too: up to FRAGMENT_GAP ems.
+    const short = prev ? measure - (prev.width + line.width) : 0;
+    const whole = prev && short >= -FRAGMENT_TOLERANCE && short <= FRAGMENT_GAP + FRAGMENT_TOLERANCE;
     const split = blankSeparated
       ? prev && !line.blankBefore && !endsSentence(prev.text)
       : prev &&
@@ -137,6 +139,8 @@ export function joinFragments(lines: CleanLine[], corrections: DraftCorrection[]
 
 /** Two pieces make one printed line when their widths add up to the measure within this (ems). */
 const FRAGMENT_TOLERANCE = 0.75;
+/** The wide gap an extractor splits a printed line at (glue before a quote, a justified space), in ems. */
+const FRAGMENT_GAP = 1.5;
 /** Both pieces of a split line fall at least this short of the measure. */
 const FRAGMENT_SHORT = 3;
 /** The line after a split one is full: within this of the measure (less than a first line's indent). */

@@ -25,7 +25,14 @@ import { decodeExtraction } from './decode.js';
 import { takeFurniture } from './furniture.js';
 import { headlineText, joinHeadlineLines, spansJoin } from './headlines.js';
 import { checkNothingLost } from './invariants.js';
-import { type CleanLine, type DraftCorrection, type SourceLine, sourceLines, withWidth } from './lines.js';
+import {
+  type CleanLine,
+  type DraftCorrection,
+  joinStrayMarks,
+  type SourceLine,
+  sourceLines,
+  withWidth,
+} from './lines.js';
 import { findMasthead, findStrayTitle, parseMasthead } from './masthead.js';
 import { joinFragments, type LineCues, type Paragraph, paragraphs } from './paragraphs.js';
 import { type Anchor, assignRuns, type SegParagraph } from './segment.js';
@@ -99,7 +106,9 @@ export function recoverText(text: string, options: RecoverOptions & { encoding?:
   } else draft.warnings.push({ code: 'no-masthead', message: 'no masthead (section, date, weekday) was found' });
   const masthead = mh?.masthead ?? null;
 
-  const { furniture, rest } = takeFurniture(lines, masthead);
+  const stray = joinStrayMarks(lines);
+  draft.corrections.push(...stray.corrections);
+  const { furniture, rest } = takeFurniture(stray.lines, masthead);
   const inputHan = hanCounts(rest.map((l) => l.raw).join('\n'));
   for (const f of furniture) hanCounts(f.text, inputHan);
   if (masthead)

@@ -1,4 +1,4 @@
-import { emWidth, minEmWidth } from '../text/chars.js';
+import { emWidth, minEmWidth, NO_LINE_START } from '../text/chars.js';
 import type { Correction, LineNo } from '../types.js';
 
 /** One non-blank line of the extraction as read. */
@@ -51,3 +51,29 @@ export function withWidth(line: Omit<CleanLine, 'width' | 'minWidth'>): CleanLin
 
 /** A correction before the issue is put together: its id, and its item unless it knows it, are given at the end. */
 export type DraftCorrection = Omit<Correction, 'id' | 'item'> & { item?: string };
+
+/**
+ * A line of nothing but marks that may not start a line (`？`, `）。`) is the end of the line above, cut off
+ * by the extractor (a mark set in another font or moved by glue): put back before anything reads the lines,
+ * so a headline keeps its question mark. (Not `……` or `——`, which can stand alone.)
+ */
+export function joinStrayMarks(lines: SourceLine[]): { lines: SourceLine[]; corrections: DraftCorrection[] } {
+  const out: SourceLine[] = [];
+  const corrections: DraftCorrection[] = [];
+  for (const line of lines) {
+    const marks = line.raw.trim();
+    const prev = out.at(-1);
+    if (prev && marks && [...marks].every((c) => NO_LINE_START.has(c) && !'…—'.includes(c))) {
+      const joined = prev.raw.trimEnd() + marks;
+      corrections.push({
+        kind: 'fragment-joined',
+        lines: [prev.no, line.no],
+        from: `${prev.raw.trim()}\n${marks}`,
+        to: joined.trim(),
+        note: 'marks the extractor put on a line of their own',
+      });
+      out[out.length - 1] = { ...prev, raw: joined };
+    } else out.push(line);
+  }
+  return { lines: out, corrections };
+}

@@ -58,6 +58,8 @@ const DATELINE_OPENS = 4;
 const SIGNOFF_CLOSES = 3;
 /** A sign-off closes the article above it: no article starts with one. */
 const SIGNOFF_NEVER_OPENS = 8;
+/** Nor does an article go on after its sign-off: one inside a run means the run holds the next article too. */
+const SIGNOFF_INSIDE = 4;
 /** A cut between paragraphs that share rare words breaks a topic: this much per shared word, at most TOPIC_MAX. */
 const TOPIC_WORD = 0.4;
 const TOPIC_MAX = 1.5;
@@ -320,6 +322,8 @@ function runScorer(
     return sum;
   };
   const naming = counted(names);
+  const signoffs = new Int32Array(hi - lo + 1);
+  for (let k = lo; k < hi; k++) signoffs[k - lo + 1] = signoffs[k - lo]! + (paras[k]!.signoff ? 1 : 0);
   const foreignNaming = counted(near.names.filter((s) => s.length >= 2));
   const words = anchor.headlineWords.filter((w) => [...w].length >= 2 && (df.get(w) ?? 0) > 0);
   const wordCounts = words.map((w) => counted([w]));
@@ -348,6 +352,7 @@ function runScorer(
     });
     s += Math.min(HEADLINE_MAX, h);
     s += TOPIC_LEAN * (lean[t]! - lean[f]!);
+    if (t > f) s -= SIGNOFF_INSIDE * (signoffs[t - 1]! - signoffs[f]!);
     const dl = paras[from]?.dateline;
     if (dl?.length) s += dl.some((x) => mine.has(x)) ? DATELINE_MINE : DATELINE_OTHERS;
     return s;

@@ -210,14 +210,16 @@ export function closesUnopened(text: string, marks: readonly [string, string] = 
   return false;
 }
 
-/** More round brackets opened than closed: what follows continues the bracket (`（作者为全国政协` …). */
-export function leavesOpen(text: string): boolean {
-  let depth = 0;
+/** Round brackets left open after `text`, counting from `depth` open before it (a stray closing one is ignored). */
+export function bracketDepth(text: string, depth = 0): number {
   for (const ch of text)
     if (ch === '（' || ch === '(') depth++;
     else if ((ch === '）' || ch === ')') && depth > 0) depth--;
-  return depth > 0;
+  return depth;
 }
+
+/** More round brackets opened than closed: what follows continues the bracket (`（作者为全国政协` …). */
+export const leavesOpen = (text: string): boolean => bracketDepth(text) > 0;
 
 /** A byline role starts with the place it speaks for: `兴县人大常委会主任` → 兴县, `石楼县…` → 石楼县 and 石楼. */
 export function placesOf(role: string): string[] {

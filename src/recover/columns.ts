@@ -1,12 +1,13 @@
 /**
  * `pdftotext -layout` keeps the page's geometry: side-by-side columns come
  * out on one line, separated by runs of spaces. Before anything else reads
- * the lines, such a page is put back into reading order. The page is cut
- * into bands of consecutive lines that share their gutters (character
- * positions blank on every line of the band, with text on both sides on
- * some); each band is read column by column, and a line that runs across a
- * gutter (a headline over several columns, a lead set across the page)
- * starts a new band. Other extractions pass through unchanged.
+ * the lines, such a page is put back into reading order. Each line is cut
+ * into pieces at runs of spaces; the page is cut into bands of consecutive
+ * lines that share column edges (where pieces start, side by side with
+ * others); each band is read column by column. A line that runs over an
+ * edge (a headline across columns, a lead set across the page), white
+ * space between modules, or a change from lines across to columns starts a
+ * new band. Other extractions pass through unchanged.
  */
 import { isSpace } from '../text/chars.js';
 import type { SourceLine } from './lines.js';
@@ -29,6 +30,12 @@ const EDGE_TOLERANCE = 5;
  */
 const MIN_EDGE_PIECES = 2;
 const MIN_EDGE_SHARE = 0.3;
+/** Blank lines that -layout writes for the white space between modules (one may be a wider line gap). */
+const MODULE_BLANKS = 2;
+/** An indent kept from the column's edge: a paragraph's first line is two cells in. */
+const MAX_INDENT = 4;
+/** A growing band's edges are judged on its last rows this many (more than a column's lines): linear time. */
+const EDGE_WINDOW = 200;
 
 interface Piece {
   /** Character cell it starts at (pdftotext -layout gives a Han character one cell, like a Latin one). */
@@ -56,11 +63,14 @@ interface Row {
   pieces: Piece[];
 }
 
+/** Where the leftmost piece of these rows starts. */
+const leftOf = (rows: Row[]) => rows.reduce((m, r) => r.pieces.reduce((k, p) => Math.min(k, p.x), m), Infinity);
+
 /** Column edges of a band: piece starts (after the first) shared by enough rows, clustered. */
 function edgesOf(rows: Row[]): number[] {
   // Every piece not at the band's left margin (rows of two modules side by side alternate, so a right-hand
   // column's line is often the first piece of its row).
-  const left = Math.min(...rows.flatMap((r) => r.pieces.map((p) => p.x)));
+  const left = leftOf(rows);
   const starts = rows
     .flatMap((r) => r.pieces.map((p) => p.x))
     .filter((x) => x > left + EDGE_TOLERANCE)
@@ -100,14 +110,15 @@ function splitPage(lines: SourceLine[]): SourceLine[] {
   const out: SourceLine[] = [];
   let band: Row[] = [];
   for (const row of rows) {
-    const edges = edgesOf(band);
+    const recent = band.slice(-EDGE_WINDOW);
+    const edges = edgesOf(recent);
     // The band ends at a row running over one of its edges; at the first row in columns under lines set
     // across (a lone wide gap starts a band of its own that the full lines under it then join, so order
     // holds); and after white space across the page at a line alone (a headline, a byline) or at pieces
     // that do not stand at the band's edges (the next module's headlines side by side).
-    const lefts = [Math.min(...band.flatMap((r) => r.pieces.map((p) => p.x))), ...edges];
+    const lefts = [leftOf(recent), ...edges];
     const aligned = (p: Piece) => lefts.some((e) => Math.abs(p.x - e) <= EDGE_TOLERANCE);
-    const opens = edges.length === 0 && row.pieces.length > 1 && band.some((r) => r.pieces.length === 1);
+    const opens = edges.length === 0 && row.pieces.length > 1 && recent.some((r) => r.pieces.length === 1);
     // (Two blank lines or more are white space between modules, whatever stands under them.)
     const blanks = row.line.no - (band.at(-1)?.line.no ?? row.line.no) - 1;
     const apart = blanks >= MODULE_BLANKS || (blanks > 0 && (row.pieces.length === 1 || !row.pieces.every(aligned)));
@@ -129,7 +140,7 @@ function readBand(band: Row[]): SourceLine[] {
   const out: SourceLine[] = [];
   for (let k = 0; k <= edges.length; k++) {
     const pieces = band.flatMap((r) => r.pieces.filter((p) => column(p.x) === k).map((p) => ({ r, p })));
-    const left = Math.min(...pieces.map(({ p }) => p.x));
+    const left = pieces.reduce((m, { p }) => Math.min(m, p.x), Infinity);
     pieces.forEach(({ r, p }, i) =>
       out.push({
         no: r.line.no,
@@ -141,9 +152,3 @@ function readBand(band: Row[]): SourceLine[] {
   }
   return out;
 }
-
-/** Blank lines that -layout writes for the white space between modules (one may be a wider line gap). */
-const MODULE_BLANKS = 2;
-
-/** An indent kept from the column's edge: a paragraph's first line is two cells in. */
-const MAX_INDENT = 4;

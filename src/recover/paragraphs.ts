@@ -1,5 +1,5 @@
 import { emWidth, endsSentence, isAsciiGraphic, NO_LINE_END, NO_LINE_START } from '../text/chars.js';
-import { leavesOpen } from './classify.js';
+import { bracketDepth } from './classify.js';
 import { type CleanLine, type DraftCorrection, withWidth } from './lines.js';
 import { lineMeasures } from './measure.js';
 
@@ -166,6 +166,8 @@ const HEADING_WHOLE = 0.6;
 /** The line after a heading starts a paragraph: at least this much short of the measure (its indent, less slack). */
 const NEXT_NOT_FULL = 1.5;
 
+/** A paragraph longer than this (characters) is no sign-off complete in itself. */
+const MAX_COMPLETE = 200;
 /** Marks that end no paragraph: a sentence goes on after them. */
 const MID_SENTENCE_END = new Set(['，', '、', ',']);
 
@@ -177,6 +179,8 @@ export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES): Paragr
   );
   const out: Paragraph[] = [];
   let afterHeading = false;
+  /** Round brackets the paragraph so far leaves open. */
+  let depth = 0;
   lines.forEach((line, i) => {
     const newMeasure = i > 0 && measures[i] !== measures[i - 1];
     const prev = lines[i - 1];
@@ -193,12 +197,18 @@ export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES): Paragr
         ((line.width <= HEADING_WHOLE * measures[i]! || measures[i + 1]! - next.width >= NEXT_NOT_FULL) &&
           !cues.joined(line, next)));
     const forced =
-      i === 0 || newMeasure || heading || afterHeading || cues.opens(line) || cues.complete(out.at(-1)?.text ?? '');
+      i === 0 ||
+      newMeasure ||
+      heading ||
+      afterHeading ||
+      cues.opens(line) ||
+      // (Only a short paragraph can be complete as it stands: this keeps a page of one endless paragraph linear.)
+      ((out.at(-1)?.text.length ?? Infinity) <= MAX_COMPLETE && cues.complete(out.at(-1)!.text));
     const score = forced
       ? 0
       : breakScore(lines[i - 1]!, line, next, measures[i]!, out[out.length - 1]?.lines.length === 1, blankMeansBreak);
     // A bracket left open at a line's end (`（作者为全国政协` …) closes in the same paragraph.
-    const open = i > 0 && !newMeasure && leavesOpen(out.at(-1)?.text ?? '');
+    const open = i > 0 && !newMeasure && depth > 0;
     // A closing mark never starts a paragraph (nor a line: an extractor that writes `”刘大赛说。` on a line of its
     // own cut a printed line at the mark).
     // (Not an ellipsis or a dash: a line of `…………` is a paragraph of its own.)
@@ -214,6 +224,7 @@ export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES): Paragr
     const longHeading = heading && line.width > HEADING_WHOLE * measures[i]!;
     const doubt = (!forced && Math.abs(score - BREAK_THRESHOLD) < DOUBT_BAND) || longHeading ? 1 : 0;
     afterHeading = heading;
+    depth = bracketDepth(line.text, starts ? 0 : depth);
     if (starts)
       out.push({
         lines: [line],

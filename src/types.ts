@@ -6,18 +6,37 @@
 /** 1-based line numbers in the extraction text. */
 export type LineNo = number;
 
-export type CorrectionKind =
-  | 'masthead-undoubled' // fake-bold runs read twice, collapsed to one
-  | 'spaces-removed' // extraction spaces between Han characters or around digits
-  | 'lines-joined' // column lines joined into one paragraph
-  | 'fragment-joined' // a printed line split by a stray newline, put back together
-  | 'headline-moved' // headline found after its body, moved before it
-  | 'headline-rejoined' // headline printed over two lines, joined again
-  | 'byline-moved' // byline found after its body, moved before it
-  | 'byline-marker' // `口` misread for the byline marker `□`
-  | 'radical-unified' // a radical code point (⼈, ⺠) an extractor gave for the ideograph (人, 民)
-  | 'kicker-as-deck' // the lead's kicker (引题), printed above its headline, kept as its deck
-  | 'byline-from-text'; // byline taken from the text: the dateline's reporters, the sign-off's author role (a copy)
+/** Kinds of correction, in the order a proofreader reads those of one line (masthead first, joins last). */
+export const CORRECTION_KINDS = [
+  'masthead-undoubled', // fake-bold runs read twice, collapsed to one
+  'radical-unified', // a radical code point (⼈, ⺠) an extractor gave for the ideograph (人, 民)
+  'kicker-as-deck', // the lead's kicker (引题), printed above its headline, kept as its deck
+  'headline-rejoined', // headline printed over two lines, joined again
+  'headline-moved', // headline found after its body, moved before it
+  'byline-marker', // `口` misread for the byline marker `□`
+  'byline-moved', // byline found after its body, moved before it
+  'byline-from-text', // byline taken from the text: the dateline's reporters, the sign-off's author role (a copy)
+  'spaces-removed', // extraction spaces between Han characters or around digits
+  'fragment-joined', // a printed line split by the extractor (a stray newline, a wide gap), put back together
+  'lines-joined', // column lines joined into one paragraph
+] as const;
+export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
+
+/** Codes of warnings: what recovery was unsure of or could not find. */
+export const WARNING_CODES = [
+  'no-masthead',
+  'masthead-no-date',
+  'masthead-bad-date',
+  'masthead-no-weekday',
+  'masthead-weekday-mismatch',
+  'masthead-no-section',
+  'no-items',
+  'second-lead',
+  'no-headline',
+  'empty-body',
+  'uncertain-match',
+] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
 
 export interface Correction {
   id: string;
@@ -33,7 +52,7 @@ export interface Correction {
 }
 
 export interface Warning {
-  code: string;
+  code: WarningCode;
   message: string;
   item?: string;
   lines?: LineNo[];
@@ -86,8 +105,10 @@ export interface Article {
 }
 
 /** What the page prints around its articles: kept, never in article text. */
+export const FURNITURE_KINDS = ['folio', 'paper', 'running-head', 'jump', 'credit', 'email'] as const;
+
 export interface Furniture {
-  kind: 'folio' | 'paper' | 'running-head' | 'jump' | 'credit' | 'email';
+  kind: (typeof FURNITURE_KINDS)[number];
   text: string;
   line: LineNo;
 }

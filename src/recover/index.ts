@@ -9,7 +9,16 @@ import { createHash } from 'node:crypto';
 import { emWidth, hanCounts } from '../text/chars.js';
 import { unifyRadicals } from '../text/radicals.js';
 import type { WordSegmenter } from '../text/segmenter.js';
-import type { Article, Byline, Correction, Issue, Lead, LineNo, Warning } from '../types.js';
+import {
+  type Article,
+  type Byline,
+  CORRECTION_KINDS,
+  type Correction,
+  type Issue,
+  type Lead,
+  type LineNo,
+  type Warning,
+} from '../types.js';
 import {
   type BylineParts,
   isBoxLabel,
@@ -484,19 +493,6 @@ function finish(
   return { schema: 'newsprint/issue@1', source, masthead, lead, articles, furniture, corrections, warnings };
 }
 
-const KIND_ORDER: Correction['kind'][] = [
-  'masthead-undoubled',
-  'radical-unified',
-  'kicker-as-deck',
-  'headline-rejoined',
-  'headline-moved',
-  'byline-marker',
-  'byline-moved',
-  'byline-from-text',
-  'spaces-removed',
-  'fragment-joined',
-  'lines-joined',
-];
 function kindOrder(kind: Correction['kind']): number {
-  return KIND_ORDER.indexOf(kind);
+  return CORRECTION_KINDS.indexOf(kind);
 }

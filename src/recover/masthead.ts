@@ -1,4 +1,4 @@
-import type { Masthead, Warning } from '../types.js';
+import type { Masthead, Warning, WarningCode } from '../types.js';
 import { isoDate, isValidDate, normaliseWeekday, weekdayOf } from './calendar.js';
 import type { DraftCorrection, SourceLine } from './lines.js';
 import { undouble, undoublings } from './undouble.js';
@@ -115,7 +115,8 @@ export function parseMasthead(line: SourceLine, lineNos: number[] = [line.no]): 
   const printedWeekday = weekdayMatch ? weekdayMatch[0] : '';
   const weekday = normaliseWeekday(printedWeekday);
   const date = span ? chooseDate(span[0], doubled, weekday) : null;
-  const warn = (code: string, message: string) => warnings.push({ code, message, item: 'masthead', lines: [line.no] });
+  const warn = (code: WarningCode, message: string) =>
+    warnings.push({ code, message, item: 'masthead', lines: [line.no] });
   if (!span) warn('masthead-no-date', 'the masthead has no date');
   else if (!date) warn('masthead-bad-date', `the masthead date "${span[0]}" is not a real date`);
   else if (weekday && !date.agrees)

@@ -4,7 +4,17 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { test } from 'node:test';
 import { schemaOf } from '../../src/schema.js';
-import type { Article, Byline, Issue, Lead, Masthead, Template } from '../../src/types.js';
+import {
+  type Article,
+  type Byline,
+  CORRECTION_KINDS,
+  FURNITURE_KINDS,
+  type Issue,
+  type Lead,
+  type Masthead,
+  type Template,
+  WARNING_CODES,
+} from '../../src/types.js';
 import { ROOT } from '../paths.js';
 
 function tsFiles(dir: string): string[] {
@@ -140,4 +150,13 @@ test('the JSON Schemas list exactly the fields of the types', () => {
   assert.deepEqual(keys(at(issue, ['articles', 'byline'])), BYLINE);
   assert.deepEqual(keys(at(issue, ['masthead'])), MASTHEAD);
   assert.deepEqual(keys(at(schemaOf('template') as Schema, [])), TEMPLATE);
+});
+
+test('the JSON Schemas list exactly the correction kinds, warning codes and furniture kinds of the types', () => {
+  type Enum = Schema & { enum?: string[] };
+  const issue = schemaOf('issue') as Schema;
+  const enumAt = (path: string[], key: string) => ((at(issue, path).properties![key] as Enum).enum ?? []).sort();
+  assert.deepEqual(enumAt(['corrections'], 'kind'), [...CORRECTION_KINDS].sort());
+  assert.deepEqual(enumAt(['warnings'], 'code'), [...WARNING_CODES].sort());
+  assert.deepEqual(enumAt(['furniture'], 'kind'), [...FURNITURE_KINDS].sort());
 });

@@ -4,6 +4,8 @@
  * warnings first, and a thumbnail of where the item sits on the spread. One
  * self-contained HTML file (no server, no scripts).
  */
+
+import { bylineText } from '../layout/content.js';
 import type { Correction, Issue, Layout, LineNo } from '../types.js';
 import { esc } from './html.js';
 
@@ -113,7 +115,7 @@ export function proofHtml(issue: Issue, sourceText: string, layout: Layout | nul
       id: a.id,
       title: a.id,
       headline: a.headline,
-      byline: a.byline ? `□ ${a.byline.role} ${a.byline.name}` : '',
+      byline: a.byline ? bylineText(a.byline) : '',
       paragraphs: a.paragraphs,
       source: a.source,
     })),

@@ -4,7 +4,7 @@
  * and for every column span the range of heights its module can take (its
  * headline block may grow, setting the headline larger, to fill a column).
  */
-import type { FaceMetrics, Issue, Metrics, Template } from '../types.js';
+import type { Byline, FaceMetrics, Issue, Metrics, Template } from '../types.js';
 import { type Grid, spanWidth } from './grid.js';
 import { fitHeadline, headlineBlockLines, setHeadlineAt } from './headline.js';
 import { type BrokenLine, breakParagraph } from './text/linebreak.js';
@@ -50,6 +50,11 @@ export interface ItemContent {
   spans: SpanOption[][];
   /** For the lead: grid lines of its deck. */
   deckLines: number;
+}
+
+/** A byline as printed: the mark, the role, the names (`□ 本报记者 王沛`; `□ 林丽鹂` without a role). */
+export function bylineText(b: Byline): string {
+  return `□ ${[b.role, b.name].filter(Boolean).join(' ')}`;
 }
 
 const MIN_SPAN = 2;
@@ -129,7 +134,7 @@ export function articleContent(
   m: Metrics,
   cache?: BreakCache,
 ): ItemContent {
-  const byline = a.byline ? `□ ${[a.byline.role, a.byline.name].filter(Boolean).join(' ')}` : null;
+  const byline = a.byline ? bylineText(a.byline) : null;
   const body = setBody(a.paragraphs, g.measureEm, m[t.body.face], cache);
   const bylines: Unit[][][] = [[]];
   const spans: SpanOption[][] = [[]];

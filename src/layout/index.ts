@@ -8,7 +8,7 @@
  */
 import { NewsprintError, printable } from '../errors.js';
 import type { FaceRole, Issue, Layout, Metrics, Page, Template } from '../types.js';
-import { articleContent, type BreakCache, type ItemContent, leadContent } from './content.js';
+import { articleContent, type BreakCache, bylineText, type ItemContent, leadContent } from './content.js';
 import { mastheadBox, runningHeadBox } from './furniture.js';
 import { bodySizes, type Grid, gridFor } from './grid.js';
 import { checkLayout } from './invariants.js';
@@ -128,7 +128,7 @@ function refuseWhatNoFaceHas(issue: Issue, t: Template, m: Metrics): void {
   for (const a of issue.articles)
     texts.push(
       [a.headline, t.headline.face, a.id],
-      [a.byline ? `□${a.byline.role}${a.byline.name}` : '', t.byline.face, a.id],
+      [a.byline ? bylineText(a.byline) : '', t.byline.face, a.id],
       ...a.paragraphs.map((p) => [p, t.body.face, a.id] as [string, FaceRole, string]),
     );
   const missing = new Map<string, string>();

@@ -9,6 +9,7 @@
 import { InvariantError } from '../errors.js';
 import { NO_LINE_END, NO_LINE_START } from '../text/chars.js';
 import type { Box, Issue, Layout, Metrics, Rect, TextLine } from '../types.js';
+import { bylineText } from './content.js';
 
 const EPS = 0.6; // pt: rounding of positions
 
@@ -37,7 +38,7 @@ export function layoutViolations(layout: Layout, issue: Issue, m: Metrics): stri
   }
   for (const a of issue.articles) {
     expect(`${a.id} headline`, text(a.id, ['headline']), a.headline);
-    expect(`${a.id} byline`, text(a.id, ['byline']), a.byline ? `□${a.byline.role}${a.byline.name}` : '');
+    expect(`${a.id} byline`, text(a.id, ['byline']), a.byline ? bylineText(a.byline) : '');
     expect(`${a.id} body`, text(a.id, ['body']), a.paragraphs.join(''));
     a.paragraphs.forEach((p, i) => {
       const got = squash(

@@ -81,11 +81,14 @@ function edgesOf(rows: Row[]): number[] {
     while (j + 1 < starts.length && starts[j + 1]! - starts[i]! <= EDGE_TOLERANCE) j++;
     // Share of the rows that reach that far: a column beside a longer one has pieces on fewer rows.
     const reaching = rows.filter((r) => r.pieces.some((p) => p.end > starts[i]! + EDGE_TOLERANCE)).length;
-    // And side by side with text on some row: lines alone on theirs (a centred headline and its deck) are not
-    // a column.
+    // And side by side with text: on one row, or on rows that alternate with rows of text left of it (two
+    // modules' headlines a line apart). Lines alone on their rows above text (a centred headline and its deck
+    // over the body) are not a column.
     const at = (x: number) => x >= starts[i]! && x <= starts[j]!;
     const beside = rows.some((r) => r.pieces.length > 1 && r.pieces.slice(1).some((p) => at(p.x)));
-    if (beside && j - i + 1 >= Math.max(MIN_EDGE_PIECES, MIN_EDGE_SHARE * reaching)) edges.push(starts[i]!);
+    const side = rows.map((r) => (r.pieces.some((p) => at(p.x)) ? 'R' : 'L')).join('');
+    const alternating = /R+L+R|L+R+L/.test(side);
+    if ((beside || alternating) && j - i + 1 >= Math.max(MIN_EDGE_PIECES, MIN_EDGE_SHARE * reaching)) edges.push(starts[i]!);
     i = j + 1;
   }
   // Text running over it on some row of the band: the gaps there were wide glue inside one column.

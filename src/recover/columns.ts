@@ -88,7 +88,8 @@ function edgesOf(rows: Row[]): number[] {
     const beside = rows.some((r) => r.pieces.length > 1 && r.pieces.slice(1).some((p) => at(p.x)));
     const side = rows.map((r) => (r.pieces.some((p) => at(p.x)) ? 'R' : 'L')).join('');
     const alternating = /R+L+R|L+R+L/.test(side);
-    if ((beside || alternating) && j - i + 1 >= Math.max(MIN_EDGE_PIECES, MIN_EDGE_SHARE * reaching)) edges.push(starts[i]!);
+    const enough = j - i + 1 >= Math.max(MIN_EDGE_PIECES, MIN_EDGE_SHARE * reaching);
+    if ((beside || alternating) && enough) edges.push(starts[i]!);
     i = j + 1;
   }
   // Text running over it on some row of the band: the gaps there were wide glue inside one column.

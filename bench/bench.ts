@@ -5,6 +5,9 @@
  *     the PDF's size;
  *   - Chromium (puppeteer) printing the same layout as HTML to PDF, timed in
  *     the same run, and the ratio;
+ *   - Typst (its Node binding, a dev dependency) setting the same content, as
+ *     the corpus harness sets a page (one tall page, columns), cold and warm,
+ *     beside newsprint's cold build without proof: medians of RUNS processes;
  *   - a batch of 50 generated pages with 1 and with 2 workers.
  * Prints a table and writes bench/results.json.
  */
@@ -23,6 +26,9 @@ import { layoutIssue } from '../src/layout/index.js';
 import { recoverBytes } from '../src/recover/index.js';
 import { renderLayout } from '../src/render/index.js';
 import { jiebaWords } from '../src/text/segmenter.js';
+import type { Issue } from '../src/types.js';
+import { pageTypst, typstPdfOf } from '../test/corpus/engines.js';
+import { planPage } from '../test/corpus/plan.js';
 import { generatePage } from '../test/generator/page.js';
 import { CLI, ROOT, SAMPLE } from '../test/paths.js';
 
@@ -169,6 +175,63 @@ out.chromium = {
   coldRatio: Number((chromiumCold.ms / coldRender.ms).toFixed(1)),
 };
 
+// ---- Typst setting the same content --------------------------------------------------
+// The sample's recovered issue as a gold page, set as the corpus harness sets one (the artifacts a seed picks
+// do not change how much text there is).
+const issue = JSON.parse(readFileSync(issuePath, 'utf8')) as Issue;
+const typ = join(dir, 'sample.typ');
+writeFileSync(
+  typ,
+  pageTypst(
+    planPage({
+      id: 'sample',
+      paper: '吕梁日报',
+      page: '第1版',
+      masthead: {
+        section: issue.masthead?.section ?? '',
+        date: issue.masthead?.date ?? '',
+        weekday: issue.masthead?.weekday ?? '',
+        email: issue.masthead?.email ?? '',
+      },
+      lead: {
+        headline: issue.lead?.headline ?? '',
+        deck: issue.lead?.deck ?? '',
+        paragraphs: issue.lead?.paragraphs ?? [],
+      },
+      articles: issue.articles.map((a) => ({
+        headline: a.headline,
+        byline: [a.byline?.role, a.byline?.name].filter(Boolean).join(' '),
+        role: a.byline?.role ?? '',
+        name: a.byline?.name ?? '',
+        paragraphs: a.paragraphs,
+      })),
+    }),
+  ),
+);
+const typstScript = join(ROOT, 'dist', 'bench', 'typst-compile.js');
+const typstCold: number[] = [];
+const buildCold: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [typstScript, typ, join(dir, 'typst.pdf')], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`typst compile failed: ${r.stderr}`);
+  typstCold.push(performance.now() - t0);
+  buildCold.push(cold(['build', SAMPLE, '-o', join(dir, `build-${i}`), '--no-proof', '-q']).ms);
+}
+const typstWarm: number[] = [];
+const typSource = readFileSync(typ, 'utf8');
+typstPdfOf(typSource);
+// Warm: fonts loaded, nothing of the page memoised (Typst would reuse an unchanged page whole).
+for (let i = 0; i < RUNS; i++) typstWarm.push((await timeIt(() => typstPdfOf(typSource, true))).ms);
+out.typst = {
+  compileColdMs: ms(median(typstCold)),
+  compileWarmMs: ms(median(typstWarm)),
+  newsprintBuildColdMs: ms(median(buildCold)),
+  newsprintEndToEndWarmMs: ms(median(warm.total)),
+  coldRatio: Number((median(buildCold) / median(typstCold)).toFixed(1)),
+  warmRatio: Number((median(warm.total) / median(typstWarm)).toFixed(1)),
+};
+
 // ---- batch: 50 generated pages, 1 and 2 workers ---------------------------------------
 const pages = join(dir, 'pages');
 mkdirSync(pages);
@@ -201,6 +264,7 @@ writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(out, null, 2) 
 const c = out.cold as Record<string, number>;
 const w = out.warm as Record<string, number>;
 const ch = out.chromium as Record<string, number>;
+const ty = out.typst as Record<string, number>;
 const bt = out.batch as { oneWorker: typeof one; twoWorkers: typeof two; speedUp: number };
 const m = out.machine as Record<string, unknown>;
 console.log(`newsprint bench — ${m.cpus} cores (${m.model}), ${m.memoryGB} GB, Node ${m.node}, ${m.date}
@@ -216,6 +280,9 @@ sample (lvliang 2024-01-08, tabloid)              cold (new process)   warm (med
 Chromium printing the same layout (HTML → PDF)    ${String(ch.printColdMs).padStart(6)} ms            ${String(ch.printWarmMs).padStart(6)} ms
   newsprint render                                 ${String(ch.newsprintRenderColdMs).padStart(6)} ms            ${String(ch.newsprintRenderWarmMs).padStart(6)} ms
   newsprint is faster by                           ${String(ch.coldRatio).padStart(6)} ×             ${String(ch.warmRatio).padStart(6)} ×
+Typst setting the same content (one tall page)     ${String(ty.compileColdMs).padStart(6)} ms            ${String(ty.compileWarmMs).padStart(6)} ms
+  newsprint build --no-proof / recover+layout+render ${String(ty.newsprintBuildColdMs).padStart(5)} ms            ${String(ty.newsprintEndToEndWarmMs).padStart(6)} ms
+  newsprint ÷ Typst (target ≤ 1.0, issue 14)       ${String(ty.coldRatio).padStart(6)} ×             ${String(ty.warmRatio).padStart(6)} ×
 batch of ${BATCH} generated pages (build --no-proof)
   1 worker                                         ${bt.oneWorker.seconds} s, ${bt.oneWorker.pagesPerMinute} pages/min
   2 workers                                        ${bt.twoWorkers.seconds} s, ${bt.twoWorkers.pagesPerMinute} pages/min

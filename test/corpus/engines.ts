@@ -137,11 +137,18 @@ ${plan.rows
 }
 
 let compiler: NodeCompiler | null = null;
-export function typstPdf(plan: PagePlan): Uint8Array {
+/**
+ * Typst source → PDF, with the Noto Serif SC faces newsprint uses (one compiler per process). `fresh` first
+ * forgets what earlier compiles memoised, so a timed compile does all its work again.
+ */
+export function typstPdfOf(source: string, fresh = false): Uint8Array {
   compiler ??= NodeCompiler.create({
     fontArgs: [{ fontPaths: Object.values(FACES).map((f) => join(SERIF, f)) }],
   });
-  const out = compiler.pdf({ mainFileContent: pageTypst(plan) });
+  if (fresh) compiler.evictCache(0);
+  const out = compiler.pdf({ mainFileContent: source });
   compiler.evictCache(10);
   return new Uint8Array(out);
 }
+
+export const typstPdf = (plan: PagePlan): Uint8Array => typstPdfOf(pageTypst(plan));

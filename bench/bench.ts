@@ -8,6 +8,7 @@
  *   - Typst (its Node binding, a dev dependency) setting the same content, as
  *     the corpus harness sets a page (one tall page, columns), cold and warm,
  *     beside newsprint's cold build without proof: medians of RUNS processes;
+ *   - the make-up search's time for 4 to 12 items (generated issues);
  *   - a batch of 50 generated pages with 1 and with 2 workers.
  * Prints a table and writes bench/results.json.
  */
@@ -29,6 +30,7 @@ import { jiebaWords } from '../src/text/segmenter.js';
 import type { Issue } from '../src/types.js';
 import { pageTypst, typstPdfOf } from '../test/corpus/engines.js';
 import { planPage } from '../test/corpus/plan.js';
+import { issueOfTruth } from '../test/generator/issues.js';
 import { generatePage } from '../test/generator/page.js';
 import { CLI, ROOT, SAMPLE } from '../test/paths.js';
 
@@ -126,6 +128,26 @@ out.warm = {
   peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
 };
 out.pdfKB = Math.round(pdf.length / 1024);
+
+// ---- how the make-up search grows with the number of items (4 to 12), same amount of text ---------
+// Each size: three generated issues of that many items (the lead and N-1 articles, about 7,000 characters in
+// all), laid out warm; the median of their times.
+const scaling: Array<{ items: number; layoutMs: number | null }> = [];
+for (let items = 4; items <= 12; items++) {
+  const times: number[] = [];
+  for (let seed = 1; times.length < 3 && seed < 60; seed++) {
+    const page = generatePage(seed * 97 + items, { articles: [items - 1, items - 1], chars: [6500, 7500], lead: 1 });
+    const is = issueOfTruth(page.truth, `items-${items}.txt`);
+    if (is.articles.length + (is.lead ? 1 : 0) !== items) continue;
+    try {
+      times.push((await timeIt(() => layoutIssue(is, template, metrics))).ms);
+    } catch {
+      // A make-up that cannot hold the page is no time of the search: next seed.
+    }
+  }
+  scaling.push({ items, layoutMs: times.length ? ms(median(times)) : null });
+}
+out.layoutScaling = scaling;
 
 // ---- Chromium printing the same layout as HTML --------------------------------------
 const html = join(dir, 'layout.html');
@@ -283,6 +305,9 @@ Chromium printing the same layout (HTML → PDF)    ${String(ch.printColdMs).pad
 Typst setting the same content (one tall page)     ${String(ty.compileColdMs).padStart(6)} ms            ${String(ty.compileWarmMs).padStart(6)} ms
   newsprint build --no-proof / recover+layout+render ${String(ty.newsprintBuildColdMs).padStart(5)} ms            ${String(ty.newsprintEndToEndWarmMs).padStart(6)} ms
   newsprint ÷ Typst (target ≤ 1.0, issue 14)       ${String(ty.coldRatio).padStart(6)} ×             ${String(ty.warmRatio).padStart(6)} ×
+layout (make-up search) by number of items, warm   ${(out.layoutScaling as typeof scaling)
+  .map((x) => `${x.items}: ${x.layoutMs ?? '–'} ms`)
+  .join(', ')}
 batch of ${BATCH} generated pages (build --no-proof)
   1 worker                                         ${bt.oneWorker.seconds} s, ${bt.oneWorker.pagesPerMinute} pages/min
   2 workers                                        ${bt.twoWorkers.seconds} s, ${bt.twoWorkers.pagesPerMinute} pages/min

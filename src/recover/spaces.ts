@@ -34,7 +34,7 @@ export function removeExtractionSpaces(line: string, keep: KeptSpaces = 'none'):
   while (isSpace(chars[end - 1]!)) end--;
 
   const spaced = isLetterSpaced(chars.slice(start, end).join(''));
-  const solid = keep === 'printed-gaps' && setSolid(chars.slice(start, end));
+  const solid = keep === 'printed-gaps' && (setSolid(chars.slice(start, end)) || isSignature(chars.slice(start, end)));
   const removed: number[] = [];
   let text = '';
   let offset = 0;
@@ -95,6 +95,17 @@ function setSolid(chars: string[]): boolean {
     gap = false;
   }
   return spaced <= MAX_PRINTED_GAPS && solid >= MIN_SOLID_PAIRS;
+}
+
+/**
+ * A dash and a name or title of a few characters, printed letter-spaced on purpose (`——编  者` signing an
+ * editor's note): a line this short is never stretched, so its gaps are the page's.
+ */
+const MAX_SIGNATURE_HAN = 4;
+function isSignature(chars: string[]): boolean {
+  const text = chars.join('');
+  const han = chars.filter((c) => isHan(c)).length;
+  return /^[—－]{1,2}/.test(text) && han <= MAX_SIGNATURE_HAN && /^[—－]{1,2}[\p{Script=Han} \u3000]+$/u.test(text);
 }
 
 /** Most tokens a single character: a justified line the extractor letter-spaced. */

@@ -61,6 +61,9 @@ test('spaces: extraction spaces go, spaces between Latin words stay', () => {
   assert.equal(removeExtractionSpaces('倡导“节约光荣 浪费可耻”的', 'printed-gaps').text, '倡导“节约光荣  浪费可耻”的');
   assert.equal(removeExtractionSpaces('本报北京6 月9 日电   （记者', 'printed-gaps').text, '本报北京6月9日电  （记者');
   assert.equal(removeExtractionSpaces('课 题 进 行 监 督 ，不 断', 'printed-gaps').text, '课题进行监督，不断');
+  // A short signature printed letter-spaced keeps its gap; a longer letter-spaced line is the extractor's.
+  assert.equal(removeExtractionSpaces('——编 者', 'printed-gaps').text, '——编  者');
+  assert.equal(removeExtractionSpaces('——编 者 按 语 说 明', 'printed-gaps').text, '——编者按语说明');
   assert.deepEqual(removeExtractionSpaces('安排 5').removed, [2]);
 });
 

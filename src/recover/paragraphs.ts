@@ -210,10 +210,9 @@ export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES): Paragr
     // A bracket left open at a line's end (`（作者为全国政协` …) closes in the same paragraph.
     const open = i > 0 && !newMeasure && depth > 0;
     // A closing mark never starts a paragraph (nor a line: an extractor that writes `”刘大赛说。` on a line of its
-    // own cut a printed line at the mark).
-    // (Not an ellipsis or a dash: a line of `…………` is a paragraph of its own.)
+    // own cut a printed line at the mark), though a line of `…………` is a paragraph of its own; nor does a
+    // paragraph end in a comma or an opening mark: the line above runs on.
     const first = [...line.text][0] ?? '';
-    // Nor does a paragraph end in a comma or an opening mark: the line above runs on.
     const last = [...(prev?.text ?? '')].at(-1) ?? '';
     const continues =
       i > 0 &&

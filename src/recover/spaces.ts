@@ -103,9 +103,9 @@ function setSolid(chars: string[]): boolean {
  */
 const MAX_SIGNATURE_HAN = 4;
 function isSignature(chars: string[]): boolean {
-  const text = chars.join('');
-  const han = chars.filter((c) => isHan(c)).length;
-  return /^[—－]{1,2}/.test(text) && han <= MAX_SIGNATURE_HAN && /^[—－]{1,2}[\p{Script=Han} \u3000]+$/u.test(text);
+  return (
+    chars.filter(isHan).length <= MAX_SIGNATURE_HAN && /^[—－]{1,2}[\p{Script=Han} \u3000]+$/u.test(chars.join(''))
+  );
 }
 
 /** Most tokens a single character: a justified line the extractor letter-spaced. */

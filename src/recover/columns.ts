@@ -30,6 +30,8 @@ const EDGE_TOLERANCE = 5;
  */
 const MIN_EDGE_PIECES = 2;
 const MIN_EDGE_SHARE = 0.3;
+/** Columns run to this many rows at least before a line runs across them. */
+const MIN_COLUMN_ROWS = 4;
 /** Blank lines that -layout writes for the white space between modules (one may be a wider line gap). */
 const MODULE_BLANKS = 2;
 /** An indent kept from the column's edge: a paragraph's first line is two cells in. */
@@ -126,8 +128,11 @@ function splitPage(lines: SourceLine[]): SourceLine[] {
     // (Two blank lines or more are white space between modules, whatever stands under them.)
     const blanks = row.line.no - (band.at(-1)?.line.no ?? row.line.no) - 1;
     const apart = blanks >= MODULE_BLANKS || (blanks > 0 && (row.pieces.length === 1 || !row.pieces.every(aligned)));
-    if (band.length && (crosses(row, edges) || opens || apart)) {
-      out.push(...readBand(band));
+    const crossed = crosses(row, edges);
+    if (band.length && (crossed || opens || apart)) {
+      // A few rows with gaps at one place between full lines of text that run over it: wide glue in one
+      // column's lines (before a quote, say), not columns.
+      out.push(...(crossed && band.length < MIN_COLUMN_ROWS ? band.map((r) => r.line) : readBand(band)));
       band = [];
     }
     band.push(row);

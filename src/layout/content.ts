@@ -6,7 +6,7 @@
  */
 import type { Byline, FaceMetrics, Issue, Metrics, Template } from '../types.js';
 import { type Grid, spanWidth } from './grid.js';
-import { fitHeadline, headlineBlockLines, setHeadlineAt } from './headline.js';
+import { DECK_LEADING, fitHeadline, headlineBlockLines, setHeadlineAt } from './headline.js';
 import { type BrokenLine, breakParagraph } from './text/linebreak.js';
 import type { Unit } from './text/units.js';
 
@@ -198,7 +198,7 @@ export function leadContent(
   const deckFit = lead.deck
     ? fitHeadline(lead.deck, width, [t.lead.deck.size, t.lead.deck.size], 3, m[t.lead.deck.face])
     : null;
-  const deckLines = deckFit ? Math.ceil((deckFit.lines.length * t.lead.deck.size * 1.35) / g.pitch) : 0;
+  const deckLines = deckFit ? Math.ceil((deckFit.lines.length * t.lead.deck.size * DECK_LEADING) / g.pitch) : 0;
   // The lead is the page's main give: its headline block may grow twice as much as an article's.
   const heads = headOptions(
     lead.headline,

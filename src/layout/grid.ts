@@ -63,9 +63,12 @@ export function spanWidth(g: Grid, span: number): number {
   return span * g.columnWidth + (span - 1) * g.gutter;
 }
 
+/** The baseline below the top of a line's em box (times its size): Noto's CJK em box runs 0.88 above, 0.12 below. */
+const EM_BOX_ASCENT = 0.88;
+
 /** Baseline of a line of `size` centred on grid line `line` (0-based) of the type area. */
 export function baselineOf(g: Grid, area: Rect, line: number, size = g.bodySize): number {
-  return area.y + line * g.pitch + (g.pitch - size) / 2 + 0.88 * size;
+  return area.y + line * g.pitch + (g.pitch - size) / 2 + EM_BOX_ASCENT * size;
 }
 
 /** Gutters wider than this many times the template's least gutter waste the page: such sizes are skipped. */

@@ -31,6 +31,18 @@ function headlineUnits(text: string): Unit[] {
  */
 export const HEADLINE_INSET = 0.6;
 
+/**
+ * Headline and deck lines are set solid-ish, on their own leading (times their size), not on the body's
+ * grid: a headline at 1.2 (large type needs little), a deck at 1.35 (smaller, read as text).
+ */
+export const HEADLINE_LEADING = 1.2;
+export const DECK_LEADING = 1.35;
+/** A headline block takes this share of a grid line of air besides its lines, so it never touches the text. */
+const HEADLINE_AIR = 0.6;
+/** Baseline of a headline or deck line below the top of its line slot (times its size): CJK ink sits high. */
+export const HEADLINE_BASELINE = 0.95;
+export const DECK_BASELINE = 1.0;
+
 export function setHeadlineAt(text: string, width: number, size: number, m: FaceMetrics): Unit[][] {
   const avail = width / size - 2 * HEADLINE_INSET;
   const clauses = text.split(/\s+/).filter(Boolean);
@@ -83,5 +95,5 @@ export function fitHeadline(
 
 /** Grid lines a headline block of `lines` lines of `size` takes, with some air around it. */
 export function headlineBlockLines(lines: number, size: number, pitch: number): number {
-  return Math.ceil((lines * size * 1.2 + pitch * 0.6) / pitch);
+  return Math.ceil((lines * size * HEADLINE_LEADING + pitch * HEADLINE_AIR) / pitch);
 }

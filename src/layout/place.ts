@@ -5,7 +5,7 @@
 import type { Box, FaceRole, LineRole, Metrics, Rect, Rule, Template, TextLine } from '../types.js';
 import type { BodyLine, ItemContent } from './content.js';
 import { baselineOf, columnX, type Grid, spanWidth } from './grid.js';
-import { setHeadlineAt } from './headline.js';
+import { DECK_BASELINE, DECK_LEADING, HEADLINE_BASELINE, HEADLINE_LEADING, setHeadlineAt } from './headline.js';
 import type { ModulePlan } from './makeup.js';
 import { setLine } from './text/setline.js';
 import type { Unit } from './text/units.js';
@@ -70,7 +70,7 @@ function headlineLines(
   blockLines: number,
 ): TextLine[] {
   const sets = setHeadlineAt(text, width, size, ctx.m[face]);
-  const leading = size * 1.2;
+  const leading = size * HEADLINE_LEADING;
   const top = ctx.area.y + line * ctx.g.pitch + (blockLines * ctx.g.pitch - sets.length * leading) / 2;
   return sets.map((units, i) =>
     textLine(ctx, units, {
@@ -79,7 +79,7 @@ function headlineLines(
       face,
       size,
       x,
-      y: top + i * leading + size * 0.95,
+      y: top + i * leading + size * HEADLINE_BASELINE,
       width,
       justify: false,
       align: 'center',
@@ -214,7 +214,7 @@ export function placeLead(ctx: PlaceContext, content: ItemContent, plan: ModuleP
   if (content.deck) {
     const size = t.lead.deck.size;
     const deckLines = setHeadlineAt(content.deck, width, size, ctx.m[t.lead.deck.face]);
-    const top = area.y + line * g.pitch + (content.deckLines * g.pitch - deckLines.length * size * 1.35) / 2;
+    const top = area.y + line * g.pitch + (content.deckLines * g.pitch - deckLines.length * size * DECK_LEADING) / 2;
     deckLines.forEach((units, i) =>
       lines.push(
         textLine(ctx, units, {
@@ -223,7 +223,7 @@ export function placeLead(ctx: PlaceContext, content: ItemContent, plan: ModuleP
           face: t.lead.deck.face,
           size,
           x,
-          y: top + i * size * 1.35 + size * 1.0,
+          y: top + i * size * DECK_LEADING + size * DECK_BASELINE,
           width,
           justify: false,
           align: 'center',

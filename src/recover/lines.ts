@@ -53,9 +53,15 @@ export function withWidth(line: Omit<CleanLine, 'width' | 'minWidth'>): CleanLin
 export type DraftCorrection = Omit<Correction, 'id' | 'item'> & { item?: string };
 
 /**
+ * A mark that never starts a line (a closing quote or bracket, a comma, a full stop), so a line opening with
+ * one runs on from the line above. Not `…` or `—`: a line of `…………` or a `——` signature stands alone.
+ */
+export const runsOn = (ch: string): boolean => NO_LINE_START.has(ch) && !'…—'.includes(ch);
+
+/**
  * A line of nothing but marks that may not start a line (`？`, `）。`) is the end of the line above, cut off
  * by the extractor (a mark set in another font or moved by glue): put back before anything reads the lines,
- * so a headline keeps its question mark. (Not `……` or `——`, which can stand alone.)
+ * so a headline keeps its question mark.
  */
 export function joinStrayMarks(lines: SourceLine[]): { lines: SourceLine[]; corrections: DraftCorrection[] } {
   const out: SourceLine[] = [];
@@ -63,7 +69,7 @@ export function joinStrayMarks(lines: SourceLine[]): { lines: SourceLine[]; corr
   for (const line of lines) {
     const marks = line.raw.trim();
     const prev = out.at(-1);
-    if (prev && marks && [...marks].every((c) => NO_LINE_START.has(c) && !'…—'.includes(c))) {
+    if (prev && marks && [...marks].every(runsOn)) {
       const joined = prev.raw.trimEnd() + marks;
       corrections.push({
         kind: 'fragment-joined',

@@ -1,5 +1,6 @@
 import type { Masthead, Warning, WarningCode } from '../types.js';
 import { isoDate, isValidDate, normaliseWeekday, weekdayOf } from './calendar.js';
+import { compact } from './classify.js';
 import type { DraftCorrection, SourceLine } from './lines.js';
 import { undouble, undoublings } from './undouble.js';
 
@@ -21,7 +22,7 @@ export function mastheadScore(raw: string): number {
   const flat = tokens.map((t) => undouble(t).text).join(' ');
   let score = 0;
   if (doubled / tokens.length >= 0.5) score += 2;
-  if (DATE_SPAN.test(raw.replace(/\s/g, ''))) score += 2;
+  if (DATE_SPAN.test(compact(raw))) score += 2;
   if (WEEKDAY.test(flat)) score += 2;
   if (EMAIL.test(flat)) score += 1;
   return score;
@@ -43,7 +44,7 @@ const TITLE = /^\p{Script=Han}{2,12}$/u;
  */
 export function findMasthead(lines: SourceLine[]): SourceLine[] {
   const top = lines.slice(0, MASTHEAD_REACH);
-  const d = top.findIndex((l) => DATE_SPAN.test(l.raw.replace(/\s/g, '')) && mastheadScore(l.raw) >= 2);
+  const d = top.findIndex((l) => DATE_SPAN.test(compact(l.raw)) && mastheadScore(l.raw) >= 2);
   if (d < 0) {
     const single = lines.slice(0, 6).find((l) => mastheadScore(l.raw) >= 4);
     return single ? [single] : [];
@@ -57,7 +58,7 @@ export function findMasthead(lines: SourceLine[]): SourceLine[] {
 }
 
 function isMastheadPiece(raw: string, above: boolean): boolean {
-  const s = raw.replace(/\s/g, '');
+  const s = compact(raw);
   if (!s) return false;
   if (FOLIO.test(s) && s.replace(FOLIO, '').length <= 8) return true;
   if (PAPER.test(s) || EMAIL.test(s) || (WEEKDAY.test(s) && s.length <= 6)) return true;
@@ -87,7 +88,7 @@ export function parseMasthead(line: SourceLine, lineNos: number[] = [line.no]): 
   const warnings: Warning[] = [];
   // The folio first: it may be glued to the title (`第14 版生态生态`).
   const folioMatch = FOLIO.exec(line.raw);
-  const folio = folioMatch ? folioMatch[0].replace(/\s/g, '') : '';
+  const folio = folioMatch ? compact(folioMatch[0]) : '';
   const raw = (folioMatch ? line.raw.replace(FOLIO, ' ') : line.raw).trim();
   const tokens = raw.split(/\s+/);
   const doubledChars = tokens.filter((t) => undouble(t).cost === 0).join('').length;
@@ -126,7 +127,7 @@ export function parseMasthead(line: SourceLine, lineNos: number[] = [line.no]): 
     );
   if (!weekday) warn('masthead-no-weekday', 'the masthead has no weekday');
 
-  const dateText = date ? date.text : span ? flatten(span[0]).replace(/\s/g, '') : '';
+  const dateText = date ? date.text : span ? compact(flatten(span[0])) : '';
   let remaining = rest;
   const take = (re: RegExp): string => {
     const m = re.exec(remaining);
@@ -136,7 +137,7 @@ export function parseMasthead(line: SourceLine, lineNos: number[] = [line.no]): 
   };
   take(WEEKDAY);
   const email = take(EMAIL);
-  const emailLabel = email ? take(EMAIL_LABEL).replace(/\s/g, '') : '';
+  const emailLabel = email ? compact(take(EMAIL_LABEL)) : '';
   const parts = remaining.split(/\s+/).filter(Boolean);
   const beforeParts = before.split(/\s+/).filter((p) => p && !PAPER.test(p));
   const section = beforeParts[0] ?? parts.find((p) => !PAPER.test(p) && /\p{Script=Han}/u.test(p)) ?? '';
@@ -189,9 +190,9 @@ interface DateReading {
  * best fits how the line was doubled.
  */
 function chooseDate(span: string, doubled: boolean, weekday: string | null): DateReading | null {
-  const compact = toAscii(span.replace(/\s/g, ''));
+  const digits = toAscii(compact(span));
   const readings: Array<DateReading & { cost: number }> = [];
-  for (const { text, cost } of undoublings(compact)) {
+  for (const { text, cost } of undoublings(digits)) {
     const m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(text);
     if (!m) continue;
     const ymd: [number, number, number] = [Number(m[1]), Number(m[2]), Number(m[3])];

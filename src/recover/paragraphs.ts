@@ -1,6 +1,6 @@
 import { emWidth, endsSentence, isAsciiGraphic, NO_LINE_END, NO_LINE_START } from '../text/chars.js';
 import { bracketDepth } from './classify.js';
-import { type CleanLine, type DraftCorrection, withWidth } from './lines.js';
+import { type CleanLine, type DraftCorrection, runsOn, withWidth } from './lines.js';
 import { lineMeasures } from './measure.js';
 
 /** A break needs more than one weak sign. */
@@ -210,14 +210,11 @@ export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES): Paragr
     // A bracket left open at a line's end (`（作者为全国政协` …) closes in the same paragraph.
     const open = i > 0 && !newMeasure && depth > 0;
     // A closing mark never starts a paragraph (nor a line: an extractor that writes `”刘大赛说。` on a line of its
-    // own cut a printed line at the mark), though a line of `…………` is a paragraph of its own; nor does a
-    // paragraph end in a comma or an opening mark: the line above runs on.
+    // own cut a printed line at the mark); nor does a paragraph end in a comma or an opening mark: the line
+    // above runs on.
     const first = [...line.text][0] ?? '';
     const last = [...(prev?.text ?? '')].at(-1) ?? '';
-    const continues =
-      i > 0 &&
-      !newMeasure &&
-      ((NO_LINE_START.has(first) && !'…—'.includes(first)) || MID_SENTENCE_END.has(last) || NO_LINE_END.has(last));
+    const continues = i > 0 && !newMeasure && (runsOn(first) || MID_SENTENCE_END.has(last) || NO_LINE_END.has(last));
     const starts = !open && !continues && (forced || score > BREAK_THRESHOLD);
     // A narrow call: a break score near the threshold, or a long line taken for a heading by its next line alone.
     const longHeading = heading && line.width > HEADING_WHOLE * measures[i]!;

@@ -33,8 +33,9 @@ export function removeExtractionSpaces(line: string, keep: KeptSpaces = 'none'):
   let end = chars.length;
   while (isSpace(chars[end - 1]!)) end--;
 
-  const spaced = isLetterSpaced(chars.slice(start, end).join(''));
-  const solid = keep === 'printed-gaps' && (setSolid(chars.slice(start, end)) || isSignature(chars.slice(start, end)));
+  const trimmed = chars.slice(start, end);
+  const spaced = isLetterSpaced(trimmed.join(''));
+  const solid = keep === 'printed-gaps' && (setSolid(trimmed) || isSignature(trimmed));
   const removed: number[] = [];
   let text = '';
   let offset = 0;

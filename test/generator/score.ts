@@ -54,7 +54,7 @@ export function scorePage(truth: TruthPage, issue: Issue): PageScore {
     let at = 0;
     for (const p of ps) {
       out.add(at);
-      at += p.replace(/\s/g, '').length;
+      at += norm(p).length;
     }
     return out;
   };

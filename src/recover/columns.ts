@@ -68,7 +68,7 @@ interface Row {
 /** Where the leftmost piece of these rows starts. */
 const leftOf = (rows: Row[]) => rows.reduce((m, r) => r.pieces.reduce((k, p) => Math.min(k, p.x), m), Infinity);
 
-/** Column edges of a band: piece starts (after the first) shared by enough rows, clustered. */
+/** Column edges of a band: where pieces off its left margin start, clustered, on enough rows, beside other text. */
 function edgesOf(rows: Row[]): number[] {
   // Every piece not at the band's left margin (rows of two modules side by side alternate, so a right-hand
   // column's line is often the first piece of its row).
@@ -105,7 +105,12 @@ const crosses = (row: Row, edges: number[]) =>
 export function splitLayoutColumns(lines: SourceLine[]): SourceLine[] {
   // Each page has its own columns: a wide column on one page would cross the edges of another's narrow ones.
   const pages = new Map<number, SourceLine[]>();
-  for (const l of lines) (pages.get(l.page ?? 0) ?? pages.set(l.page ?? 0, []).get(l.page ?? 0)!).push(l);
+  for (const l of lines) {
+    const page = l.page ?? 0;
+    const list = pages.get(page);
+    if (list) list.push(l);
+    else pages.set(page, [l]);
+  }
   return [...pages.values()].flatMap(splitPage);
 }
 

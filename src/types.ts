@@ -9,7 +9,7 @@ export type LineNo = number;
 /** Kinds of correction, in the order a proofreader reads those of one line (masthead first, joins last). */
 export const CORRECTION_KINDS = [
   'masthead-undoubled', // fake-bold runs read twice, collapsed to one
-  'radical-unified', // a radical code point (⼈, ⺠) an extractor gave for the ideograph (人, 民)
+  'radical-unified', // a radical (⼈, ⺠), or pdf.js's NFKC of one (戶 for ⼾), given for the ideograph (人, 民, 户)
   'kicker-as-deck', // the lead's kicker (引题), printed above its headline, kept as its deck
   'headline-rejoined', // headline printed over two lines, joined again
   'headline-moved', // headline found after its body, moved before it

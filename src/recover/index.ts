@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { emWidth, hanCounts } from '../text/chars.js';
-import { unifyRadicals } from '../text/radicals.js';
+import { isSimplifiedPage, unifyRadicals } from '../text/radicals.js';
 import type { WordSegmenter } from '../text/segmenter.js';
 import {
   type Article,
@@ -80,7 +80,8 @@ interface Draft {
 
 export function recoverText(text: string, options: RecoverOptions & { encoding?: string; sha256?: string }): Issue {
   const draft: Draft = { corrections: [], warnings: [], articles: [], lead: null };
-  let lines = sourceLines(text).map((l) => unifyLine(l, draft));
+  const simplified = isSimplifiedPage(text);
+  let lines = sourceLines(text).map((l) => unifyLine(l, draft, simplified));
   // The masthead is looked for before -layout pages are cut into columns: it runs across the page in one line
   // whose wide gaps would otherwise read as gutters.
   let region = findMasthead(lines);
@@ -141,8 +142,8 @@ export function recoverText(text: string, options: RecoverOptions & { encoding?:
 }
 
 /** Radical code points (⼈, ⺠) some extractors give for ideographs, unified, each change listed. */
-function unifyLine(line: SourceLine, draft: Draft): SourceLine {
-  const { text, positions } = unifyRadicals(line.raw);
+function unifyLine(line: SourceLine, draft: Draft, simplified: boolean): SourceLine {
+  const { text, positions } = unifyRadicals(line.raw, simplified);
   if (!positions.length) return line;
   draft.corrections.push({
     kind: 'radical-unified',
@@ -150,7 +151,7 @@ function unifyLine(line: SourceLine, draft: Draft): SourceLine {
     from: line.raw,
     to: text,
     positions,
-    note: 'radical code points given for ideographs (the font draws both with one glyph)',
+    note: 'radical code points (or the form an extractor normalised one to) given for the ideograph the font draws',
   });
   return { ...line, raw: text };
 }

@@ -18,6 +18,7 @@ import { assignRuns } from '../../src/recover/segment.js';
 import { removeExtractionSpaces } from '../../src/recover/spaces.js';
 import { undouble, undoublings } from '../../src/recover/undouble.js';
 import { hanCounts } from '../../src/text/chars.js';
+import { isSimplifiedPage, unifyRadicals } from '../../src/text/radicals.js';
 import { jiebaWords } from '../../src/text/segmenter.js';
 
 const line = (raw: string) => ({ no: 1, raw, blankBefore: true });
@@ -203,4 +204,18 @@ test('pages without masthead or headlines: what can be recovered is, with warnin
     issue.articles[0]!.paragraphs.join(''),
     '这是一段没有标题的正文，它的内容必须完整保留下来。第二行也是正文，同样不能丢失任何一个字。',
   );
+});
+
+test('radicals: code points for ideographs are unified, 戶 read as 户 only on a simplified page', () => {
+  assert.equal(unifyRadicals('⼈⺠⽇报').text, '人民日报');
+  // Noto SC draws ⼾ with 户's glyph; its NFKC (what pdf.js gives) is the traditional 戶.
+  const simplifiedPage = '这是我们国家的经济发展，对时代来说很重要。';
+  assert.ok(isSimplifiedPage(simplifiedPage));
+  assert.ok(!isSimplifiedPage('這是我們國家的經濟發展，對時代來說很重要。'));
+  assert.ok(!isSimplifiedPage('门户'), 'too little text to tell');
+  assert.deepEqual(unifyRadicals('办理过戶，⼾口', true), { text: '办理过户，户口', positions: [3, 5] });
+  assert.equal(unifyRadicals('办理過戶，⼾口', false).text, '办理過戶，戶口', 'a traditional page keeps 戶');
+  const issue = recoverText(`${simplifiedPage.repeat(2)}\n\n标题在这里\n\n商戶招牌`, { file: 't.txt' });
+  assert.ok(issue.corrections.some((c) => c.kind === 'radical-unified'));
+  assert.ok(!JSON.stringify([issue.lead, issue.articles]).includes('商戶'));
 });

@@ -119,9 +119,19 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
       parts = parseByline(line.raw, true);
     if (!parts) return;
     const head = headlineAbove(b);
-    const sig: Signature = { headline: head.map((i) => lines[i]!), byline: line, parts };
-    if (head.length === 0) headless.push({ b, sig });
-    else take(head[0]!, { kind: 'signature', sig }, [...head, b]);
+    // A row of bylines under a row of headlines (modules side by side): the last headlines go one to each
+    // byline after this one, in order.
+    const row = bylineRow(lines, b);
+    const mine = row.length > 0 && head.length > row.length ? head.slice(0, head.length - row.length) : head;
+    const sig: Signature = { headline: mine.map((i) => lines[i]!), byline: line, parts };
+    if (mine.length === 0) headless.push({ b, sig });
+    else take(mine[0]!, { kind: 'signature', sig }, [...mine, b]);
+    if (mine !== head)
+      row.forEach((r, k) => {
+        const h = head[mine.length + k]!;
+        const rowSig: Signature = { headline: [lines[h]!], byline: lines[r]!, parts: parseByline(lines[r]!.raw) };
+        take(h, { kind: 'signature', sig: rowSig }, [h, r]);
+      });
   });
   pairHeadless(lines, headless, used, take);
 
@@ -154,6 +164,19 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
     }
   }
 
+  // A lead's deck set apart from its headline (a centred block read inside a column): a dash line standing
+  // alone between two lines of one sentence. The lines around it are one block again.
+  const rejoined = new Set<number>();
+  const lead = [...starts.values()].find((b) => b.kind === 'lead');
+  if (lead?.kind === 'lead' && !lead.lead.deck && !lead.lead.kicker && blocksApart(lines)) {
+    const d = lines.findIndex((l, i) => !used.has(i) && isDeck(l.raw) && splitsSentence(lines, i));
+    if (d >= 0) {
+      lead.lead.deck = lines[d]!;
+      used.add(d);
+      rejoined.add(d + 1);
+    }
+  }
+
   const blocks: Block[] = [];
   let run: SourceLine[] = [];
   const flush = () => {
@@ -166,10 +189,39 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
       flush();
       blocks.push(block);
     }
-    if (!used.has(i)) run.push(line);
+    if (!used.has(i)) run.push(rejoined.has(i) ? { ...line, blankBefore: lines[i - 1]!.blankBefore } : line);
   });
   flush();
   return blocks;
+}
+
+/** The extractor sets blocks apart with blank lines (where it puts one between all lines, none stands alone). */
+const blocksApart = (lines: SourceLine[]) => lines.filter((l) => l.blankBefore).length <= lines.length / 2;
+
+/** Line i stands alone between two lines of one column whose sentence it cuts. */
+function splitsSentence(lines: SourceLine[], i: number): boolean {
+  const above = lines[i - 1];
+  const below = lines[i + 1];
+  return (
+    !!above &&
+    !!below &&
+    lines[i]!.blankBefore &&
+    below.blankBefore &&
+    !endsSentence(above.raw) &&
+    (continuesColumn(lines, i - 1) || !isHeadlineCandidate(above.raw)) &&
+    !isHeadlineCandidate(below.raw)
+  );
+}
+
+/**
+ * The bylines standing right after byline b, each a block of its own (a blank line before it): the rest of a
+ * row of bylines, when modules set side by side are read row by row. Two byline lines of one article
+ * (`本报记者…` / `本报通讯员…`) are one block.
+ */
+function bylineRow(lines: SourceLine[], b: number): number[] {
+  const row: number[] = [];
+  for (let r = b + 1; r < lines.length && lines[r]!.blankBefore && parseByline(lines[r]!.raw); r++) row.push(r);
+  return row;
 }
 
 /**
@@ -187,8 +239,7 @@ function pairHeadless(
   used: Set<number>,
   take: (first: number, block: Block, indexes: number[]) => void,
 ): void {
-  // Where the extractor puts a blank line between all lines, none stands alone.
-  if (lines.filter((l) => l.blankBefore).length > lines.length / 2) {
+  if (!blocksApart(lines)) {
     for (const { b, sig } of headless) take(b, { kind: 'signature', sig }, [b]);
     return;
   }
@@ -226,7 +277,9 @@ function isKicker(lines: SourceLine[], first: number, words?: WordSegmenter): bo
   const b = headlineText(lines[first + 1]!.raw);
   // A headline is no column line: the second line as wide as the one under it is the body's first.
   const under = lines[first + 2]?.raw.trim();
-  if (under && !endsSentence(b) && Math.abs(emWidth(b) - emWidth(under)) <= COLUMN_LIKE) return false;
+  // (Or a paragraph's first line, its indent dropped by the extractor.)
+  const columnLike = (w: number) => Math.abs(w - emWidth(under ?? '')) <= COLUMN_LIKE;
+  if (under && !endsSentence(b) && (columnLike(emWidth(b)) || columnLike(emWidth(b) + PARAGRAPH_INDENT))) return false;
   if (emWidth(b) > MAX_LEAD_HEADLINE_EM) return false;
   return /[，、：,:]|——$/.test(a) || joinHeadlineLines(a, b, words).joiner !== '';
 }

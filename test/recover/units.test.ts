@@ -219,3 +219,45 @@ test('radicals: code points for ideographs are unified, 戶 read as 户 only on 
   assert.ok(issue.corrections.some((c) => c.kind === 'radical-unified'));
   assert.ok(!JSON.stringify([issue.lead, issue.articles]).includes('商戶'));
 });
+
+test('modules side by side read row by row: two headlines, then their two bylines, one to each', () => {
+  const body = (s: string) => `${s}这是第一段正文，写得很长很长很长。\n${s}这是第二段正文，也写得很长很长。`;
+  const text = [
+    '城市更新让老街焕发新活力',
+    '',
+    '乡村学校迎来新的音乐课',
+    '',
+    '□ 王明远',
+    '',
+    '□ 本报记者 李清和',
+    '',
+    body('音乐课'),
+    '',
+    body('老街'),
+  ].join('\n');
+  const issue = recoverText(text, { file: 't.txt' });
+  const heads = issue.articles.map((a) => [a.headline, a.byline?.name]).sort();
+  assert.deepEqual(heads, [
+    ['乡村学校迎来新的音乐课', '李清和'],
+    ['城市更新让老街焕发新活力', '王明远'],
+  ]);
+});
+
+test("a lead's deck read inside a column (a centred block put there) goes back under its headline", () => {
+  const text = [
+    '节约粮食从餐桌开始',
+    '粮食安全是国之大者，节约粮食是我们的传统美德。每年',
+    '因浪费而损失的粮食，足够养活许多人口，这个问题实在',
+    '',
+    '——多位代表委员热议',
+    '',
+    '值得每个人认真思考。',
+    '第二段说的是另一件事，写得很长很长很长很长很长。',
+  ].join('\n');
+  const issue = recoverText(text, { file: 't.txt' });
+  assert.equal(issue.lead?.deck, '——多位代表委员热议');
+  assert.equal(
+    issue.lead?.paragraphs[0],
+    '粮食安全是国之大者，节约粮食是我们的传统美德。每年因浪费而损失的粮食，足够养活许多人口，这个问题实在值得每个人认真思考。',
+  );
+});

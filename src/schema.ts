@@ -2,22 +2,28 @@
 import { createRequire } from 'node:module';
 import AjvModule from 'ajv';
 import { InputError } from './errors.js';
-import type { Issue, Layout, Template } from './types.js';
+import type { EditsFile, Issue, Layout, Template } from './types.js';
 
 const require = createRequire(import.meta.url);
 const Ajv = AjvModule.default ?? AjvModule;
 type Validator = ReturnType<InstanceType<typeof Ajv>['compile']>;
 const compiled = new Map<string, Validator>();
 
-export function schemaOf(name: 'issue' | 'template'): object {
+type SchemaName = 'issue' | 'template' | 'edits';
+
+export function schemaOf(name: SchemaName): object {
   return require(`../../schema/${name}.schema.json`) as object;
 }
 
-function check<T>(name: 'issue' | 'template', value: unknown, file: string, hint: string): T {
+function check<T>(name: SchemaName, value: unknown, file: string, hint: string): T {
   let validate = compiled.get(name);
   if (!validate) compiled.set(name, (validate = new Ajv({ allErrors: false, strict: false }).compile(schemaOf(name))));
   if (!validate(value)) {
-    throw new InputError(`not a valid ${name}: ${describe(validate.errors![0]!)}`, file, hint);
+    throw new InputError(
+      `not a valid ${name === 'edits' ? 'edits file' : name}: ${describe(validate.errors![0]!)}`,
+      file,
+      hint,
+    );
   }
   return value as T;
 }
@@ -41,6 +47,14 @@ export function validateIssue(value: unknown, file: string): Issue {
   issue.furniture ??= [];
   return issue;
 }
+export const validateEdits = (value: unknown, file: string): EditsFile =>
+  check<EditsFile>(
+    'edits',
+    value,
+    file,
+    'edits files are written by `newsprint proof --serve`; see schema/edits.schema.json',
+  );
+
 /** Most body sizes a template may offer: each is a whole layout search. */
 export const MAX_BODY_SIZES = 80;
 

@@ -92,6 +92,8 @@ export interface Lead {
   deck: string | null;
   paragraphs: string[];
   source: ItemSource;
+  /** An editor marked it reviewed (edits file). */
+  reviewed?: boolean;
 }
 
 export interface Article {
@@ -102,6 +104,8 @@ export interface Article {
   source: ItemSource;
   /** 0..1: how sure recovery is that this body belongs to this headline. */
   confidence: number;
+  /** An editor marked it reviewed (edits file). */
+  reviewed?: boolean;
 }
 
 /** What the page prints around its articles: kept, never in article text. */
@@ -115,13 +119,60 @@ export interface Furniture {
 
 export interface Issue {
   schema: 'newsprint/issue@1';
-  source: { file: string; sha256: string; encoding: string; lines: number };
+  source: {
+    file: string;
+    sha256: string;
+    encoding: string;
+    lines: number;
+    /** The editor's edits applied after recovery (`<page>.edits.json`). */
+    edits?: { file: string; sha256: string; applied: number };
+  };
   masthead: Masthead | null;
   lead: Lead | null;
   articles: Article[];
   furniture: Furniture[];
   corrections: Correction[];
   warnings: Warning[];
+}
+
+// ---- Edits: an editor's changes to a recovered issue (<page>.edits.json) -----
+
+/** A paragraph as the editor saw it: its item, its index there, and how it began (checked when applied). */
+export interface ParagraphRef {
+  item: string;
+  paragraph: number;
+  starts: string;
+}
+
+export type Edit =
+  | { op: 'move-paragraph'; paragraph: ParagraphRef; to: string; at?: number }
+  | { op: 'edit-paragraph'; paragraph: ParagraphRef; text: string }
+  | { op: 'split-paragraph'; paragraph: ParagraphRef; at: number }
+  | { op: 'join-paragraphs'; paragraph: ParagraphRef }
+  | { op: 'set-headline'; item: string; text: string }
+  | { op: 'set-deck'; text: string | null }
+  | { op: 'set-byline'; item: string; byline: Byline | null }
+  | { op: 'reject-correction'; correction: string; to: string }
+  | { op: 'mark-reviewed'; item: string; reviewed: boolean };
+
+export const EDIT_OPS = [
+  'move-paragraph',
+  'edit-paragraph',
+  'split-paragraph',
+  'join-paragraphs',
+  'set-headline',
+  'set-deck',
+  'set-byline',
+  'reject-correction',
+  'mark-reviewed',
+] as const satisfies ReadonlyArray<Edit['op']>;
+
+export interface EditsFile {
+  schema: 'newsprint/edits@1';
+  /** The extraction the edits were made on. */
+  source: { file: string; sha256: string };
+  /** Applied in order to the recovered issue. */
+  edits: Edit[];
 }
 
 // ---- Templates: page geometry as data (templates/*.json) --------------------

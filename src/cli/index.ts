@@ -138,7 +138,7 @@ program
   .description(
     'write the proof sheet: recovered text beside the extraction lines, every correction marked, warnings first',
   )
-  .argument('<file>', 'extraction text, or - for standard input')
+  .argument('<file>', 'extraction text, or - for standard input (not with --serve)')
   .option(
     '-o, --output <proof.html|proof.pdf>',
     'HTML that opens in any browser, or a PDF of it printed by Chromium (-: HTML on standard output)',
@@ -146,8 +146,20 @@ program
   )
   .addOption(templateOption())
   .addOption(encodingOption())
-  .action(async (file: string, opts: { output: string; template: string; encoding?: Encoding }) =>
-    (await import('./commands/proof.js')).proofCommand(file, opts, reporter()),
+  .option(
+    '--serve',
+    'proofread and fix on screen instead: a local page (127.0.0.1 only) whose edits rebuild the spread and are ' +
+      'saved to <file>.edits.json, which `build` applies',
+  )
+  .addOption(new Option('--port <n>', 'port for --serve (default: a free one)').argParser(integer('--port', 1, 65535)))
+  .action(
+    async (
+      file: string,
+      opts: { output: string; template: string; encoding?: Encoding; serve?: boolean; port?: number },
+    ) => {
+      const commands = await import('./commands/proof.js');
+      return opts.serve ? commands.serveCommand(file, opts, reporter()) : commands.proofCommand(file, opts, reporter());
+    },
   );
 
 program

@@ -17,6 +17,7 @@ import { VERSION } from '../project.js';
 import type { Encoding } from '../recover/decode.js';
 import { validateIssue } from '../schema.js';
 import type { Issue, Layout } from '../types.js';
+import { applyEditsFile } from './edits.js';
 import { layoutStage } from './layout.js';
 import { proofHtmlFile, proofPdfFile } from './proof.js';
 import { recoverSource } from './recover.js';
@@ -52,13 +53,19 @@ export interface Built {
 }
 
 /** An issue.json given to `build` is laid out as it is; anything else is an extraction to recover. */
-function issueOf(bytes: Uint8Array, file: string, encoding?: Encoding): { issue: Issue; source: string | null } {
+function issueOf(
+  bytes: Uint8Array,
+  file: string,
+  report: Reporter,
+  encoding?: Encoding,
+): { issue: Issue; source: string | null } {
   const looksJson =
     /\.json$/i.test(file) ||
     (bytes[0] === 0x7b && /"schema"\s*:\s*"newsprint\/issue@/.test(new TextDecoder().decode(bytes.subarray(0, 200))));
   if (looksJson) return { issue: validateIssue(parseJson(bytes, file), displayName(file)), source: null };
   const { issue, text } = recoverSource(bytes, file, encoding);
-  return { issue, source: text };
+  // An editor's corrections (`proof --serve`) are never lost to a new build.
+  return { issue: applyEditsFile(issue, file, report), source: text };
 }
 
 /** The proof PDF, or null with a warning when no browser can print it (the rest of the build stands). */
@@ -90,7 +97,7 @@ export async function buildFiles(
   const name = displayName(file);
   const template = readTemplate(opts.template);
   const bytes = readInput(file);
-  const { issue, source } = report.time('recover', () => issueOf(bytes, file, opts.encoding));
+  const { issue, source } = report.time('recover', () => issueOf(bytes, file, report, opts.encoding));
   for (const w of issue.warnings) report.warn(`${name}: ${w.message}`);
   const layout = layoutStage(issue, template, report, name);
   const pdf = await renderStage(layout, false, report);

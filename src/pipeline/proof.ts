@@ -14,7 +14,7 @@ const PROOF_MARKS = '□→⏎␣·（）：、，。0123456789';
  * subsetter: a real font with its cmap, which fontkit's PDF subsets lack),
  * embedded in the HTML so the sheet reads the same on any machine.
  */
-async function proofFontCss(text: string): Promise<string> {
+export async function proofFontCss(text: string): Promise<string> {
   const face = loadFace('song');
   const subset = await subsetFont(Buffer.from(face.bytes), text + PROOF_MARKS, { targetFormat: 'truetype' });
   const url = `data:font/ttf;base64,${Buffer.from(subset).toString('base64')}`;

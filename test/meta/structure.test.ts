@@ -89,8 +89,9 @@ const ARTICLE = fields<Article>({
   paragraphs: true,
   source: true,
   confidence: true,
+  reviewed: true,
 });
-const LEAD = fields<Lead>({ headline: true, deck: true, paragraphs: true, source: true });
+const LEAD = fields<Lead>({ headline: true, deck: true, paragraphs: true, source: true, reviewed: true });
 const BYLINE = fields<Byline>({ role: true, name: true });
 const MASTHEAD = fields<Masthead>({
   text: true,

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { applyEdits, startsOf } from '../../src/edits/apply.js';
+import { recoverText } from '../../src/recover/index.js';
+import type { Edit, Issue } from '../../src/types.js';
+
+// Invented text: two articles, a join of two lines and extraction spaces to reject.
+const TEXT = `老街改造让城市焕发新活力
+□ 本报记者 王明远
+去年以来，城东老街完成了管网改造和立面整修，沿街商铺陆续开门迎客。
+改造前，街道办事处先后召开 12 次居民议事会，听取意见。
+如今，老街每天接待游客超过三千人次，周边居民的收入也随之增加。
+
+乡村学校开起音乐课
+□ 本报记者 李清和
+今年春季学期，山区的十二所乡村小学开设了器乐课程。
+学校负责人说，音乐课让孩子们更加自信。
+`;
+const issue = recoverText(TEXT, { file: 't.txt' });
+const ref = (item: string, paragraph: number, of: Issue = issue) => {
+  const it = item === 'lead' ? of.lead! : of.articles.find((a) => a.id === item)!;
+  return { item, paragraph, starts: startsOf(it.paragraphs[paragraph]!) };
+};
+
+test('edits: move, split, join, edit, headline, byline, reviewed', () => {
+  const a1 = issue.articles[0]!;
+  const last = a1.paragraphs.length - 1;
+  const edits: Edit[] = [
+    { op: 'move-paragraph', paragraph: ref('a1', last), to: 'a2', at: 0 },
+    { op: 'set-headline', item: 'a2', text: '山区学校开起了音乐课' },
+    { op: 'set-byline', item: 'a2', byline: { role: '本报记者', name: '李清河' } },
+    { op: 'mark-reviewed', item: 'a1', reviewed: true },
+  ];
+  const r = applyEdits(issue, edits);
+  assert.deepEqual(r.failed, []);
+  assert.equal(r.applied, 4);
+  const [b1, b2] = r.issue.articles;
+  assert.equal(b2!.paragraphs[0], a1.paragraphs[last]);
+  assert.deepEqual(b2!.source.paragraphs[0], a1.source.paragraphs[last], 'source lines move with the paragraph');
+  assert.equal(b1!.paragraphs.length, a1.paragraphs.length - 1);
+  assert.equal(b2!.headline, '山区学校开起了音乐课');
+  assert.equal(b2!.byline?.name, '李清河');
+  assert.equal(b1!.reviewed, true);
+  assert.equal(issue.articles[1]!.headline, '乡村学校开起音乐课', 'the issue given is not changed');
+
+  const split = applyEdits(issue, [{ op: 'split-paragraph', paragraph: ref('a2', 0), at: 5 }]).issue;
+  assert.equal(split.articles[1]!.paragraphs[0], [...issue.articles[1]!.paragraphs[0]!].slice(0, 5).join(''));
+  const joined = applyEdits(split, [{ op: 'join-paragraphs', paragraph: ref('a2', 0, split) }]).issue;
+  assert.deepEqual(joined.articles[1]!.paragraphs, issue.articles[1]!.paragraphs);
+  const edited = applyEdits(issue, [{ op: 'edit-paragraph', paragraph: ref('a2', 0), text: '新的文字。' }]).issue;
+  assert.equal(edited.articles[1]!.paragraphs[0], '新的文字。');
+});
+
+test('edits: a rejected correction gives the source text back', () => {
+  const spaces = issue.corrections.find((c) => c.kind === 'spaces-removed')!;
+  const r = applyEdits(issue, [{ op: 'reject-correction', correction: spaces.id, to: spaces.to }]);
+  assert.deepEqual(r.failed, []);
+  assert.ok(r.issue.articles[0]!.paragraphs.some((p) => p.includes('召开 12 次')));
+  assert.ok(!r.issue.corrections.some((c) => c.id === spaces.id), 'the correction leaves the list');
+  const join = issue.corrections.find((c) => c.kind === 'lines-joined' && c.item === 'a1')!;
+  const unjoined = applyEdits(issue, [{ op: 'reject-correction', correction: join.id, to: join.to }]).issue;
+  assert.equal(
+    unjoined.articles[0]!.paragraphs.length,
+    issue.articles[0]!.paragraphs.length + join.from.split('\n').length - 1,
+  );
+});
+
+test('edits that no longer fit are reported, not applied elsewhere', () => {
+  const r = applyEdits(issue, [
+    { op: 'set-headline', item: 'a9', text: '无' },
+    { op: 'edit-paragraph', paragraph: { item: 'a1', paragraph: 0, starts: '别的开头' }, text: '新' },
+    { op: 'move-paragraph', paragraph: ref('a1', 0), to: 'a1' },
+    { op: 'reject-correction', correction: 'c1', to: 'not what it reads' },
+    { op: 'set-deck', text: '——无' },
+    { op: 'set-headline', item: 'a1', text: '这一条能用' },
+  ]);
+  assert.equal(r.applied, 1);
+  assert.deepEqual(
+    r.failed.map((f) => f.index),
+    [0, 1, 2, 3, 4],
+  );
+  assert.match(r.failed[1]!.reason, /no longer starts with “别的开头”/);
+  assert.equal(r.issue.articles[0]!.headline, '这一条能用');
+});

@@ -4,9 +4,11 @@
  * and for every column span the range of heights its module can take (its
  * headline block may grow, setting the headline larger, to fill a column).
  */
+
+import type { WordSegmenter } from '../text/segmenter.js';
 import type { Byline, FaceMetrics, Issue, Metrics, Template } from '../types.js';
 import { type Grid, spanWidth } from './grid.js';
-import { DECK_LEADING, fitHeadline, headlineBlockLines, setHeadlineAt } from './headline.js';
+import { breaksAtClausesOnly, DECK_LEADING, fitHeadline, headlineBlockLines, setHeadlineAt } from './headline.js';
 import { type BrokenLine, breakParagraph } from './text/linebreak.js';
 import type { Unit } from './text/units.js';
 
@@ -101,13 +103,17 @@ function headOptions(
   extra: number,
   g: Grid,
   m: Metrics['heavy'],
+  words?: WordSegmenter,
 ): HeadOption[] | null {
   if (!text) return [{ lines: 0, size: 0 }];
-  const fits: HeadOption[] = [];
+  const all: Array<HeadOption & { clean: boolean }> = [];
   for (let size = sizes[1]; size >= sizes[0]; size--) {
-    const n = setHeadlineAt(text, width, size, m).length;
-    if (n <= maxLines) fits.push({ size, lines: headlineBlockLines(n, size, g.pitch) });
+    const set = setHeadlineAt(text, width, size, m, words);
+    if (set.length <= maxLines)
+      all.push({ size, lines: headlineBlockLines(set.length, size, g.pitch), clean: breaksAtClausesOnly(text, set) });
   }
+  // Sizes that break the headline only at its clause breaks, when there are any.
+  const fits = all.some((f) => f.clean) ? all.filter((f) => f.clean) : all;
   if (!fits.length) return null;
   const least = Math.min(...fits.map((f) => f.lines));
   const out: HeadOption[] = [];
@@ -133,6 +139,7 @@ export function articleContent(
   g: Grid,
   m: Metrics,
   cache?: BreakCache,
+  words?: WordSegmenter,
 ): ItemContent {
   const byline = a.byline ? bylineText(a.byline) : null;
   const body = setBody(a.paragraphs, g.measureEm, m[t.body.face], cache);
@@ -150,6 +157,7 @@ export function articleContent(
             t.maxHeadlineExtra + Math.max(0, span - 3),
             g,
             m[t.headline.face],
+            words,
           );
     const perColumn = Math.ceil(body.length / span);
     bylines.push(byline ? setByline(byline, spanWidth(g, span), g.bodySize * t.byline.scale, m[t.byline.face]) : []);
@@ -193,10 +201,11 @@ export function leadContent(
   g: Grid,
   m: Metrics,
   cache?: BreakCache,
+  words?: WordSegmenter,
 ): ItemContent {
   const width = spanWidth(g, g.columns);
   const deckFit = lead.deck
-    ? fitHeadline(lead.deck, width, [t.lead.deck.size, t.lead.deck.size], 3, m[t.lead.deck.face])
+    ? fitHeadline(lead.deck, width, [t.lead.deck.size, t.lead.deck.size], 3, m[t.lead.deck.face], words)
     : null;
   const deckLines = deckFit ? Math.ceil((deckFit.lines.length * t.lead.deck.size * DECK_LEADING) / g.pitch) : 0;
   // The lead is the page's main give: its headline block may grow twice as much as an article's.
@@ -208,6 +217,7 @@ export function leadContent(
     2 * t.maxHeadlineExtra,
     g,
     m[t.lead.headline.face],
+    words,
   )!;
   // The introduction may be set in a few column counts and sizes: the lead is the page's main give.
   const options = t.lead.intro.columns.flatMap((columns) =>

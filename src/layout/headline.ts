@@ -3,10 +3,12 @@
  * which it takes no more than `maxLines` lines, breaking at its clause breaks
  * first and, inside a clause too long for the width, into balanced lines.
  */
+
+import type { WordSegmenter } from '../text/segmenter.js';
 import type { FaceMetrics } from '../types.js';
 import { breakParagraph } from './text/linebreak.js';
 import { naturalWidth } from './text/setline.js';
-import { toUnits, type Unit } from './text/units.js';
+import { mayEndLine, mayStartLine, toUnits, type Unit } from './text/units.js';
 
 export interface HeadlineFit {
   size: number;
@@ -43,7 +45,77 @@ const HEADLINE_AIR = 0.6;
 export const HEADLINE_BASELINE = 0.95;
 export const DECK_BASELINE = 1.0;
 
-export function setHeadlineAt(text: string, width: number, size: number, m: FaceMetrics): Unit[][] {
+/** A break beside a one-character word costs as much as lines this many ems squared out of balance. */
+const ONE_CHAR_WORD_BREAK = 6;
+/** Most lines a clause too long for one line is tried in before it is broken anywhere clreq allows. */
+const MAX_CLAUSE_LINES = 4;
+
+/**
+ * A clause too long for one line, in balanced lines broken only between words
+ * (`推动新时代 / 人大工作`, never `推动新时 / 代人大工作`) and where clreq allows:
+ * the fewest lines that fit, each as near the same width as the words allow.
+ * Null when no word boundary gives lines that fit (one long word).
+ */
+function wordLines(clause: string, avail: number, m: FaceMetrics, words: WordSegmenter): Unit[][] | null {
+  const units = headlineUnits(clause);
+  // Word boundaries as character offsets, and each unit's start.
+  const bounds = new Set<number>();
+  // Boundaries beside a one-character word (`推动新 / 时代`, `迈 / 上新台阶`): it clings to its neighbour.
+  const weak = new Set<number>();
+  let at = 0;
+  for (const w of words(clause)) {
+    const single = [...w].length === 1;
+    if (single) weak.add(at);
+    bounds.add((at += w.length));
+    if (single) weak.add(at);
+  }
+  const starts: number[] = [];
+  at = 0;
+  for (const u of units) {
+    starts.push(at);
+    at += u.text.length;
+  }
+  const n = units.length;
+  const breakable = (k: number) => bounds.has(starts[k]!) && mayStartLine(units[k]!) && mayEndLine(units[k - 1]!);
+  const cuts = [0, ...Array.from({ length: n - 1 }, (_, k) => k + 1).filter(breakable), n];
+  const widthOf = (a: number, b: number) => naturalWidth(units.slice(a, b), m);
+  const total = widthOf(0, n);
+  for (let lines = Math.ceil(total / avail); lines <= MAX_CLAUSE_LINES; lines++) {
+    const target = total / lines;
+    // best[j][c]: least squared deviation from the target of j lines ending at cut c.
+    const best = Array.from({ length: lines + 1 }, () => new Map<number, { cost: number; from: number }>());
+    best[0]!.set(0, { cost: 0, from: -1 });
+    for (let j = 1; j <= lines; j++)
+      for (const [a, prev] of best[j - 1]!)
+        for (const b of cuts) {
+          if (b <= a) continue;
+          const w = widthOf(a, b);
+          if (w > avail + 1e-6) break;
+          const cost = prev.cost + (w - target) ** 2 + (b < n && weak.has(starts[b]!) ? ONE_CHAR_WORD_BREAK : 0);
+          const hit = best[j]!.get(b);
+          if (!hit || cost < hit.cost - 1e-9) best[j]!.set(b, { cost, from: a });
+        }
+    const end = best[lines]!.get(n);
+    if (!end) continue;
+    const out: Unit[][] = [];
+    let b = n;
+    for (let j = lines; j > 0; j--) {
+      const a = best[j]!.get(b)!.from;
+      out.unshift(units.slice(a, b));
+      b = a;
+    }
+    return out;
+  }
+  return null;
+}
+
+export function setHeadlineAt(
+  text: string,
+  width: number,
+  size: number,
+  m: FaceMetrics,
+  words?: WordSegmenter,
+): Unit[][] {
   const avail = width / size - 2 * HEADLINE_INSET;
   const clauses = text.split(/\s+/).filter(Boolean);
   const whole = headlineUnits(clauses.join(' '));
@@ -64,10 +136,14 @@ export function setHeadlineAt(text: string, width: number, size: number, m: Face
     const w = naturalWidth(headlineUnits(clause), m);
     if (w <= avail + 1e-6) current = [clause];
     else {
-      // Too long for one line: balanced lines, not a full line and a stub.
-      const n = Math.ceil(w / avail);
-      const measure = Math.min(avail, Math.ceil(w / n) + 1);
-      for (const l of breakParagraph(clause, m, { measure, indent: 0 })) lines.push(l.units);
+      // Too long for one line: balanced lines between words; only a word longer than the line is cut.
+      const byWords = words ? wordLines(clause, avail, m, words) : null;
+      if (byWords) lines.push(...byWords);
+      else {
+        const n = Math.ceil(w / avail);
+        const measure = Math.min(avail, Math.ceil(w / n) + 1);
+        for (const l of breakParagraph(clause, m, { measure, indent: 0 })) lines.push(l.units);
+      }
     }
   }
   flush();
@@ -75,8 +151,28 @@ export function setHeadlineAt(text: string, width: number, size: number, m: Face
 }
 
 /**
- * The largest size (whole points, within `sizes`) at which the headline fits `maxLines` lines; the smallest size
- * otherwise.
+ * Does a headline's setting break only at its clause breaks (its spaces)? A
+ * break elsewhere, even between words, reads as a clause break to a reader
+ * (and to recovery, which puts a space there): a smaller size that needs none
+ * is better.
+ */
+export function breaksAtClausesOnly(text: string, lines: Unit[][]): boolean {
+  const clauses = text.split(/\s+/).filter(Boolean);
+  let k = 0;
+  for (const line of lines) {
+    const words = line
+      .map((u) => u.text)
+      .join('')
+      .split(/\s+/)
+      .filter(Boolean);
+    for (const w of words) if (w !== clauses[k++]) return false;
+  }
+  return k === clauses.length;
+}
+
+/**
+ * The largest size (whole points, within `sizes`) at which the headline fits `maxLines` lines, breaking only at
+ * its clause breaks if some size allows; the smallest size otherwise.
  */
 export function fitHeadline(
   text: string,
@@ -84,13 +180,17 @@ export function fitHeadline(
   sizes: [number, number],
   maxLines: number,
   m: FaceMetrics,
+  words?: WordSegmenter,
   maxSize = sizes[1],
 ): HeadlineFit {
+  let fit: HeadlineFit | null = null;
   for (let size = Math.min(maxSize, sizes[1]); size >= sizes[0]; size--) {
-    const lines = setHeadlineAt(text, width, size, m);
-    if (lines.length <= maxLines) return { size, lines };
+    const lines = setHeadlineAt(text, width, size, m, words);
+    if (lines.length > maxLines) continue;
+    if (breaksAtClausesOnly(text, lines)) return { size, lines };
+    fit ??= { size, lines };
   }
-  return { size: sizes[0], lines: setHeadlineAt(text, width, sizes[0], m) };
+  return fit ?? { size: sizes[0], lines: setHeadlineAt(text, width, sizes[0], m, words) };
 }
 
 /** Grid lines a headline block of `lines` lines of `size` takes, with some air around it. */

@@ -4,9 +4,11 @@
  *   for each body size the template allows:
  *     grid → set every item's text (content) → plan both pages (make-up)
  *   keep the best plan → place boxes and lines → check the invariants.
- * Pure: fonts come in as metrics.
+ * Pure: fonts come in as metrics; headlines break between the words of a
+ * segmenter (jieba's dictionary unless another is given).
  */
 import { NewsprintError, printable } from '../errors.js';
+import { jiebaWords, type WordSegmenter } from '../text/segmenter.js';
 import type { FaceRole, Issue, Layout, Metrics, Page, Template } from '../types.js';
 import { articleContent, type BreakCache, bylineText, type ItemContent, leadContent } from './content.js';
 import { mastheadBox, runningHeadBox } from './furniture.js';
@@ -26,7 +28,7 @@ interface Candidate {
 const SIZE_PENALTY = 0.002;
 
 /** Errors name no file: the caller knows which file the user gave (`about` in errors.ts). */
-export function layoutIssue(issue: Issue, t: Template, m: Metrics): Layout {
+export function layoutIssue(issue: Issue, t: Template, m: Metrics, words: WordSegmenter = jiebaWords): Layout {
   refuseWhatCannotFit(issue, t);
   refuseWhatNoFaceHas(issue, t, m);
   let best: Candidate | null = null;
@@ -35,8 +37,8 @@ export function layoutIssue(issue: Issue, t: Template, m: Metrics): Layout {
   const cache: BreakCache = new Map();
   for (const size of bodySizes(t)) {
     const g = gridFor(t, size);
-    const lead = issue.lead ? leadContent(issue.lead, t, g, m, cache) : null;
-    const articles = issue.articles.map((a) => articleContent(a, t, g, m, cache));
+    const lead = issue.lead ? leadContent(issue.lead, t, g, m, cache, words) : null;
+    const articles = issue.articles.map((a) => articleContent(a, t, g, m, cache, words));
     const contents = lead ? [lead, ...articles] : articles;
     const p1 = {
       firstLine: t.masthead.lines,
@@ -83,7 +85,7 @@ export function layoutIssue(issue: Issue, t: Template, m: Metrics): Layout {
       'use a template with larger pages or more columns, or split the issue',
     );
   }
-  return build(issue, t, m, best, tried);
+  return build(issue, t, m, best, tried, words);
 }
 
 /**
@@ -157,12 +159,12 @@ function need(contents: ItemContent[], g: Grid, t: Template): number {
   }, furniture);
 }
 
-function build(issue: Issue, t: Template, m: Metrics, c: Candidate, tried: number): Layout {
+function build(issue: Issue, t: Template, m: Metrics, c: Candidate, tried: number, words: WordSegmenter): Layout {
   const { g } = c;
   const byItem = new Map(c.contents.map((x) => [x.item, x]));
   const pages: Page[] = c.pages.map((plan, i) => {
     const area = g.typeAreas[i as 0 | 1];
-    const ctx: PlaceContext = { t, g, m, area };
+    const ctx: PlaceContext = { t, g, m, area, words };
     const head = i === 0 ? mastheadBox(ctx, issue.masthead) : runningHeadBox(ctx, issue.masthead, 2);
     const boxes = [
       head.box,

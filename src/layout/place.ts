@@ -2,6 +2,8 @@
  * Turns a page plan into positioned boxes and lines: every line's baseline,
  * left end, measure and the x of each character, ready to draw.
  */
+
+import type { WordSegmenter } from '../text/segmenter.js';
 import type { Box, FaceRole, LineRole, Metrics, Rect, Rule, Template, TextLine } from '../types.js';
 import type { BodyLine, ItemContent } from './content.js';
 import { baselineOf, columnX, type Grid, spanWidth } from './grid.js';
@@ -15,6 +17,8 @@ export interface PlaceContext {
   g: Grid;
   m: Metrics;
   area: Rect;
+  /** Headlines break between its words. */
+  words?: WordSegmenter;
 }
 
 const r2 = (v: number) => Math.round(v * 100) / 100;
@@ -69,7 +73,7 @@ function headlineLines(
   line: number,
   blockLines: number,
 ): TextLine[] {
-  const sets = setHeadlineAt(text, width, size, ctx.m[face]);
+  const sets = setHeadlineAt(text, width, size, ctx.m[face], ctx.words);
   const leading = size * HEADLINE_LEADING;
   const top = ctx.area.y + line * ctx.g.pitch + (blockLines * ctx.g.pitch - sets.length * leading) / 2;
   return sets.map((units, i) =>
@@ -213,7 +217,7 @@ export function placeLead(ctx: PlaceContext, content: ItemContent, plan: ModuleP
   let line = plan.line + plan.headLines;
   if (content.deck) {
     const size = t.lead.deck.size;
-    const deckLines = setHeadlineAt(content.deck, width, size, ctx.m[t.lead.deck.face]);
+    const deckLines = setHeadlineAt(content.deck, width, size, ctx.m[t.lead.deck.face], ctx.words);
     const top = area.y + line * g.pitch + (content.deckLines * g.pitch - deckLines.length * size * DECK_LEADING) / 2;
     deckLines.forEach((units, i) =>
       lines.push(

@@ -93,6 +93,9 @@ export function splitGluedNames(s: string): string[] | null {
  * `口 兴县人大常委会主任 史小军`; with `nameOnly`, also a bare `林丽鹂` or
  * `李维俊 祝佳祺` (only where it stands under a headline).
  */
+/** Two letter-spaced two-character names (`耿  磊  李  明`) are the most single characters a byline has. */
+const MAX_SPACED_BYLINE_TOKENS = 4;
+
 export function parseByline(raw: string, nameOnly = false): BylineParts | null {
   let s = raw.trim();
   if (!s || emWidth(s) > MAX_HEADLINE_EM || /[，。；！？,;!?：:“”"《》]/.test(s)) return null;
@@ -107,6 +110,9 @@ export function parseByline(raw: string, nameOnly = false): BylineParts | null {
   }
   const tokens = s.split(/[\s\u3000]+/).filter(Boolean);
   if (tokens.length === 0 || !tokens.every((t) => /^[\p{Script=Han}·、]+$/u.test(t))) return null;
+  // Every character apart: a loose column line an extractor spelled out (`人 员 责 任 虚 化 等`), not the two
+  // letter-spaced names of a byline (`耿  磊`).
+  if (tokens.length > MAX_SPACED_BYLINE_TOKENS && tokens.every((t) => [...t].length === 1)) return null;
   // `本报记者王沛`: role and name printed together.
   if (tokens.length === 1) {
     const m =
@@ -183,6 +189,9 @@ export function isBoxLabel(raw: string): boolean {
  * candidate stands decides what it is.
  */
 export function isHeadlineCandidate(raw: string): boolean {
+  // Opening with an indent of ideographic spaces: a paragraph's first line (a short subhead wrapped in a narrow
+  // column, `　　指引民生建设` / `方向`), never a headline.
+  if (/^\u3000{2}/.test(raw)) return false;
   const s = raw.trim();
   if (!s || emWidth(s) > MAX_HEADLINE_EM || isDeck(s) || parseByline(s) || isBoxLabel(s)) return false;
   const text = removeExtractionSpaces(s, 'clause-breaks').text;

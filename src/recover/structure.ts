@@ -72,11 +72,19 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
   const used = new Set<number>();
   const starts = new Map<number, Block>();
   const candidate = (i: number) => i >= 0 && i < lines.length && !used.has(i) && isHeadlineCandidate(lines[i]!.raw);
+  // A headline's first line may end at a clause (`“是老百姓的支持，` / `让我们夺得了胜利”`) where it starts a
+  // block of its own: a column line ending in a comma runs on from the line above it.
+  const clauseLine = (i: number) => {
+    if (i < 0 || i >= lines.length) return false;
+    const text = lines[i]!.raw.trim();
+    const starts = i === 0 || lines[i]!.blankBefore || endsSentence(lines[i - 1]!.raw);
+    return starts && !used.has(i) && /[，、：,:]$/.test(text) && isHeadlineCandidate(text.slice(0, -1));
+  };
 
   /** Headline lines right above line `at`: a question or exclamation ends a headline, so nothing above it joins. */
   const headlineAbove = (at: number): number[] => {
     const out: number[] = [];
-    for (let i = at - 1; candidate(i) && out.length < MAX_HEADLINE_LINES; i--) {
+    for (let i = at - 1; (candidate(i) || (out.length > 0 && clauseLine(i))) && out.length < MAX_HEADLINE_LINES; i--) {
       // A question above ends it. (Not a blank line: MuPDF sets each line of a large headline apart.)
       if (out.length && /[？！?!][”’」』]?$/.test(lines[i]!.raw.trim())) break;
       if (out.length === 2 && ![i, ...out].every((k) => emWidth(lines[k]!.raw.trim()) <= SHORT_HEADLINE_LINE_EM)) break;
@@ -115,8 +123,12 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
       !continuesColumn(lines, b - 1) &&
       !parseByline(next, true) &&
       !isDatelineStart(next)
-    )
+    ) {
       parts = parseByline(line.raw, true);
+      // A bare name that is a word of the dictionary (`方向`, the end of a wrapped subhead) is no name: names
+      // segment into their characters.
+      if (parts && words && parts.names.some((n) => words(n).length === 1)) parts = null;
+    }
     if (!parts) return;
     const head = headlineAbove(b);
     // A row of bylines under a row of headlines (modules side by side): the last headlines go one to each

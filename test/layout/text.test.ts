@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { breaksAtClausesOnly, fitHeadline, HEADLINE_INSET, setHeadlineAt } from '../../src/layout/headline.js';
 import { breakParagraph } from '../../src/layout/text/linebreak.js';
 import { naturalWidth, setLine } from '../../src/layout/text/setline.js';
 import { toUnits } from '../../src/layout/text/units.js';
 import { NO_LINE_END, NO_LINE_START } from '../../src/text/chars.js';
+import { jiebaWords } from '../../src/text/segmenter.js';
 import { Random } from '../generator/random.js';
 import { idealFace } from '../helpers/fake-metrics.js';
 
@@ -120,4 +122,20 @@ test('over many random paragraphs: no prohibited line start or end, no line over
       assert.ok(set.width <= measure - l.indent + 1e-6, `"${s}" is ${set.width} em in ${measure - l.indent}`);
     });
   }
+});
+
+test('headlines: a long clause breaks into balanced lines between words, never beside a one-character word', () => {
+  const headline = '依法履职尽责推动新时代人大工作高质量发展';
+  // 14 ems of room at size 1, after the insets on each side.
+  const set = setHeadlineAt(headline, 14 + 2 * HEADLINE_INSET, 1, idealFace, jiebaWords);
+  assert.deepEqual(set.map(text), ['依法履职尽责推动新时代', '人大工作高质量发展']);
+  // Without a segmenter: balanced, but anywhere clreq allows.
+  assert.equal(setHeadlineAt(headline, 14 + 2 * HEADLINE_INSET, 1, idealFace).length, 2);
+  assert.ok(
+    breaksAtClausesOnly('凝聚发展新共识 开创人大新局面', [toUnits('凝聚发展新共识'), toUnits('开创人大新局面')]),
+  );
+  assert.ok(!breaksAtClausesOnly(headline, set));
+  // A size that needs no break inside a clause wins over a larger one that does.
+  const fit = fitHeadline(headline, 20 + 2 * HEADLINE_INSET, [1, 2], 2, idealFace, jiebaWords);
+  assert.deepEqual([fit.size, fit.lines.length], [1, 1]);
 });

@@ -1,0 +1,144 @@
+/**
+ * How a laid-out spread reads to an editor, in numbers: empty space (holes,
+ * the tallest blank band), how loose the body lines are (character pitch),
+ * widows and orphans, headlines broken inside a word, the headline
+ * hierarchy, and full-width modules stacked like a layer cake. A pure
+ * function of the layout (and a word segmenter), reported by `npm run
+ * makeup` and held to floors by the tests.
+ */
+import { spansJoin } from '../recover/headlines.js';
+import { isHan } from '../text/chars.js';
+import type { WordSegmenter } from '../text/segmenter.js';
+import type { Box, Layout, Page, TextLine } from '../types.js';
+
+/** Share of the em box above the baseline (ink of CJK sits high). */
+const ASCENT = 0.88;
+/** A body line looser than this (mean advance of Han characters, in ems) reads as spaced out. */
+export const LOOSE_PITCH = 1.05;
+
+export interface PageMakeup {
+  page: number;
+  /** Empty share of the type area. */
+  holes: number;
+  /** The tallest vertical run of white in any column of the type area, in body lines. */
+  tallestBand: number;
+  /** Body lines, those looser than LOOSE_PITCH, and the loosest pitch (em). */
+  bodyLines: number;
+  looseLines: number;
+  maxPitch: number;
+  /** A paragraph's last line alone at a column top, or its first line alone at a column foot. */
+  widows: number;
+  orphans: number;
+  /** Headline line breaks that cut a word (`推动新时／代人大工作`), with the text. */
+  midWordBreaks: string[];
+  /** Article modules as wide as the page. */
+  fullWidthModules: number;
+}
+
+export interface SpreadMakeup {
+  bodySize: number;
+  pages: PageMakeup[];
+  /** The lead's headline size over the largest article headline (a newspaper wants ≥ 1.4). */
+  leadRatio: number | null;
+}
+
+const bodyLike = (l: TextLine) => l.role === 'body' || l.role === 'intro';
+
+/** Mean advance between Han characters of a line, in ems of its size. */
+function pitchOf(l: TextLine): number | null {
+  const chars = [...l.text];
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i + 1 < chars.length; i++)
+    if (isHan(chars[i]!) && isHan(chars[i + 1]!)) {
+      sum += (l.xs[i + 1]! - l.xs[i]!) / l.size;
+      n++;
+    }
+  return n ? sum / n : null;
+}
+
+/** Tallest white run down the page at x, between the tops and feet of what is printed there. */
+function whiteAt(page: Page, x: number): number {
+  const spans: Array<[number, number]> = [];
+  for (const b of page.boxes)
+    for (const l of b.lines)
+      if (l.x <= x && x <= l.x + l.width) spans.push([l.y - ASCENT * l.size, l.y + (1 - ASCENT) * l.size]);
+  for (const r of page.rules)
+    if (Math.min(r.x1, r.x2) <= x && x <= Math.max(r.x1, r.x2))
+      spans.push([Math.min(r.y1, r.y2), Math.max(r.y1, r.y2)]);
+  spans.sort((a, b) => a[0] - b[0]);
+  const area = page.typeArea;
+  let reached = area.y;
+  let tallest = 0;
+  for (const [top, foot] of spans) {
+    tallest = Math.max(tallest, top - reached);
+    reached = Math.max(reached, foot);
+  }
+  return Math.max(tallest, area.y + area.height - reached);
+}
+
+/** Widows and orphans of one module: its body lines by column (left to right), top to foot. */
+function widowsOf(box: Box): { widows: number; orphans: number } {
+  const lines = box.lines.filter((l) => l.role === 'body' && l.paragraph !== undefined);
+  const columns = new Map<number, TextLine[]>();
+  for (const l of lines) columns.set(Math.round(l.x), [...(columns.get(Math.round(l.x)) ?? []), l]);
+  const ordered = [...columns.keys()].sort((a, b) => a - b).map((x) => columns.get(x)!.sort((a, b) => a.y - b.y));
+  let widows = 0;
+  let orphans = 0;
+  ordered.forEach((col, c) => {
+    const top = col[0]!;
+    const foot = col.at(-1)!;
+    const prev = ordered[c - 1]?.at(-1);
+    const next = ordered[c + 1]?.[0];
+    // Alone: the paragraph's only line in this column, the rest in the column before (after).
+    if (c > 0 && prev?.paragraph === top.paragraph && col.filter((l) => l.paragraph === top.paragraph).length === 1)
+      widows++;
+    if (next?.paragraph === foot.paragraph && col.filter((l) => l.paragraph === foot.paragraph).length === 1) orphans++;
+  });
+  return { widows, orphans };
+}
+
+function midWordBreaks(page: Page, words: WordSegmenter): string[] {
+  const out: string[] = [];
+  for (const b of page.boxes) {
+    const heads = b.lines.filter((l) => l.role === 'headline' || l.role === 'lead-headline').sort((a, c) => a.y - c.y);
+    for (let i = 0; i + 1 < heads.length; i++) {
+      const [a, c] = [heads[i]!.text.trim(), heads[i + 1]!.text.trim()];
+      if (spansJoin(a, c, words)) out.push(`${a}／${c}`);
+    }
+  }
+  return out;
+}
+
+export function measureMakeup(layout: Layout, words: WordSegmenter): SpreadMakeup {
+  const pitch = layout.makeup.pitch;
+  const pages = layout.pages.map((page): PageMakeup => {
+    const body = page.boxes.flatMap((b) => b.lines).filter(bodyLike);
+    const pitches = body.map(pitchOf).filter((p): p is number => p !== null);
+    const area = page.typeArea;
+    const strips = layout.makeup.columns;
+    const xs = Array.from({ length: strips }, (_, i) => area.x + ((i + 0.5) * area.width) / strips);
+    const ww = page.boxes.map(widowsOf);
+    return {
+      page: page.number,
+      holes: page.holes,
+      tallestBand: Math.max(...xs.map((x) => whiteAt(page, x))) / pitch,
+      bodyLines: pitches.length,
+      looseLines: pitches.filter((p) => p > LOOSE_PITCH).length,
+      maxPitch: pitches.length ? Math.max(...pitches) : 0,
+      widows: ww.reduce((s, w) => s + w.widows, 0),
+      orphans: ww.reduce((s, w) => s + w.orphans, 0),
+      midWordBreaks: midWordBreaks(page, words),
+      fullWidthModules: page.boxes.filter((b) => b.kind === 'article' && b.span === layout.makeup.columns).length,
+    };
+  });
+  const sizes = (role: TextLine['role']) =>
+    layout.pages.flatMap((p) => p.boxes.flatMap((b) => b.lines.filter((l) => l.role === role).map((l) => l.size)));
+  const lead = sizes('lead-headline');
+  const articles = sizes('headline');
+  return {
+    bodySize: layout.makeup.bodySize,
+    pages,
+    leadRatio: lead.length && articles.length ? Math.max(...lead) / Math.max(...articles) : null,
+  };
+}

@@ -170,6 +170,9 @@ const NEXT_NOT_FULL = 1.5;
 const MAX_COMPLETE = 200;
 /** Marks that end no paragraph: a sentence goes on after them. */
 const MID_SENTENCE_END = new Set(['，', '、', ',']);
+/** Nor a colon that introduces a quotation on the next line (`总书记指出：` / `“要树立…`). */
+const INTRODUCES = new Set(['：', ':']);
+const QUOTE_OPENS = new Set(['“', '「', '『', '‘']);
 
 /** Column lines → paragraphs. */
 export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES): Paragraph[] {
@@ -214,7 +217,9 @@ export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES): Paragr
     // above runs on.
     const first = [...line.text][0] ?? '';
     const last = [...(prev?.text ?? '')].at(-1) ?? '';
-    const continues = i > 0 && !newMeasure && (runsOn(first) || MID_SENTENCE_END.has(last) || NO_LINE_END.has(last));
+    const quoted = INTRODUCES.has(last) && QUOTE_OPENS.has(first);
+    const continues =
+      i > 0 && !newMeasure && (runsOn(first) || MID_SENTENCE_END.has(last) || NO_LINE_END.has(last) || quoted);
     const starts = !open && !continues && (forced || score > BREAK_THRESHOLD);
     // A narrow call: a break score near the threshold, or a long line taken for a heading by its next line alone.
     const longHeading = heading && line.width > HEADING_WHOLE * measures[i]!;

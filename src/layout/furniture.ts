@@ -89,10 +89,13 @@ export function runningHeadBox(
   const size = t.runningHead.size;
   const y = area.y + height / 2 + size * 0.3;
   const sections = masthead?.section ?? '';
+  // The folio on the outer edge: page 2 is the right-hand page of the spread (page 1 the left, grid.ts).
+  const outer = page % 2 === 0 ? 'right' : 'left';
+  const inner = outer === 'right' ? 'left' : 'right';
   const parts: Array<[string, 'left' | 'center' | 'right']> = [
-    [`第${page}版`, 'left'],
+    [`第${page}版`, outer],
     [sections, 'center'],
-    [masthead ? [masthead.dateText, masthead.weekday].filter(Boolean).join(' ') : '', 'right'],
+    [masthead ? [masthead.dateText, masthead.weekday].filter(Boolean).join(' ') : '', inner],
   ];
   // Three parts in three thirds of the line: a long one is set smaller.
   const lines = parts

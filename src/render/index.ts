@@ -18,7 +18,7 @@ import {
   PDFNumber,
   PDFOperator,
   type PDFPage,
-  rgb,
+  grayscale,
 } from 'pdf-lib';
 import type { Face } from '../fonts/faces.js';
 import { validateLayout } from '../schema.js';
@@ -73,6 +73,8 @@ export async function renderLayout(
     const sheet = doc.addPage([a.width + b.width, Math.max(a.height, b.height)]);
     pdfPages.push({ page: sheet, dx: 0, source: a }, { page: sheet, dx: a.width, source: b });
   } else for (const p of layout.pages) pdfPages.push({ page: doc.addPage([p.width, p.height]), dx: 0, source: p });
+  // The trimmed page is the whole page: the templates ask for no bleed.
+  for (const { page } of pdfPages) page.setTrimBox(0, 0, page.getWidth(), page.getHeight());
 
   const keys = new Map<string, PDFName>();
   for (const { page, dx, source } of pdfPages) {
@@ -99,7 +101,8 @@ export async function renderLayout(
         start: { x: dx + r.x1, y: height - r.y1 },
         end: { x: dx + r.x2, y: height - r.y2 },
         thickness: r.weight,
-        color: rgb(0, 0, 0),
+        // Black in K only (DeviceGray): an RGB black becomes a four-colour rich black in print.
+        color: grayscale(0),
       });
   }
 

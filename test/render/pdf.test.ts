@@ -92,3 +92,15 @@ test('byte-identical for the same layout; the spread sheet has both pages on one
   assert.ok(Math.abs(w - 2 * layout.pages[0]!.width) < 1 && Math.abs(h - layout.pages[0]!.height) < 1);
   assert.equal(squash(pdftotext(sheet)).length, squash(pdftotext(pdf)).length);
 });
+
+test('print: a TrimBox on every page, rules in DeviceGray (no RGB black), the folio on the outer edge', () => {
+  const qdf = join(dir, 'qdf.pdf');
+  assert.equal(tool('qpdf', ['--qdf', '--object-streams=disable', pdf, qdf]).status, 0);
+  const raw = readFileSync(qdf, 'latin1');
+  assert.equal((raw.match(/\/TrimBox/g) ?? []).length, 2);
+  assert.ok(!/\b0 0 0 RG\b/.test(raw) && !/\b0 0 0 rg\b/.test(raw), 'no RGB black');
+  assert.match(raw, /\b0 G\b/, 'rules stroked in gray');
+  // Page 2 is the right-hand page: its folio ends its running head, at the right.
+  const head = pdftotext(pdf, '-f', '2', '-l', '2', '-layout').split('\n').find((l) => l.trim());
+  assert.match(head ?? '', /第\s*2\s*版\s*$/);
+});

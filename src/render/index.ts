@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  grayscale,
   PDFOperatorNames as Ops,
   PDFArray,
   type PDFContext,
@@ -18,7 +19,6 @@ import {
   PDFNumber,
   PDFOperator,
   type PDFPage,
-  grayscale,
 } from 'pdf-lib';
 import type { Face } from '../fonts/faces.js';
 import { validateLayout } from '../schema.js';

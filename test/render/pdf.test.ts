@@ -101,6 +101,8 @@ test('print: a TrimBox on every page, rules in DeviceGray (no RGB black), the fo
   assert.ok(!/\b0 0 0 RG\b/.test(raw) && !/\b0 0 0 rg\b/.test(raw), 'no RGB black');
   assert.match(raw, /\b0 G\b/, 'rules stroked in gray');
   // Page 2 is the right-hand page: its folio ends its running head, at the right.
-  const head = pdftotext(pdf, '-f', '2', '-l', '2', '-layout').split('\n').find((l) => l.trim());
+  const head = pdftotext(pdf, '-f', '2', '-l', '2', '-layout')
+    .split('\n')
+    .find((l) => l.trim());
   assert.match(head ?? '', /第\s*2\s*版\s*$/);
 });

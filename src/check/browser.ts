@@ -54,7 +54,7 @@ export function browserExecutable(): string {
   }
   const found = onPath(BROWSER_NAMES) ?? KNOWN_PATHS.find(executable);
   if (found) return found;
-  throw new BrowserError('no browser found for the proof sheet and the cross-engine check', undefined, HOW_TO_GET_ONE);
+  throw new BrowserError('no browser found for the cross-engine check', undefined, HOW_TO_GET_ONE);
 }
 
 export function hasBrowser(): boolean {

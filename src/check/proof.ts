@@ -9,7 +9,7 @@ import { bylineText } from '../layout/content.js';
 import type { Correction, Issue, Layout, LineNo } from '../types.js';
 import { esc } from './html.js';
 
-const KIND_LABEL: Record<Correction['kind'], string> = {
+export const KIND_LABEL: Record<Correction['kind'], string> = {
   'masthead-undoubled': '报头去重',
   'spaces-removed': '删除空格',
   'lines-joined': '合并行',
@@ -78,27 +78,20 @@ function thumbnail(layout: Layout | null, item: string): string {
   );
 }
 
-interface ItemView {
+export interface ItemView {
   id: string;
   title: string;
   headline: string;
   byline: string;
   paragraphs: string[];
   source: { headline: LineNo[]; byline?: LineNo | null; deck?: LineNo | null; paragraphs: LineNo[][] };
+  /** How sure recovery is of an article's body (none for the lead). */
+  confidence?: number;
 }
 
-/** `fontCss` should declare the face "np-proof" (the proof embeds a subset of the body face so it reads anywhere). */
-export function proofHtml(issue: Issue, sourceText: string, layout: Layout | null, fontCss = ''): string {
-  const lines = sourceText.replace(/\r\n?/g, '\n').split(/\n|\f/);
-  const raw = (no: LineNo) => lines[no - 1] ?? '';
-  const byItem = (item: string) => issue.corrections.filter((c) => c.item === item);
-  const badges = (cs: Correction[], kinds: Correction['kind'][]) =>
-    cs
-      .filter((c) => kinds.includes(c.kind))
-      .map((c) => mark(c, `${KIND_LABEL[c.kind]} · ${c.lines.join('、')}`, c.kind === 'headline-rejoined' ? c.to : ''))
-      .join(' ');
-
-  const items: ItemView[] = [
+/** The lead (its deck in the byline's place) and the articles, as both proof sheets show them. */
+export function itemViews(issue: Issue): ItemView[] {
+  return [
     ...(issue.lead
       ? [
           {
@@ -118,8 +111,23 @@ export function proofHtml(issue: Issue, sourceText: string, layout: Layout | nul
       byline: a.byline ? bylineText(a.byline) : '',
       paragraphs: a.paragraphs,
       source: a.source,
+      confidence: a.confidence,
     })),
   ];
+}
+
+/** `fontCss` should declare the face "np-proof" (the proof embeds a subset of the body face so it reads anywhere). */
+export function proofHtml(issue: Issue, sourceText: string, layout: Layout | null, fontCss = ''): string {
+  const lines = sourceText.replace(/\r\n?/g, '\n').split(/\n|\f/);
+  const raw = (no: LineNo) => lines[no - 1] ?? '';
+  const byItem = (item: string) => issue.corrections.filter((c) => c.item === item);
+  const badges = (cs: Correction[], kinds: Correction['kind'][]) =>
+    cs
+      .filter((c) => kinds.includes(c.kind))
+      .map((c) => mark(c, `${KIND_LABEL[c.kind]} · ${c.lines.join('、')}`, c.kind === 'headline-rejoined' ? c.to : ''))
+      .join(' ');
+
+  const items = itemViews(issue);
 
   const itemHtml = (v: ItemView) => {
     const cs = byItem(v.id);
@@ -135,7 +143,7 @@ export function proofHtml(issue: Issue, sourceText: string, layout: Layout | nul
           `class="srcs">${(v.source.paragraphs[i] ?? []).map((no) => sourceLine(no, raw(no), cs)).join('')}</td></tr>`,
       )
       .join('\n');
-    const conf = issue.articles.find((a) => a.id === v.id)?.confidence;
+    const conf = v.confidence;
     return `<section class="item" data-item="${v.id}">
 <header><div><h2>${esc(v.headline) || '<em>（无标题）</em>'}</h2><p class="byline">${esc(v.byline)}</p>
 <p class="meta">${esc(v.title)}${

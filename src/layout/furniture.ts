@@ -16,7 +16,7 @@ export function mastheadBox(ctx: PlaceContext, masthead: Issue['masthead']): { b
   const size = Math.min(t.masthead.titleSize, fitSize(ctx, title, t.masthead.face, titleWidth));
   if (title)
     lines.push(
-      textLine(ctx, toUnits(title), {
+      textLine(ctx.m, toUnits(title), {
         role: 'masthead-title',
         item: 'masthead',
         face: t.masthead.face,
@@ -43,7 +43,7 @@ export function mastheadBox(ctx: PlaceContext, masthead: Issue['masthead']): { b
   const top = area.y + (height - info.length * isz * 1.5) / 2;
   info.forEach((text, i) =>
     lines.push(
-      textLine(ctx, toUnits(text), {
+      textLine(ctx.m, toUnits(text), {
         role: 'masthead-info',
         item: i === info.length - 1 ? 'page' : 'masthead',
         face: 'bold',
@@ -104,7 +104,7 @@ export function runningHeadBox(
       const third = area.width / 3;
       const s = Math.min(size, fitSize(ctx, text, t.runningHead.face, third - 6));
       const x = area.x + (align === 'left' ? 0 : align === 'center' ? third : 2 * third);
-      return textLine(ctx, toUnits(text), {
+      return textLine(ctx.m, toUnits(text), {
         role: 'running-head',
         item: 'page',
         face: t.runningHead.face,

@@ -25,7 +25,7 @@ const r2 = (v: number) => Math.round(v * 100) / 100;
 
 /** A line of units at `size` whose measure starts at x: positions scaled to pt. */
 export function textLine(
-  ctx: PlaceContext,
+  m: Metrics,
   units: Unit[],
   o: {
     role: LineRole;
@@ -40,7 +40,7 @@ export function textLine(
     paragraph?: number;
   },
 ): TextLine {
-  const set = setLine(units, ctx.m[o.face], o.width / o.size, o.justify);
+  const set = setLine(units, m[o.face], o.width / o.size, o.justify);
   const used = set.width * o.size;
   const shift = o.align === 'center' ? (o.width - used) / 2 : o.align === 'right' ? o.width - used : 0;
   const line: TextLine = {
@@ -77,7 +77,7 @@ function headlineLines(
   const leading = size * HEADLINE_LEADING;
   const top = ctx.area.y + line * ctx.g.pitch + (blockLines * ctx.g.pitch - sets.length * leading) / 2;
   return sets.map((units, i) =>
-    textLine(ctx, units, {
+    textLine(ctx.m, units, {
       role,
       item,
       face,
@@ -105,7 +105,7 @@ function flowBody(
 ): TextLine[] {
   return body.map((b, i) => {
     const col = cols[Math.floor(i / perColumn)]!;
-    const set = textLine(ctx, b.units, {
+    const set = textLine(ctx.m, b.units, {
       role,
       item,
       face,
@@ -162,7 +162,7 @@ export function placeArticle(ctx: PlaceContext, content: ItemContent, plan: Modu
   const size = g.bodySize * t.byline.scale;
   for (const units of content.bylines[plan.span] ?? []) {
     lines.push(
-      textLine(ctx, units, {
+      textLine(ctx.m, units, {
         role: 'byline',
         item: content.item,
         face: t.byline.face,
@@ -221,7 +221,7 @@ export function placeLead(ctx: PlaceContext, content: ItemContent, plan: ModuleP
     const top = area.y + line * g.pitch + (content.deckLines * g.pitch - deckLines.length * size * DECK_LEADING) / 2;
     deckLines.forEach((units, i) =>
       lines.push(
-        textLine(ctx, units, {
+        textLine(ctx.m, units, {
           role: 'deck',
           item: 'lead',
           face: t.lead.deck.face,

@@ -5,7 +5,6 @@
  */
 import type { Browser } from 'puppeteer';
 import { makeManifest } from '../check/archive.js';
-import { BrowserError, hasBrowser } from '../check/browser.js';
 import { crossCheck } from '../check/crosscheck.js';
 import { encodePng, rasterizePdf } from '../check/raster.js';
 import { NewsprintError } from '../errors.js';
@@ -19,7 +18,7 @@ import { validateIssue } from '../schema.js';
 import type { Issue, Layout } from '../types.js';
 import { applyEditsFile } from './edits.js';
 import { layoutStage } from './layout.js';
-import { proofHtmlFile, proofPdfFile } from './proof.js';
+import { proofPdfFile } from './proof.js';
 import { recoverSource } from './recover.js';
 import { renderStage } from './render.js';
 import type { Reporter } from './report.js';
@@ -27,7 +26,7 @@ import type { Reporter } from './report.js';
 export interface BuildOptions {
   template: string;
   sheet?: boolean;
-  /** Write proof.pdf (needs a browser); --no-proof turns it off. */
+  /** Write proof.pdf (drawn by newsprint's renderer); --no-proof turns it off. */
   proof?: boolean;
   /** Run the cross-engine check and fail when it does. */
   check?: boolean;
@@ -68,26 +67,6 @@ function issueOf(
   return { issue: applyEditsFile(issue, file, report), source: text };
 }
 
-/** The proof PDF, or null with a warning when no browser can print it (the rest of the build stands). */
-async function proof(issue: Issue, source: string, layout: Layout, report: Reporter, name: string, browser?: Browser) {
-  if (!browser && !hasBrowser()) {
-    report.warn(
-      `${name}: proof.pdf skipped: no browser (install Chromium, run \`npx puppeteer browsers install chrome\`, ` +
-        `or set PUPPETEER_EXECUTABLE_PATH)`,
-    );
-    return null;
-  }
-  try {
-    return await report.timeAsync('proof', async () =>
-      proofPdfFile(issue, await proofHtmlFile(issue, source, layout), browser),
-    );
-  } catch (e) {
-    if (!(e instanceof BrowserError)) throw e;
-    report.warn(`${name}: proof.pdf skipped: ${e.oneLine()}`);
-    return null;
-  }
-}
-
 export async function buildFiles(
   file: string,
   opts: BuildOptions,
@@ -116,8 +95,7 @@ export async function buildFiles(
           `proofread against`,
       );
     else {
-      const pdfProof = await proof(issue, source, layout, report, name, browser);
-      if (pdfProof) files['proof.pdf'] = pdfProof;
+      files['proof.pdf'] = await report.timeAsync('proof', () => proofPdfFile(issue, source, layout));
     }
   }
   const faces = loadFaces();

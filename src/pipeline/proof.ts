@@ -1,9 +1,10 @@
-/** The proof sheet of an issue: HTML with its own font, and a PDF of it printed by Chromium. */
-import type { Browser } from 'puppeteer';
+/** The proof sheet of an issue: HTML with its own font (for a browser), and a PDF drawn by newsprint's renderer. */
 import subsetFont from 'subset-font';
-import { printHtml } from '../check/print.js';
 import { proofHtml } from '../check/proof.js';
-import { loadFace } from '../fonts/faces.js';
+import { proofDocument } from '../check/proof-pages.js';
+import { loadFace, loadFaces, loadMetrics } from '../fonts/faces.js';
+import { VERSION } from '../project.js';
+import { renderDocument } from '../render/index.js';
 import type { Issue, Layout } from '../types.js';
 
 /** Characters the sheet's own markup uses besides the issue's text. */
@@ -26,8 +27,9 @@ export async function proofHtmlFile(issue: Issue, sourceText: string, layout: La
   return proofHtml(issue, sourceText, layout, await proofFontCss(bare));
 }
 
-export async function proofPdfFile(issue: Issue, html: string, browser?: Browser): Promise<Uint8Array> {
-  const date = issue.masthead?.date ? new Date(`${issue.masthead.date}T00:00:00Z`) : new Date(0);
-  const title = `校样 ${issue.masthead?.section ?? issue.source.file} ${issue.masthead?.date ?? ''}`.trim();
-  return printHtml(html, { title, date, browser });
+/** The proof as A4 pages drawn with the fonts and renderer of the spread: no browser, the same bytes every time. */
+export async function proofPdfFile(issue: Issue, sourceText: string, layout: Layout | null): Promise<Uint8Array> {
+  return renderDocument(proofDocument(issue, sourceText, layout, loadMetrics()), loadFaces(), {
+    producer: `newsprint ${VERSION}`,
+  });
 }

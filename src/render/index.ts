@@ -35,6 +35,15 @@ export interface RenderOptions {
   producer?: string;
 }
 
+/** Pages of positioned lines and rules, as a PDF draws them: the spread, or any other document (the proof). */
+export interface PrintDocument {
+  pages: Page[];
+  outline: Layout['outline'];
+  meta: { title: string; subject: string; date: string | null };
+  /** Text the file ID is a hash of: the same content, the same ID. */
+  idSource: string;
+}
+
 export async function renderLayout(
   layout: Layout,
   faces: Record<FaceRole, Face>,
@@ -42,9 +51,28 @@ export async function renderLayout(
 ): Promise<Uint8Array> {
   // A layout from anywhere (a file, a test) is checked here too: no NaN or Infinity ever reaches the PDF.
   validateLayout(layout, layout.issue?.file ?? 'layout');
+  const { title, section, date, weekday } = layout.issue;
+  return renderDocument(
+    {
+      pages: layout.pages,
+      outline: layout.outline,
+      meta: { title, subject: `${section} ${date ?? ''} ${weekday}`.trim(), date },
+      idSource: JSON.stringify(layout),
+    },
+    faces,
+    opts,
+  );
+}
+
+/** Draws a document's pages (checked by the caller) with the faces embedded as subsets. */
+export async function renderDocument(
+  layout: PrintDocument,
+  faces: Record<FaceRole, Face>,
+  opts: RenderOptions = {},
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkitForPdfLib);
-  const used = usedCharacters(layout);
+  const used = usedCharacters(layout.pages);
   const fonts = new Map<FaceRole, PDFFont>();
   for (const [role, chars] of used) {
     const face = faces[role];
@@ -189,9 +217,9 @@ function lineOperators(line: TextLine, dx: number, pageHeight: number, tools: Li
   return ops;
 }
 
-function usedCharacters(layout: Layout): Map<FaceRole, string> {
+function usedCharacters(pages: Page[]): Map<FaceRole, string> {
   const sets = new Map<FaceRole, Set<string>>();
-  for (const p of layout.pages)
+  for (const p of pages)
     for (const b of p.boxes)
       for (const l of b.lines)
         for (const ch of l.text) (sets.get(l.face) ?? sets.set(l.face, new Set()).get(l.face)!).add(ch);
@@ -206,16 +234,16 @@ function subsetTag(role: string, chars: string): string {
   return Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
 }
 
-function setMetadata(doc: PDFDocument, layout: Layout, producer: string): void {
-  const date = layout.issue.date ? new Date(`${layout.issue.date}T00:00:00Z`) : new Date(0);
-  doc.setTitle(layout.issue.title, { showInWindowTitleBar: true });
-  doc.setSubject(`${layout.issue.section} ${layout.issue.date ?? ''} ${layout.issue.weekday}`.trim());
+function setMetadata(doc: PDFDocument, d: PrintDocument, producer: string): void {
+  const date = d.meta.date ? new Date(`${d.meta.date}T00:00:00Z`) : new Date(0);
+  doc.setTitle(d.meta.title, { showInWindowTitleBar: true });
+  doc.setSubject(d.meta.subject);
   doc.setCreator('newsprint');
   doc.setProducer(producer);
   doc.setLanguage('zh-CN');
   doc.setCreationDate(date);
   doc.setModificationDate(date);
-  const id = createHash('md5').update(JSON.stringify(layout)).digest('hex');
+  const id = createHash('md5').update(d.idSource).digest('hex');
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
 }
 

@@ -169,20 +169,28 @@ test('layout errors name the issue.json given, not the extraction it came from',
   );
 });
 
-test('the browser is found on PATH; one that fails to start skips the proof with a warning and keeps the build', () => {
+test('build starts no browser (newsprint draws the proof); --check finds one on PATH, says when it fails', () => {
   const bin = join(dir, 'bin');
   mkdirSync(bin);
   const fake = join(bin, 'chromium');
-  writeFileSync(fake, '#!/bin/sh\necho "this browser is broken" >&2\nexit 1\n');
+  const started = join(dir, 'browser-started');
+  writeFileSync(fake, `#!/bin/sh\ntouch '${started}'\necho "this browser is broken" >&2\nexit 1\n`);
   chmodSync(fake, 0o755);
   assert.equal(onPath(['chromium'], bin), fake);
   const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, PUPPETEER_EXECUTABLE_PATH: '' };
   const out = join(dir, 'broken-browser');
   const r = run(['build', SAMPLE, '-o', out], { env });
   assert.equal(r.status, 0, text(r.stderr));
-  assert.match(text(r.stderr), /warning: .*proof\.pdf skipped: the browser .*chromium did not start/);
+  assert.ok(!existsSync(started), 'build started a browser');
+  assert.doesNotMatch(text(r.stderr), /^warning:/m);
   const [folder] = readdirSync(out);
   const files = readdirSync(join(out, folder!));
-  assert.ok(files.includes('spread.pdf') && !files.includes('proof.pdf'), files.join(' '));
+  assert.ok(files.includes('spread.pdf') && files.includes('proof.pdf'), files.join(' '));
   assert.equal(run(['verify', join(out, folder!)]).status, 0);
+  // The cross-engine check does need one: a broken browser is one line, not a crash.
+  const checked = run(['build', SAMPLE, '-o', join(dir, 'checked'), '--check'], { env });
+  assert.ok(existsSync(started), 'the check looked for the browser on PATH');
+  assert.notEqual(checked.status, 0);
+  assert.match(text(checked.stderr), /chromium did not start/);
+  assert.equal(text(checked.stderr).trim().split('\n').length, 1, text(checked.stderr));
 });

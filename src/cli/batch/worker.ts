@@ -1,7 +1,7 @@
 /**
  * A batch worker: a child process that builds one issue at a time and
- * writes its archive folder, keeping its fonts, word list and browser
- * between issues. It ends (and its browser with it) when the main process
+ * writes its archive folder, keeping its fonts, word list and (for
+ * --check) browser between issues. It ends (and its browser with it) when the main process
  * goes away.
  */
 import { BrowserError, hasBrowser, launchBrowser } from '../../check/browser.js';
@@ -17,7 +17,8 @@ let browserFailed = false;
 async function run(task: Task): Promise<Answer> {
   const t0 = performance.now();
   try {
-    if (task.opts.proof !== false && !browser && !browserFailed && hasBrowser()) {
+    // Only the cross-engine check needs a browser (the proof is drawn by newsprint's renderer).
+    if (task.opts.check && !browser && !browserFailed && hasBrowser()) {
       try {
         browser = await launchBrowser();
       } catch (e) {

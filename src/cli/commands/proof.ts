@@ -16,7 +16,7 @@ export async function proofCommand(
   const layout = layoutStage(issue, readTemplate(opts.template), report, displayName(file));
   const html = await report.timeAsync('proof', () => proofHtmlFile(issue, text, layout));
   const asPdf = opts.output.toLowerCase().endsWith('.pdf');
-  writeAtomic(opts.output, asPdf ? await report.timeAsync('print', () => proofPdfFile(issue, html)) : html);
+  writeAtomic(opts.output, asPdf ? await report.timeAsync('print', () => proofPdfFile(issue, text, layout)) : html);
   if (opts.output !== '-')
     report.info(
       `wrote ${opts.output}: ${count(issue.corrections.length, 'correction')}, ` +

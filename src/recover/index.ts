@@ -6,7 +6,7 @@
  * Every step is a pure function; the word segmenter is injected.
  */
 import { createHash } from 'node:crypto';
-import { emWidth, hanCounts } from '../text/chars.js';
+import { emWidth, endsSentence, hanCounts } from '../text/chars.js';
 import { isSimplifiedPage, unifyRadicals } from '../text/radicals.js';
 import type { WordSegmenter } from '../text/segmenter.js';
 import {
@@ -280,6 +280,8 @@ function headlineOf(lines: SourceLine[], draft: Draft, words?: WordSegmenter): s
 const UNSURE = 0.7;
 /** Each narrow paragraph call in a body, and a headline read from two lines or more, leaves this much of the trust. */
 const DOUBT_FACTOR = 0.85;
+/** A body that ends mid-sentence keeps this much of the trust: its end is elsewhere, or another's text is in it. */
+const UNFINISHED_FACTOR = 0.6;
 
 /**
  * How sure the article is right as a whole: that its body is its own (the
@@ -287,7 +289,9 @@ const DOUBT_FACTOR = 0.85;
  */
 function itemConfidence(run: number, body: Paragraph[], sig: Signature): number {
   const doubts = body.reduce((n, p) => n + p.doubts, 0) + (sig.headline.length > 1 ? 1 : 0);
-  return Math.round(run * DOUBT_FACTOR ** doubts * 100) / 100;
+  // A body that stops inside a sentence goes on somewhere else (the extractor put its rest after other text).
+  const unfinished = body.length > 0 && !endsSentence(body.at(-1)!.text) ? UNFINISHED_FACTOR : 1;
+  return Math.round(run * DOUBT_FACTOR ** doubts * unfinished * 100) / 100;
 }
 
 const lineNosOf = (ps: Paragraph[]) => ps.flatMap((p) => p.lines.map((l) => l.no));

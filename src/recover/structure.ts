@@ -72,6 +72,7 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
   const used = new Set<number>();
   const starts = new Map<number, Block>();
   const candidate = (i: number) => i >= 0 && i < lines.length && !used.has(i) && isHeadlineCandidate(lines[i]!.raw);
+  const apart = blocksApart(lines);
   // A headline's first line may end at a clause (`“是老百姓的支持，` / `让我们夺得了胜利”`) where it starts a
   // block of its own: a column line ending in a comma runs on from the line above it.
   const clauseLine = (i: number) => {
@@ -87,6 +88,8 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
     for (let i = at - 1; (candidate(i) || (out.length > 0 && clauseLine(i))) && out.length < MAX_HEADLINE_LINES; i--) {
       // A question above ends it. (Not a blank line: MuPDF sets each line of a large headline apart.)
       if (out.length && /[？！?!][”’」』]?$/.test(lines[i]!.raw.trim())) break;
+      // Nor the last line of a block above when the headline starts a block: a column's end (`通过不断提升自然资`).
+      if (out.length && apart && lines[out[0]!]!.blankBefore && !lines[i]!.blankBefore) break;
       if (out.length === 2 && ![i, ...out].every((k) => emWidth(lines[k]!.raw.trim()) <= SHORT_HEADLINE_LINE_EM)) break;
       out.unshift(i);
     }
@@ -180,7 +183,7 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
   // alone between two lines of one sentence. The lines around it are one block again.
   const rejoined = new Set<number>();
   const lead = [...starts.values()].find((b) => b.kind === 'lead');
-  if (lead?.kind === 'lead' && !lead.lead.deck && !lead.lead.kicker && blocksApart(lines)) {
+  if (lead?.kind === 'lead' && !lead.lead.deck && !lead.lead.kicker && apart) {
     const d = lines.findIndex((l, i) => !used.has(i) && isDeck(l.raw) && splitsSentence(lines, i));
     if (d >= 0) {
       lead.lead.deck = lines[d]!;

@@ -261,3 +261,25 @@ test("a lead's deck read inside a column (a centred block put there) goes back u
     '粮食安全是国之大者，节约粮食是我们的传统美德。每年因浪费而损失的粮食，足够养活许多人口，这个问题实在值得每个人认真思考。',
   );
 });
+
+test("a column's last line is no headline's first, and a body that stops mid-sentence is not trusted", () => {
+  // pdftotext: a column ends inside a sentence, the next module's headline starts a block under it, and the
+  // rest of the sentence comes later (not on this page).
+  const text = [
+    '老街改造让城市焕发新活力',
+    '□ 本报记者 王明远',
+    '去年以来，城东老街完成了管网改造和立面整修，沿街',
+    '商铺陆续开门迎客，街巷里又热闹起来。改造前，街道',
+    '办事处先后召开多次居民议事会，通过不断提升服务',
+    '',
+    '乡村学校开起音乐课',
+    '□ 本报记者 李清和',
+    '今年春季学期，山区的十二所乡村小学开设了器乐课程，',
+    '县里为每所学校配齐了乐器，学生们学得十分认真。',
+  ].join('\n');
+  const issue = recoverText(text, { file: 't.txt', words: jiebaWords });
+  const heads = issue.articles.map((a) => a.headline);
+  assert.ok(heads.includes('乡村学校开起音乐课'), JSON.stringify(heads));
+  const street = issue.articles.find((a) => a.headline === '老街改造让城市焕发新活力')!;
+  assert.ok(street.confidence < 0.9, `confidence ${street.confidence}`);
+});

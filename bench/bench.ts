@@ -233,12 +233,18 @@ writeFileSync(
 const typstScript = join(ROOT, 'dist', 'bench', 'typst-compile.js');
 const typstCold: number[] = [];
 const buildCold: number[] = [];
+/** The default build: issue, layout, PDF, proof PDF, page images, manifest (target ≤ 3 × Typst). */
+const fullCold: number[] = [];
+const fullRss: number[] = [];
 for (let i = 0; i < RUNS; i++) {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [typstScript, typ, join(dir, 'typst.pdf')], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`typst compile failed: ${r.stderr}`);
   typstCold.push(performance.now() - t0);
   buildCold.push(cold(['build', SAMPLE, '-o', join(dir, `build-${i}`), '--no-proof', '-q']).ms);
+  const full = cold(['build', SAMPLE, '-o', join(dir, `full-${i}`), '-q']);
+  fullCold.push(full.ms);
+  fullRss.push(full.rssKB / 1024);
 }
 const typstWarm: number[] = [];
 const typSource = readFileSync(typ, 'utf8');
@@ -252,6 +258,9 @@ out.typst = {
   newsprintEndToEndWarmMs: ms(median(warm.total)),
   coldRatio: Number((median(buildCold) / median(typstCold)).toFixed(1)),
   warmRatio: Number((median(warm.total) / median(typstWarm)).toFixed(1)),
+  newsprintFullBuildColdMs: ms(median(fullCold)),
+  fullRatio: Number((median(fullCold) / median(typstCold)).toFixed(1)),
+  fullBuildPeakMB: Math.round(Math.max(...fullRss)),
 };
 
 // ---- batch: 50 generated pages, 1 and 2 workers ---------------------------------------
@@ -305,6 +314,7 @@ Chromium printing the same layout (HTML → PDF)    ${String(ch.printColdMs).pad
 Typst setting the same content (one tall page)     ${String(ty.compileColdMs).padStart(6)} ms            ${String(ty.compileWarmMs).padStart(6)} ms
   newsprint build --no-proof / recover+layout+render ${String(ty.newsprintBuildColdMs).padStart(5)} ms            ${String(ty.newsprintEndToEndWarmMs).padStart(6)} ms
   newsprint ÷ Typst (target ≤ 1.0, issue 14)       ${String(ty.coldRatio).padStart(6)} ×             ${String(ty.warmRatio).padStart(6)} ×
+  newsprint build (default: proof, images)         ${String(ty.newsprintFullBuildColdMs).padStart(6)} ms, ${ty.fullRatio} × Typst (target ≤ 3), peak ${ty.fullBuildPeakMB} MB
 layout (make-up search) by number of items, warm   ${(out.layoutScaling as typeof scaling)
   .map((x) => `${x.items}: ${x.layoutMs ?? '–'} ms`)
   .join(', ')}

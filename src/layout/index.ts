@@ -28,8 +28,15 @@ interface Candidate {
 const SIZE_PENALTY = 0.002;
 
 /** Errors name no file: the caller knows which file the user gave (`about` in errors.ts). */
-export function layoutIssue(issue: Issue, t: Template, m: Metrics, words: WordSegmenter = jiebaWords): Layout {
+export function layoutIssue(issue: Issue, t: Template, m: Metrics, segment: WordSegmenter = jiebaWords): Layout {
   refuseWhatCannotFit(issue, t);
+  // Each headline is segmented once, not once for every size and width the make-up tries.
+  const segmented = new Map<string, string[]>();
+  const words: WordSegmenter = (text) => {
+    let w = segmented.get(text);
+    if (!w) segmented.set(text, (w = segment(text)));
+    return w;
+  };
   refuseWhatNoFaceHas(issue, t, m);
   let best: Candidate | null = null;
   let tried = 0;

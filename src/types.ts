@@ -153,7 +153,10 @@ export type Edit =
   | { op: 'set-deck'; text: string | null }
   | { op: 'set-byline'; item: string; byline: Byline | null }
   | { op: 'reject-correction'; correction: string; to: string }
-  | { op: 'mark-reviewed'; item: string; reviewed: boolean };
+  | { op: 'mark-reviewed'; item: string; reviewed: boolean }
+  | { op: 'new-article'; paragraph: ParagraphRef; headline: string }
+  | { op: 'join-articles'; item: string; into: string }
+  | { op: 'mark-furniture'; paragraph: ParagraphRef; kind: Furniture['kind'] };
 
 export const EDIT_OPS = [
   'move-paragraph',
@@ -165,6 +168,9 @@ export const EDIT_OPS = [
   'set-byline',
   'reject-correction',
   'mark-reviewed',
+  'new-article',
+  'join-articles',
+  'mark-furniture',
 ] as const satisfies ReadonlyArray<Edit['op']>;
 
 export interface EditsFile {

@@ -121,6 +121,40 @@ function applyOne(issue: Issue, edit: Edit): void {
     case 'reject-correction':
       rejectCorrection(issue, edit.correction, edit.to);
       return;
+    case 'new-article': {
+      const { item, index } = paragraphOf(issue, edit.paragraph);
+      const moved = cut(item, index, item.paragraphs.length - index);
+      const id = `a${Math.max(0, ...issue.articles.map((a) => Number(a.id.slice(1)))) + 1}`;
+      const at = edit.paragraph.item === 'lead' ? 0 : issue.articles.findIndex((a) => a.id === edit.paragraph.item) + 1;
+      issue.articles.splice(at, 0, {
+        id,
+        headline: edit.headline,
+        byline: null,
+        paragraphs: moved.texts,
+        source: { headline: [], paragraphs: moved.lines },
+        // The editor's own article: nothing about it is a guess.
+        confidence: 1,
+      });
+      return;
+    }
+    case 'join-articles': {
+      const from = issue.articles.findIndex((a) => a.id === edit.item);
+      if (from < 0) throw new Misfit(`there is no article ${edit.item}`);
+      const target = itemOf(issue, edit.into);
+      if (target === issue.articles[from]) throw new Misfit(`${edit.item} cannot be joined to itself`);
+      const [gone] = issue.articles.splice(from, 1);
+      insert(target, target.paragraphs.length, gone!.paragraphs, gone!.source.paragraphs);
+      // Its corrections and warnings now speak of the article it joined.
+      for (const c of issue.corrections) if (c.item === edit.item) c.item = edit.into;
+      for (const w of issue.warnings) if (w.item === edit.item) w.item = edit.into;
+      return;
+    }
+    case 'mark-furniture': {
+      const { item, index } = paragraphOf(issue, edit.paragraph);
+      const moved = cut(item, index);
+      issue.furniture.push({ kind: edit.kind, text: moved.texts[0]!, line: moved.lines[0]?.[0] ?? 1 });
+      return;
+    }
     case 'mark-reviewed': {
       const item = itemOf(issue, edit.item);
       if (edit.reviewed) item.reviewed = true;

@@ -129,6 +129,8 @@ function paragraphTools(it, p, text) {
   const move = el('select', { id: 'move-to', 'aria-label': 'move to' }, ...others.map((o) => el('option', { value: o.id, text: o.id + ' ' + (o.headline || '(no headline)') })));
   const where = el('select', { id: 'move-where', 'aria-label': 'where in it' }, el('option', { value: 'end', text: 'at its end' }), el('option', { value: 'start', text: 'at its start' }));
   const splitAt = el('input', { type: 'number', min: 1, max: [...text].length - 1, value: Math.floor([...text].length / 2), 'aria-label': 'split after character', style: 'width:6em' });
+  const newHead = el('input', { type: 'text', 'aria-label': 'headline of the new article' });
+  const kind = el('select', { 'aria-label': 'kind of furniture' }, ...['folio', 'running-head', 'jump', 'paper', 'credit', 'email'].map((k) => el('option', { value: k, text: k })));
   const area = el('textarea', { 'aria-label': 'paragraph text' });
   area.value = text;
   const warn = el('span', { class: 'removes' });
@@ -138,7 +140,10 @@ function paragraphTools(it, p, text) {
       el('button', { onclick: () => push({ op: 'join-paragraphs', paragraph: ref }), disabled: p + 1 >= it.paragraphs.length }, 'Join with next'),
       'Split after', splitAt, el('button', { onclick: () => push({ op: 'split-paragraph', paragraph: ref, at: Number(splitAt.value) }) }, 'Split')),
     area,
-    el('div', { class: 'row' }, el('button', { onclick: () => area.value !== text && push({ op: 'edit-paragraph', paragraph: ref, text: area.value }) }, 'Apply text'), warn));
+    el('div', { class: 'row' }, el('button', { onclick: () => area.value !== text && push({ op: 'edit-paragraph', paragraph: ref, text: area.value }) }, 'Apply text'), warn),
+    el('div', { class: 'row' }, 'New article from here, headline', newHead,
+      el('button', { onclick: () => newHead.value && push({ op: 'new-article', paragraph: ref, headline: newHead.value }) }, 'New article'),
+      'Furniture:', kind, el('button', { onclick: () => push({ op: 'mark-furniture', paragraph: ref, kind: kind.value }) }, 'Mark as furniture')));
 }
 function drawItem(it) {
   const isLead = it.id === 'lead';
@@ -156,7 +161,10 @@ function drawItem(it) {
     sec.append(el('div', { class: 'row' }, role, name, el('button', { onclick: () => push({ op: 'set-byline', item: it.id, byline: name.value ? { role: role.value, name: name.value } : null }) }, 'Set byline')));
   }
   const rev = el('input', { type: 'checkbox', id: 'rev-' + it.id, checked: !!it.reviewed, onchange: () => push({ op: 'mark-reviewed', item: it.id, reviewed: rev.checked }) });
-  sec.append(el('div', { class: 'row' }, rev, el('label', { for: 'rev-' + it.id, text: 'reviewed' })));
+  const others = items().filter((o) => o.id !== it.id);
+  const into = el('select', { 'aria-label': 'join into' }, ...others.map((o) => el('option', { value: o.id, text: o.id + ' ' + (o.headline || '') })));
+  sec.append(el('div', { class: 'row' }, rev, el('label', { for: 'rev-' + it.id, text: 'reviewed' }),
+    isLead || !others.length ? null : el('span', {}, ' · join this article to ', into, el('button', { onclick: () => push({ op: 'join-articles', item: it.id, into: into.value }) }, 'Join'))));
   it.paragraphs.forEach((text, p) => {
     const on = selected && selected.item === it.id && selected.paragraph === p;
     sec.append(el('div', { class: 'para' + (on ? ' sel' : ''), id: 'p-' + it.id + '-' + p, tabindex: 0, role: 'button', 'aria-pressed': on ? 'true' : 'false',

@@ -82,3 +82,22 @@ test('edits that no longer fit are reported, not applied elsewhere', () => {
   assert.match(r.failed[1]!.reason, /no longer starts with “别的开头”/);
   assert.equal(r.issue.articles[0]!.headline, '这一条能用');
 });
+
+test('edits: a new article from a paragraph on, two articles joined, a paragraph marked as furniture', () => {
+  const a1 = issue.articles[0]!;
+  const last = a1.paragraphs.length - 1;
+  const split = applyEdits(issue, [{ op: 'new-article', paragraph: ref('a1', last), headline: '新的一篇' }]);
+  assert.deepEqual(split.failed, []);
+  const made = split.issue.articles[1]!;
+  assert.deepEqual([made.id, made.headline, made.paragraphs], ['a3', '新的一篇', [a1.paragraphs[last]]]);
+  assert.equal(split.issue.articles[0]!.paragraphs.length, last);
+  const joined = applyEdits(issue, [{ op: 'join-articles', item: 'a2', into: 'a1' }]).issue;
+  assert.deepEqual(
+    joined.articles.map((a) => a.id),
+    ['a1'],
+  );
+  assert.deepEqual(joined.articles[0]!.paragraphs, [...a1.paragraphs, ...issue.articles[1]!.paragraphs]);
+  const marked = applyEdits(issue, [{ op: 'mark-furniture', paragraph: ref('a2', 0), kind: 'jump' }]).issue;
+  assert.equal(marked.furniture.at(-1)!.text, issue.articles[1]!.paragraphs[0]);
+  assert.equal(marked.articles[1]!.paragraphs.length, issue.articles[1]!.paragraphs.length - 1);
+});

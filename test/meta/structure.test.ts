@@ -8,6 +8,7 @@ import {
   type Article,
   type Byline,
   CORRECTION_KINDS,
+  EDIT_OPS,
   FURNITURE_KINDS,
   type Issue,
   type Lead,
@@ -160,4 +161,11 @@ test('the JSON Schemas list exactly the correction kinds, warning codes and furn
   assert.deepEqual(enumAt(['corrections'], 'kind'), [...CORRECTION_KINDS].sort());
   assert.deepEqual(enumAt(['warnings'], 'code'), [...WARNING_CODES].sort());
   assert.deepEqual(enumAt(['furniture'], 'kind'), [...FURNITURE_KINDS].sort());
+  // The edits schema: one branch per operation, and furniture marked with the issue's kinds.
+  const edits = schemaOf('edits') as { properties: { edits: { items: { oneOf: Schema[] } } } };
+  const branches = edits.properties.edits.items.oneOf;
+  const ops = branches.map((b) => (b.properties!.op as { const: string }).const).sort();
+  assert.deepEqual(ops, [...EDIT_OPS].sort());
+  const furniture = branches.find((b) => (b.properties!.op as { const: string }).const === 'mark-furniture')!;
+  assert.deepEqual([...((furniture.properties!.kind as Enum).enum ?? [])].sort(), [...FURNITURE_KINDS].sort());
 });

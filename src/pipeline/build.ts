@@ -6,7 +6,7 @@
 import type { Browser } from 'puppeteer';
 import { makeManifest } from '../check/archive.js';
 import { crossCheck } from '../check/crosscheck.js';
-import { encodePng, rasterizePdf } from '../check/raster.js';
+import { encodePng, rasterPages } from '../check/raster.js';
 import { NewsprintError } from '../errors.js';
 import { loadFaces } from '../fonts/faces.js';
 import { MANIFEST, safeFolderName } from '../io/archive-folder.js';
@@ -36,6 +36,14 @@ export interface BuildOptions {
 
 /** Resolution of the page images in the archive folder. */
 export const PNG_DPI = 100;
+/** Most pixels a page image has: a page of a huge template gets a lower resolution, not gigabytes of memory. */
+export const MAX_IMAGE_PIXELS = 8_000_000;
+
+/** PNG_DPI, or less where the largest page would have more than MAX_IMAGE_PIXELS pixels. */
+export function imageDpi(layout: Layout): number {
+  const points = Math.max(...layout.pages.map((p) => p.width * p.height));
+  return Math.min(PNG_DPI, Math.floor(72 * Math.sqrt(MAX_IMAGE_PIXELS / points)));
+}
 
 /** `2024-01-08-政教专刊`: the issue's folder in the archive. */
 export function issueFolderName(issue: Issue): string {
@@ -86,8 +94,11 @@ export async function buildFiles(
     'spread.pdf': pdf,
   };
   if (opts.sheet) files['spread-sheet.pdf'] = await renderStage(layout, true, report);
-  const pages = await report.timeAsync('images', () => rasterizePdf(pdf, PNG_DPI));
-  for (const [i, p] of pages.entries()) files[`page-${i + 1}.png`] = encodePng(p);
+  await report.timeAsync('images', async () => {
+    // One page's pixels at a time, encoded as soon as drawn: memory stays that of one page.
+    let n = 0;
+    for await (const page of rasterPages(pdf, imageDpi(layout))) files[`page-${++n}.png`] = encodePng(page);
+  });
   if (opts.proof !== false) {
     if (source === null)
       report.info(

@@ -98,7 +98,7 @@ program
   .addOption(templateOption())
   .addOption(encodingOption())
   .option('--sheet', 'also write spread-sheet.pdf, both pages side by side on one sheet')
-  .option('--no-proof', 'skip proof.pdf (it needs a browser)')
+  .option('--no-proof', 'skip proof.pdf (the A4 proof sheet: what needs a look in full, the rest one line each)')
   .option('--check', 'cross-check the PDF against Chromium drawing the same layout; fail when they disagree')
   .option('--force', 'replace an issue folder that was built from another input with the same date and section')
   .option('--json', 'print one JSON line per input on standard output: {input, ok, folder, warnings, error}')
@@ -141,7 +141,7 @@ program
   .argument('<file>', 'extraction text, or - for standard input (not with --serve)')
   .option(
     '-o, --output <proof.html|proof.pdf>',
-    'HTML that opens in any browser, or a PDF of it printed by Chromium (-: HTML on standard output)',
+    'HTML that opens in any browser, or an A4 PDF drawn by newsprint (-: HTML on standard output)',
     'proof.html',
   )
   .addOption(templateOption())

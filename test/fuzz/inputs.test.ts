@@ -1,5 +1,5 @@
 /**
- * Seeded fuzzing of the files a user may hand-edit: templates and layout.json.
+ * Seeded fuzzing of the files a user may hand-edit: templates, layout.json and an archive's manifest.json.
  * One to three values of a real one are changed (numbers made zero, negative,
  * huge, tiny or scaled; values turned into another type; keys dropped or
  * added). Each mutant is refused with one clear line, or it is used, and then
@@ -7,12 +7,16 @@
  * never NaN in a PDF. FUZZ_SCALE=10 runs ten times the cases.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { verifyFolder } from '../../src/check/archive.js';
 import { InvariantError, NewsprintError } from '../../src/errors.js';
 import { loadFaces, loadMetrics } from '../../src/fonts/faces.js';
+import { writeArchiveFolder } from '../../src/io/archive-folder.js';
 import { layoutIssue } from '../../src/layout/index.js';
+import { buildFiles, quietReporter } from '../../src/pipeline/index.js';
 import { recoverBytes } from '../../src/recover/index.js';
 import { renderLayout } from '../../src/render/index.js';
 import { validateLayout, validateTemplate } from '../../src/schema.js';
@@ -118,4 +122,46 @@ test(`${LAYOUT_CASES} mutated layout.json files: refused in one line, or a PDF w
   }
   console.log(`layouts: ${rendered} of ${LAYOUT_CASES} rendered, the rest refused`);
   assert.ok(rendered > 0 && rendered < LAYOUT_CASES);
+});
+
+const MANIFEST_CASES = 40 * SCALE;
+/** Names a hostile manifest may give a file: outside the folder, absolute, a device, the folder itself. */
+const HOSTILE_PATHS = ['../../../../etc/passwd', '/etc/hostname', '/dev/zero', '.', '', 'a/../../b', 'page-1.png/'];
+
+test(`${MANIFEST_CASES} mutated manifests: verify says what is wrong in one line each, never crashes`, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'newsprint-fuzz-manifest-'));
+  const built = await buildFiles(SAMPLE, { template: 'tabloid', proof: false }, quietReporter());
+  const folder = writeArchiveFolder({ out: dir, name: 'issue', source: built.issue.source.sha256 }, built.files);
+  const manifestPath = join(folder, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Json;
+  const r = new Random(2028);
+  let failed = 0;
+  try {
+    for (let k = 0; k < MANIFEST_CASES; k++) {
+      const { value, what } = mutant(manifest, r);
+      // Now and then a file entry points somewhere it must not.
+      const files = (value as { files?: Json }).files;
+      let hostile = false;
+      if (Array.isArray(files) && files.length && r.chance(0.3)) {
+        const entry = files[r.int(0, files.length - 1)];
+        const path = r.pick(HOSTILE_PATHS);
+        if (entry && typeof entry === 'object' && !Array.isArray(entry)) {
+          entry.path = path;
+          hostile = true;
+        }
+        what.push(`a file's path = ${JSON.stringify(path)}`);
+      }
+      writeFileSync(manifestPath, JSON.stringify(value));
+      const name = `manifest ${k} (${what.join('; ')})`;
+      const problems = await clearly(name, () => verifyFolder(folder));
+      if (problems === null) continue;
+      for (const p of problems) assert.ok(p.length > 0 && !p.includes('\n'), `${name}: problem not one line: ${p}`);
+      if (hostile) assert.ok(problems.length > 0, `${name}: a path out of the folder verified`);
+      if (problems.length) failed++;
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(`manifests: ${failed} of ${MANIFEST_CASES} reported problems, the rest verified`);
+  assert.ok(failed > 0);
 });

@@ -7,7 +7,7 @@
 import type { WordSegmenter } from '../text/segmenter.js';
 import type { FaceMetrics } from '../types.js';
 import { breakParagraph } from './text/linebreak.js';
-import { naturalWidth } from './text/setline.js';
+import { naturalWidth, spanWidths } from './text/setline.js';
 import { mayEndLine, mayStartLine, toUnits, type Unit } from './text/units.js';
 
 export interface HeadlineFit {
@@ -78,7 +78,8 @@ function wordLines(clause: string, avail: number, m: FaceMetrics, words: WordSeg
   const n = units.length;
   const breakable = (k: number) => bounds.has(starts[k]!) && mayStartLine(units[k]!) && mayEndLine(units[k - 1]!);
   const cuts = [0, ...Array.from({ length: n - 1 }, (_, k) => k + 1).filter(breakable), n];
-  const widthOf = (a: number, b: number) => naturalWidth(units.slice(a, b), m);
+  const spans = spanWidths(units, m);
+  const widthOf = (a: number, b: number) => spans.natural(a, b - 1);
   const total = widthOf(0, n);
   for (let lines = Math.ceil(total / avail); lines <= MAX_CLAUSE_LINES; lines++) {
     const target = total / lines;
@@ -109,6 +110,23 @@ function wordLines(clause: string, avail: number, m: FaceMetrics, words: WordSeg
   return null;
 }
 
+/** Widths of headline texts already measured, per face: the make-up sets each headline at many sizes. */
+const measured = new WeakMap<FaceMetrics, Map<string, number>>();
+/** A process laying out issue after issue (a batch worker) forgets them past this many texts. */
+const MAX_MEASURED = 20_000;
+
+/** Natural width (em) of a headline text, clause breaks included. */
+function headlineWidth(text: string, m: FaceMetrics): number {
+  let widths = measured.get(m);
+  if (!widths) measured.set(m, (widths = new Map()));
+  let w = widths.get(text);
+  if (w === undefined) {
+    if (widths.size >= MAX_MEASURED) widths.clear();
+    widths.set(text, (w = naturalWidth(headlineUnits(text), m)));
+  }
+  return w;
+}
+
 export function setHeadlineAt(
   text: string,
   width: number,
@@ -118,8 +136,7 @@ export function setHeadlineAt(
 ): Unit[][] {
   const avail = width / size - 2 * HEADLINE_INSET;
   const clauses = text.split(/\s+/).filter(Boolean);
-  const whole = headlineUnits(clauses.join(' '));
-  if (naturalWidth(whole, m) <= avail + 1e-6) return [whole];
+  if (headlineWidth(clauses.join(' '), m) <= avail + 1e-6) return [headlineUnits(clauses.join(' '))];
   const lines: Unit[][] = [];
   let current: string[] = [];
   const flush = () => {
@@ -128,12 +145,12 @@ export function setHeadlineAt(
   };
   for (const clause of clauses) {
     const trial = [...current, clause];
-    if (naturalWidth(headlineUnits(trial.join(' ')), m) <= avail + 1e-6) {
+    if (headlineWidth(trial.join(' '), m) <= avail + 1e-6) {
       current = trial;
       continue;
     }
     flush();
-    const w = naturalWidth(headlineUnits(clause), m);
+    const w = headlineWidth(clause, m);
     if (w <= avail + 1e-6) current = [clause];
     else {
       // Too long for one line: balanced lines between words; only a word longer than the line is cut.

@@ -56,7 +56,25 @@ const MAX_CLAUSE_LINES = 4;
  * the fewest lines that fit, each as near the same width as the words allow.
  * Null when no word boundary gives lines that fit (one long word).
  */
-function wordLines(clause: string, avail: number, m: FaceMetrics, words: WordSegmenter): Unit[][] | null {
+/** A clause ready for balanced breaking: its units, where it may break, how wide each span is. */
+interface PreparedClause {
+  units: Unit[];
+  cuts: number[];
+  weakAt: (cut: number) => boolean;
+  widthOf: (a: number, b: number) => number;
+}
+
+/** Prepared clauses per face and segmenter: the make-up breaks one clause at many widths and sizes. */
+const prepared = new WeakMap<FaceMetrics, WeakMap<WordSegmenter, Map<string, PreparedClause>>>();
+
+function prepareClause(clause: string, m: FaceMetrics, words: WordSegmenter): PreparedClause {
+  let bySegmenter = prepared.get(m);
+  if (!bySegmenter) prepared.set(m, (bySegmenter = new WeakMap()));
+  let clauses = bySegmenter.get(words);
+  if (!clauses) bySegmenter.set(words, (clauses = new Map()));
+  let p = clauses.get(clause);
+  if (p) return p;
+  if (clauses.size >= MAX_MEASURED) clauses.clear();
   const units = headlineUnits(clause);
   // Word boundaries as character offsets, and each unit's start.
   const bounds = new Set<number>();
@@ -77,9 +95,20 @@ function wordLines(clause: string, avail: number, m: FaceMetrics, words: WordSeg
   }
   const n = units.length;
   const breakable = (k: number) => bounds.has(starts[k]!) && mayStartLine(units[k]!) && mayEndLine(units[k - 1]!);
-  const cuts = [0, ...Array.from({ length: n - 1 }, (_, k) => k + 1).filter(breakable), n];
   const spans = spanWidths(units, m);
-  const widthOf = (a: number, b: number) => spans.natural(a, b - 1);
+  p = {
+    units,
+    cuts: [0, ...Array.from({ length: n - 1 }, (_, k) => k + 1).filter(breakable), n],
+    weakAt: (cut) => cut < n && weak.has(starts[cut]!),
+    widthOf: (a, b) => spans.natural(a, b - 1),
+  };
+  clauses.set(clause, p);
+  return p;
+}
+
+function wordLines(clause: string, avail: number, m: FaceMetrics, words: WordSegmenter): Unit[][] | null {
+  const { units, cuts, weakAt, widthOf } = prepareClause(clause, m, words);
+  const n = units.length;
   const total = widthOf(0, n);
   for (let lines = Math.ceil(total / avail); lines <= MAX_CLAUSE_LINES; lines++) {
     const target = total / lines;
@@ -92,7 +121,7 @@ function wordLines(clause: string, avail: number, m: FaceMetrics, words: WordSeg
           if (b <= a) continue;
           const w = widthOf(a, b);
           if (w > avail + 1e-6) break;
-          const cost = prev.cost + (w - target) ** 2 + (b < n && weak.has(starts[b]!) ? ONE_CHAR_WORD_BREAK : 0);
+          const cost = prev.cost + (w - target) ** 2 + (weakAt(b) ? ONE_CHAR_WORD_BREAK : 0);
           const hit = best[j]!.get(b);
           if (!hit || cost < hit.cost - 1e-9) best[j]!.set(b, { cost, from: a });
         }

@@ -20,6 +20,8 @@ export interface HeadOption {
   /** Grid lines of the headline block. */
   lines: number;
   size: number;
+  /** The headline's lines at that size: what is measured here is what is placed. */
+  set: Unit[][];
 }
 
 export interface SpanOption {
@@ -45,11 +47,13 @@ export interface ItemContent {
   kind: 'lead' | 'article';
   headline: string;
   byline: string | null;
-  /** The byline broken to each span's width (index = span). */
-  bylines: Unit[][][];
+  /** The byline broken to each span's width, by span. */
+  bylines: Map<number, Unit[][]>;
   deck: string | null;
-  /** Module options by span (index = span); empty where the item cannot be set that wide or narrow. */
-  spans: SpanOption[][];
+  /** The lead's deck set in its lines (none for articles). */
+  deckSet: Unit[][];
+  /** Module options by span; none where the item cannot be set that wide or narrow. */
+  spans: Map<number, SpanOption[]>;
   /** For the lead: grid lines of its deck. */
   deckLines: number;
 }
@@ -105,20 +109,27 @@ function headOptions(
   m: Metrics['heavy'],
   words?: WordSegmenter,
 ): HeadOption[] | null {
-  if (!text) return [{ lines: 0, size: 0 }];
+  if (!text) return [{ lines: 0, size: 0, set: [] }];
   const all: Array<HeadOption & { clean: boolean }> = [];
   for (let size = sizes[1]; size >= sizes[0]; size--) {
     const set = setHeadlineAt(text, width, size, m, words);
     if (set.length <= maxLines)
-      all.push({ size, lines: headlineBlockLines(set.length, size, g.pitch), clean: breaksAtClausesOnly(text, set) });
+      all.push({
+        size,
+        lines: headlineBlockLines(set.length, size, g.pitch),
+        set,
+        clean: breaksAtClausesOnly(text, set),
+      });
   }
   // Sizes that break the headline only at its clause breaks, when there are any.
   const fits = all.some((f) => f.clean) ? all.filter((f) => f.clean) : all;
   if (!fits.length) return null;
   const least = Math.min(...fits.map((f) => f.lines));
   const out: HeadOption[] = [];
-  for (let lines = least; lines <= fits[0]!.lines + extra; lines++)
-    out.push({ lines, size: fits.find((f) => f.lines <= lines)!.size });
+  for (let lines = least; lines <= fits[0]!.lines + extra; lines++) {
+    const fit = fits.find((f) => f.lines <= lines)!;
+    out.push({ lines, size: fit.size, set: fit.set });
+  }
   return out;
 }
 
@@ -143,8 +154,8 @@ export function articleContent(
 ): ItemContent {
   const byline = a.byline ? bylineText(a.byline) : null;
   const body = setBody(a.paragraphs, g.measureEm, m[t.body.face], cache);
-  const bylines: Unit[][][] = [[]];
-  const spans: SpanOption[][] = [[]];
+  const bylines = new Map<number, Unit[][]>();
+  const spans = new Map<number, SpanOption[]>();
   for (let span = 1; span <= g.columns; span++) {
     const heads =
       span < MIN_SPAN
@@ -160,14 +171,16 @@ export function articleContent(
             words,
           );
     const perColumn = Math.ceil(body.length / span);
-    bylines.push(byline ? setByline(byline, spanWidth(g, span), g.bodySize * t.byline.scale, m[t.byline.face]) : []);
+    bylines.set(
+      span,
+      byline ? setByline(byline, spanWidth(g, span), g.bodySize * t.byline.scale, m[t.byline.face]) : [],
+    );
     // Wide modules with a few lines of body look wrong; a short item still has its narrowest module.
     if (!heads || (perColumn < MIN_BODY_LINES && span > MIN_SPAN)) {
-      spans.push([]);
       continue;
     }
-    const fixed = bylines[span]!.length + perColumn;
-    spans.push([
+    const fixed = bylines.get(span)!.length + perColumn;
+    spans.set(span, [
       {
         span,
         columns: span,
@@ -180,7 +193,17 @@ export function articleContent(
       },
     ]);
   }
-  return { item: a.id, kind: 'article', headline: a.headline, byline, bylines, deck: null, spans, deckLines: 0 };
+  return {
+    item: a.id,
+    kind: 'article',
+    headline: a.headline,
+    byline,
+    bylines,
+    deck: null,
+    deckSet: [],
+    spans,
+    deckLines: 0,
+  };
 }
 
 /**
@@ -238,15 +261,15 @@ export function leadContent(
       };
     }),
   );
-  const spans: SpanOption[][] = Array.from({ length: g.columns + 1 }, () => []);
-  spans[g.columns] = options;
+  const spans = new Map([[g.columns, options]]);
   return {
     item: 'lead',
     kind: 'lead',
     headline: lead.headline,
     byline: null,
-    bylines: [],
+    bylines: new Map(),
     deck: lead.deck,
+    deckSet: deckFit?.lines ?? [],
     spans,
     deckLines,
   };

@@ -92,7 +92,7 @@ export function layoutIssue(issue: Issue, t: Template, m: Metrics, segment: Word
       'use a template with larger pages or more columns, or split the issue',
     );
   }
-  return build(issue, t, m, best, tried, words);
+  return build(issue, t, m, best, tried);
 }
 
 /**
@@ -161,17 +161,17 @@ function refuseWhatNoFaceHas(issue: Issue, t: Template, m: Metrics): void {
 function need(contents: ItemContent[], g: Grid, t: Template): number {
   const furniture = (t.masthead.lines + t.runningHead.lines) * g.columns;
   return contents.reduce((n, c) => {
-    const least = Math.min(...c.spans.flat().map((o) => o.minHeight * o.span));
+    const least = Math.min(...[...c.spans.values()].flat().map((o) => o.minHeight * o.span));
     return n + least + t.rules.spaceLines * g.columns;
   }, furniture);
 }
 
-function build(issue: Issue, t: Template, m: Metrics, c: Candidate, tried: number, words: WordSegmenter): Layout {
+function build(issue: Issue, t: Template, m: Metrics, c: Candidate, tried: number): Layout {
   const { g } = c;
   const byItem = new Map(c.contents.map((x) => [x.item, x]));
   const pages: Page[] = c.pages.map((plan, i) => {
     const area = g.typeAreas[i as 0 | 1];
-    const ctx: PlaceContext = { t, g, m, area, words };
+    const ctx: PlaceContext = { t, g, m, area };
     const head = i === 0 ? mastheadBox(ctx, issue.masthead) : runningHeadBox(ctx, issue.masthead, 2);
     const boxes = [
       head.box,

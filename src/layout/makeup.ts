@@ -8,7 +8,8 @@
  * close the stacks. The best arrangement has the fewest holes, then honours
  * importance: earlier items wider and higher.
  */
-import type { ItemContent, SpanOption } from './content.js';
+import type { HeadOption, ItemContent, SpanOption } from './content.js';
+import type { Unit } from './text/units.js';
 
 export interface ModulePlan {
   item: string;
@@ -19,9 +20,10 @@ export interface ModulePlan {
   /** First grid line and height in grid lines. */
   line: number;
   height: number;
-  /** Grid lines of the headline block, and the headline size chosen for them. */
+  /** Grid lines of the headline block, the headline size chosen for them, and its lines at that size. */
   headLines: number;
   headSize: number;
+  head: Unit[][];
 }
 
 export interface PagePlan {
@@ -112,7 +114,7 @@ function fillChosen(options: SpanOption[], lines: number, space: number): StackR
   return { options, heights, holes: free * width + options.reduce((n, o) => n + (o.tail * o.span) / o.columns, 0) };
 }
 
-function headFor(o: SpanOption, height: number): { lines: number; size: number } {
+function headFor(o: SpanOption, height: number): HeadOption {
   const headLines = height - (o.minHeight - o.heads[0]!.lines);
   return o.heads.find((h) => h.lines === headLines) ?? o.heads[o.heads.length - 1]!;
 }
@@ -136,7 +138,7 @@ function stacksBelow(items: ItemContent[], spec: PageSpec, top: number, lines: n
         const w = widths[s]!;
         const stack = items.slice(at, at + groups[s]!);
         at += groups[s]!;
-        const choices = stack.map((it) => it.spans[w] ?? []);
+        const choices = stack.map((it) => it.spans.get(w) ?? []);
         if (choices.some((o) => o.length === 0)) {
           ok = false;
           break;
@@ -161,6 +163,7 @@ function stacksBelow(items: ItemContent[], spec: PageSpec, top: number, lines: n
             height: h,
             headLines: head.lines,
             headSize: head.size,
+            head: head.set,
           });
           line += h + spec.space;
         });
@@ -221,7 +224,7 @@ export function planPage(spec: PageSpec): PagePlan | null {
   const lead = items[0]?.kind === 'lead';
   if (!lead) consider(stacksBelow(items, spec, firstLine, lines));
   // A banner: the first item across the page, every option and height it can take.
-  for (const banner of items[0]?.spans[c] ?? []) {
+  for (const banner of items[0]?.spans.get(c) ?? []) {
     for (let h = banner.minHeight; h <= banner.maxHeight; h++) {
       const rest = items.length > 1 ? lines - h - space : lines - h;
       if (rest < 0) break;
@@ -237,6 +240,7 @@ export function planPage(spec: PageSpec): PagePlan | null {
         height: h,
         headLines: head.lines,
         headSize: head.size,
+        head: head.set,
       };
       consider({
         modules: [bannerModule, ...below.modules],

@@ -3,11 +3,10 @@
  * left end, measure and the x of each character, ready to draw.
  */
 
-import type { WordSegmenter } from '../text/segmenter.js';
 import type { Box, FaceRole, LineRole, Metrics, Rect, Rule, Template, TextLine } from '../types.js';
 import type { BodyLine, ItemContent } from './content.js';
 import { baselineOf, columnX, type Grid, spanWidth } from './grid.js';
-import { DECK_BASELINE, DECK_LEADING, HEADLINE_BASELINE, HEADLINE_LEADING, setHeadlineAt } from './headline.js';
+import { DECK_BASELINE, DECK_LEADING, HEADLINE_BASELINE, HEADLINE_LEADING } from './headline.js';
 import type { ModulePlan } from './makeup.js';
 import { setLine } from './text/setline.js';
 import type { Unit } from './text/units.js';
@@ -17,8 +16,6 @@ export interface PlaceContext {
   g: Grid;
   m: Metrics;
   area: Rect;
-  /** Headlines break between its words. */
-  words?: WordSegmenter;
 }
 
 const r2 = (v: number) => Math.round(v * 100) / 100;
@@ -63,7 +60,7 @@ export function textLine(
 /** Headline lines centred in a block of `blockLines` grid lines from grid line `line`. */
 function headlineLines(
   ctx: PlaceContext,
-  text: string,
+  sets: Unit[][],
   item: string,
   role: LineRole,
   face: FaceRole,
@@ -73,7 +70,6 @@ function headlineLines(
   line: number,
   blockLines: number,
 ): TextLine[] {
-  const sets = setHeadlineAt(text, width, size, ctx.m[face], ctx.words);
   const leading = size * HEADLINE_LEADING;
   const top = ctx.area.y + line * ctx.g.pitch + (blockLines * ctx.g.pitch - sets.length * leading) / 2;
   return sets.map((units, i) =>
@@ -147,7 +143,7 @@ export function placeArticle(ctx: PlaceContext, content: ItemContent, plan: Modu
     lines.push(
       ...headlineLines(
         ctx,
-        content.headline,
+        plan.head,
         content.item,
         'headline',
         t.headline.face,
@@ -160,7 +156,7 @@ export function placeArticle(ctx: PlaceContext, content: ItemContent, plan: Modu
     );
   let line = plan.line + plan.headLines;
   const size = g.bodySize * t.byline.scale;
-  for (const units of content.bylines[plan.span] ?? []) {
+  for (const units of content.bylines.get(plan.span) ?? []) {
     lines.push(
       textLine(ctx.m, units, {
         role: 'byline',
@@ -204,7 +200,7 @@ export function placeLead(ctx: PlaceContext, content: ItemContent, plan: ModuleP
   const width = spanWidth(g, g.columns);
   const lines = headlineLines(
     ctx,
-    content.headline,
+    plan.head,
     'lead',
     'lead-headline',
     t.lead.headline.face,
@@ -217,7 +213,7 @@ export function placeLead(ctx: PlaceContext, content: ItemContent, plan: ModuleP
   let line = plan.line + plan.headLines;
   if (content.deck) {
     const size = t.lead.deck.size;
-    const deckLines = setHeadlineAt(content.deck, width, size, ctx.m[t.lead.deck.face], ctx.words);
+    const deckLines = content.deckSet;
     const top = area.y + line * g.pitch + (content.deckLines * g.pitch - deckLines.length * size * DECK_LEADING) / 2;
     deckLines.forEach((units, i) =>
       lines.push(

@@ -42,21 +42,28 @@ export interface SpanOption {
   tail: number;
 }
 
-export interface ItemContent {
+/** What every item brings to the make-up: its module options by span. */
+interface ContentBase {
   item: string;
-  kind: 'lead' | 'article';
   headline: string;
-  byline: string | null;
-  /** The byline broken to each span's width, by span. */
-  bylines: Map<number, Unit[][]>;
-  deck: string | null;
-  /** The lead's deck set in its lines (none for articles). */
-  deckSet: Unit[][];
   /** Module options by span; none where the item cannot be set that wide or narrow. */
   spans: Map<number, SpanOption[]>;
-  /** For the lead: grid lines of its deck. */
+}
+
+export interface ArticleContent extends ContentBase {
+  kind: 'article';
+  /** The byline broken to each span's width, by span (none without a byline). */
+  bylines: Map<number, Unit[][]>;
+}
+
+export interface LeadContent extends ContentBase {
+  kind: 'lead';
+  /** The deck set in its lines, and the grid lines it takes (none without a deck). */
+  deckSet: Unit[][];
   deckLines: number;
 }
+
+export type ItemContent = ArticleContent | LeadContent;
 
 /** A byline as printed: the mark, the role, the names (`□ 本报记者 王沛`; `□ 林丽鹂` without a role). */
 export function bylineText(b: Byline): string {
@@ -151,7 +158,7 @@ export function articleContent(
   m: Metrics,
   cache?: BreakCache,
   words?: WordSegmenter,
-): ItemContent {
+): ArticleContent {
   const byline = a.byline ? bylineText(a.byline) : null;
   const body = setBody(a.paragraphs, g.measureEm, m[t.body.face], cache);
   const bylines = new Map<number, Unit[][]>();
@@ -193,17 +200,7 @@ export function articleContent(
       },
     ]);
   }
-  return {
-    item: a.id,
-    kind: 'article',
-    headline: a.headline,
-    byline,
-    bylines,
-    deck: null,
-    deckSet: [],
-    spans,
-    deckLines: 0,
-  };
+  return { item: a.id, kind: 'article', headline: a.headline, bylines, spans };
 }
 
 /**
@@ -225,7 +222,7 @@ export function leadContent(
   m: Metrics,
   cache?: BreakCache,
   words?: WordSegmenter,
-): ItemContent {
+): LeadContent {
   const width = spanWidth(g, g.columns);
   const deckFit = lead.deck
     ? fitHeadline(lead.deck, width, [t.lead.deck.size, t.lead.deck.size], 3, m[t.lead.deck.face], words)
@@ -262,15 +259,5 @@ export function leadContent(
     }),
   );
   const spans = new Map([[g.columns, options]]);
-  return {
-    item: 'lead',
-    kind: 'lead',
-    headline: lead.headline,
-    byline: null,
-    bylines: new Map(),
-    deck: lead.deck,
-    deckSet: deckFit?.lines ?? [],
-    spans,
-    deckLines,
-  };
+  return { item: 'lead', kind: 'lead', headline: lead.headline, deckSet: deckFit?.lines ?? [], deckLines, spans };
 }

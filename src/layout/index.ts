@@ -95,6 +95,9 @@ export function layoutIssue(issue: Issue, t: Template, m: Metrics, segment: Word
   return build(issue, t, m, best, tried);
 }
 
+const placeModule = (ctx: PlaceContext, content: ItemContent, plan: PagePlan['modules'][number]) =>
+  content.kind === 'lead' ? placeLead(ctx, content, plan) : placeArticle(ctx, content, plan);
+
 /**
  * Far more text than two pages hold is refused before any setting: a count
  * of characters against the smallest body size's columns, so a huge input
@@ -173,12 +176,7 @@ function build(issue: Issue, t: Template, m: Metrics, c: Candidate, tried: numbe
     const area = g.typeAreas[i as 0 | 1];
     const ctx: PlaceContext = { t, g, m, area };
     const head = i === 0 ? mastheadBox(ctx, issue.masthead) : runningHeadBox(ctx, issue.masthead, 2);
-    const boxes = [
-      head.box,
-      ...plan.modules.map((mod) =>
-        mod.item === 'lead' ? placeLead(ctx, byItem.get('lead')!, mod) : placeArticle(ctx, byItem.get(mod.item)!, mod),
-      ),
-    ];
+    const boxes = [head.box, ...plan.modules.map((mod) => placeModule(ctx, byItem.get(mod.item)!, mod))];
     return {
       number: i + 1,
       width: round(g.pageWidth),

@@ -4,7 +4,7 @@
  */
 
 import type { Box, FaceRole, LineRole, Metrics, Rect, Rule, Template, TextLine } from '../types.js';
-import type { BodyLine, ItemContent } from './content.js';
+import type { ArticleContent, BodyLine, LeadContent } from './content.js';
 import { baselineOf, columnX, type Grid, spanWidth } from './grid.js';
 import { DECK_BASELINE, DECK_LEADING, HEADLINE_BASELINE, HEADLINE_LEADING } from './headline.js';
 import type { ModulePlan } from './makeup.js';
@@ -134,7 +134,7 @@ function indented(line: TextLine, ems: number, size: number): TextLine {
   };
 }
 
-export function placeArticle(ctx: PlaceContext, content: ItemContent, plan: ModulePlan): Box {
+export function placeArticle(ctx: PlaceContext, content: ArticleContent, plan: ModulePlan): Box {
   const { g, t, area } = ctx;
   const x = columnX(g, area, plan.col);
   const width = spanWidth(g, plan.span);
@@ -194,7 +194,7 @@ export function placeArticle(ctx: PlaceContext, content: ItemContent, plan: Modu
   };
 }
 
-export function placeLead(ctx: PlaceContext, content: ItemContent, plan: ModulePlan): Box {
+export function placeLead(ctx: PlaceContext, content: LeadContent, plan: ModulePlan): Box {
   const { g, t, area } = ctx;
   const x = area.x;
   const width = spanWidth(g, g.columns);
@@ -211,7 +211,7 @@ export function placeLead(ctx: PlaceContext, content: ItemContent, plan: ModuleP
     plan.headLines,
   );
   let line = plan.line + plan.headLines;
-  if (content.deck) {
+  if (content.deckSet.length) {
     const size = t.lead.deck.size;
     const deckLines = content.deckSet;
     const top = area.y + line * g.pitch + (content.deckLines * g.pitch - deckLines.length * size * DECK_LEADING) / 2;

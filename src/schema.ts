@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import AjvModule from 'ajv';
 import { InputError } from './errors.js';
-import type { EditsFile, Issue, Layout, Template } from './types.js';
+import type { EditsFile, Issue, Layout, Range, Template } from './types.js';
 
 const require = createRequire(import.meta.url);
 const Ajv = AjvModule.default ?? AjvModule;
@@ -61,15 +61,15 @@ export const MAX_BODY_SIZES = 80;
 export function validateTemplate(value: unknown, file: string): Template {
   const t = check<Template>('template', value, file, 'see templates/tabloid.json');
   const bad = (what: string) => new InputError(`not a valid template: ${what}`, file, 'see templates/tabloid.json');
-  const ranges: Array<[string, [number, number]]> = [
+  const ranges: Array<[string, Range]> = [
     ['body.sizes', t.body.sizes],
     ['lead.headline.sizes', t.lead.headline.sizes],
     ['lead.intro.scale', t.lead.intro.scale],
     ['headline.sizes', t.headline.sizes],
   ];
-  for (const [field, [lo, hi]] of ranges)
-    if (lo > hi) throw bad(`field ${field} must be [least, largest], not [${lo}, ${hi}]`);
-  const sizes = Math.floor((t.body.sizes[1] - t.body.sizes[0]) / t.body.step) + 1;
+  for (const [field, { min, max }] of ranges)
+    if (min > max) throw bad(`field ${field} must have min no larger than max, not min ${min} and max ${max}`);
+  const sizes = Math.floor((t.body.sizes.max - t.body.sizes.min) / t.body.step) + 1;
   if (sizes > MAX_BODY_SIZES)
     throw bad(`body.sizes and body.step give ${sizes} body sizes to try, more than ${MAX_BODY_SIZES}`);
   const { page, margins } = t;

@@ -183,6 +183,12 @@ export interface EditsFile {
 
 // ---- Templates: page geometry as data (templates/*.json) --------------------
 
+/** The least and the largest value allowed (type sizes in pt, scales). */
+export interface Range {
+  min: number;
+  max: number;
+}
+
 /** Face roles; fonts/fonts.json maps each to a font file from an npm package. */
 export type FaceRole = 'song' | 'heavy' | 'bold' | 'kai';
 
@@ -199,7 +205,7 @@ export interface Template {
   body: {
     face: FaceRole;
     /** Body sizes in pt the make-up may choose from (all pages share one). */
-    sizes: [number, number];
+    sizes: Range;
     step: number;
     /** Line pitch as a multiple of the body size (size + leading). */
     pitch: number;
@@ -207,12 +213,12 @@ export interface Template {
   masthead: { lines: number; titleSize: number; face: FaceRole; infoSize: number };
   runningHead: { lines: number; size: number; face: FaceRole };
   lead: {
-    headline: { face: FaceRole; sizes: [number, number] };
+    headline: { face: FaceRole; sizes: Range };
     deck: { face: FaceRole; size: number };
     /** The introduction is set in one of these numbers of wide columns. */
-    intro: { face: FaceRole; scale: [number, number]; columns: number[] };
+    intro: { face: FaceRole; scale: Range; columns: number[] };
   };
-  headline: { face: FaceRole; sizes: [number, number]; maxLines: number };
+  headline: { face: FaceRole; sizes: Range; maxLines: number };
   byline: { face: FaceRole; scale: number };
   /** Rules between modules: weight in pt; modules are separated by this many grid lines. */
   rules: { weight: number; spaceLines: number };

@@ -6,7 +6,7 @@
  */
 
 import type { WordSegmenter } from '../text/segmenter.js';
-import type { Byline, FaceMetrics, Issue, Metrics, Template } from '../types.js';
+import type { Byline, FaceMetrics, Issue, Metrics, Range, Template } from '../types.js';
 import { type Grid, spanWidth } from './grid.js';
 import { breaksAtClausesOnly, DECK_LEADING, fitHeadline, headlineBlockLines, setHeadlineAt } from './headline.js';
 import { type BrokenLine, breakParagraph } from './text/linebreak.js';
@@ -109,7 +109,7 @@ export function setBody(paragraphs: string[], measure: number, m: FaceMetrics, c
 function headOptions(
   text: string,
   width: number,
-  sizes: [number, number],
+  sizes: Range,
   maxLines: number,
   extra: number,
   g: Grid,
@@ -118,7 +118,7 @@ function headOptions(
 ): HeadOption[] | null {
   if (!text) return [{ lines: 0, size: 0, set: [] }];
   const all: Array<HeadOption & { clean: boolean }> = [];
-  for (let size = sizes[1]; size >= sizes[0]; size--) {
+  for (let size = sizes.max; size >= sizes.min; size--) {
     const set = setHeadlineAt(text, width, size, m, words);
     if (set.length <= maxLines)
       all.push({
@@ -141,9 +141,9 @@ function headOptions(
 }
 
 /** Headline sizes for a module: wider modules may set somewhat larger headlines, never near the lead's. */
-function headlineSizes(t: Template, span: number): [number, number] {
-  const [lo, hi] = t.headline.sizes;
-  return [lo, Math.min(Math.round(hi * (1 + 0.05 * Math.max(0, span - 3))), t.lead.headline.sizes[0] + 2)];
+function headlineSizes(t: Template, span: number): Range {
+  const { min, max } = t.headline.sizes;
+  return { min, max: Math.min(Math.round(max * (1 + 0.05 * Math.max(0, span - 3))), t.lead.headline.sizes.min + 2) };
 }
 
 /** Measure in em of `columns` equal body columns across `span` grid columns. */
@@ -209,7 +209,7 @@ export function articleContent(
  */
 function introSizes(t: Template, g: Grid): number[] {
   const out: number[] = [];
-  const [lo, hi] = t.lead.intro.scale;
+  const { min: lo, max: hi } = t.lead.intro.scale;
   for (let s = Math.round(g.bodySize * lo * 2) / 2; s <= g.bodySize * hi + 1e-9 && s * 1.15 <= g.pitch; s += 0.5)
     out.push(s);
   return out.length ? out : [g.bodySize];
@@ -225,7 +225,7 @@ export function leadContent(
 ): LeadContent {
   const width = spanWidth(g, g.columns);
   const deckFit = lead.deck
-    ? fitHeadline(lead.deck, width, [t.lead.deck.size, t.lead.deck.size], 3, m[t.lead.deck.face], words)
+    ? fitHeadline(lead.deck, width, { min: t.lead.deck.size, max: t.lead.deck.size }, 3, m[t.lead.deck.face], words)
     : null;
   const deckLines = deckFit ? Math.ceil((deckFit.lines.length * t.lead.deck.size * DECK_LEADING) / g.pitch) : 0;
   // The lead is the page's main give: its headline block may grow twice as much as an article's.

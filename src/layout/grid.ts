@@ -83,10 +83,10 @@ export function bodySizes(t: Template): number[] {
   const width = (t.page.width - t.margins.inner - t.margins.outer) * MM;
   const c = t.columns;
   const out = new Set<number>();
-  for (let s = t.body.sizes[0]; s <= t.body.sizes[1] + 1e-9; s += t.body.step) out.add(round(s));
+  for (let s = t.body.sizes.min; s <= t.body.sizes.max + 1e-9; s += t.body.step) out.add(round(s));
   for (let n = 4; n <= 40; n++) {
     const exact = Math.floor((width / (c * n + (c - 1) * t.gutterEm)) * 100) / 100;
-    if (exact >= t.body.sizes[0] && exact <= t.body.sizes[1]) out.add(exact);
+    if (exact >= t.body.sizes.min && exact <= t.body.sizes.max) out.add(exact);
   }
   return [...out].filter((s) => gridFor(t, s).gutter <= t.gutterEm * s * MAX_GUTTER_RATIO).sort((a, b) => a - b);
 }

@@ -5,7 +5,7 @@
  */
 
 import type { WordSegmenter } from '../text/segmenter.js';
-import type { FaceMetrics } from '../types.js';
+import type { FaceMetrics, Range } from '../types.js';
 import { breakParagraph } from './text/linebreak.js';
 import { naturalWidth, spanWidths } from './text/setline.js';
 import { mayEndLine, mayStartLine, toUnits, type Unit } from './text/units.js';
@@ -223,20 +223,20 @@ export function breaksAtClausesOnly(text: string, lines: Unit[][]): boolean {
 export function fitHeadline(
   text: string,
   width: number,
-  sizes: [number, number],
+  sizes: Range,
   maxLines: number,
   m: FaceMetrics,
   words?: WordSegmenter,
-  maxSize = sizes[1],
+  maxSize = sizes.max,
 ): HeadlineFit {
   let fit: HeadlineFit | null = null;
-  for (let size = Math.min(maxSize, sizes[1]); size >= sizes[0]; size--) {
+  for (let size = Math.min(maxSize, sizes.max); size >= sizes.min; size--) {
     const lines = setHeadlineAt(text, width, size, m, words);
     if (lines.length > maxLines) continue;
     if (breaksAtClausesOnly(text, lines)) return { size, lines };
     fit ??= { size, lines };
   }
-  return fit ?? { size: sizes[0], lines: setHeadlineAt(text, width, sizes[0], m, words) };
+  return fit ?? { size: sizes.min, lines: setHeadlineAt(text, width, sizes.min, m, words) };
 }
 
 /** Grid lines a headline block of `lines` lines of `size` takes, with some air around it. */

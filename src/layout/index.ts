@@ -71,22 +71,22 @@ export function layoutIssue(issue: Issue, t: Template, m: Metrics, segment: Word
         one.penalty +
         two.penalty +
         hierarchyPenalty([...one.modules, ...two.modules]) +
-        (size - t.body.sizes[0]) * SIZE_PENALTY;
+        (size - t.body.sizes.min) * SIZE_PENALTY;
       if (!best || score < best.score - 1e-9) best = { g, contents, pages: [one, two], score };
     }
     if (!best) shortest = Math.min(shortest, need(contents, g, t));
   }
   if (!best) {
-    const g = gridFor(t, t.body.sizes[0]);
+    const g = gridFor(t, t.body.sizes.min);
     const capacity = 2 * g.lines * g.columns;
     const over = Math.round((shortest / capacity - 1) * 100);
     throw new NewsprintError(
       over > 0
         ? `the issue does not fit two pages of template "${t.name}": even at the smallest body size ` +
-            `(${t.body.sizes[0]} pt) it needs at least ${shortest} column-lines of the ${capacity} there are, ` +
+            `(${t.body.sizes.min} pt) it needs at least ${shortest} column-lines of the ${capacity} there are, ` +
             `${over} % too much`
         : `the items of this issue could not be arranged on two pages of template "${t.name}" (they need ` +
-            `${shortest} of ${capacity} column-lines at ${t.body.sizes[0]} pt, ` +
+            `${shortest} of ${capacity} column-lines at ${t.body.sizes.min} pt, ` +
             'but no arrangement of whole modules fits)',
       undefined,
       'use a template with larger pages or more columns, or split the issue',
@@ -104,7 +104,7 @@ const placeModule = (ctx: PlaceContext, content: ItemContent, plan: PagePlan['mo
  * fails in milliseconds, not after every arrangement was tried.
  */
 function refuseWhatCannotFit(issue: Issue, t: Template): void {
-  const g = gridFor(t, bodySizes(t)[0] ?? t.body.sizes[0]);
+  const g = gridFor(t, bodySizes(t)[0] ?? t.body.sizes.min);
   const capacity = 2 * g.lines * g.columns;
   const bodies = [...(issue.lead?.paragraphs ?? []), ...issue.articles.flatMap((a) => a.paragraphs)];
   // Every paragraph takes at least its characters over the measure, every item a headline and a rule.

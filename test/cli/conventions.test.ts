@@ -138,6 +138,8 @@ test('templates: unknown keys rejected, allowed values listed, numbers bounded',
     ['title', (t) => (t.masthead.titleSize = 0), /field masthead\.titleSize must be >= 6/],
     ['huge', (t) => (t.page.width = 100000), /field page\.width must be <= 1200/],
     ['search', (t) => (t.maxHeadlineExtra = 1e6), /field maxHeadlineExtra must be <= 20/],
+    ['range', (t) => (t.headline.sizes = { min: 30, max: 15 }), /headline\.sizes must have min no larger than max/],
+    ['pair', (t) => (t.body.sizes = [7.5, 12]), /field body\.sizes must be object/],
   ];
   for (const [name, change, message] of cases) {
     const t = structuredClone(tabloid);

@@ -136,6 +136,6 @@ test('headlines: a long clause breaks into balanced lines between words, never b
   );
   assert.ok(!breaksAtClausesOnly(headline, set));
   // A size that needs no break inside a clause wins over a larger one that does.
-  const fit = fitHeadline(headline, 20 + 2 * HEADLINE_INSET, [1, 2], 2, idealFace, jiebaWords);
+  const fit = fitHeadline(headline, 20 + 2 * HEADLINE_INSET, { min: 1, max: 2 }, 2, idealFace, jiebaWords);
   assert.deepEqual([fit.size, fit.lines.length], [1, 1]);
 });

@@ -13,9 +13,10 @@ import { textLine } from '../layout/place.js';
 import { breakParagraph } from '../layout/text/linebreak.js';
 import { naturalWidth } from '../layout/text/setline.js';
 import { toUnits, type Unit } from '../layout/text/units.js';
+import { extractionLines } from '../recover/lines.js';
 import type { PrintDocument } from '../render/index.js';
 import type { Box, Correction, FaceRole, Issue, Layout, LineNo, LineRole, Metrics, Page, TextLine } from '../types.js';
-import { itemViews, KIND_LABEL } from './proof.js';
+import { itemViews, joinsNext, KIND_LABEL } from './proof.js';
 
 /** A4 in pt, and its margins. */
 const PAGE = { width: 595.28, height: 841.89, margin: 42 };
@@ -43,7 +44,7 @@ interface Piece {
 }
 
 export function proofDocument(issue: Issue, sourceText: string, layout: Layout | null, m: Metrics): PrintDocument {
-  const source = sourceText.replace(/\r\n?/g, '\n').split(/\n|\f/);
+  const source = extractionLines(sourceText);
   const width = PAGE.width - 2 * PAGE.margin;
   const left = width * LEFT_SHARE;
   const right = width - left - COLUMN_GAP;
@@ -81,8 +82,8 @@ export function proofDocument(issue: Issue, sourceText: string, layout: Layout |
     return box;
   };
   /** Lines of one column at x, wrapped to its width. */
-  const wrap = (p: Piece, w: number): TextLine[][] =>
-    wrapUnits(printable(p.text, m[p.face]), m, p.face, w / p.size).map((units, k, all) => [
+  const wrap = (p: Piece, w: number): TextLine[] =>
+    wrapUnits(printable(p.text, m[p.face]), m, p.face, w / p.size).map((units, k, all) =>
       textLine(m, units, {
         role: p.role,
         item: '',
@@ -93,14 +94,14 @@ export function proofDocument(issue: Issue, sourceText: string, layout: Layout |
         width: w,
         justify: p.justify === true && k + 1 < all.length,
       }),
-    ]);
+    );
   /**
    * A row: left and right columns side by side, line k of each on one baseline (a page break falls on both at
    * once); with `across`, the right pieces take the whole width.
    */
   const row = (item: string, l: Piece[], r: Piece[], across = false) => {
     const put = (pieces: Piece[], x: number, w: number) =>
-      pieces.flatMap((p) => wrap(p, w).map(([line]) => ({ line: line!, x, lead: p.size * LEADING })));
+      pieces.flatMap((p) => wrap(p, w).map((line) => ({ line, x, lead: p.size * LEADING })));
     const a = across ? [] : put(l, PAGE.margin, left);
     const b = put(r, across ? PAGE.margin : PAGE.margin + left + COLUMN_GAP, across ? width : right);
     for (let k = 0; k < Math.max(a.length, b.length); k++) {
@@ -281,11 +282,7 @@ function sourceLine(no: LineNo, raw: string, cs: Correction[]): string {
   for (const c of cs)
     if (c.kind === 'spaces-removed' && c.lines[0] === no) for (const p of c.positions ?? []) removed.add(p);
   const text = [...raw].map((ch, i) => (removed.has(i) ? '␣' : ch)).join('');
-  const joined = cs.some(
-    (c) =>
-      (c.kind === 'lines-joined' || c.kind === 'fragment-joined' || c.kind === 'headline-rejoined') &&
-      c.lines.slice(0, -1).includes(no),
-  );
+  const joined = cs.some((c) => joinsNext(c, no));
   return `${String(no).padStart(4, ' ')}  ${text.trim()}${joined ? ' ⏎' : ''}`;
 }
 

@@ -6,6 +6,7 @@
  */
 
 import { bylineText } from '../layout/content.js';
+import { extractionLines } from '../recover/lines.js';
 import type { Correction, Issue, Layout, LineNo } from '../types.js';
 import { esc } from './html.js';
 
@@ -22,6 +23,11 @@ export const KIND_LABEL: Record<Correction['kind'], string> = {
   'kicker-as-deck': '引题',
   'byline-from-text': '署名取自正文',
 };
+
+/** The correction joined line `no` with the line after it (lines into a paragraph, or a headline). */
+export const joinsNext = (c: Correction, no: LineNo): boolean =>
+  (c.kind === 'lines-joined' || c.kind === 'fragment-joined' || c.kind === 'headline-rejoined') &&
+  c.lines.slice(0, -1).includes(no);
 
 function mark(c: Correction, content: string, title = ''): string {
   return (
@@ -43,11 +49,7 @@ function sourceLine(no: LineNo, raw: string, corrections: Correction[]): string 
     else if (c.kind === 'byline-marker') html += mark(c, `${esc(raw[i]!)}→□`, '口 read as the byline marker');
     else html += mark(c, '␣', 'space removed');
   }
-  const joins = corrections.filter(
-    (c) =>
-      (c.kind === 'lines-joined' || c.kind === 'fragment-joined' || c.kind === 'headline-rejoined') &&
-      c.lines.slice(0, -1).includes(no),
-  );
+  const joins = corrections.filter((c) => joinsNext(c, no));
   return (
     `<div class="src"><span class="no">${no}</span><span ` +
     `class="raw">${html}</span>${joins.map((c) => mark(c, '⏎', 'joined with the next line')).join('')}</div>`
@@ -118,7 +120,7 @@ export function itemViews(issue: Issue): ItemView[] {
 
 /** `fontCss` should declare the face "np-proof" (the proof embeds a subset of the body face so it reads anywhere). */
 export function proofHtml(issue: Issue, sourceText: string, layout: Layout | null, fontCss = ''): string {
-  const lines = sourceText.replace(/\r\n?/g, '\n').split(/\n|\f/);
+  const lines = extractionLines(sourceText);
   const raw = (no: LineNo) => lines[no - 1] ?? '';
   const byItem = (item: string) => issue.corrections.filter((c) => c.item === item);
   const badges = (cs: Correction[], kinds: Correction['kind'][]) =>

@@ -11,6 +11,9 @@ export interface SourceLine {
   page?: number;
 }
 
+/** Every line of an extraction, blank ones too, as corrections and items number them (form feeds end lines). */
+export const extractionLines = (text: string): string[] => text.replace(/\r\n?/g, '\n').split(/\n|\f/);
+
 /** Text → its non-blank lines with their 1-based numbers. Form feeds (page breaks) count as line ends. */
 export function sourceLines(text: string): SourceLine[] {
   const out: SourceLine[] = [];

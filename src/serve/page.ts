@@ -201,8 +201,7 @@ function drawSpread() {
   $('#spread').replaceChildren(...out);
 }
 function draw() {
-  const failed = state.failed.join(' · ');
-  $('#messages').textContent = failed;
+  $('#messages').textContent = state.warnings.join(' · ');
   drawSource();
   $('#issue').replaceChildren(el('h2', { text: 'Recovered issue' }), ...items().map(drawItem));
   drawSpread();

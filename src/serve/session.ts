@@ -15,6 +15,7 @@ import { proofFontCss } from '../pipeline/proof.js';
 import { recoverFile } from '../pipeline/recover.js';
 import { renderStage } from '../pipeline/render.js';
 import { quietReporter } from '../pipeline/report.js';
+import { extractionLines } from '../recover/lines.js';
 import { validateEdits } from '../schema.js';
 import type { Edit, Issue, Layout } from '../types.js';
 
@@ -27,7 +28,8 @@ export interface SessionState {
   /** Edits applied now, in order; `saved`: the edits file holds exactly these. */
   edits: Edit[];
   saved: boolean;
-  failed: string[];
+  /** Edits that did not apply, and what laying out the edited issue warned of. */
+  warnings: string[];
   issue: Issue;
   /** The extraction's lines, numbered from 1. */
   source: string[];
@@ -51,7 +53,7 @@ export class Session {
   private readonly template;
   private edits: Edit[] = [];
   private savedJson = '[]';
-  private failed: string[] = [];
+  private warnings: string[] = [];
   private issue!: Issue;
   private layout!: Layout;
   private images: Buffer[] = [];
@@ -70,7 +72,7 @@ export class Session {
     this.template = readTemplate(templateName);
     const { issue, text } = recoverFile(file);
     this.base = issue;
-    this.source = text.split('\n');
+    this.source = extractionLines(text);
     const found = readEditsFile(editsPath);
     if (found) {
       this.edits = found.edits.edits;
@@ -109,7 +111,7 @@ export class Session {
     const t0 = performance.now();
     const report = quietReporter();
     const result = withEdits(this.base, this.edits, this.editsPath, report);
-    this.failed = report.warnings;
+    this.warnings = report.warnings;
     this.issue = result.issue;
     this.layout = layoutStage(this.issue, this.template, report, displayName(this.file));
     const pdf = await renderStage(this.layout, false, report);
@@ -125,7 +127,7 @@ export class Session {
       editsFile: displayName(this.editsPath),
       edits: this.edits,
       saved: JSON.stringify(this.edits) === this.savedJson,
-      failed: this.failed,
+      warnings: this.warnings,
       issue: this.issue,
       source: this.source,
       corrections: this.base.corrections.map((c) => ({

@@ -50,12 +50,6 @@ const ONE_CHAR_WORD_BREAK = 6;
 /** Most lines a clause too long for one line is tried in before it is broken anywhere clreq allows. */
 const MAX_CLAUSE_LINES = 4;
 
-/**
- * A clause too long for one line, in balanced lines broken only between words
- * (`推动新时代 / 人大工作`, never `推动新时 / 代人大工作`) and where clreq allows:
- * the fewest lines that fit, each as near the same width as the words allow.
- * Null when no word boundary gives lines that fit (one long word).
- */
 /** A clause ready for balanced breaking: its units, where it may break, how wide each span is. */
 interface PreparedClause {
   units: Unit[];
@@ -106,6 +100,12 @@ function prepareClause(clause: string, m: FaceMetrics, words: WordSegmenter): Pr
   return p;
 }
 
+/**
+ * A clause too long for one line, in balanced lines broken only between words
+ * (`推动新时代 / 人大工作`, never `推动新时 / 代人大工作`) and where clreq allows:
+ * the fewest lines that fit, each as near the same width as the words allow.
+ * Null when no word boundary gives lines that fit (one long word).
+ */
 function wordLines(clause: string, avail: number, m: FaceMetrics, words: WordSegmenter): Unit[][] | null {
   const { units, cuts, weakAt, widthOf } = prepareClause(clause, m, words);
   const n = units.length;
@@ -165,7 +165,8 @@ export function setHeadlineAt(
 ): Unit[][] {
   const avail = width / size - 2 * HEADLINE_INSET;
   const clauses = text.split(/\s+/).filter(Boolean);
-  if (headlineWidth(clauses.join(' '), m) <= avail + 1e-6) return [headlineUnits(clauses.join(' '))];
+  const whole = clauses.join(' ');
+  if (headlineWidth(whole, m) <= avail + 1e-6) return [headlineUnits(whole)];
   const lines: Unit[][] = [];
   let current: string[] = [];
   const flush = () => {
@@ -227,10 +228,9 @@ export function fitHeadline(
   maxLines: number,
   m: FaceMetrics,
   words?: WordSegmenter,
-  maxSize = sizes.max,
 ): HeadlineFit {
   let fit: HeadlineFit | null = null;
-  for (let size = Math.min(maxSize, sizes.max); size >= sizes.min; size--) {
+  for (let size = sizes.max; size >= sizes.min; size--) {
     const lines = setHeadlineAt(text, width, size, m, words);
     if (lines.length > maxLines) continue;
     if (breaksAtClausesOnly(text, lines)) return { size, lines };

@@ -7,7 +7,7 @@ import type { Edit, Issue } from '../types.js';
 import type { Reporter } from './report.js';
 
 /** One line for an edit that did not apply. */
-export const misfitLine = (file: string, f: EditResult['failed'][number]) =>
+const misfitLine = (file: string, f: EditResult['failed'][number]) =>
   `${file}: edit ${f.index + 1} (${f.edit.op}) not applied: ${f.reason}`;
 
 /** The issue with `edits` applied; each edit that did not apply is reported, named after the edits file. */

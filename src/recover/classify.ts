@@ -88,14 +88,14 @@ export function splitGluedNames(s: string): string[] | null {
   return cut(0) ?? (NAME.test(s) ? [s] : null);
 }
 
+/** Two letter-spaced two-character names (`耿  磊  李  明`) are the most single characters a byline has. */
+const MAX_SPACED_BYLINE_TOKENS = 4;
+
 /**
  * A byline line: `□ 本报记者 王沛`, `本报记者  王  沛`, `本报上海分社记者 崔寅`,
  * `口 兴县人大常委会主任 史小军`; with `nameOnly`, also a bare `林丽鹂` or
  * `李维俊 祝佳祺` (only where it stands under a headline).
  */
-/** Two letter-spaced two-character names (`耿  磊  李  明`) are the most single characters a byline has. */
-const MAX_SPACED_BYLINE_TOKENS = 4;
-
 export function parseByline(raw: string, nameOnly = false): BylineParts | null {
   let s = raw.trim();
   if (!s || emWidth(s) > MAX_HEADLINE_EM || /[，。；！？,;!?：:“”"《》]/.test(s)) return null;

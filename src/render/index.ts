@@ -66,13 +66,13 @@ export async function renderLayout(
 
 /** Draws a document's pages (checked by the caller) with the faces embedded as subsets. */
 export async function renderDocument(
-  layout: PrintDocument,
+  d: PrintDocument,
   faces: Record<FaceRole, Face>,
   opts: RenderOptions = {},
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkitForPdfLib);
-  const used = usedCharacters(layout.pages);
+  const used = usedCharacters(d.pages);
   const fonts = new Map<FaceRole, PDFFont>();
   for (const [role, chars] of used) {
     const face = faces[role];
@@ -97,10 +97,10 @@ export async function renderDocument(
 
   const pdfPages: Array<{ page: PDFPage; dx: number; source: Page }> = [];
   if (opts.sheet) {
-    const [a, b] = layout.pages as [Page, Page];
+    const [a, b] = d.pages as [Page, Page];
     const sheet = doc.addPage([a.width + b.width, Math.max(a.height, b.height)]);
     pdfPages.push({ page: sheet, dx: 0, source: a }, { page: sheet, dx: a.width, source: b });
-  } else for (const p of layout.pages) pdfPages.push({ page: doc.addPage([p.width, p.height]), dx: 0, source: p });
+  } else for (const p of d.pages) pdfPages.push({ page: doc.addPage([p.width, p.height]), dx: 0, source: p });
   // The trimmed page is the whole page: the templates ask for no bleed.
   for (const { page } of pdfPages) page.setTrimBox(0, 0, page.getWidth(), page.getHeight());
 
@@ -136,12 +136,12 @@ export async function renderDocument(
 
   addOutline(
     doc,
-    layout.outline.map((o) => {
+    d.outline.map((o) => {
       const target = pdfPages.find((p) => p.source.number === o.page)!;
       return { title: o.title, page: target.page, top: target.page.getHeight() - o.y + 10 };
     }),
   );
-  setMetadata(doc, layout, opts.producer ?? 'newsprint');
+  setMetadata(doc, d, opts.producer ?? 'newsprint');
   return doc.save({ useObjectStreams: false });
 }
 

@@ -181,11 +181,13 @@ function rejectCorrection(issue: Issue, id: string, to: string): void {
   if (!isRejectable(c)) throw new Misfit(`correction ${id} (${c.kind}) changes no text of an item`);
   const item = itemOf(issue, c.item);
   const source = c.from.split('\n').map((l) => l.trim());
+  // In a headline, a deck or a byline the source lines stand one space apart.
+  const inLine = source.join(' ');
   const byline = 'byline' in item ? item.byline : null;
-  if (item.headline.includes(c.to)) item.headline = item.headline.replace(c.to, source.join(' '));
-  else if ('deck' in item && item.deck?.includes(c.to)) item.deck = item.deck.replace(c.to, source.join(' '));
-  else if (byline?.role.includes(c.to)) byline.role = byline.role.replace(c.to, source.join(' '));
-  else if (byline?.name.includes(c.to)) byline.name = byline.name.replace(c.to, source.join(' '));
+  if (item.headline.includes(c.to)) item.headline = item.headline.replace(c.to, inLine);
+  else if ('deck' in item && item.deck?.includes(c.to)) item.deck = item.deck.replace(c.to, inLine);
+  else if (byline?.role.includes(c.to)) byline.role = byline.role.replace(c.to, inLine);
+  else if (byline?.name.includes(c.to)) byline.name = byline.name.replace(c.to, inLine);
   else {
     const k = item.paragraphs.findIndex((p) => p.includes(c.to));
     if (k < 0) throw new Misfit(`correction ${id}'s text “${startsOf(c.to)}…” is no longer in ${c.item}`);

@@ -42,6 +42,9 @@ export interface SpreadMakeup {
   leadRatio: number | null;
 }
 
+/** Where across a grid column the white is measured, as shares of its width. */
+const BAND_PROBES = [0.25, 0.5, 0.75];
+
 const bodyLike = (l: TextLine) => l.role === 'body' || l.role === 'intro';
 
 /** Mean advance between Han characters of a line, in ems of its size. */
@@ -117,12 +120,14 @@ export function measureMakeup(layout: Layout, words: WordSegmenter): SpreadMakeu
     const pitches = body.map(pitchOf).filter((p): p is number => p !== null);
     const area = page.typeArea;
     const strips = layout.makeup.columns;
-    const xs = Array.from({ length: strips }, (_, i) => area.x + ((i + 0.5) * area.width) / strips);
+    // A band is white across its whole column: the least white of three points across it (one may be a gutter).
+    const bandAt = (i: number) =>
+      Math.min(...BAND_PROBES.map((f) => whiteAt(page, area.x + ((i + f) * area.width) / strips)));
     const ww = page.boxes.map(widowsOf);
     return {
       page: page.number,
       holes: page.holes,
-      tallestBand: Math.max(...xs.map((x) => whiteAt(page, x))) / pitch,
+      tallestBand: Math.max(...Array.from({ length: strips }, (_, i) => bandAt(i))) / pitch,
       bodyLines: pitches.length,
       looseLines: pitches.filter((p) => p > LOOSE_PITCH).length,
       maxPitch: pitches.length ? Math.max(...pitches) : 0,

@@ -5,6 +5,7 @@
  * headline block may grow, setting the headline larger, to fill a column).
  */
 
+import { NewsprintError } from '../errors.js';
 import type { WordSegmenter } from '../text/segmenter.js';
 import type { Byline, FaceMetrics, Issue, Metrics, Range, Template } from '../types.js';
 import { type Grid, spanWidth } from './grid.js';
@@ -140,10 +141,14 @@ function headOptions(
   return out;
 }
 
-/** Headline sizes for a module: wider modules may set somewhat larger headlines, never near the lead's. */
+/**
+ * Headline sizes for a module: wider modules may set somewhat larger headlines, never larger than the lead's least
+ * size (the lead is the page's largest headline).
+ */
 function headlineSizes(t: Template, span: number): Range {
   const { min, max } = t.headline.sizes;
-  return { min, max: Math.min(Math.round(max * (1 + 0.05 * Math.max(0, span - 3))), t.lead.headline.sizes.min + 2) };
+  const top = Math.min(Math.round(max * (1 + 0.05 * Math.max(0, span - 3))), t.lead.headline.sizes.min);
+  return { min: Math.min(min, top), max: top };
 }
 
 /** Measure in em of `columns` equal body columns across `span` grid columns. */
@@ -229,16 +234,18 @@ export function leadContent(
     : null;
   const deckLines = deckFit ? Math.ceil((deckFit.lines.length * t.lead.deck.size * DECK_LEADING) / g.pitch) : 0;
   // The lead is the page's main give: its headline block may grow twice as much as an article's.
-  const heads = headOptions(
-    lead.headline,
-    width,
-    t.lead.headline.sizes,
-    2,
-    2 * t.maxHeadlineExtra,
-    g,
-    m[t.lead.headline.face],
-    words,
-  )!;
+  const leadHeads = (sizes: Range) =>
+    headOptions(lead.headline, width, sizes, 2, 2 * t.maxHeadlineExtra, g, m[t.lead.headline.face], words);
+  // A headline too long for two lines at the lead's sizes is set at an article's sizes rather than refused.
+  const heads =
+    leadHeads(t.lead.headline.sizes) ?? leadHeads({ min: t.headline.sizes.min, max: t.lead.headline.sizes.min - 1 });
+  if (!heads)
+    throw new NewsprintError(
+      `the lead's headline (${[...lead.headline].length} characters) does not fit two lines across the page even at ` +
+        `${t.headline.sizes.min} pt`,
+      undefined,
+      "shorten the lead's headline (move its second half to the deck)",
+    );
   // The introduction may be set in a few column counts and sizes: the lead is the page's main give.
   const options = t.lead.intro.columns.flatMap((columns) =>
     introSizes(t, g).map((introSize) => {

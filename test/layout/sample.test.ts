@@ -116,3 +116,17 @@ test('content that cannot fit two pages: a clear error saying by how much', () =
     (e: Error) => /does not fit two pages of template "tabloid".*\d+ % too much/.test(e.message),
   );
 });
+
+test("a lead headline too long for two lines at the lead's sizes is set smaller; one too long for any, refused", () => {
+  const template = readTemplate('tabloid');
+  const withLead = (n: number) => ({
+    ...issue,
+    lead: { ...issue.lead!, headline: [...issue.articles.map((a) => a.paragraphs[0]).join('')].slice(0, n).join('') },
+  });
+  const sizes = layoutIssue(withLead(60), template, metrics)
+    .pages[0]!.boxes.flatMap((b) => b.lines)
+    .filter((l) => l.role === 'lead-headline')
+    .map((l) => l.size);
+  assert.ok(sizes.length > 0 && sizes.every((s) => s < template.lead.headline.sizes.min && s >= 15), `${sizes}`);
+  assert.throws(() => layoutIssue(withLead(200), template, metrics), /lead's headline \(200 characters\) does not fit/);
+});

@@ -1,10 +1,11 @@
 /**
  * Breaks a paragraph into lines of a measure (in em), by the rules of clreq:
- * first-fit, then repairs. A closing mark that does not fit is squeezed in by
- * compressing the line's punctuation or, failing that, takes the character
- * before it to the next line; a line never ends with an opening mark; runs
- * (numbers, Latin words, dashes) are never split; and a paragraph's last line
- * never holds a single character alone, nor only punctuation.
+ * total fit over the whole paragraph (first fit where that finds nothing). A
+ * closing mark that does not fit is squeezed in by compressing punctuation
+ * or, failing that, takes the character before it to the next line; a line
+ * never ends with an opening mark; runs (numbers, Latin words, dashes) are
+ * never split; and a paragraph's last line never holds a single character
+ * alone, nor only punctuation.
  */
 import { NewsprintError } from '../../errors.js';
 import type { FaceMetrics } from '../../types.js';
@@ -28,14 +29,7 @@ export interface BreakOptions {
 export function breakParagraph(text: string, m: FaceMetrics, opts: BreakOptions): BrokenLine[] {
   const units = splitLongRuns(toUnits(text), opts.measure - opts.indent - 1, m);
   const widths = spanWidths(units, m);
-  const cuts: number[] = [0];
-  let i = 0;
-  while (i < units.length) {
-    const avail = opts.measure - (cuts.length === 1 ? opts.indent : 0);
-    const j = lineEnd(units, i, avail, widths);
-    cuts.push(j);
-    i = j;
-  }
+  const cuts = totalFit(units, widths, opts) ?? firstFit(units, widths, opts);
   keepLastLineCompany(units, cuts, widths);
   refuseUnsettable(text, units, cuts, widths, opts);
   const lines: BrokenLine[] = [];
@@ -94,6 +88,65 @@ function splitLongRuns(units: Unit[], max: number, m: FaceMetrics): Unit[] {
     if (piece) pieces.push({ text: piece, kind: 'latin' });
     return pieces;
   });
+}
+
+function firstFit(units: Unit[], widths: Widths, opts: BreakOptions): number[] {
+  const cuts: number[] = [0];
+  let i = 0;
+  while (i < units.length) {
+    const avail = opts.measure - (cuts.length === 1 ? opts.indent : 0);
+    const j = lineEnd(units, i, avail, widths);
+    cuts.push(j);
+    i = j;
+  }
+  return cuts;
+}
+
+// Named costs of total fit, in units of "one line set at 1.05 em a character".
+/** How loose a line may look: its extra space per gap, over this, squared. */
+const STRETCH_UNIT = 0.05;
+/** Each em a line's punctuation is compressed (halved marks): far cheaper than spacing a line out. */
+const COMPRESS_PER_EM = 0.5;
+/** Each line: so that no break is made only to spread the text thinner. */
+const LINE_COST = 50;
+
+/**
+ * Total fit (Knuth–Plass for Chinese): the breaks of the whole paragraph that
+ * cost least together, where a line costs its looseness (extra space per gap,
+ * squared), a little for compressed punctuation, and a little for being a
+ * line; breaks only where clreq allows (no closing mark starts a line, no
+ * opening mark ends one, no run is split). Compression is spread over the
+ * paragraph instead of pushing a character down and spacing out the line it
+ * left. Null when no such breaks exist (a run wider than a line): first fit
+ * then sets it.
+ */
+function totalFit(units: Unit[], widths: Widths, opts: BreakOptions): number[] | null {
+  const n = units.length;
+  if (n === 0) return [0, 0];
+  const breakable = (j: number) => j === n || (mayStartLine(units[j]!) && mayEndLine(units[j - 1]!));
+  const best = new Float64Array(n + 1).fill(Number.POSITIVE_INFINITY);
+  const from = new Int32Array(n + 1).fill(-1);
+  best[0] = 0;
+  for (let i = 0; i < n; i++) {
+    if (best[i] === Number.POSITIVE_INFINITY) continue;
+    const avail = opts.measure - (i === 0 ? opts.indent : 0);
+    for (let j = i + 1; j <= n; j++) {
+      if (widths.min(i, j - 1) > avail + 1e-6) break;
+      if (!breakable(j)) continue;
+      const natural = widths.natural(i, j - 1);
+      let cost = LINE_COST;
+      if (natural > avail) cost += COMPRESS_PER_EM * (natural - avail);
+      else if (j < n) cost += ((avail - natural) / Math.max(1, j - i - 1) / STRETCH_UNIT) ** 2;
+      if (best[i]! + cost < best[j]! - 1e-9) {
+        best[j] = best[i]! + cost;
+        from[j] = i;
+      }
+    }
+  }
+  if (from[n] === -1) return null;
+  const cuts = [n];
+  for (let j = n; j > 0; j = from[j]!) cuts.unshift(from[j]!);
+  return cuts;
 }
 
 /** Where the line starting at unit `i` ends (exclusive). */

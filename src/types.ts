@@ -331,3 +331,13 @@ export interface FaceMetrics {
 }
 
 export type Metrics = Record<FaceRole, FaceMetrics>;
+
+// ---- Page images ----------------------------------------------------------------
+
+/** Pixels of a page image. */
+export interface Raster {
+  width: number;
+  height: number;
+  /** RGBA, row by row. */
+  data: Uint8ClampedArray;
+}

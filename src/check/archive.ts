@@ -16,7 +16,6 @@ import { validateIssue } from '../schema.js';
 import { hanCounts } from '../text/chars.js';
 import { diffCounts, issueHan } from '../text/han.js';
 import type { FaceRole, Issue } from '../types.js';
-import { pdfText } from './text.js';
 
 export interface Manifest {
   schema: 'newsprint/manifest@1';
@@ -167,6 +166,8 @@ export async function verifyFolder(dir: string): Promise<string[]> {
     }
     if (issue) {
       try {
+        // pdf.js is loaded here only: `build` writes manifests without reading a PDF back.
+        const { pdfText } = await import('./text.js');
         const inPdf = hanCounts((await pdfText(pdfData, 'spread.pdf')).join(''));
         const missing = diffCounts(issueHan(issue), inPdf).filter((d) => d.includes('-'));
         if (missing.length)

@@ -86,12 +86,18 @@ export async function crossCheck(
   faces: Record<FaceRole, Face>,
   browser?: Browser,
 ): Promise<CrossCheck> {
-  const { dpi, maxRatio, maxPatch } = CROSS_ENGINE;
+  const { dpi } = CROSS_ENGINE;
   const [fromPdf, fromBrowser] = await Promise.all([rasterizePdf(pdf, dpi), browserPages(layout, faces, dpi, browser)]);
-  const window = Math.max(6, Math.round((layout.makeup.bodySize * dpi) / 72));
-  const pages = fromPdf.map((r, i) => {
-    const a = crop(r, fromBrowser[i]);
-    const b = crop(fromBrowser[i] ?? r, r);
+  return compareInk(fromPdf, fromBrowser, layout.makeup.bodySize);
+}
+
+/** Two renderings of the same pages at CROSS_ENGINE.dpi, held to its limits (also used for the page images). */
+export function compareInk(one: Raster[], other: Raster[], bodySize: number): CrossCheck {
+  const { dpi, maxRatio, maxPatch } = CROSS_ENGINE;
+  const window = Math.max(6, Math.round((bodySize * dpi) / 72));
+  const pages = one.map((r, i) => {
+    const a = crop(r, other[i]);
+    const b = crop(other[i] ?? r, r);
     const image = unmatchedInk(a, b);
     const pixels = countRed(image.data);
     return {
@@ -104,7 +110,7 @@ export async function crossCheck(
   });
   const ratio = Math.max(...pages.map((p) => p.ratio));
   const patch = Math.max(...pages.map((p) => p.patch));
-  return { pages, ratio, patch, pass: fromPdf.length === fromBrowser.length && ratio <= maxRatio && patch <= maxPatch };
+  return { pages, ratio, patch, pass: one.length === other.length && ratio <= maxRatio && patch <= maxPatch };
 }
 
 /** Ink of either rendering with no ink of the other within `radius` pixels, painted red on a faded copy of a. */

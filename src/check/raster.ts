@@ -7,13 +7,9 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { InputError } from '../errors.js';
+import type { Raster } from '../types.js';
 
-export interface Raster {
-  width: number;
-  height: number;
-  /** RGBA, row by row. */
-  data: Uint8ClampedArray;
-}
+export type { Raster };
 
 /** A PDF opened by pdf.js with only its own fonts; a file that is not one is an input error naming it. */
 export async function openPdf(bytes: Uint8Array, file: string) {
@@ -80,15 +76,6 @@ async function rasterPage(
     page.cleanup();
     return { width: canvas.width, height: canvas.height, data: new Uint8ClampedArray(image.data) };
   }
-}
-
-export function encodePng(r: Raster): Buffer {
-  const canvas = createCanvas(r.width, r.height);
-  const ctx = canvas.getContext('2d');
-  const image = ctx.createImageData(r.width, r.height);
-  image.data.set(r.data);
-  ctx.putImageData(image, 0, 0);
-  return canvas.toBuffer('image/png');
 }
 
 export async function decodePng(bytes: Uint8Array): Promise<Raster> {

@@ -5,15 +5,15 @@
  */
 import type { Browser } from 'puppeteer';
 import { makeManifest } from '../check/archive.js';
-import { crossCheck } from '../check/crosscheck.js';
-import { encodePng, rasterPages } from '../check/raster.js';
 import { NewsprintError } from '../errors.js';
 import { loadFaces } from '../fonts/faces.js';
 import { MANIFEST, safeFolderName } from '../io/archive-folder.js';
 import { displayName, readInput, toJson } from '../io/files.js';
 import { parseJson, readTemplate } from '../io/inputs.js';
+import { encodePng } from '../io/png.js';
 import { VERSION } from '../project.js';
 import type { Encoding } from '../recover/decode.js';
+import { drawPage } from '../render/page-image.js';
 import { validateIssue } from '../schema.js';
 import type { Issue, Layout } from '../types.js';
 import { applyEditsFile } from './edits.js';
@@ -94,10 +94,11 @@ export async function buildFiles(
     'spread.pdf': pdf,
   };
   if (opts.sheet) files['spread-sheet.pdf'] = await renderStage(layout, true, report);
-  await report.timeAsync('images', async () => {
+  const faces = loadFaces();
+  report.time('images', () => {
     // One page's pixels at a time, encoded as soon as drawn: memory stays that of one page.
-    let n = 0;
-    for await (const page of rasterPages(pdf, imageDpi(layout))) files[`page-${++n}.png`] = encodePng(page);
+    for (const page of layout.pages)
+      files[`page-${page.number}.png`] = encodePng(drawPage(page, faces, imageDpi(layout)));
   });
   if (opts.proof !== false) {
     if (source === null)
@@ -109,9 +110,10 @@ export async function buildFiles(
       files['proof.pdf'] = await report.timeAsync('proof', () => proofPdfFile(issue, source, layout));
     }
   }
-  const faces = loadFaces();
   let checked = '';
   if (opts.check) {
+    // pdf.js and the browser are loaded only for the check.
+    const { crossCheck } = await import('../check/crosscheck.js');
     const result = await report.timeAsync('check', () => crossCheck(layout, pdf, faces, browser));
     const unmatched = (result.ratio * 100).toFixed(4);
     checked =

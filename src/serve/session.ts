@@ -3,19 +3,20 @@
  * the editor's edits on it, and the spread rebuilt (layout, PDF, page
  * images) after every change. The server only routes requests to this.
  */
-import { encodePng, rasterizePdf } from '../check/raster.js';
 import { isRejectable } from '../edits/apply.js';
 import { NewsprintError } from '../errors.js';
+import { loadFaces } from '../fonts/faces.js';
 import { editsPathOf, readEditsFile, writeEditsFile } from '../io/edits-file.js';
 import { displayName } from '../io/files.js';
 import { readTemplate } from '../io/inputs.js';
+import { encodePng } from '../io/png.js';
 import { withEdits } from '../pipeline/edits.js';
 import { layoutStage } from '../pipeline/layout.js';
 import { proofFontCss } from '../pipeline/proof.js';
 import { recoverFile } from '../pipeline/recover.js';
-import { renderStage } from '../pipeline/render.js';
 import { quietReporter } from '../pipeline/report.js';
 import { extractionLines } from '../recover/lines.js';
+import { drawPage } from '../render/page-image.js';
 import { validateEdits } from '../schema.js';
 import type { Edit, Issue, Layout } from '../types.js';
 
@@ -83,7 +84,7 @@ export class Session {
   static async open(file: string, templateName: string): Promise<Session> {
     const s = new Session(file, templateName);
     s.fontCss = await proofFontCss(`${s.source.join('')}${JSON.stringify(s.base)}`);
-    await s.rebuild();
+    s.rebuild();
     return s;
   }
 
@@ -94,7 +95,7 @@ export class Session {
       'the edits sent by the page',
     );
     this.edits = checked.edits;
-    await this.rebuild();
+    this.rebuild();
   }
 
   save(): string {
@@ -107,15 +108,15 @@ export class Session {
     return this.images[page - 1] ?? null;
   }
 
-  private async rebuild(): Promise<void> {
+  private rebuild(): void {
     const t0 = performance.now();
     const report = quietReporter();
     const result = withEdits(this.base, this.edits, this.editsPath, report);
     this.warnings = report.warnings;
     this.issue = result.issue;
     this.layout = layoutStage(this.issue, this.template, report, displayName(this.file));
-    const pdf = await renderStage(this.layout, false, report);
-    this.images = (await rasterizePdf(pdf, VIEW_DPI)).map(encodePng);
+    const faces = loadFaces();
+    this.images = this.layout.pages.map((p) => encodePng(drawPage(p, faces, VIEW_DPI)));
     this.version++;
     this.rebuildMs = Math.round(performance.now() - t0);
   }

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { diffPages, isSame } from '../../src/check/diff.js';
 import { decodePng, rasterizePdf } from '../../src/check/raster.js';
+import { encodePng } from '../../src/io/png.js';
 import { renderLayout } from '../../src/render/index.js';
+import { drawPage } from '../../src/render/page-image.js';
 import { CLI, ROOT } from '../paths.js';
 import { buildSample, GOLDEN_DPI, moved, oneCharacterChanged } from './sample.js';
 
@@ -87,3 +89,18 @@ test(
     }
   },
 );
+
+test('page images drawn from the layout agree with pdf.js reading the PDF, by the cross-engine limits', async () => {
+  const { CROSS_ENGINE, compareInk } = await import('../../src/check/crosscheck.js');
+  const drawn = sample.layout.pages.map((p) => drawPage(p, sample.faces, CROSS_ENGINE.dpi));
+  const fromPdf = await rasterizePdf(sample.pdf, CROSS_ENGINE.dpi);
+  const same = compareInk(fromPdf, drawn, sample.layout.makeup.bodySize);
+  assert.ok(same.pass, `unmatched ink ${same.ratio}, densest patch ${same.patch}`);
+  // It bites: pages drawn with one article moved by 1 mm do not pass.
+  const shiftedPages = moved(sample.layout, 'a2', 1).pages.map((p) => drawPage(p, sample.faces, CROSS_ENGINE.dpi));
+  assert.ok(!compareInk(fromPdf, shiftedPages, sample.layout.makeup.bodySize).pass);
+  // The PNG written for it decodes to the same pixels (gray: one channel of four).
+  const png = encodePng(drawn[0]!);
+  assert.equal(png[25], 0, 'an 8-bit gray PNG');
+  assert.deepEqual((await decodePng(png)).data, drawn[0]!.data);
+});

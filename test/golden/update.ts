@@ -1,7 +1,8 @@
 /** `npm run golden:update`: rewrites the golden images of the sample on purpose (tests never do). */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { encodePng, rasterizePdf } from '../../src/check/raster.js';
+import { rasterizePdf } from '../../src/check/raster.js';
+import { encodePng } from '../../src/io/png.js';
 import { buildSample, GOLDEN_DPI } from '../check/sample.js';
 import { ROOT } from '../paths.js';
 

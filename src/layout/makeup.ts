@@ -44,22 +44,33 @@ export interface PageSpec {
   space: number;
 }
 
+/** A pure function of small integers, computed once per process: the search asks for the same ones all the time. */
+function once<T>(f: (a: number, b: number) => T): (a: number, b: number) => T {
+  const memo = new Map<number, T>();
+  return (a, b) => {
+    const key = a * 1024 + b;
+    let v = memo.get(key);
+    if (v === undefined) memo.set(key, (v = f(a, b)));
+    return v;
+  };
+}
+
 /** Compositions of `c` into parts of at least `min`. */
-function partitions(c: number, min: number): number[][] {
+const partitions: (c: number, min: number) => number[][] = once((c, min) => {
   if (c === 0) return [[]];
   const out: number[][] = [];
   for (let first = min; first <= c; first++) for (const rest of partitions(c - first, min)) out.push([first, ...rest]);
   return out;
-}
+});
 
 /** Ways to cut `n` items, in order, into `k` non-empty consecutive groups. */
-function groupings(n: number, k: number): number[][] {
+const groupings: (n: number, k: number) => number[][] = once((n, k) => {
   if (k === 1) return [[n]];
   const out: number[][] = [];
   for (let first = 1; first <= n - k + 1; first++)
     for (const rest of groupings(n - first, k - 1)) out.push([first, ...rest]);
   return out;
-}
+});
 
 interface StackResult {
   options: SpanOption[];
@@ -79,17 +90,21 @@ const MAX_COMBINATIONS = 64;
 function fillStack(choices: SpanOption[][], lines: number, space: number): StackResult | null {
   let best: StackResult | null = null;
   let combos = 0;
-  const pick = (i: number, chosen: SpanOption[]) => {
+  const chosen: SpanOption[] = new Array(choices.length);
+  const pick = (i: number) => {
     if (combos >= MAX_COMBINATIONS) return;
     if (i === choices.length) {
       combos++;
-      const r = fillChosen(chosen, lines, space);
+      const r = fillChosen([...chosen], lines, space);
       if (r && (!best || r.holes < best.holes)) best = r;
       return;
     }
-    for (const o of choices[i]!) pick(i + 1, [...chosen, o]);
+    for (const o of choices[i]!) {
+      chosen[i] = o;
+      pick(i + 1);
+    }
   };
-  pick(0, []);
+  pick(0);
   return best;
 }
 
@@ -125,39 +140,44 @@ function stacksBelow(items: ItemContent[], spec: PageSpec, top: number, lines: n
   if (items.length === 0)
     return { modules: [], holes: lines * c, capacity: lines * c, arrangement: 'empty', penalty: 0 };
   let best: PagePlan | null = null;
+  const capacity = lines * c;
+  // The same stack (its items and width) comes back in many cuts of the columns: filled once.
+  const filledStacks = new Map<number, StackResult | null>();
+  const stackAt = (at: number, n: number, w: number): StackResult | null => {
+    const key = (at * 64 + n) * 64 + w;
+    let filled = filledStacks.get(key);
+    if (filled === undefined) {
+      const choices = items.slice(at, at + n).map((it) => it.spans.get(w) ?? []);
+      filled = choices.some((o) => o.length === 0) ? null : fillStack(choices, lines, spec.space);
+      filledStacks.set(key, filled);
+    }
+    return filled;
+  };
   for (const widths of partitions(c, 2)) {
     if (widths.length > items.length) continue;
-    for (const groups of groupings(items.length, widths.length)) {
-      let at = 0;
-      let col = 0;
+    groupings: for (const groups of groupings(items.length, widths.length)) {
+      const stacks: StackResult[] = [];
       let holes = 0;
-      let penalty = 0;
-      const modules: ModulePlan[] = [];
-      let ok = true;
-      for (let s = 0; s < widths.length && ok; s++) {
-        const w = widths[s]!;
-        const stack = items.slice(at, at + groups[s]!);
-        at += groups[s]!;
-        const choices = stack.map((it) => it.spans.get(w) ?? []);
-        if (choices.some((o) => o.length === 0)) {
-          ok = false;
-          break;
-        }
-        const filled = fillStack(choices, lines, spec.space);
-        if (!filled) {
-          ok = false;
-          break;
-        }
+      for (let s = 0, at = 0; s < widths.length; at += groups[s]!, s++) {
+        const filled = stackAt(at, groups[s]!, widths[s]!);
+        if (!filled) continue groupings;
+        stacks.push(filled);
         holes += filled.holes;
+      }
+      // Penalties are never negative: holes alone that do not beat the best cannot win.
+      if (best && holes / capacity >= score(best) - 1e-9) continue;
+      const modules: ModulePlan[] = [];
+      let col = 0;
+      let at = 0;
+      stacks.forEach((filled, s) => {
         let line = top;
-        stack.forEach((it, k) => {
-          const o = filled.options[k]!;
+        filled.options.forEach((o, k) => {
           const h = filled.heights[k]!;
           const head = headFor(o, h);
           modules.push({
-            item: it.item,
+            item: items[at + k]!.item,
             col,
-            span: w,
+            span: widths[s]!,
             option: o,
             line,
             height: h,
@@ -167,16 +187,15 @@ function stacksBelow(items: ItemContent[], spec: PageSpec, top: number, lines: n
           });
           line += h + spec.space;
         });
-        col += w;
-      }
-      if (!ok) continue;
-      penalty += hierarchyPenalty(modules);
+        col += widths[s]!;
+        at += groups[s]!;
+      });
       const plan: PagePlan = {
         modules,
         holes,
-        capacity: lines * c,
+        capacity,
         arrangement: `stacks ${widths.join('+')} items ${groups.join('/')}`,
-        penalty,
+        penalty: hierarchyPenalty(modules),
       };
       if (!best || better(plan, best)) best = plan;
     }
@@ -207,10 +226,10 @@ export const BANDING = 0.012;
 /** Cost of a later headline one point larger than an earlier one, against holes (a fraction of the page). */
 export const HEADLINE_INVERSION = 0.0008;
 
+const score = (p: PagePlan) => p.holes / p.capacity + p.penalty;
+
 function better(a: PagePlan, b: PagePlan): boolean {
-  const sa = a.holes / a.capacity + a.penalty;
-  const sb = b.holes / b.capacity + b.penalty;
-  return sa < sb - 1e-9;
+  return score(a) < score(b) - 1e-9;
 }
 
 /** The best plan for one page, or null when its items cannot fit. */

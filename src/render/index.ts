@@ -24,7 +24,7 @@ import type { Face } from '../fonts/faces.js';
 import { validateLayout } from '../schema.js';
 import { NO_LINE_END } from '../text/chars.js';
 import type { FaceRole, Layout, Page, TextLine } from '../types.js';
-import { fontkitForPdfLib } from './fontkit-adapter.js';
+import { adoptFont, fontkitForPdfLib } from './fontkit-adapter.js';
 import { drawOutline, outlineOperators } from './glyph-path.js';
 import { addOutline } from './outline.js';
 
@@ -76,6 +76,7 @@ export async function renderDocument(
   const fonts = new Map<FaceRole, PDFFont>();
   for (const [role, chars] of used) {
     const face = faces[role];
+    adoptFont(face.bytes, face.font);
     const name = `${subsetTag(role, chars)}+${face.font.postscriptName}`;
     fonts.set(role, await doc.embedFont(face.bytes, { subset: true, customName: name }));
   }

@@ -74,8 +74,10 @@ function refuseUnsettable(text: string, units: Unit[], cuts: number[], widths: W
 
 /** A run (a URL, a long number) wider than a line may be broken anywhere: cut it into pieces that fit. */
 function splitLongRuns(units: Unit[], max: number, m: FaceMetrics): Unit[] {
+  const tooWide = (u: Unit) => u.kind === 'latin' && naturalWidth([u], m) > max;
+  if (!units.some(tooWide)) return units;
   return units.flatMap((u) => {
-    if (u.kind !== 'latin' || naturalWidth([u], m) <= max) return [u];
+    if (!tooWide(u)) return [u];
     const pieces: Unit[] = [];
     let piece = '';
     for (const ch of u.text) {

@@ -155,12 +155,12 @@ function stacksBelow(items: ItemContent[], spec: PageSpec, top: number, lines: n
   };
   for (const widths of partitions(c, 2)) {
     if (widths.length > items.length) continue;
-    groupings: for (const groups of groupings(items.length, widths.length)) {
+    cuts: for (const groups of groupings(items.length, widths.length)) {
       const stacks: StackResult[] = [];
       let holes = 0;
       for (let s = 0, at = 0; s < widths.length; at += groups[s]!, s++) {
         const filled = stackAt(at, groups[s]!, widths[s]!);
-        if (!filled) continue groupings;
+        if (!filled) continue cuts;
         stacks.push(filled);
         holes += filled.holes;
       }

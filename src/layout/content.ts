@@ -31,8 +31,10 @@ export interface SpanOption {
   columns: number;
   /** Type size of the lead's introduction in this option. */
   introSize?: number;
-  /** The body set to those columns' measure. */
+  /** The body set to those columns' measure (em), and the paragraphs it was set from. */
   body: BodyLine[];
+  measure: number;
+  paragraphs: string[];
   /** Headline block options, fewest lines first. */
   heads: HeadOption[];
   /** Body lines per column. */
@@ -90,13 +92,16 @@ function setByline(text: string, width: number, size: number, m: Metrics['kai'])
  */
 export type BreakCache = Map<FaceMetrics, Map<string, BrokenLine[]>>;
 
+/** A body paragraph's first-line indent, in em (two characters, as Chinese text is set). */
+export const BODY_INDENT = 2;
+
 export function setBody(paragraphs: string[], measure: number, m: FaceMetrics, cache?: BreakCache): BodyLine[] {
   const memo = cache ? (cache.get(m) ?? cache.set(m, new Map()).get(m)!) : null;
   return paragraphs.flatMap((p, paragraph) => {
     const key = `${measure}|${p}`;
     let lines = memo?.get(key);
     if (!lines) {
-      lines = breakParagraph(p, m, { measure, indent: 2 });
+      lines = breakParagraph(p, m, { measure, indent: BODY_INDENT });
       memo?.set(key, lines);
     }
     return lines.map((l) => ({ ...l, paragraph }));
@@ -197,6 +202,8 @@ export function articleContent(
         span,
         columns: span,
         body,
+        measure: g.measureEm,
+        paragraphs: a.paragraphs,
         heads,
         perColumn,
         minHeight: heads[0]!.lines + fixed,
@@ -249,7 +256,8 @@ export function leadContent(
   // The introduction may be set in a few column counts and sizes: the lead is the page's main give.
   const options = t.lead.intro.columns.flatMap((columns) =>
     introSizes(t, g).map((introSize) => {
-      const body = setBody(lead.paragraphs, measureOf(g, g.columns, columns, introSize), m[t.lead.intro.face], cache);
+      const measure = measureOf(g, g.columns, columns, introSize);
+      const body = setBody(lead.paragraphs, measure, m[t.lead.intro.face], cache);
       const perColumn = Math.ceil(body.length / columns);
       const fixed = deckLines + 1 + perColumn;
       return {
@@ -257,6 +265,8 @@ export function leadContent(
         columns,
         introSize,
         body,
+        measure,
+        paragraphs: lead.paragraphs,
         heads,
         perColumn,
         minHeight: heads[0]!.lines + fixed,

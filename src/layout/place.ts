@@ -4,12 +4,14 @@
  */
 
 import type { Box, FaceRole, LineRole, Metrics, Rect, Rule, Template, TextLine } from '../types.js';
-import type { ArticleContent, BodyLine, LeadContent } from './content.js';
+import { type ArticleContent, BODY_INDENT, type LeadContent, type SpanOption } from './content.js';
 import { baselineOf, columnX, type Grid, spanWidth } from './grid.js';
 import { DECK_BASELINE, DECK_LEADING, HEADLINE_BASELINE, HEADLINE_LEADING } from './headline.js';
 import type { ModulePlan } from './makeup.js';
+import { breakParagraphInto } from './text/linebreak.js';
 import { setLine } from './text/setline.js';
 import type { Unit } from './text/units.js';
+import { keepParagraphsTogether } from './widows.js';
 
 export interface PlaceContext {
   t: Template;
@@ -87,18 +89,35 @@ function headlineLines(
   );
 }
 
-/** Body lines flowing down `columns` columns of `perColumn` lines from grid line `line`. */
+/**
+ * A line re-set to keep a paragraph together is never looser than this (em between characters, over 1): at 0.125 the
+ * spreads of the make-up report keep 21 stranded lines of 39 for 0.6 % more lines over 1.05 em; at 0.1 they keep 34.
+ */
+const TOGETHER_MAX_STRETCH = 0.125;
+
+/**
+ * Body lines flowing down the option's columns from grid line `line`, no paragraph's last line alone at a column's
+ * top nor its first alone at a foot.
+ */
 function flowBody(
   ctx: PlaceContext,
   item: string,
-  body: BodyLine[],
+  option: SpanOption,
   role: LineRole,
   face: FaceRole,
   size: number,
   cols: Array<{ x: number; width: number }>,
   line: number,
-  perColumn: number,
 ): TextLine[] {
+  const { perColumn } = option;
+  const body = keepParagraphsTogether(option.body, perColumn, option.columns, (p, lines) =>
+    breakParagraphInto(
+      option.paragraphs[p]!,
+      ctx.m[face],
+      { measure: option.measure, indent: BODY_INDENT },
+      { lines, maxStretch: TOGETHER_MAX_STRETCH },
+    ),
+  );
   return body.map((b, i) => {
     const col = cols[Math.floor(i / perColumn)]!;
     const set = textLine(ctx.m, b.units, {
@@ -175,13 +194,12 @@ export function placeArticle(ctx: PlaceContext, content: ArticleContent, plan: M
     ...flowBody(
       ctx,
       content.item,
-      plan.option.body,
+      plan.option,
       'body',
       t.body.face,
       g.bodySize,
       bodyColumns(ctx, x, width, plan.option.columns, g.bodySize),
       line,
-      plan.option.perColumn,
     ),
   );
   return {
@@ -238,13 +256,12 @@ export function placeLead(ctx: PlaceContext, content: LeadContent, plan: ModuleP
     ...flowBody(
       ctx,
       'lead',
-      plan.option.body,
+      plan.option,
       'intro',
       t.lead.intro.face,
       size,
       bodyColumns(ctx, x, width, plan.option.columns, size),
       line,
-      plan.option.perColumn,
     ),
   );
   return { id: 'box-lead', kind: 'lead', item: 'lead', rect: moduleRect(ctx, plan), span: g.columns, lines };

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { breaksAtClausesOnly, fitHeadline, HEADLINE_INSET, setHeadlineAt } from '../../src/layout/headline.js';
-import { breakParagraph } from '../../src/layout/text/linebreak.js';
+import { breakParagraph, breakParagraphInto } from '../../src/layout/text/linebreak.js';
 import { naturalWidth, setLine } from '../../src/layout/text/setline.js';
 import { toUnits } from '../../src/layout/text/units.js';
+import { keepParagraphsTogether, strandedLines } from '../../src/layout/widows.js';
 import { NO_LINE_END, NO_LINE_START } from '../../src/text/chars.js';
 import { jiebaWords } from '../../src/text/segmenter.js';
 import { Random } from '../generator/random.js';
@@ -138,4 +139,39 @@ test('headlines: a long clause breaks into balanced lines between words, never b
   // A size that needs no break inside a clause wins over a larger one that does.
   const fit = fitHeadline(headline, 20 + 2 * HEADLINE_INSET, { min: 1, max: 2 }, 2, idealFace, jiebaWords);
   assert.deepEqual([fit.size, fit.lines.length], [1, 1]);
+});
+
+test('a paragraph set into exactly one line more or fewer, within a stretch cap, or not at all', () => {
+  // 23 characters and four commas at 10 em: 3 lines; 2 lines only by halving marks, which is allowed.
+  const p = '一二三四五，六七八九十，一二三四五，六七八九十，一二三';
+  const natural = breakParagraph(p, idealFace, { measure: 10, indent: 2 });
+  assert.equal(natural.length, 3);
+  const opts = { measure: 10, indent: 2 };
+  const four = breakParagraphInto(p, idealFace, opts, { lines: 4, maxStretch: 0.5 });
+  assert.equal(four?.length, 4);
+  assert.equal(four!.map((l) => text(l.units)).join(''), p);
+  // One em short over nine gaps is 0.11 em a gap: a cap of 0.05 allows no line that short.
+  assert.equal(breakParagraphInto(p, idealFace, opts, { lines: 4, maxStretch: 0.05 }), null);
+  assert.equal(breakParagraphInto(p, idealFace, opts, { lines: 1, maxStretch: 0.5 }), null);
+});
+
+test('widows and orphans: a paragraph re-set a line longer or shorter keeps its lines together', () => {
+  // Paragraph 0 of 5 lines, paragraph 1 of 3: in columns of 3, paragraph 1 starts alone at the foot of column 2.
+  const body = [0, 0, 0, 0, 0, 1, 1, 1].map((paragraph, i, all) => ({
+    units: toUnits('字'),
+    indent: 0,
+    last: all[i + 1] !== paragraph,
+    paragraph,
+  }));
+  assert.equal(strandedLines(body, 3), 1);
+  const rebreak = (p: number, n: number) =>
+    p === 0 ? Array.from({ length: n }, (_, k) => ({ units: toUnits('字'), indent: 0, last: k === n - 1 })) : null;
+  const kept = keepParagraphsTogether(body, 3, 3, rebreak);
+  assert.equal(strandedLines(kept, 3), 0);
+  assert.equal(kept.length, 9, 'paragraph 0 a line longer, paragraph 1 moved whole to the next column');
+  // No other setting: nothing changes.
+  assert.deepEqual(
+    keepParagraphsTogether(body, 3, 3, () => null),
+    body,
+  );
 });

@@ -23,6 +23,8 @@ const FLOORS = {
   pitch: 1.7,
   /** Least ratio of the lead's headline size to the largest article headline. */
   leadRatio: 1.0,
+  /** Widows and orphans on one spread (today at most 5, on one real page). */
+  stranded: 5,
 };
 
 test('make-up report: no headline broken inside a word, and no page worse than today', (t) => {
@@ -42,5 +44,7 @@ test('make-up report: no headline broken inside a word, and no page worse than t
     const loose = score.pages.reduce((k, p) => k + p.looseLines, 0);
     assert.ok(loose / lines <= FLOORS.loose, `${name}: ${loose} of ${lines} lines looser than ${LOOSE_PITCH} em`);
     if (score.leadRatio !== null) assert.ok(score.leadRatio >= FLOORS.leadRatio, `${name}: lead ${score.leadRatio}`);
+    const stranded = score.pages.reduce((k, p) => k + p.widows + p.orphans, 0);
+    assert.ok(stranded <= FLOORS.stranded, `${name}: ${stranded} widows and orphans`);
   }
 });

@@ -26,10 +26,36 @@ export interface BreakOptions {
   indent: number;
 }
 
+/** A paragraph set in exactly `lines` lines, none with more than `maxStretch` em between characters. */
+export interface ExactLines {
+  lines: number;
+  maxStretch: number;
+}
+
 export function breakParagraph(text: string, m: FaceMetrics, opts: BreakOptions): BrokenLine[] {
+  return setParagraph(text, m, opts)!;
+}
+
+/**
+ * The paragraph in exactly a number of lines (to keep a paragraph's last line off a column's top): null where no
+ * breaks give that many lines within the stretch.
+ */
+export function breakParagraphInto(
+  text: string,
+  m: FaceMetrics,
+  opts: BreakOptions,
+  exactly: ExactLines,
+): BrokenLine[] | null {
+  return setParagraph(text, m, opts, exactly);
+}
+
+function setParagraph(text: string, m: FaceMetrics, opts: BreakOptions, exactly?: ExactLines): BrokenLine[] | null {
   const units = splitLongRuns(toUnits(text), opts.measure - opts.indent - 1, m);
   const widths = spanWidths(units, m);
-  const cuts = totalFit(units, widths, opts) ?? firstFit(units, widths, opts);
+  const cuts = exactly
+    ? totalFit(units, widths, opts, exactly)
+    : (totalFit(units, widths, opts) ?? firstFit(units, widths, opts));
+  if (!cuts) return null;
   keepLastLineCompany(units, cuts, widths);
   refuseUnsettable(text, units, cuts, widths, opts);
   const lines: BrokenLine[] = [];
@@ -122,32 +148,45 @@ const LINE_COST = 50;
  * left. Null when no such breaks exist (a run wider than a line): first fit
  * then sets it.
  */
-function totalFit(units: Unit[], widths: Widths, opts: BreakOptions): number[] | null {
+function totalFit(units: Unit[], widths: Widths, opts: BreakOptions, exactly?: ExactLines): number[] | null {
   const n = units.length;
-  if (n === 0) return [0, 0];
+  if (n === 0) return exactly && exactly.lines !== 1 ? null : [0, 0];
   const breakable = (j: number) => j === n || (mayStartLine(units[j]!) && mayEndLine(units[j - 1]!));
-  const best = new Float64Array(n + 1).fill(Number.POSITIVE_INFINITY);
-  const from = new Int32Array(n + 1).fill(-1);
-  best[0] = 0;
-  for (let i = 0; i < n; i++) {
-    if (best[i] === Number.POSITIVE_INFINITY) continue;
-    const avail = opts.measure - (i === 0 ? opts.indent : 0);
-    for (let j = i + 1; j <= n; j++) {
-      if (widths.min(i, j - 1) > avail + 1e-6) break;
-      if (!breakable(j)) continue;
-      const natural = widths.natural(i, j - 1);
-      let cost = LINE_COST;
-      if (natural > avail) cost += COMPRESS_PER_EM * (natural - avail);
-      else if (j < n) cost += ((avail - natural) / Math.max(1, j - i - 1) / STRETCH_UNIT) ** 2;
-      if (best[i]! + cost < best[j]! - 1e-9) {
-        best[j] = best[i]! + cost;
-        from[j] = i;
+  // Without a line count, one layer holds every break; with one, layer k holds the breaks after k lines.
+  const layers = exactly?.lines ?? 1;
+  const arrays = exactly ? layers + 1 : 1;
+  const best = Array.from({ length: arrays }, () => new Float64Array(n + 1).fill(Number.POSITIVE_INFINITY));
+  const from = Array.from({ length: arrays }, () => new Int32Array(n + 1).fill(-1));
+  best[0]![0] = 0;
+  for (let k = 0; k < layers; k++) {
+    const into = exactly ? k + 1 : k;
+    for (let i = 0; i < n; i++) {
+      const here = best[k]![i]!;
+      if (here === Number.POSITIVE_INFINITY) continue;
+      const avail = opts.measure - (i === 0 ? opts.indent : 0);
+      for (let j = i + 1; j <= n; j++) {
+        if (widths.min(i, j - 1) > avail + 1e-6) break;
+        if (!breakable(j)) continue;
+        const natural = widths.natural(i, j - 1);
+        const stretch = natural < avail && j < n ? (avail - natural) / Math.max(1, j - i - 1) : 0;
+        if (exactly && stretch > exactly.maxStretch) continue;
+        let cost = LINE_COST;
+        if (natural > avail) cost += COMPRESS_PER_EM * (natural - avail);
+        else cost += (stretch / STRETCH_UNIT) ** 2;
+        if (here + cost < best[into]![j]! - 1e-9) {
+          best[into]![j] = here + cost;
+          from[into]![j] = i;
+        }
       }
     }
   }
-  if (from[n] === -1) return null;
+  let k = exactly ? layers : 0;
+  if (from[k]![n] === -1) return null;
   const cuts = [n];
-  for (let j = n; j > 0; j = from[j]!) cuts.unshift(from[j]!);
+  for (let j = n; j > 0; k = exactly ? k - 1 : k) {
+    j = from[k]![j]!;
+    cuts.unshift(j);
+  }
   return cuts;
 }
 

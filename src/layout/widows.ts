@@ -1,0 +1,77 @@
+/**
+ * No widows or orphans in a module's columns: a paragraph's last line alone
+ * at the top of a column (widow), or its first line alone at the foot of one
+ * (orphan), is moved by setting one paragraph of the module a line shorter
+ * or longer (total fit into exactly that many lines, never looser than a
+ * cap), so the columns stay level and the module keeps its height.
+ */
+import type { BodyLine } from './content.js';
+import type { BrokenLine } from './text/linebreak.js';
+
+/** A paragraph `p` set in exactly `lines` lines, or null where that cannot be done within the stretch cap. */
+export type Rebreak = (p: number, lines: number) => BrokenLine[] | null;
+
+/** Rounds of repair: each removes at least one widow or orphan, and a module rarely has more than two. */
+const MAX_ROUNDS = 4;
+
+/** Widows and orphans of body lines flowed down columns of `perColumn` lines. */
+export function strandedLines(body: BodyLine[], perColumn: number): number {
+  let n = 0;
+  for (let b = perColumn; b < body.length; b += perColumn) {
+    const top = body[b]!;
+    const foot = body[b - 1]!;
+    if (top.paragraph !== foot.paragraph) continue;
+    // The paragraph's only line in this column, after its others in the one before.
+    if (top.last || (body[b + 1]?.paragraph !== top.paragraph && b + 1 < Math.min(body.length, b + perColumn))) n++;
+    // Its first line alone at the foot of a column.
+    if (b - 2 < 0 || body[b - 2]!.paragraph !== foot.paragraph) n++;
+  }
+  return n;
+}
+
+export function keepParagraphsTogether(
+  body: BodyLine[],
+  perColumn: number,
+  columns: number,
+  rebreak: Rebreak,
+): BodyLine[] {
+  let current = body;
+  let stranded = strandedLines(current, perColumn);
+  for (let round = 0; round < MAX_ROUNDS && stranded > 0; round++) {
+    const { at, from } = firstStranded(current, perColumn);
+    let found: { body: BodyLine[]; stranded: number } | null = null;
+    // The paragraph at fault first, then those before it in the column above the break.
+    for (let p = at; p >= from && !found; p--)
+      for (const delta of [1, -1]) {
+        const next = withParagraph(current, p, delta, rebreak);
+        if (!next || next.length > perColumn * columns) continue;
+        const left = strandedLines(next, perColumn);
+        if (left < stranded && (!found || left < found.stranded)) found = { body: next, stranded: left };
+      }
+    if (!found) break;
+    current = found.body;
+    stranded = found.stranded;
+  }
+  return current;
+}
+
+/** The paragraph at fault at the first column break with a stranded line, and the first one of the column above. */
+function firstStranded(body: BodyLine[], perColumn: number): { at: number; from: number } {
+  for (let b = perColumn; b < body.length; b += perColumn)
+    if (strandedLines(body.slice(b - perColumn, b + perColumn), perColumn) > 0)
+      return { at: body[b - 1]!.paragraph, from: body[b - perColumn]!.paragraph };
+  return { at: -1, from: 0 };
+}
+
+/** The body with paragraph `p` set a line longer (`delta` 1) or shorter (-1), or null where it cannot be. */
+function withParagraph(body: BodyLine[], p: number, delta: number, rebreak: Rebreak): BodyLine[] | null {
+  const start = body.findIndex((l) => l.paragraph === p);
+  if (start < 0) return null;
+  let end = start;
+  while (end < body.length && body[end]!.paragraph === p) end++;
+  const lines = end - start + delta;
+  if (lines < 1) return null;
+  const set = rebreak(p, lines);
+  if (!set || set.length !== lines) return null;
+  return [...body.slice(0, start), ...set.map((l) => ({ ...l, paragraph: p })), ...body.slice(end)];
+}

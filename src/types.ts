@@ -10,7 +10,7 @@ export type LineNo = number;
 export const CORRECTION_KINDS = [
   'masthead-undoubled', // fake-bold runs read twice, collapsed to one
   'radical-unified', // a radical (⼈, ⺠), or pdf.js's NFKC of one (戶 for ⼾), given for the ideograph (人, 民, 户)
-  'kicker-as-deck', // the lead's kicker (引题), printed above its headline, kept as its deck
+  'kicker-as-deck', // (issues made before the kicker field) the lead's kicker kept as its deck
   'headline-rejoined', // headline printed over two lines, joined again
   'headline-moved', // headline found after its body, moved before it
   'byline-marker', // `口` misread for the byline marker `□`
@@ -83,12 +83,17 @@ export interface ItemSource {
   headline: LineNo[];
   byline?: LineNo | null;
   deck?: LineNo | null;
+  /** The lead's kicker (引题), printed above its headline. */
+  kicker?: LineNo | null;
   /** Source lines of each paragraph, parallel to `paragraphs`. */
   paragraphs: LineNo[][];
 }
 
 export interface Lead {
   headline: string;
+  /** The kicker (引题), a line above the headline; absent in issues made before it was recovered apart. */
+  kicker?: string | null;
+  /** The subtitle (副题) under the headline, with its dash. */
   deck: string | null;
   paragraphs: string[];
   source: ItemSource;
@@ -151,6 +156,7 @@ export type Edit =
   | { op: 'join-paragraphs'; paragraph: ParagraphRef }
   | { op: 'set-headline'; item: string; text: string }
   | { op: 'set-deck'; text: string | null }
+  | { op: 'set-kicker'; text: string | null }
   | { op: 'set-byline'; item: string; byline: Byline | null }
   | { op: 'reject-correction'; correction: string; to: string }
   | { op: 'mark-reviewed'; item: string; reviewed: boolean }
@@ -165,6 +171,7 @@ export const EDIT_OPS = [
   'join-paragraphs',
   'set-headline',
   'set-deck',
+  'set-kicker',
   'set-byline',
   'reject-correction',
   'mark-reviewed',
@@ -234,6 +241,7 @@ export type LineRole =
   | 'running-head'
   | 'lead-headline'
   | 'deck'
+  | 'kicker'
   | 'intro'
   | 'headline'
   | 'byline'

@@ -16,7 +16,7 @@ import { toUnits, type Unit } from '../layout/text/units.js';
 import { extractionLines } from '../recover/lines.js';
 import type { PrintDocument } from '../render/index.js';
 import type { Box, Correction, FaceRole, Issue, Layout, LineNo, LineRole, Metrics, Page, TextLine } from '../types.js';
-import { itemViews, joinsNext, KIND_LABEL } from './proof.js';
+import { headLinesOf, itemViews, joinsNext, KIND_LABEL } from './proof.js';
 
 /** A4 in pt, and its margins. */
 const PAGE = { width: 595.28, height: 841.89, margin: 42 };
@@ -179,11 +179,7 @@ export function proofDocument(issue: Issue, sourceText: string, layout: Layout |
       y += ROW_GAP;
       continue;
     }
-    const head = [
-      ...v.source.headline,
-      ...(v.source.byline ? [v.source.byline] : []),
-      ...(v.source.deck ? [v.source.deck] : []),
-    ];
+    const head = headLinesOf(v.source);
     const notable = cs.filter((c) => !ROUTINE.includes(c.kind));
     const warnings = issue.warnings.filter((w) => w.item === v.id);
     full(v.id, [

@@ -7,7 +7,7 @@
 
 import { bylineText } from '../layout/content.js';
 import { extractionLines } from '../recover/lines.js';
-import type { Correction, Issue, Layout, LineNo } from '../types.js';
+import type { Correction, Issue, ItemSource, Layout, LineNo } from '../types.js';
 import { esc } from './html.js';
 
 export const KIND_LABEL: Record<Correction['kind'], string> = {
@@ -86,12 +86,22 @@ export interface ItemView {
   headline: string;
   byline: string;
   paragraphs: string[];
-  source: { headline: LineNo[]; byline?: LineNo | null; deck?: LineNo | null; paragraphs: LineNo[][] };
+  source: ItemSource;
   /** How sure recovery is of an article's body (none for the lead). */
   confidence?: number;
 }
 
-/** The lead (its deck in the byline's place) and the articles, as both proof sheets show them. */
+/** Source lines of an item's head, in print order: kicker, headline, byline, deck. */
+export function headLinesOf(source: ItemSource): LineNo[] {
+  return [
+    ...(source.kicker ? [source.kicker] : []),
+    ...source.headline,
+    ...(source.byline ? [source.byline] : []),
+    ...(source.deck ? [source.deck] : []),
+  ];
+}
+
+/** The lead (its kicker and deck in the byline's place) and the articles, as both proof sheets show them. */
 export function itemViews(issue: Issue): ItemView[] {
   return [
     ...(issue.lead
@@ -100,7 +110,7 @@ export function itemViews(issue: Issue): ItemView[] {
             id: 'lead',
             title: '头条',
             headline: issue.lead.headline,
-            byline: issue.lead.deck ?? '',
+            byline: [issue.lead.kicker, issue.lead.deck].filter(Boolean).join(' / '),
             paragraphs: issue.lead.paragraphs,
             source: issue.lead.source,
           },
@@ -133,11 +143,7 @@ export function proofHtml(issue: Issue, sourceText: string, layout: Layout | nul
 
   const itemHtml = (v: ItemView) => {
     const cs = byItem(v.id);
-    const head = [
-      ...v.source.headline,
-      ...(v.source.byline ? [v.source.byline] : []),
-      ...(v.source.deck ? [v.source.deck] : []),
-    ];
+    const head = headLinesOf(v.source);
     const rows = v.paragraphs
       .map(
         (p, i) =>

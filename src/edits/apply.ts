@@ -112,6 +112,10 @@ function applyOne(issue: Issue, edit: Edit): void {
       if (!issue.lead) throw new Misfit('there is no lead to give a deck');
       issue.lead.deck = edit.text;
       return;
+    case 'set-kicker':
+      if (!issue.lead) throw new Misfit('there is no lead to give a kicker');
+      issue.lead.kicker = edit.text;
+      return;
     case 'set-byline': {
       const item = itemOf(issue, edit.item);
       if (!('byline' in item)) throw new Misfit('the lead has no byline');
@@ -186,6 +190,7 @@ function rejectCorrection(issue: Issue, id: string, to: string): void {
   const byline = 'byline' in item ? item.byline : null;
   if (item.headline.includes(c.to)) item.headline = item.headline.replace(c.to, inLine);
   else if ('deck' in item && item.deck?.includes(c.to)) item.deck = item.deck.replace(c.to, inLine);
+  else if ('kicker' in item && item.kicker?.includes(c.to)) item.kicker = item.kicker.replace(c.to, inLine);
   else if (byline?.role.includes(c.to)) byline.role = byline.role.replace(c.to, inLine);
   else if (byline?.name.includes(c.to)) byline.name = byline.name.replace(c.to, inLine);
   else {

@@ -61,9 +61,11 @@ export interface ArticleContent extends ContentBase {
 
 export interface LeadContent extends ContentBase {
   kind: 'lead';
-  /** The deck set in its lines, and the grid lines it takes (none without a deck). */
+  /** The deck set in its lines, and the grid lines it takes (none without a deck); the kicker likewise. */
   deckSet: Unit[][];
   deckLines: number;
+  kickerSet: Unit[][];
+  kickerLines: number;
 }
 
 export type ItemContent = ArticleContent | LeadContent;
@@ -236,10 +238,18 @@ export function leadContent(
   words?: WordSegmenter,
 ): LeadContent {
   const width = spanWidth(g, g.columns);
-  const deckFit = lead.deck
-    ? fitHeadline(lead.deck, width, { min: t.lead.deck.size, max: t.lead.deck.size }, 3, m[t.lead.deck.face], words)
-    : null;
-  const deckLines = deckFit ? Math.ceil((deckFit.lines.length * t.lead.deck.size * DECK_LEADING) / g.pitch) : 0;
+  // The kicker above the headline and the deck under it are set alike: the deck's face and size, centred.
+  const setLines = (text: string | null | undefined) => {
+    const fit = text
+      ? fitHeadline(text, width, { min: t.lead.deck.size, max: t.lead.deck.size }, 3, m[t.lead.deck.face], words)
+      : null;
+    return {
+      set: fit?.lines ?? [],
+      lines: fit ? Math.ceil((fit.lines.length * t.lead.deck.size * DECK_LEADING) / g.pitch) : 0,
+    };
+  };
+  const deck = setLines(lead.deck);
+  const kicker = setLines(lead.kicker);
   // The lead is the page's main give: its headline block may grow twice as much as an article's.
   const leadHeads = (sizes: Range) =>
     headOptions(lead.headline, width, sizes, 2, 2 * t.maxHeadlineExtra, g, m[t.lead.headline.face], words);
@@ -259,7 +269,7 @@ export function leadContent(
       const measure = measureOf(g, g.columns, columns, introSize);
       const body = setBody(lead.paragraphs, measure, m[t.lead.intro.face], cache);
       const perColumn = Math.ceil(body.length / columns);
-      const fixed = deckLines + 1 + perColumn;
+      const fixed = kicker.lines + deck.lines + 1 + perColumn;
       return {
         span: g.columns,
         columns,
@@ -276,5 +286,14 @@ export function leadContent(
     }),
   );
   const spans = new Map([[g.columns, options]]);
-  return { item: 'lead', kind: 'lead', headline: lead.headline, deckSet: deckFit?.lines ?? [], deckLines, spans };
+  return {
+    item: 'lead',
+    kind: 'lead',
+    headline: lead.headline,
+    deckSet: deck.set,
+    deckLines: deck.lines,
+    kickerSet: kicker.set,
+    kickerLines: kicker.lines,
+    spans,
+  };
 }

@@ -135,6 +135,7 @@ function refuseWhatNoFaceHas(issue: Issue, t: Template, m: Metrics): void {
     texts.push(
       [issue.lead.headline, t.lead.headline.face, 'lead'],
       [issue.lead.deck ?? '', t.lead.deck.face, 'lead'],
+      [issue.lead.kicker ?? '', t.lead.deck.face, 'lead'],
       ...issue.lead.paragraphs.map((p) => [p, t.lead.intro.face, 'lead'] as [string, FaceRole, string]),
     );
   for (const a of issue.articles)

@@ -34,6 +34,7 @@ export function layoutViolations(layout: Layout, issue: Issue, m: Metrics): stri
   if (issue.lead) {
     expect('lead headline', text('lead', ['lead-headline']), issue.lead.headline);
     expect('lead deck', text('lead', ['deck']), issue.lead.deck ?? '');
+    expect('lead kicker', text('lead', ['kicker']), issue.lead.kicker ?? '');
     expect('lead introduction', text('lead', ['intro']), issue.lead.paragraphs.join(''));
   }
   for (const a of issue.articles) {

@@ -216,41 +216,43 @@ export function placeLead(ctx: PlaceContext, content: LeadContent, plan: ModuleP
   const { g, t, area } = ctx;
   const x = area.x;
   const width = spanWidth(g, g.columns);
-  const lines = headlineLines(
-    ctx,
-    plan.head,
-    'lead',
-    'lead-headline',
-    t.lead.headline.face,
-    plan.headSize,
-    x,
-    width,
-    plan.line,
-    plan.headLines,
-  );
-  let line = plan.line + plan.headLines;
-  if (content.deckSet.length) {
+  // Kicker and deck: centred in the grid lines they take, in the deck's face and size.
+  const centred = (set: Unit[][], gridLines: number, at: number, role: LineRole): TextLine[] => {
     const size = t.lead.deck.size;
-    const deckLines = content.deckSet;
-    const top = area.y + line * g.pitch + (content.deckLines * g.pitch - deckLines.length * size * DECK_LEADING) / 2;
-    deckLines.forEach((units, i) =>
-      lines.push(
-        textLine(ctx.m, units, {
-          role: 'deck',
-          item: 'lead',
-          face: t.lead.deck.face,
-          size,
-          x,
-          y: top + i * size * DECK_LEADING + size * DECK_BASELINE,
-          width,
-          justify: false,
-          align: 'center',
-        }),
-      ),
+    const top = area.y + at * g.pitch + (gridLines * g.pitch - set.length * size * DECK_LEADING) / 2;
+    return set.map((units, i) =>
+      textLine(ctx.m, units, {
+        role,
+        item: 'lead',
+        face: t.lead.deck.face,
+        size,
+        x,
+        y: top + i * size * DECK_LEADING + size * DECK_BASELINE,
+        width,
+        justify: false,
+        align: 'center',
+      }),
     );
-    line += content.deckLines;
-  }
-  line += 1;
+  };
+  const lines = centred(content.kickerSet, content.kickerLines, plan.line, 'kicker');
+  let line = plan.line + content.kickerLines;
+  lines.push(
+    ...headlineLines(
+      ctx,
+      plan.head,
+      'lead',
+      'lead-headline',
+      t.lead.headline.face,
+      plan.headSize,
+      x,
+      width,
+      line,
+      plan.headLines,
+    ),
+  );
+  line += plan.headLines;
+  lines.push(...centred(content.deckSet, content.deckLines, line, 'deck'));
+  line += content.deckLines + 1;
   const size = plan.option.introSize ?? g.bodySize;
   lines.push(
     ...flowBody(

@@ -428,36 +428,33 @@ function addOrphan(draft: Draft, paras: Paragraph[]): void {
 
 function addLead(draft: Draft, block: LeadBlock, paras: Paragraph[], words?: WordSegmenter): void {
   const headline = headlineOf(block.headline, draft, words);
-  let deck: string | null = block.deck ? headlineText(block.deck.raw) : null;
-  if (block.kicker) {
-    const kicker = headlineText(block.kicker.raw).replace(/——$/, '');
-    deck = `——${kicker}`;
-    draft.corrections.push({
-      kind: 'kicker-as-deck',
-      lines: [block.kicker.no],
-      from: block.kicker.raw.trim(),
-      to: deck,
-      note: 'the kicker printed above the headline is kept as the deck',
-    });
-  }
-  const headLines = [...(block.kicker ? [block.kicker.no] : []), ...block.headline.map((l) => l.no)];
+  const deck: string | null = block.deck ? headlineText(block.deck.raw) : null;
+  const kicker = block.kicker ? headlineText(block.kicker.raw) : null;
+  const headLines = block.headline.map((l) => l.no);
   const source = {
     headline: headLines,
-    deck: block.deck?.no ?? block.kicker?.no ?? null,
+    deck: block.deck?.no ?? null,
+    kicker: block.kicker?.no ?? null,
     paragraphs: paras.map((p) => p.lines.map((l) => l.no)),
   };
-  const lines = [...headLines, ...(block.deck ? [block.deck.no] : []), ...lineNosOf(paras)];
-  const at = headLines[0]!;
+  const lines = [
+    ...(block.kicker ? [block.kicker.no] : []),
+    ...headLines,
+    ...(block.deck ? [block.deck.no] : []),
+    ...lineNosOf(paras),
+  ];
+  const at = lines[0]!;
   if (draft.lead) {
-    // A second lead-like block: keep it as an article, deck first.
+    // A second lead-like block: keep it as an article, its kicker and deck as its first paragraphs.
+    const front = [block.kicker, block.deck].filter((l): l is SourceLine => l !== null);
     draft.articles.push({
       id: '',
       at,
       lines,
       headline,
       byline: null,
-      paragraphs: [...(deck ? [deck] : []), ...paras.map((p) => p.text)],
-      source,
+      paragraphs: [...front.map((l) => headlineText(l.raw)), ...paras.map((p) => p.text)],
+      source: { headline: headLines, paragraphs: [...front.map((l) => [l.no]), ...source.paragraphs] },
       confidence: 0.5,
     });
     draft.warnings.push({
@@ -467,7 +464,7 @@ function addLead(draft: Draft, block: LeadBlock, paras: Paragraph[], words?: Wor
     });
     return;
   }
-  draft.lead = { at, lines, headline, deck, paragraphs: paras.map((p) => p.text), source };
+  draft.lead = { at, lines, headline, kicker, deck, paragraphs: paras.map((p) => p.text), source };
 }
 
 /** Reading order, ids, each correction given to the item whose lines it touches, and the issue object. */

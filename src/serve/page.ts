@@ -153,6 +153,8 @@ function drawItem(it) {
   const head = el('input', { type: 'text', value: it.headline, 'aria-label': 'headline of ' + it.id, id: 'headline-' + it.id });
   sec.append(el('div', { class: 'row' }, head, el('button', { id: 'set-headline-' + it.id, onclick: () => head.value && head.value !== it.headline && push({ op: 'set-headline', item: it.id, text: head.value }) }, 'Set headline')));
   if (isLead) {
+    const kicker = el('input', { type: 'text', value: it.kicker || '', 'aria-label': 'kicker' });
+    sec.append(el('div', { class: 'row' }, kicker, el('button', { onclick: () => push({ op: 'set-kicker', text: kicker.value || null }) }, 'Set kicker')));
     const deck = el('input', { type: 'text', value: it.deck || '', 'aria-label': 'deck' });
     sec.append(el('div', { class: 'row' }, deck, el('button', { onclick: () => push({ op: 'set-deck', text: deck.value || null }) }, 'Set deck')));
   } else {

@@ -10,7 +10,8 @@ export function issueHan(issue: Issue): Map<string, number> {
   const m = issue.masthead;
   if (m) for (const s of [m.section, m.dateText, m.weekday, m.emailLabel, ...m.extra]) hanCounts(s, counts);
   if (issue.lead)
-    for (const s of [issue.lead.headline, issue.lead.deck ?? '', ...issue.lead.paragraphs]) hanCounts(s, counts);
+    for (const s of [issue.lead.kicker ?? '', issue.lead.headline, issue.lead.deck ?? '', ...issue.lead.paragraphs])
+      hanCounts(s, counts);
   for (const a of issue.articles)
     for (const s of [a.headline, a.byline?.role ?? '', a.byline?.name ?? '', ...a.paragraphs]) hanCounts(s, counts);
   for (const f of issue.furniture ?? []) hanCounts(f.text, counts);

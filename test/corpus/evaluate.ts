@@ -117,11 +117,11 @@ function scoreRun(gold: GoldPage, engine: Engine, extractor: ExtractorName, arti
 const articleKey = (h: string, role: string, name: string, ps: string[]) => [h, role, name, ...ps].join('\n');
 
 function itemText(page: {
-  lead: { headline: string; paragraphs: string[]; deck?: string | null } | null;
+  lead: { headline: string; paragraphs: string[]; kicker?: string | null; deck?: string | null } | null;
   articles: Array<{ headline: string; paragraphs: string[]; byline: { role: string; name: string } | null }>;
 }): string {
   const parts: string[] = [];
-  if (page.lead) parts.push(page.lead.headline, page.lead.deck ?? '', ...page.lead.paragraphs);
+  if (page.lead) parts.push(page.lead.kicker ?? '', page.lead.headline, page.lead.deck ?? '', ...page.lead.paragraphs);
   for (const a of page.articles) parts.push(a.headline, a.byline?.role ?? '', a.byline?.name ?? '', ...a.paragraphs);
   return parts.join('\n');
 }

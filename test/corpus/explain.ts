@@ -13,6 +13,7 @@ import { readTemplate } from '../../src/io/inputs.js';
 import { layoutStage, quietReporter, renderStage } from '../../src/pipeline/index.js';
 import { recoverText } from '../../src/recover/index.js';
 import { jiebaWords } from '../../src/text/segmenter.js';
+import { deckOf } from '../generator/score.js';
 import { chromiumPdf, typstPdf } from './engines.js';
 import { issueOfGold } from './evaluate.js';
 import { type ExtractorName, extract } from './extract.js';
@@ -47,7 +48,7 @@ console.log(`furniture: ${issue.furniture.map((f) => `${f.kind}:${f.text}`).join
 const items = [
   {
     gold: { headline: gold.lead.headline, by: gold.lead.deck, ps: gold.lead.paragraphs },
-    got: issue.lead && { headline: issue.lead.headline, by: issue.lead.deck ?? '', ps: issue.lead.paragraphs, c: 1 },
+    got: issue.lead && { headline: issue.lead.headline, by: deckOf(issue.lead), ps: issue.lead.paragraphs, c: 1 },
   },
   ...gold.articles.map((a) => {
     const g = issue.articles.find((x) => x.headline === a.headline);

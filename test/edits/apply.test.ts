@@ -72,13 +72,15 @@ test('edits that no longer fit are reported, not applied elsewhere', () => {
     { op: 'move-paragraph', paragraph: ref('a1', 0), to: 'a1' },
     { op: 'reject-correction', correction: 'c1', to: 'not what it reads' },
     { op: 'set-deck', text: '——无' },
+    { op: 'set-kicker', text: '无' },
     { op: 'set-headline', item: 'a1', text: '这一条能用' },
   ]);
   assert.equal(r.applied, 1);
   assert.deepEqual(
     r.failed.map((f) => f.index),
-    [0, 1, 2, 3, 4],
+    [0, 1, 2, 3, 4, 5],
   );
+  assert.match(r.failed[5]!.reason, /no lead to give a kicker/);
   assert.match(r.failed[1]!.reason, /no longer starts with “别的开头”/);
   assert.equal(r.issue.articles[0]!.headline, '这一条能用');
 });

@@ -22,6 +22,14 @@ export interface PageScore {
 
 const norm = (s: string) => s.replace(/\s+/g, '');
 
+type LeadLike = { headline: string; kicker?: string | null; deck: string | null; paragraphs: string[] };
+
+/**
+ * The line that goes with a lead's headline, as a gold page has it: its deck, or its kicker with the deck's dash
+ * (a gold page has one deck, which the harness prints above the headline as a kicker or under it as a subtitle).
+ */
+export const deckOf = (l: LeadLike): string => l.deck ?? (l.kicker ? `——${l.kicker}` : '');
+
 export function scorePage(truth: TruthPage, issue: Issue): PageScore {
   const score: PageScore = {
     articles: truth.articles.length,
@@ -43,8 +51,7 @@ export function scorePage(truth: TruthPage, issue: Issue): PageScore {
     issue.masthead?.section === truth.masthead.section;
   // An item's text: headline, deck, body. Paragraph boundaries are not part of it (they are scored apart, as
   // paragraph starts), for the lead as for the articles.
-  const leadText = (l: { headline: string; deck: string | null; paragraphs: string[] } | null) =>
-    l ? [l.headline, l.deck ?? '', l.paragraphs.join('')].join('\n') : '';
+  const leadText = (l: LeadLike | null) => (l ? [l.headline, deckOf(l), l.paragraphs.join('')].join('\n') : '');
   score.leadOk = leadText(truth.lead) === leadText(issue.lead);
   const pairs: Array<[string, string]> = [[leadText(truth.lead), leadText(issue.lead)]];
   // Where paragraphs start, counted in characters other than spaces: a space more or less is a text error

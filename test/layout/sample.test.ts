@@ -130,3 +130,17 @@ test("a lead headline too long for two lines at the lead's sizes is set smaller;
   assert.ok(sizes.length > 0 && sizes.every((s) => s < template.lead.headline.sizes.min && s >= 15), `${sizes}`);
   assert.throws(() => layoutIssue(withLead(200), template, metrics), /lead's headline \(200 characters\) does not fit/);
 });
+
+test("a lead's kicker is set above its headline, centred, in the deck's face, and counted by the invariants", () => {
+  const template = readTemplate('tabloid');
+  const kicked = { ...issue, lead: { ...issue.lead!, kicker: '学用结合 推动工作' } };
+  const layout = layoutIssue(kicked, template, metrics);
+  const lines = layout.pages[0]!.boxes.find((b) => b.kind === 'lead')!.lines;
+  const kicker = lines.filter((l) => l.role === 'kicker');
+  const head = lines.filter((l) => l.role === 'lead-headline');
+  assert.equal(kicker.map((l) => l.text).join(''), '学用结合 推动工作');
+  assert.ok(kicker.every((l) => l.face === template.lead.deck.face && l.y < Math.min(...head.map((h) => h.y))));
+  assert.deepEqual(layoutViolations(layout, kicked, metrics), []);
+  // The check bites: a kicker the layout did not place is a violation.
+  assert.ok(layoutViolations(layout, { ...kicked, lead: { ...kicked.lead, kicker: '别的' } }, metrics).length > 0);
+});

@@ -17,7 +17,7 @@ interface Case {
   why: string;
   expect: {
     articles?: Array<{ headline: string; byline?: string }>;
-    lead?: { headline?: string; deck?: string | null; firstParagraph?: string };
+    lead?: { headline?: string; kicker?: string | null; deck?: string | null; firstParagraph?: string };
     confidenceBelow?: Record<string, number>;
   };
 }
@@ -38,6 +38,7 @@ for (const c of manifest.cases)
       assert.ok(issue.lead, 'a lead');
       if (lead.headline !== undefined) assert.equal(issue.lead.headline, lead.headline);
       if (lead.deck !== undefined) assert.equal(issue.lead.deck, lead.deck);
+      if (lead.kicker !== undefined) assert.equal(issue.lead.kicker ?? null, lead.kicker);
       if (lead.firstParagraph !== undefined) assert.equal(issue.lead.paragraphs[0], lead.firstParagraph);
     }
     for (const [headline, bound] of Object.entries(confidenceBelow ?? {})) {

@@ -28,7 +28,9 @@ const SURNAMES = new Set([
 ]);
 const COMPOUND_SURNAMES =
   /^(欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|端木|令狐|澹台|万俟|轩辕)/;
-export const looksLikeName = (s: string): boolean => NAME.test(s) && (SURNAMES.has(s[0]!) || COMPOUND_SURNAMES.test(s));
+/** A person's name: a surname, then one or two characters (four only after a two-character surname: 欧阳, 司马…). */
+export const looksLikeName = (s: string): boolean =>
+  NAME.test(s) && (COMPOUND_SURNAMES.test(s) || (SURNAMES.has(s[0]!) && [...s].length < 4));
 /** Words that make a byline token a role rather than a name. */
 const ROLE_WORD = /(记者|通讯员|评论员|特约|撰稿|编辑|作者|摄影|实习生|专栏)/;
 const MARKER = /^[□■◆◇]/;

@@ -85,6 +85,9 @@ test('bylines, headlines and decks are told from body lines', () => {
   assert.deepEqual(parseByline('本报记者王沛常钦')?.names, ['王沛', '常钦']);
   assert.equal(parseByline('林丽鹂'), null, 'a bare name is a byline only under a headline');
   assert.deepEqual(parseByline('林丽鹂', true)?.names, ['林丽鹂']);
+  // Four characters are a name only after a two-character surname: `安全问题`, a subhead's wrapped end, is none.
+  assert.equal(parseByline('安全问题', true), null);
+  assert.deepEqual(parseByline('欧阳文静', true)?.names, ['欧阳文静']);
   assert.equal(parseByline('口径统一，标准明确，各项工作有序推进。'), null);
   assert.equal(parseByline('口 岸 建 设 有 序 推 进 ，通 关 效 率 不 断 提 升'), null);
   assert.ok(isHeadlineCandidate('依法履职尽责推动新时'));

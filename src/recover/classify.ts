@@ -141,6 +141,12 @@ export function parseByline(raw: string, nameOnly = false): BylineParts | null {
   return null;
 }
 
+/**
+ * A sentence of one to three characters (`…考核评价方式等。少。岳龙芳借来…`) is the end of a sentence printed
+ * elsewhere: the extractor put another column's rest here. (Short sentences of speech are quoted: `“对。”`.)
+ */
+export const hasStraySentenceEnd = (text: string): boolean => /(?:^|[。！？])\p{Script=Han}{1,3}[。！？]/u.test(text);
+
 /** A deck printed under a headline: `——全市人大…`. */
 export function isDeck(raw: string): boolean {
   return /^\s*(——|－－|--|—)/.test(raw);

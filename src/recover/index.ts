@@ -21,6 +21,7 @@ import {
 } from '../types.js';
 import {
   type BylineParts,
+  hasStraySentenceEnd,
   isBoxLabel,
   isDatelineStart,
   isDeck,
@@ -288,7 +289,8 @@ const UNFINISHED_FACTOR = 0.6;
  * run's margin), and that its paragraphs and headline were read right.
  */
 function itemConfidence(run: number, body: Paragraph[], sig: Signature): number {
-  const doubts = body.reduce((n, p) => n + p.doubts, 0) + (sig.headline.length > 1 ? 1 : 0);
+  const doubts =
+    body.reduce((n, p) => n + p.doubts + (hasStraySentenceEnd(p.text) ? 1 : 0), 0) + (sig.headline.length > 1 ? 1 : 0);
   // A body that stops inside a sentence goes on somewhere else (the extractor put its rest after other text).
   const unfinished = body.length > 0 && !endsSentence(body.at(-1)!.text) ? UNFINISHED_FACTOR : 1;
   return Math.round(run * DOUBT_FACTOR ** doubts * unfinished * 100) / 100;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { InputError, InvariantError } from '../../src/errors.js';
 import {
+  hasStraySentenceEnd,
   isDeck,
   isHeadlineCandidate,
   parseByline,
@@ -221,4 +222,11 @@ test('radicals: code points for ideographs are unified, 戶 read as 户 only on 
   const issue = recoverText(`${simplifiedPage.repeat(2)}\n\n标题在这里\n\n商戶招牌`, { file: 't.txt' });
   assert.ok(issue.corrections.some((c) => c.kind === 'radical-unified'));
   assert.ok(!JSON.stringify([issue.lead, issue.articles]).includes('商戶'));
+});
+
+test('a sentence of one to three characters is the end of one printed elsewhere', () => {
+  assert.ok(hasStraySentenceEnd('支持企业开展培训、考核评价方式等。少。岳龙芳借来10多根钢钎和铁锤。'));
+  assert.ok(hasStraySentenceEnd('少。岳龙芳借来10多根钢钎和铁锤。'));
+  assert.ok(!hasStraySentenceEnd('学生们学得十分认真。老师们每周集中备课。'));
+  assert.ok(!hasStraySentenceEnd('“对。”他说，这件事要办好。'));
 });

@@ -4,7 +4,7 @@
  * --check) browser between issues. It ends (and its browser with it) when the main process
  * goes away.
  */
-import { BrowserError, hasBrowser, launchBrowser } from '../../check/browser.js';
+import type { launchBrowser } from '../../check/browser.js';
 import { NewsprintError } from '../../errors.js';
 import { writeArchiveFolder } from '../../io/archive-folder.js';
 import { buildFiles, issueFolderName, quietReporter } from '../../pipeline/index.js';
@@ -17,10 +17,12 @@ let browserFailed = false;
 async function run(task: Task): Promise<Answer> {
   const t0 = performance.now();
   try {
-    // Only the cross-engine check needs a browser (the proof is drawn by newsprint's renderer).
-    if (task.opts.check && !browser && !browserFailed && hasBrowser()) {
+    // Only the cross-engine check needs a browser (the proof is drawn by newsprint's renderer): puppeteer is loaded
+    // for it alone.
+    if (task.opts.check && !browser && !browserFailed) {
+      const { BrowserError, hasBrowser, launchBrowser } = await import('../../check/browser.js');
       try {
-        browser = await launchBrowser();
+        if (hasBrowser()) browser = await launchBrowser();
       } catch (e) {
         if (!(e instanceof BrowserError)) throw e;
         browserFailed = true;

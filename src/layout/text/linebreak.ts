@@ -141,12 +141,12 @@ const LINE_COST = 50;
 /**
  * Total fit (Knuth–Plass for Chinese): the breaks of the whole paragraph that
  * cost least together, where a line costs its looseness (extra space per gap,
- * squared), a little for compressed punctuation, and a little for being a
- * line; breaks only where clreq allows (no closing mark starts a line, no
- * opening mark ends one, no run is split). Compression is spread over the
- * paragraph instead of pushing a character down and spacing out the line it
- * left. Null when no such breaks exist (a run wider than a line): first fit
- * then sets it.
+ * squared), a little for compressed punctuation, and a fixed cost for being a
+ * line; with `exactly`, the paragraph in that many lines. Breaks only where
+ * clreq allows (no closing mark starts a line, no opening mark ends one, no
+ * run is split). Compression is spread over the paragraph instead of pushing
+ * a character down and spacing out the line it left. Null when no such
+ * breaks exist (a run wider than a line): first fit then sets it.
  */
 function totalFit(units: Unit[], widths: Widths, opts: BreakOptions, exactly?: ExactLines): number[] | null {
   const n = units.length;

@@ -84,30 +84,37 @@ const MIN_BODY_LINES = 3;
  */
 function setByline(text: string, width: number, size: number, m: Metrics['kai']): Unit[][] {
   const measure = Math.floor(width / size) - 1;
-  return breakParagraph(text, m, { measure, indent: 0 }).map((l) => l.units);
+  return remembered(text, m, measure, 0).map((l) => l.units);
 }
 
 /**
- * Line breaks already found in one layout run, by face, measure and text:
- * the make-up tries many body sizes, and sizes that share a measure share
- * every break.
+ * Line breaks already found in this process, by face, measure and text: the
+ * make-up tries many body sizes, and sizes that share a measure share every
+ * break; a rebuild (`proof --serve`) sets most paragraphs again.
  */
-export type BreakCache = Map<FaceMetrics, Map<string, BrokenLine[]>>;
+const breaks = new WeakMap<FaceMetrics, Map<string, BrokenLine[]>>();
+/** A process laying out issue after issue (a batch worker) forgets them past this many. */
+const MAX_BREAKS = 20_000;
 
 /** A body paragraph's first-line indent, in em (two characters, as Chinese text is set). */
 export const BODY_INDENT = 2;
 
-export function setBody(paragraphs: string[], measure: number, m: FaceMetrics, cache?: BreakCache): BodyLine[] {
-  const memo = cache ? (cache.get(m) ?? cache.set(m, new Map()).get(m)!) : null;
-  return paragraphs.flatMap((p, paragraph) => {
-    const key = `${measure}|${p}`;
-    let lines = memo?.get(key);
-    if (!lines) {
-      lines = breakParagraph(p, m, { measure, indent: BODY_INDENT });
-      memo?.set(key, lines);
-    }
-    return lines.map((l) => ({ ...l, paragraph }));
-  });
+/** A paragraph's lines at a measure, set once per process. */
+function remembered(text: string, m: FaceMetrics, measure: number, indent: number): BrokenLine[] {
+  let memo = breaks.get(m);
+  if (!memo) breaks.set(m, (memo = new Map()));
+  const key = `${measure}|${indent}|${text}`;
+  let lines = memo.get(key);
+  if (!lines) {
+    if (memo.size >= MAX_BREAKS) memo.clear();
+    lines = breakParagraph(text, m, { measure, indent });
+    memo.set(key, lines);
+  }
+  return lines;
+}
+
+export function setBody(paragraphs: string[], measure: number, m: FaceMetrics): BodyLine[] {
+  return paragraphs.flatMap((p, paragraph) => remembered(p, m, measure, BODY_INDENT).map((l) => ({ ...l, paragraph })));
 }
 
 /**
@@ -168,11 +175,10 @@ export function articleContent(
   t: Template,
   g: Grid,
   m: Metrics,
-  cache?: BreakCache,
   words?: WordSegmenter,
 ): ArticleContent {
   const byline = a.byline ? bylineText(a.byline) : null;
-  const body = setBody(a.paragraphs, g.measureEm, m[t.body.face], cache);
+  const body = setBody(a.paragraphs, g.measureEm, m[t.body.face]);
   const bylines = new Map<number, Unit[][]>();
   const spans = new Map<number, SpanOption[]>();
   for (let span = 1; span <= g.columns; span++) {
@@ -234,7 +240,6 @@ export function leadContent(
   t: Template,
   g: Grid,
   m: Metrics,
-  cache?: BreakCache,
   words?: WordSegmenter,
 ): LeadContent {
   const width = spanWidth(g, g.columns);
@@ -267,7 +272,7 @@ export function leadContent(
   const options = t.lead.intro.columns.flatMap((columns) =>
     introSizes(t, g).map((introSize) => {
       const measure = measureOf(g, g.columns, columns, introSize);
-      const body = setBody(lead.paragraphs, measure, m[t.lead.intro.face], cache);
+      const body = setBody(lead.paragraphs, measure, m[t.lead.intro.face]);
       const perColumn = Math.ceil(body.length / columns);
       const fixed = kicker.lines + deck.lines + 1 + perColumn;
       return {

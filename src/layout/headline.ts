@@ -22,8 +22,17 @@ export interface HeadlineFit {
  */
 const CLAUSE_GAP = 0.9;
 
+/** Headline texts cut into units, once per process (the make-up sets each at many sizes and widths). */
+const headlineUnitsOf = new Map<string, Unit[]>();
+
 function headlineUnits(text: string): Unit[] {
-  return toUnits(text).map((u) => (u.kind === 'space' ? { ...u, width: CLAUSE_GAP } : u));
+  let units = headlineUnitsOf.get(text);
+  if (!units) {
+    if (headlineUnitsOf.size >= MAX_MEASURED) headlineUnitsOf.clear();
+    units = toUnits(text).map((u) => (u.kind === 'space' ? { ...u, width: CLAUSE_GAP } : u));
+    headlineUnitsOf.set(text, units);
+  }
+  return units;
 }
 
 /**

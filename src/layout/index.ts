@@ -10,7 +10,7 @@
 import { NewsprintError, printable } from '../errors.js';
 import { jiebaWords, type WordSegmenter } from '../text/segmenter.js';
 import type { FaceRole, Issue, Layout, Metrics, Page, Template } from '../types.js';
-import { articleContent, type BreakCache, bylineText, type ItemContent, leadContent } from './content.js';
+import { articleContent, bylineText, type ItemContent, leadContent } from './content.js';
 import { mastheadBox, runningHeadBox } from './furniture.js';
 import { bodySizes, type Grid, gridFor } from './grid.js';
 import { checkLayout } from './invariants.js';
@@ -24,28 +24,46 @@ interface Candidate {
   score: number;
 }
 
+/**
+ * A segmenter that segments each text once per process, not once for every size and width the make-up tries (nor
+ * again in a rebuild); one per segmenter, so the headline clauses prepared with it are kept too.
+ */
+const rememberedSegmenters = new WeakMap<WordSegmenter, WordSegmenter>();
+/** A process laying out issue after issue forgets the segmented texts past this many. */
+const MAX_SEGMENTED = 20_000;
+
+function remembered(segment: WordSegmenter): WordSegmenter {
+  let words = rememberedSegmenters.get(segment);
+  if (!words) {
+    const segmented = new Map<string, string[]>();
+    words = (text) => {
+      let w = segmented.get(text);
+      if (!w) {
+        if (segmented.size >= MAX_SEGMENTED) segmented.clear();
+        segmented.set(text, (w = segment(text)));
+      }
+      return w;
+    };
+    rememberedSegmenters.set(segment, words);
+  }
+  return words;
+}
+
 /** Prefer smaller body type when the fill is equal: it is what newspapers use. */
 const SIZE_PENALTY = 0.002;
 
 /** Errors name no file: the caller knows which file the user gave (`about` in errors.ts). */
 export function layoutIssue(issue: Issue, t: Template, m: Metrics, segment: WordSegmenter = jiebaWords): Layout {
   refuseWhatCannotFit(issue, t);
-  // Each headline is segmented once, not once for every size and width the make-up tries.
-  const segmented = new Map<string, string[]>();
-  const words: WordSegmenter = (text) => {
-    let w = segmented.get(text);
-    if (!w) segmented.set(text, (w = segment(text)));
-    return w;
-  };
+  const words = remembered(segment);
   refuseWhatNoFaceHas(issue, t, m);
   let best: Candidate | null = null;
   let tried = 0;
   let shortest = Infinity;
-  const cache: BreakCache = new Map();
   for (const size of bodySizes(t)) {
     const g = gridFor(t, size);
-    const lead = issue.lead ? leadContent(issue.lead, t, g, m, cache, words) : null;
-    const articles = issue.articles.map((a) => articleContent(a, t, g, m, cache, words));
+    const lead = issue.lead ? leadContent(issue.lead, t, g, m, words) : null;
+    const articles = issue.articles.map((a) => articleContent(a, t, g, m, words));
     const contents = lead ? [lead, ...articles] : articles;
     const p1 = {
       firstLine: t.masthead.lines,
@@ -59,11 +77,18 @@ export function layoutIssue(issue: Issue, t: Template, m: Metrics, segment: Word
       columns: g.columns,
       space: t.rules.spaceLines,
     };
+    const sizeCost = (size - t.body.sizes.min) * SIZE_PENALTY;
     for (let split = 0; split <= articles.length; split++) {
       tried++;
-      const one = planPage({ ...p1, items: [...(lead ? [lead] : []), ...articles.slice(0, split)] });
+      // What each page may cost and still beat the best spread so far (every other term is never negative).
+      const left = best ? best.score - sizeCost : Number.POSITIVE_INFINITY;
+      const one = planPage({ ...p1, items: [...(lead ? [lead] : []), ...articles.slice(0, split)], budget: left });
       if (!one) continue; // (a split with more items on page 1 may still fit: a short item has no full-width module)
-      const two = planPage({ ...p2, items: articles.slice(split) });
+      const two = planPage({
+        ...p2,
+        items: articles.slice(split),
+        budget: left - (one.holes / one.capacity + one.penalty),
+      });
       if (!two) continue;
       const score =
         one.holes / one.capacity +
@@ -71,7 +96,7 @@ export function layoutIssue(issue: Issue, t: Template, m: Metrics, segment: Word
         one.penalty +
         two.penalty +
         hierarchyPenalty([...one.modules, ...two.modules]) +
-        (size - t.body.sizes.min) * SIZE_PENALTY;
+        sizeCost;
       if (!best || score < best.score - 1e-9) best = { g, contents, pages: [one, two], score };
     }
     if (!best) shortest = Math.min(shortest, need(contents, g, t));

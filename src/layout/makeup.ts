@@ -42,6 +42,11 @@ export interface PageSpec {
   lines: number;
   columns: number;
   space: number;
+  /**
+   * The page's score (holes over its capacity, plus penalties) must stay under this to matter: the best spread so
+   * far leaves no more. Plans whose holes alone reach it are never built.
+   */
+  budget?: number;
 }
 
 /** A pure function of small integers, computed once per process: the search asks for the same ones all the time. */
@@ -134,9 +139,14 @@ function headFor(o: SpanOption, height: number): HeadOption {
   return o.heads.find((h) => h.lines === headLines) ?? o.heads[o.heads.length - 1]!;
 }
 
-/** Best arrangement of the items below `top` (after an optional banner) in `lines` grid lines. */
-function stacksBelow(items: ItemContent[], spec: PageSpec, top: number, lines: number): PagePlan | null {
+/**
+ * Best arrangement of the items below `top` (after an optional banner whose own holes are `above`) in `lines` grid
+ * lines.
+ */
+function stacksBelow(items: ItemContent[], spec: PageSpec, top: number, lines: number, above = 0): PagePlan | null {
   const c = spec.columns;
+  const budget = spec.budget ?? Number.POSITIVE_INFINITY;
+  const pageCapacity = spec.lines * c;
   if (items.length === 0)
     return { modules: [], holes: lines * c, capacity: lines * c, arrangement: 'empty', penalty: 0 };
   let best: PagePlan | null = null;
@@ -164,8 +174,9 @@ function stacksBelow(items: ItemContent[], spec: PageSpec, top: number, lines: n
         stacks.push(filled);
         holes += filled.holes;
       }
-      // Penalties are never negative: holes alone that do not beat the best cannot win.
+      // Penalties are never negative: holes alone that do not beat the best (or the budget) cannot win.
       if (best && holes / capacity >= score(best) - 1e-9) continue;
+      if ((holes + above) / pageCapacity >= budget - 1e-9) continue;
       const modules: ModulePlan[] = [];
       let col = 0;
       let at = 0;
@@ -240,17 +251,28 @@ export function planPage(spec: PageSpec): PagePlan | null {
   const { items, firstLine, lines, columns: c, space } = spec;
   const capacity = lines * c;
   let best: PagePlan | null = null;
+  const budget = spec.budget ?? Number.POSITIVE_INFINITY;
   const consider = (p: PagePlan | null) => {
-    if (p && (!best || better(p, best))) best = p;
+    if (p && score(p) < budget - 1e-9 && (!best || better(p, best))) best = p;
   };
   const lead = items[0]?.kind === 'lead';
   if (!lead) consider(stacksBelow(items, spec, firstLine, lines));
+  // The most column-lines the items under a banner can fill (each at its largest, with its rule space): the rest
+  // of the page below is holes whatever the arrangement.
+  const fillable = items
+    .slice(1)
+    .reduce(
+      (n, it) => n + Math.max(0, ...[...it.spans.values()].flat().map((o) => o.maxHeight * o.span)) + space * c,
+      0,
+    );
   // A banner: the first item across the page, every option and height it can take.
   for (const banner of items[0]?.spans.get(c) ?? []) {
     for (let h = banner.minHeight; h <= banner.maxHeight; h++) {
       const rest = items.length > 1 ? lines - h - space : lines - h;
       if (rest < 0) break;
-      const below = stacksBelow(items.slice(1), spec, firstLine + h + space, rest);
+      const bannerHoles = (banner.tail * c) / banner.columns;
+      if ((bannerHoles + Math.max(0, rest * c - fillable)) / capacity >= budget - 1e-9) continue;
+      const below = stacksBelow(items.slice(1), spec, firstLine + h + space, rest, bannerHoles);
       if (!below) continue;
       const head = headFor(banner, h);
       const bannerModule: ModulePlan = {
@@ -266,7 +288,7 @@ export function planPage(spec: PageSpec): PagePlan | null {
       };
       consider({
         modules: [bannerModule, ...below.modules],
-        holes: below.holes + (banner.tail * c) / banner.columns,
+        holes: below.holes + bannerHoles,
         capacity,
         arrangement: `banner ${h} lines, ${below.arrangement}`,
         penalty: below.penalty + (lead ? 0 : 0.005),

@@ -100,21 +100,23 @@ const MAX_BREAKS = 20_000;
 export const BODY_INDENT = 2;
 
 /** A paragraph's lines at a measure, set once per process. */
-function remembered(text: string, m: FaceMetrics, measure: number, indent: number): BrokenLine[] {
+function remembered(text: string, m: FaceMetrics, measure: number, indent: number, gaps = false): BrokenLine[] {
   let memo = breaks.get(m);
   if (!memo) breaks.set(m, (memo = new Map()));
-  const key = `${measure}|${indent}|${text}`;
+  const key = `${measure}|${indent}|${gaps}|${text}`;
   let lines = memo.get(key);
   if (!lines) {
     if (memo.size >= MAX_BREAKS) memo.clear();
-    lines = breakParagraph(text, m, { measure, indent });
+    lines = breakParagraph(text, m, { measure, indent, gaps });
     memo.set(key, lines);
   }
   return lines;
 }
 
 export function setBody(paragraphs: string[], measure: number, m: FaceMetrics): BodyLine[] {
-  return paragraphs.flatMap((p, paragraph) => remembered(p, m, measure, BODY_INDENT).map((l) => ({ ...l, paragraph })));
+  return paragraphs.flatMap((p, paragraph) =>
+    remembered(p, m, measure, BODY_INDENT, true).map((l) => ({ ...l, paragraph })),
+  );
 }
 
 /**

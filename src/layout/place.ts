@@ -114,7 +114,7 @@ function flowBody(
     breakParagraphInto(
       option.paragraphs[p]!,
       ctx.m[face],
-      { measure: option.measure, indent: BODY_INDENT },
+      { measure: option.measure, indent: BODY_INDENT, gaps: true },
       { lines, maxStretch: TOGETHER_MAX_STRETCH },
     ),
   );

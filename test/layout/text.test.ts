@@ -175,3 +175,15 @@ test('widows and orphans: a paragraph re-set a line longer or shorter keeps its 
     body,
   );
 });
+
+test('body text: a gap between Han characters stays inside a line, where it is printed and read back', () => {
+  const p = '一二三四五六七  八九十一二三四五六';
+  // At 8 em the first line would be seven characters and the gap (two half-em spaces), where it is not printed.
+  const plain = breakParagraph(p, idealFace, { measure: 8, indent: 0 });
+  const kept = breakParagraph(p, idealFace, { measure: 8, indent: 0, gaps: true });
+  assert.notEqual(plain.map((l) => text(l.units)).join(''), p, 'without gaps the spaces at the edge are dropped');
+  assert.equal(kept.map((l) => text(l.units)).join(''), p);
+  for (const l of kept) {
+    assert.ok(!/^\s|\s$/.test(text(l.units)), `no line starts or ends with the gap: "${text(l.units)}"`);
+  }
+});

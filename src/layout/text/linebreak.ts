@@ -10,7 +10,7 @@
 import { NewsprintError } from '../../errors.js';
 import type { FaceMetrics } from '../../types.js';
 import { naturalWidth, spanWidths } from './setline.js';
-import { mayEndLine, mayStartLine, toUnits, type Unit } from './units.js';
+import { mayEndLine, mayStartLine, toUnits, type Unit, withGaps } from './units.js';
 
 type Widths = ReturnType<typeof spanWidths>;
 
@@ -24,6 +24,8 @@ export interface BrokenLine {
 export interface BreakOptions {
   measure: number;
   indent: number;
+  /** Body text: spaces between Han characters are a printed gap, kept inside a line (withGaps). */
+  gaps?: boolean;
 }
 
 /** A paragraph set in exactly `lines` lines, none with more than `maxStretch` em between characters. */
@@ -50,7 +52,7 @@ export function breakParagraphInto(
 }
 
 function setParagraph(text: string, m: FaceMetrics, opts: BreakOptions, exactly?: ExactLines): BrokenLine[] | null {
-  const units = splitLongRuns(toUnits(text), opts.measure - opts.indent - 1, m);
+  const units = splitLongRuns(opts.gaps ? withGaps(toUnits(text)) : toUnits(text), opts.measure - opts.indent - 1, m);
   const widths = spanWidths(units, m);
   const cuts = exactly
     ? totalFit(units, widths, opts, exactly)

@@ -11,7 +11,8 @@ export type UnitKind =
   | 'close' // closing marks and pause/stop marks: never at a line start
   | 'latin' // Latin words and numbers: proportional, unbreakable
   | 'dash' // —— and ……: unbreakable, two ems
-  | 'space'; // a space between Latin words: a break opportunity
+  | 'space' // a space between Latin words: a break opportunity
+  | 'gap'; // spaces between Han characters in body text, a printed gap: kept inside a line, never at its edge
 
 export interface Unit {
   text: string;
@@ -55,7 +56,26 @@ function kindOf(ch: string): UnitKind {
 }
 
 /** clreq: may this unit start a line? (An ellipsis may not either: it closes what comes before it.) */
-export const mayStartLine = (u: Unit): boolean => u.kind !== 'close' && u.kind !== 'space' && !u.text.startsWith('…');
+export const mayStartLine = (u: Unit): boolean =>
+  u.kind !== 'close' && u.kind !== 'space' && u.kind !== 'gap' && !u.text.startsWith('…');
 /** clreq: may this unit end a line? */
-export const mayEndLine = (u: Unit): boolean => u.kind !== 'open';
+export const mayEndLine = (u: Unit): boolean => u.kind !== 'open' && u.kind !== 'gap';
 export const isPunct = (u: Unit): boolean => u.kind === 'open' || u.kind === 'close';
+
+const cjk = (u: Unit | undefined) => u !== undefined && u.kind !== 'latin' && u.kind !== 'space';
+
+/**
+ * Spaces between Han characters or marks (`节约光荣  浪费可耻`, a dateline's `电  （`) as gaps: at a line's edge a
+ * space is not printed, and the text would lose it (an extractor reads nothing there).
+ */
+export function withGaps(units: Unit[]): Unit[] {
+  const out = [...units];
+  for (let i = 0; i < out.length; i++) {
+    if (out[i]!.kind !== 'space') continue;
+    let end = i;
+    while (out[end + 1]?.kind === 'space') end++;
+    if (cjk(out[i - 1]) && cjk(out[end + 1])) for (let k = i; k <= end; k++) out[k] = { ...out[k]!, kind: 'gap' };
+    i = end;
+  }
+  return out;
+}

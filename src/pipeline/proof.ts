@@ -1,5 +1,4 @@
 /** The proof sheet of an issue: HTML with its own font (for a browser), and a PDF drawn by newsprint's renderer. */
-import subsetFont from 'subset-font';
 import { proofHtml } from '../check/proof.js';
 import { proofDocument } from '../check/proof-pages.js';
 import { loadFace, loadFaces, loadMetrics } from '../fonts/faces.js';
@@ -17,6 +16,8 @@ const PROOF_MARKS = '□→⏎␣·（）：、，。0123456789';
  */
 export async function proofFontCss(text: string): Promise<string> {
   const face = loadFace('song');
+  // HarfBuzz is loaded for the HTML proof alone: `build` makes none.
+  const { default: subsetFont } = await import('subset-font');
   const subset = await subsetFont(Buffer.from(face.bytes), text + PROOF_MARKS, { targetFormat: 'truetype' });
   const url = `data:font/ttf;base64,${Buffer.from(subset).toString('base64')}`;
   return `@font-face { font-family: "np-proof"; src: url(${url}) format("truetype"); }`;

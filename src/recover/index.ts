@@ -6,7 +6,7 @@
  * Every step is a pure function; the word segmenter is injected.
  */
 import { createHash } from 'node:crypto';
-import { emWidth, endsSentence, hanCounts } from '../text/chars.js';
+import { emWidth, hanCounts } from '../text/chars.js';
 import { isSimplifiedPage, unifyRadicals } from '../text/radicals.js';
 import type { WordSegmenter } from '../text/segmenter.js';
 import {
@@ -21,7 +21,6 @@ import {
 } from '../types.js';
 import {
   type BylineParts,
-  hasStraySentenceEnd,
   isBoxLabel,
   isDatelineStart,
   isDeck,
@@ -31,6 +30,7 @@ import {
   placesOf,
 } from './classify.js';
 import { splitLayoutColumns } from './columns.js';
+import { itemConfidence } from './confidence.js';
 import { decodeExtraction } from './decode.js';
 import { takeFurniture } from './furniture.js';
 import { headlineText, joinHeadlineLines, spansJoin } from './headlines.js';
@@ -279,23 +279,6 @@ function headlineOf(lines: SourceLine[], draft: Draft, words?: WordSegmenter): s
 
 /** Below this confidence a headline-body match is reported as a warning. */
 const UNSURE = 0.7;
-/** Each narrow paragraph call in a body, and a headline read from two lines or more, leaves this much of the trust. */
-const DOUBT_FACTOR = 0.85;
-/** A body that ends mid-sentence keeps this much of the trust: its end is elsewhere, or another's text is in it. */
-const UNFINISHED_FACTOR = 0.6;
-
-/**
- * How sure the article is right as a whole: that its body is its own (the
- * run's margin), and that its paragraphs and headline were read right.
- */
-function itemConfidence(run: number, body: Paragraph[], sig: Signature): number {
-  const doubts =
-    body.reduce((n, p) => n + p.doubts + (hasStraySentenceEnd(p.text) ? 1 : 0), 0) + (sig.headline.length > 1 ? 1 : 0);
-  // A body that stops inside a sentence goes on somewhere else (the extractor put its rest after other text).
-  const unfinished = body.length > 0 && !endsSentence(body.at(-1)!.text) ? UNFINISHED_FACTOR : 1;
-  return Math.round(run * DOUBT_FACTOR ** doubts * unfinished * 100) / 100;
-}
-
 const lineNosOf = (ps: Paragraph[]) => ps.flatMap((p) => p.lines.map((l) => l.no));
 const span = (ps: Paragraph[]) => `${ps[0]!.lines[0]!.no}-${ps.at(-1)!.lines.at(-1)!.no}`;
 
@@ -368,7 +351,7 @@ function addArticle(
       byline: sig.byline?.no ?? null,
       paragraphs: mine.map((p) => p.lines.map((l) => l.no)),
     },
-    confidence: itemConfidence(run.confidence, mine, sig),
+    confidence: itemConfidence(run.confidence, mine, sig.headline.length),
   });
   const where = sigLines[0]!;
   if (mine.length === 0) {

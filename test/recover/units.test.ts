@@ -10,6 +10,7 @@ import {
   parseSignoff,
   placesOf,
 } from '../../src/recover/classify.js';
+import { itemConfidence } from '../../src/recover/confidence.js';
 import { decodeExtraction } from '../../src/recover/decode.js';
 import { joinHeadlineLines } from '../../src/recover/headlines.js';
 import { recoverText } from '../../src/recover/index.js';
@@ -229,4 +230,20 @@ test('a sentence of one to three characters is the end of one printed elsewhere'
   assert.ok(hasStraySentenceEnd('少。岳龙芳借来10多根钢钎和铁锤。'));
   assert.ok(!hasStraySentenceEnd('学生们学得十分认真。老师们每周集中备课。'));
   assert.ok(!hasStraySentenceEnd('“对。”他说，这件事要办好。'));
+});
+
+test('confidence: doubts leave a share of the trust, and a wrong-looking body is never trusted to 0.9', () => {
+  const para = (text: string, doubts = 0) => ({ lines: [], text, newMeasure: false, measure: 20, doubts });
+  const body = [para('去年以来，老街完成了改造。'), para('居民们纷纷点赞。')];
+  assert.equal(itemConfidence(1, body, 1), 1);
+  assert.ok(itemConfidence(1, body, 2) < 0.9, 'a headline read from two lines');
+  assert.ok(itemConfidence(1, [body[0]!, para('居民们纷纷点赞，')], 1) < 0.9, 'a body that stops mid-sentence');
+  assert.ok(itemConfidence(1, [body[0]!, para('等。少。居民们纷纷点赞。')], 1) < 0.9, 'a stray sentence end');
+  // Text after a sign-off belongs to another article.
+  assert.ok(itemConfidence(1, [body[0]!, para('（作者为县教育局干部）'), body[1]!], 1) < 0.9);
+  assert.equal(
+    itemConfidence(1, [...body, para('（作者为县教育局干部）')], 1),
+    1,
+    'a sign-off at the end is as it should be',
+  );
 });

@@ -268,7 +268,7 @@ export function leadContent(
       `the lead's headline (${[...lead.headline].length} characters) does not fit two lines across the page even at ` +
         `${t.headline.sizes.min} pt`,
       undefined,
-      "shorten the lead's headline (move its second half to the deck)",
+      "shorten the lead's headline, or move its second half to the deck",
     );
   // The introduction may be set in a few column counts and sizes: the lead is the page's main give.
   const options = t.lead.intro.columns.flatMap((columns) =>

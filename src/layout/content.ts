@@ -84,7 +84,7 @@ const MIN_BODY_LINES = 3;
  */
 function setByline(text: string, width: number, size: number, m: Metrics['kai']): Unit[][] {
   const measure = Math.floor(width / size) - 1;
-  return remembered(text, m, measure, 0).map((l) => l.units);
+  return brokenOnce(text, m, measure, 0).map((l) => l.units);
 }
 
 /**
@@ -100,7 +100,7 @@ const MAX_BREAKS = 20_000;
 export const BODY_INDENT = 2;
 
 /** A paragraph's lines at a measure, set once per process. */
-function remembered(text: string, m: FaceMetrics, measure: number, indent: number, gaps = false): BrokenLine[] {
+function brokenOnce(text: string, m: FaceMetrics, measure: number, indent: number, gaps = false): BrokenLine[] {
   let memo = breaks.get(m);
   if (!memo) breaks.set(m, (memo = new Map()));
   const key = `${measure}|${indent}|${gaps}|${text}`;
@@ -115,7 +115,7 @@ function remembered(text: string, m: FaceMetrics, measure: number, indent: numbe
 
 export function setBody(paragraphs: string[], measure: number, m: FaceMetrics): BodyLine[] {
   return paragraphs.flatMap((p, paragraph) =>
-    remembered(p, m, measure, BODY_INDENT, true).map((l) => ({ ...l, paragraph })),
+    brokenOnce(p, m, measure, BODY_INDENT, true).map((l) => ({ ...l, paragraph })),
   );
 }
 

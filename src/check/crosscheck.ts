@@ -11,10 +11,10 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer';
 import type { Face } from '../fonts/faces.js';
 import { runTempDir } from '../io/temp.js';
-import type { FaceRole, Layout } from '../types.js';
+import type { FaceRole, Layout, Raster } from '../types.js';
 import { withBrowser } from './browser.js';
 import { fontFaces, layoutHtml } from './html.js';
-import { decodePng, type Raster, rasterizePdf } from './raster.js';
+import { decodePng, rasterizePdf } from './raster.js';
 
 /**
  * The two engines anti-alias and hint glyph edges differently, so pixels are

@@ -4,7 +4,7 @@
  * one-pixel shift of a glyph edge is not a change, but a different glyph is.
  */
 import pixelmatch from 'pixelmatch';
-import type { Raster } from './raster.js';
+import type { Raster } from '../types.js';
 
 export interface PageDiff {
   page: number;

@@ -9,8 +9,6 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { InputError } from '../errors.js';
 import type { Raster } from '../types.js';
 
-export type { Raster };
-
 /** A PDF opened by pdf.js with only its own fonts; a file that is not one is an input error naming it. */
 export async function openPdf(bytes: Uint8Array, file: string) {
   try {

@@ -10,7 +10,7 @@ import type { WordSegmenter } from '../text/segmenter.js';
 import type { Byline, FaceMetrics, Issue, Metrics, Range, Template } from '../types.js';
 import { type Grid, spanWidth } from './grid.js';
 import { breaksAtClausesOnly, DECK_LEADING, fitHeadline, headlineBlockLines, setHeadlineAt } from './headline.js';
-import { type BrokenLine, breakParagraph } from './text/linebreak.js';
+import { type BreakOptions, type BrokenLine, breakParagraph } from './text/linebreak.js';
 import type { Unit } from './text/units.js';
 
 export interface BodyLine extends BrokenLine {
@@ -84,7 +84,7 @@ const MIN_BODY_LINES = 3;
  */
 function setByline(text: string, width: number, size: number, m: Metrics['kai']): Unit[][] {
   const measure = Math.floor(width / size) - 1;
-  return brokenOnce(text, m, measure, 0).map((l) => l.units);
+  return brokenOnce(text, m, { measure, indent: 0 }).map((l) => l.units);
 }
 
 /**
@@ -96,27 +96,28 @@ const breaks = new WeakMap<FaceMetrics, Map<string, BrokenLine[]>>();
 /** A process laying out issue after issue (a batch worker) forgets them past this many. */
 const MAX_BREAKS = 20_000;
 
-/** A body paragraph's first-line indent, in em (two characters, as Chinese text is set). */
-export const BODY_INDENT = 2;
+/**
+ * How body text and the lead's introduction are broken at a measure: first lines indented two characters, as
+ * Chinese text is set, and gaps between Han characters kept inside lines.
+ */
+export const bodyBreaks = (measure: number): BreakOptions => ({ measure, indent: 2, gaps: true });
 
-/** A paragraph's lines at a measure, set once per process. */
-function brokenOnce(text: string, m: FaceMetrics, measure: number, indent: number, gaps = false): BrokenLine[] {
+/** A paragraph's lines, set once per process. */
+function brokenOnce(text: string, m: FaceMetrics, opts: BreakOptions): BrokenLine[] {
   let memo = breaks.get(m);
   if (!memo) breaks.set(m, (memo = new Map()));
-  const key = `${measure}|${indent}|${gaps}|${text}`;
+  const key = `${opts.measure}|${opts.indent}|${opts.gaps ?? false}|${text}`;
   let lines = memo.get(key);
   if (!lines) {
     if (memo.size >= MAX_BREAKS) memo.clear();
-    lines = breakParagraph(text, m, { measure, indent, gaps });
+    lines = breakParagraph(text, m, opts);
     memo.set(key, lines);
   }
   return lines;
 }
 
 export function setBody(paragraphs: string[], measure: number, m: FaceMetrics): BodyLine[] {
-  return paragraphs.flatMap((p, paragraph) =>
-    brokenOnce(p, m, measure, BODY_INDENT, true).map((l) => ({ ...l, paragraph })),
-  );
+  return paragraphs.flatMap((p, paragraph) => brokenOnce(p, m, bodyBreaks(measure)).map((l) => ({ ...l, paragraph })));
 }
 
 /**

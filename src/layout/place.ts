@@ -4,7 +4,7 @@
  */
 
 import type { Box, FaceRole, LineRole, Metrics, Rect, Rule, Template, TextLine } from '../types.js';
-import { type ArticleContent, BODY_INDENT, type LeadContent, type SpanOption } from './content.js';
+import { type ArticleContent, bodyBreaks, type LeadContent, type SpanOption } from './content.js';
 import { baselineOf, columnX, type Grid, spanWidth } from './grid.js';
 import { DECK_BASELINE, DECK_LEADING, HEADLINE_BASELINE, HEADLINE_LEADING } from './headline.js';
 import type { ModulePlan } from './makeup.js';
@@ -59,30 +59,29 @@ export function textLine(
   return line;
 }
 
-/** Headline lines centred in a block of `blockLines` grid lines from grid line `line`. */
-function headlineLines(
+/** How a display line sits in its block: its leading and its baseline below its slot's top, times its size. */
+interface DisplayStyle {
+  leading: number;
+  baseline: number;
+}
+const HEADLINE: DisplayStyle = { leading: HEADLINE_LEADING, baseline: HEADLINE_BASELINE };
+const DECK: DisplayStyle = { leading: DECK_LEADING, baseline: DECK_BASELINE };
+
+/** Display lines (a headline, a deck, a kicker) centred in a block of `blockLines` grid lines from grid line `line`. */
+function centredLines(
   ctx: PlaceContext,
   sets: Unit[][],
-  item: string,
-  role: LineRole,
-  face: FaceRole,
-  size: number,
-  x: number,
-  width: number,
+  style: DisplayStyle,
+  o: { item: string; role: LineRole; face: FaceRole; size: number; x: number; width: number },
   line: number,
   blockLines: number,
 ): TextLine[] {
-  const leading = size * HEADLINE_LEADING;
+  const leading = o.size * style.leading;
   const top = ctx.area.y + line * ctx.g.pitch + (blockLines * ctx.g.pitch - sets.length * leading) / 2;
   return sets.map((units, i) =>
     textLine(ctx.m, units, {
-      role,
-      item,
-      face,
-      size,
-      x,
-      y: top + i * leading + size * HEADLINE_BASELINE,
-      width,
+      ...o,
+      y: top + i * leading + o.size * style.baseline,
       justify: false,
       align: 'center',
     }),
@@ -111,12 +110,10 @@ function flowBody(
 ): TextLine[] {
   const { perColumn } = option;
   const body = keepParagraphsTogether(option.body, perColumn, option.columns, (p, lines) =>
-    breakParagraphInto(
-      option.paragraphs[p]!,
-      ctx.m[face],
-      { measure: option.measure, indent: BODY_INDENT, gaps: true },
-      { lines, maxStretch: TOGETHER_MAX_STRETCH },
-    ),
+    breakParagraphInto(option.paragraphs[p]!, ctx.m[face], bodyBreaks(option.measure), {
+      lines,
+      maxStretch: TOGETHER_MAX_STRETCH,
+    }),
   );
   return body.map((b, i) => {
     const col = cols[Math.floor(i / perColumn)]!;
@@ -160,15 +157,11 @@ export function placeArticle(ctx: PlaceContext, content: ArticleContent, plan: M
   const lines: TextLine[] = [];
   if (content.headline)
     lines.push(
-      ...headlineLines(
+      ...centredLines(
         ctx,
         plan.head,
-        content.item,
-        'headline',
-        t.headline.face,
-        plan.headSize,
-        x,
-        width,
+        HEADLINE,
+        { item: content.item, role: 'headline', face: t.headline.face, size: plan.headSize, x, width },
         plan.line,
         plan.headLines,
       ),
@@ -216,42 +209,22 @@ export function placeLead(ctx: PlaceContext, content: LeadContent, plan: ModuleP
   const { g, t, area } = ctx;
   const x = area.x;
   const width = spanWidth(g, g.columns);
-  // Kicker and deck: centred in the grid lines they take, in the deck's face and size.
-  const centred = (set: Unit[][], gridLines: number, at: number, role: LineRole): TextLine[] => {
-    const size = t.lead.deck.size;
-    const top = area.y + at * g.pitch + (gridLines * g.pitch - set.length * size * DECK_LEADING) / 2;
-    return set.map((units, i) =>
-      textLine(ctx.m, units, {
-        role,
-        item: 'lead',
-        face: t.lead.deck.face,
-        size,
-        x,
-        y: top + i * size * DECK_LEADING + size * DECK_BASELINE,
-        width,
-        justify: false,
-        align: 'center',
-      }),
-    );
-  };
-  const lines = centred(content.kickerSet, content.kickerLines, plan.line, 'kicker');
+  // Kicker and deck: in the deck's face and size.
+  const deck = (role: LineRole) => ({ item: 'lead', role, face: t.lead.deck.face, size: t.lead.deck.size, x, width });
+  const lines = centredLines(ctx, content.kickerSet, DECK, deck('kicker'), plan.line, content.kickerLines);
   let line = plan.line + content.kickerLines;
   lines.push(
-    ...headlineLines(
+    ...centredLines(
       ctx,
       plan.head,
-      'lead',
-      'lead-headline',
-      t.lead.headline.face,
-      plan.headSize,
-      x,
-      width,
+      HEADLINE,
+      { item: 'lead', role: 'lead-headline', face: t.lead.headline.face, size: plan.headSize, x, width },
       line,
       plan.headLines,
     ),
   );
   line += plan.headLines;
-  lines.push(...centred(content.deckSet, content.deckLines, line, 'deck'));
+  lines.push(...centredLines(ctx, content.deckSet, DECK, deck('deck'), line, content.deckLines));
   line += content.deckLines + 1;
   const size = plan.option.introSize ?? g.bodySize;
   lines.push(

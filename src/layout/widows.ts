@@ -14,18 +14,21 @@ export type Rebreak = (p: number, lines: number) => BrokenLine[] | null;
 /** Rounds of repair: each removes at least one widow or orphan, and a module rarely has more than two. */
 const MAX_ROUNDS = 4;
 
+/**
+ * Widows and orphans at the column break before line `b`: the paragraph running over it has its last line alone at
+ * the top of the new column, or its first line alone at the foot of the old one.
+ */
+function strandedAt(body: BodyLine[], b: number): number {
+  const top = body[b]!;
+  const foot = body[b - 1]!;
+  if (top.paragraph !== foot.paragraph) return 0;
+  return (top.last ? 1 : 0) + (body[b - 2]?.paragraph !== foot.paragraph ? 1 : 0);
+}
+
 /** Widows and orphans of body lines flowed down columns of `perColumn` lines. */
 export function strandedLines(body: BodyLine[], perColumn: number): number {
   let n = 0;
-  for (let b = perColumn; b < body.length; b += perColumn) {
-    const top = body[b]!;
-    const foot = body[b - 1]!;
-    if (top.paragraph !== foot.paragraph) continue;
-    // The paragraph's only line in this column, after its others in the one before.
-    if (top.last || (body[b + 1]?.paragraph !== top.paragraph && b + 1 < Math.min(body.length, b + perColumn))) n++;
-    // Its first line alone at the foot of a column.
-    if (b - 2 < 0 || body[b - 2]!.paragraph !== foot.paragraph) n++;
-  }
+  for (let b = perColumn; b < body.length; b += perColumn) n += strandedAt(body, b);
   return n;
 }
 
@@ -58,8 +61,7 @@ export function keepParagraphsTogether(
 /** The paragraph at fault at the first column break with a stranded line, and the first one of the column above. */
 function firstStranded(body: BodyLine[], perColumn: number): { at: number; from: number } {
   for (let b = perColumn; b < body.length; b += perColumn)
-    if (strandedLines(body.slice(b - perColumn, b + perColumn), perColumn) > 0)
-      return { at: body[b - 1]!.paragraph, from: body[b - perColumn]!.paragraph };
+    if (strandedAt(body, b) > 0) return { at: body[b - 1]!.paragraph, from: body[b - perColumn]!.paragraph };
   return { at: -1, from: 0 };
 }
 

@@ -97,8 +97,8 @@ export async function buildFiles(
   const faces = loadFaces();
   report.time('images', () => {
     // One page's pixels at a time, encoded as soon as drawn: memory stays that of one page.
-    for (const page of layout.pages)
-      files[`page-${page.number}.png`] = encodePng(drawPage(page, faces, imageDpi(layout)));
+    const dpi = imageDpi(layout);
+    for (const page of layout.pages) files[`page-${page.number}.png`] = encodePng(drawPage(page, faces, dpi));
   });
   if (opts.proof !== false) {
     if (source === null)

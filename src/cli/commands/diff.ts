@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { diffPage, isSame, type PageDiff, pageCountProblem } from '../../check/diff.js';
-import { openPdf, type Raster, rasterPages, sideBySide } from '../../check/raster.js';
+import { openPdf, rasterPages, sideBySide } from '../../check/raster.js';
 import { NewsprintError } from '../../errors.js';
 import { readInput, writeAtomic } from '../../io/files.js';
 import { encodePng } from '../../io/png.js';
 import type { Reporter } from '../../pipeline/report.js';
+import type { Raster } from '../../types.js';
 
 export interface DiffOptions {
   output: string;

@@ -10,6 +10,7 @@ import type { WordSegmenter } from '../text/segmenter.js';
 import type { Byline, FaceMetrics, Issue, Metrics, Range, Template } from '../types.js';
 import { type Grid, spanWidth } from './grid.js';
 import { breaksAtClausesOnly, DECK_LEADING, fitHeadline, headlineBlockLines, setHeadlineAt } from './headline.js';
+import { memoPer } from './memo.js';
 import { type BreakOptions, type BrokenLine, breakParagraph } from './text/linebreak.js';
 import type { Unit } from './text/units.js';
 
@@ -88,13 +89,11 @@ function setByline(text: string, width: number, size: number, m: Metrics['kai'])
 }
 
 /**
- * Line breaks already found in this process, by face, measure and text: the
+ * Line breaks already found in this process, by face, options and text: the
  * make-up tries many body sizes, and sizes that share a measure share every
  * break; a rebuild (`proof --serve`) sets most paragraphs again.
  */
-const breaks = new WeakMap<FaceMetrics, Map<string, BrokenLine[]>>();
-/** A process laying out issue after issue (a batch worker) forgets them past this many. */
-const MAX_BREAKS = 20_000;
+const breaksFor = memoPer<FaceMetrics, string, BrokenLine[]>();
 
 /**
  * How body text and the lead's introduction are broken at a measure: first lines indented two characters, as
@@ -103,18 +102,8 @@ const MAX_BREAKS = 20_000;
 export const bodyBreaks = (measure: number): BreakOptions => ({ measure, indent: 2, gaps: true });
 
 /** A paragraph's lines, set once per process. */
-function brokenOnce(text: string, m: FaceMetrics, opts: BreakOptions): BrokenLine[] {
-  let memo = breaks.get(m);
-  if (!memo) breaks.set(m, (memo = new Map()));
-  const key = `${opts.measure}|${opts.indent}|${opts.gaps ?? false}|${text}`;
-  let lines = memo.get(key);
-  if (!lines) {
-    if (memo.size >= MAX_BREAKS) memo.clear();
-    lines = breakParagraph(text, m, opts);
-    memo.set(key, lines);
-  }
-  return lines;
-}
+const brokenOnce = (text: string, m: FaceMetrics, opts: BreakOptions): BrokenLine[] =>
+  breaksFor(m)(`${opts.measure}|${opts.indent}|${opts.gaps ?? false}|${text}`, () => breakParagraph(text, m, opts));
 
 export function setBody(paragraphs: string[], measure: number, m: FaceMetrics): BodyLine[] {
   return paragraphs.flatMap((p, paragraph) => brokenOnce(p, m, bodyBreaks(measure)).map((l) => ({ ...l, paragraph })));

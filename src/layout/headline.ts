@@ -6,6 +6,7 @@
 
 import type { WordSegmenter } from '../text/segmenter.js';
 import type { FaceMetrics, Range } from '../types.js';
+import { type Memo, memo, memoPer } from './memo.js';
 import { breakParagraph } from './text/linebreak.js';
 import { naturalWidth, spanWidths } from './text/setline.js';
 import { mayEndLine, mayStartLine, toUnits, type Unit } from './text/units.js';
@@ -23,17 +24,10 @@ export interface HeadlineFit {
 const CLAUSE_GAP = 0.9;
 
 /** Headline texts cut into units, once per process (the make-up sets each at many sizes and widths). */
-const headlineUnitsOf = new Map<string, Unit[]>();
+const unitsOf = memo<string, Unit[]>();
 
-function headlineUnits(text: string): Unit[] {
-  let units = headlineUnitsOf.get(text);
-  if (!units) {
-    if (headlineUnitsOf.size >= MAX_MEASURED) headlineUnitsOf.clear();
-    units = toUnits(text).map((u) => (u.kind === 'space' ? { ...u, width: CLAUSE_GAP } : u));
-    headlineUnitsOf.set(text, units);
-  }
-  return units;
-}
+const headlineUnits = (text: string): Unit[] =>
+  unitsOf(text, () => toUnits(text).map((u) => (u.kind === 'space' ? { ...u, width: CLAUSE_GAP } : u)));
 
 /**
  * A headline keeps this many ems of its own size clear on each side, so the
@@ -68,16 +62,13 @@ interface PreparedClause {
 }
 
 /** Prepared clauses per face and segmenter: the make-up breaks one clause at many widths and sizes. */
-const prepared = new WeakMap<FaceMetrics, WeakMap<WordSegmenter, Map<string, PreparedClause>>>();
+const preparedFor = memoPer<FaceMetrics, WordSegmenter, Memo<string, PreparedClause>>();
 
 function prepareClause(clause: string, m: FaceMetrics, words: WordSegmenter): PreparedClause {
-  let bySegmenter = prepared.get(m);
-  if (!bySegmenter) prepared.set(m, (bySegmenter = new WeakMap()));
-  let clauses = bySegmenter.get(words);
-  if (!clauses) bySegmenter.set(words, (clauses = new Map()));
-  let p = clauses.get(clause);
-  if (p) return p;
-  if (clauses.size >= MAX_MEASURED) clauses.clear();
+  return preparedFor(m)(words, () => memo())(clause, () => prepare(clause, m, words));
+}
+
+function prepare(clause: string, m: FaceMetrics, words: WordSegmenter): PreparedClause {
   const units = headlineUnits(clause);
   // Word boundaries as character offsets, and each unit's start.
   const bounds = new Set<number>();
@@ -99,14 +90,12 @@ function prepareClause(clause: string, m: FaceMetrics, words: WordSegmenter): Pr
   const n = units.length;
   const breakable = (k: number) => bounds.has(starts[k]!) && mayStartLine(units[k]!) && mayEndLine(units[k - 1]!);
   const spans = spanWidths(units, m);
-  p = {
+  return {
     units,
     cuts: [0, ...Array.from({ length: n - 1 }, (_, k) => k + 1).filter(breakable), n],
     weakAt: (cut) => cut < n && weak.has(starts[cut]!),
     widthOf: (a, b) => spans.natural(a, b - 1),
   };
-  clauses.set(clause, p);
-  return p;
 }
 
 /**
@@ -149,21 +138,11 @@ function wordLines(clause: string, avail: number, m: FaceMetrics, words: WordSeg
 }
 
 /** Widths of headline texts already measured, per face: the make-up sets each headline at many sizes. */
-const measured = new WeakMap<FaceMetrics, Map<string, number>>();
-/** A process laying out issue after issue (a batch worker) forgets them past this many texts. */
-const MAX_MEASURED = 20_000;
+const widthsFor = memoPer<FaceMetrics, string, number>();
 
 /** Natural width (em) of a headline text, clause breaks included. */
-function headlineWidth(text: string, m: FaceMetrics): number {
-  let widths = measured.get(m);
-  if (!widths) measured.set(m, (widths = new Map()));
-  let w = widths.get(text);
-  if (w === undefined) {
-    if (widths.size >= MAX_MEASURED) widths.clear();
-    widths.set(text, (w = naturalWidth(headlineUnits(text), m)));
-  }
-  return w;
-}
+const headlineWidth = (text: string, m: FaceMetrics): number =>
+  widthsFor(m)(text, () => naturalWidth(headlineUnits(text), m));
 
 export function setHeadlineAt(
   text: string,

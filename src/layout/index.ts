@@ -15,6 +15,7 @@ import { mastheadBox, runningHeadBox } from './furniture.js';
 import { bodySizes, type Grid, gridFor } from './grid.js';
 import { checkLayout } from './invariants.js';
 import { hierarchyPenalty, type PagePlan, planPage } from './makeup.js';
+import { memo } from './memo.js';
 import { moduleRules, type PlaceContext, placeArticle, placeLead } from './place.js';
 
 interface Candidate {
@@ -29,21 +30,12 @@ interface Candidate {
  * again in a rebuild); one per segmenter, so the headline clauses prepared with it are kept too.
  */
 const rememberedSegmenters = new WeakMap<WordSegmenter, WordSegmenter>();
-/** A process laying out issue after issue forgets the segmented texts past this many. */
-const MAX_SEGMENTED = 20_000;
 
 function remembered(segment: WordSegmenter): WordSegmenter {
   let words = rememberedSegmenters.get(segment);
   if (!words) {
-    const segmented = new Map<string, string[]>();
-    words = (text) => {
-      let w = segmented.get(text);
-      if (!w) {
-        if (segmented.size >= MAX_SEGMENTED) segmented.clear();
-        segmented.set(text, (w = segment(text)));
-      }
-      return w;
-    };
+    const segmented = memo<string, string[]>();
+    words = (text) => segmented(text, () => segment(text));
     rememberedSegmenters.set(segment, words);
   }
   return words;

@@ -9,6 +9,7 @@
  * importance: earlier items wider and higher.
  */
 import type { HeadOption, ItemContent, SpanOption } from './content.js';
+import { memo } from './memo.js';
 import type { Unit } from './text/units.js';
 
 export interface ModulePlan {
@@ -49,33 +50,30 @@ export interface PageSpec {
   budget?: number;
 }
 
-/** A pure function of small integers, computed once per process: the search asks for the same ones all the time. */
-function once<T>(f: (a: number, b: number) => T): (a: number, b: number) => T {
-  const memo = new Map<number, T>();
-  return (a, b) => {
-    const key = a * 1024 + b;
-    let v = memo.get(key);
-    if (v === undefined) memo.set(key, (v = f(a, b)));
-    return v;
-  };
+const partitionsOf = memo<number, number[][]>();
+const groupingsOf = memo<number, number[][]>();
+
+/** Compositions of `c` into parts of at least `min` (once per process: the search asks for the same ones). */
+function partitions(c: number, min: number): number[][] {
+  return partitionsOf(c * 1024 + min, () => {
+    if (c === 0) return [[]];
+    const out: number[][] = [];
+    for (let first = min; first <= c; first++)
+      for (const rest of partitions(c - first, min)) out.push([first, ...rest]);
+    return out;
+  });
 }
 
-/** Compositions of `c` into parts of at least `min`. */
-const partitions: (c: number, min: number) => number[][] = once((c, min) => {
-  if (c === 0) return [[]];
-  const out: number[][] = [];
-  for (let first = min; first <= c; first++) for (const rest of partitions(c - first, min)) out.push([first, ...rest]);
-  return out;
-});
-
-/** Ways to cut `n` items, in order, into `k` non-empty consecutive groups. */
-const groupings: (n: number, k: number) => number[][] = once((n, k) => {
-  if (k === 1) return [[n]];
-  const out: number[][] = [];
-  for (let first = 1; first <= n - k + 1; first++)
-    for (const rest of groupings(n - first, k - 1)) out.push([first, ...rest]);
-  return out;
-});
+/** Ways to cut `n` items, in order, into `k` non-empty consecutive groups (once per process). */
+function groupings(n: number, k: number): number[][] {
+  return groupingsOf(n * 1024 + k, () => {
+    if (k === 1) return [[n]];
+    const out: number[][] = [];
+    for (let first = 1; first <= n - k + 1; first++)
+      for (const rest of groupings(n - first, k - 1)) out.push([first, ...rest]);
+    return out;
+  });
+}
 
 interface StackResult {
   options: SpanOption[];

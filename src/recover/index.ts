@@ -32,8 +32,10 @@ import {
 import { splitLayoutColumns } from './columns.js';
 import { itemConfidence } from './confidence.js';
 import { decodeExtraction } from './decode.js';
+import { bodyFragments, fragmentCues, paragraphsOf, wordsOf } from './fragments.js';
 import { takeFurniture } from './furniture.js';
 import { headlineText, joinHeadlineLines, spansJoin } from './headlines.js';
+import { interleave } from './interleave.js';
 import { checkNothingLost } from './invariants.js';
 import {
   type CleanLine,
@@ -45,9 +47,9 @@ import {
 } from './lines.js';
 import { findMasthead, findStrayTitle, parseMasthead } from './masthead.js';
 import { joinFragments, type LineCues, type Paragraph, paragraphs } from './paragraphs.js';
-import { type Anchor, assignRuns, type SegParagraph } from './segment.js';
+import { type Anchor, type Assignment, assignRuns, type SegParagraph } from './segment.js';
 import { removeExtractionSpaces } from './spaces.js';
-import { type LeadBlock, pageBlocks, type Signature } from './structure.js';
+import { blocksApart, type LeadBlock, pageBlocks, type Signature } from './structure.js';
 
 export type { WordSegmenter } from '../text/segmenter.js';
 
@@ -171,7 +173,7 @@ function buildItems(draft: Draft, lines: SourceLine[], words?: WordSegmenter): v
   const anchors: Array<{ anchor: Anchor; sig?: Signature; lead?: LeadBlock }> = [];
   for (const block of pageBlocks(lines, words)) {
     if (block.kind === 'body') {
-      const ps = bodyParagraphs(block.lines, draft, words);
+      const ps = paragraphs(cleanBody(block.lines, draft), lineCues(words));
       if (ps[0]) ps[0].newMeasure = paras.length > 0 && ps[0].measure !== paras.at(-1)!.measure;
       paras.push(...ps);
     } else if (block.kind === 'signature') {
@@ -193,14 +195,75 @@ function buildItems(draft: Draft, lines: SourceLine[], words?: WordSegmenter): v
     segParagraphs(paras, words),
     anchors.map((a) => a.anchor),
   );
+  const bodies = placeFragments(
+    paras,
+    seg,
+    anchors.map((a) => a.anchor),
+    blocksApart(lines),
+    words,
+  );
   anchors.forEach((a, i) => {
-    const run = seg.runs[i]!;
-    const mine = paras.slice(run.from, run.to);
+    const { paras: mine, confidence } = bodies.items[i]!;
     if (a.lead) addLead(draft, a.lead, mine, words);
-    else addArticle(draft, a.sig!, mine, run, words);
+    else addArticle(draft, a.sig!, mine, { confidence, after: seg.runs[i]!.after }, words);
   });
-  if (seg.orphanHead > 0) addOrphan(draft, paras.slice(0, seg.orphanHead));
-  if (seg.orphanTail < paras.length) addOrphan(draft, paras.slice(seg.orphanTail));
+  for (const orphan of bodies.orphans) addOrphan(draft, orphan);
+  for (const p of [...bodies.items.flatMap((b) => b.paras), ...bodies.orphans.flat()])
+    if (p.lines.length > 1)
+      draft.corrections.push({
+        kind: 'lines-joined',
+        lines: p.lines.map((l) => l.no),
+        from: p.lines.map((l) => l.text).join('\n'),
+        to: p.text,
+      });
+}
+
+/** Confidence is logistic in a fragment's margin over its best other item, with this scale (as in segment.ts). */
+const FRAGMENT_CONFIDENCE_SCALE = 2;
+
+/**
+ * The contiguous runs, then each fragment moved to the item its cues say
+ * (interleave.ts); an item whose fragments changed is only as sure as its
+ * least sure fragment.
+ */
+function placeFragments(
+  paras: Paragraph[],
+  seg: Assignment,
+  anchors: Anchor[],
+  apart: boolean,
+  words?: WordSegmenter,
+): { items: Array<{ paras: Paragraph[]; confidence: number }>; orphans: Paragraph[][] } {
+  const labels = paras.map(() => -1);
+  seg.runs.forEach((r, i) => {
+    for (let k = r.from; k < r.to; k++) labels[k] = i;
+  });
+  const frags = bodyFragments(paras, labels, new Set(anchors.map((a) => a.at)), apart);
+  const { cues, items, spans } = fragmentCues(frags, paras, anchors, words);
+  const placed = interleave(cues, items, spans);
+  const of = (item: number) => frags.flatMap((_, f) => (placed.labels[f] === item ? [f] : []));
+  const orphans: Paragraph[][] = [];
+  let group: number[] = [];
+  frags.forEach((_, f) => {
+    if (placed.labels[f] === -1) group.push(f);
+    else if (group.length) {
+      orphans.push(paragraphsOf(frags, group, paras, cues));
+      group = [];
+    }
+  });
+  if (group.length) orphans.push(paragraphsOf(frags, group, paras, cues));
+  return {
+    items: anchors.map((_, i) => {
+      const mine = of(i);
+      const moved = frags.some((f, k) => (f.label === i) !== (placed.labels[k] === i));
+      let confidence = seg.runs[i]!.confidence;
+      if (moved && mine.length) {
+        const least = Math.min(...mine.map((f) => placed.margins[f]!));
+        confidence = Math.min(confidence, Math.round(100 / (1 + Math.exp(-least / FRAGMENT_CONFIDENCE_SCALE))) / 100);
+      }
+      return { paras: paragraphsOf(frags, mine, paras, cues), confidence };
+    }),
+    orphans,
+  };
 }
 
 /** Rare words for the topic cue: words of two or more characters found in few paragraphs of the page. */
@@ -223,19 +286,6 @@ function segParagraphs(paras: Paragraph[], words?: WordSegmenter): SegParagraph[
   });
 }
 
-/** Words of two or more Han characters (jieba's when it is given, else character pairs). */
-function wordsOf(text: string, words?: WordSegmenter): string[] {
-  const out: string[] = [];
-  for (const piece of text.match(/\p{Script=Han}+/gu) ?? []) {
-    if (words) out.push(...words(piece).filter((w) => [...w].length >= 2));
-    else {
-      const s = [...piece];
-      for (let i = 0; i + 2 <= s.length; i++) out.push(s[i]! + s[i + 1]!);
-    }
-  }
-  return out;
-}
-
 /** Clean body lines: extraction spaces out (each removal a correction), stray newlines mended. */
 function cleanBody(lines: SourceLine[], draft: Draft): CleanLine[] {
   const clean = lines.map((l) => {
@@ -245,19 +295,6 @@ function cleanBody(lines: SourceLine[], draft: Draft): CleanLine[] {
     return withWidth({ no: l.no, raw: l.raw, text, removed, blankBefore: l.blankBefore });
   });
   return joinFragments(clean, draft.corrections);
-}
-
-function bodyParagraphs(lines: SourceLine[], draft: Draft, words?: WordSegmenter): Paragraph[] {
-  const paras = paragraphs(cleanBody(lines, draft), lineCues(words));
-  for (const p of paras)
-    if (p.lines.length > 1)
-      draft.corrections.push({
-        kind: 'lines-joined',
-        lines: p.lines.map((l) => l.no),
-        from: p.lines.map((l) => l.text).join('\n'),
-        to: p.text,
-      });
-  return paras;
 }
 
 function headlineOf(lines: SourceLine[], draft: Draft, words?: WordSegmenter): string {

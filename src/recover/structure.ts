@@ -16,6 +16,7 @@ import {
   isHeadlineCandidate,
   leavesOpen,
   parseByline,
+  parseDateline,
 } from './classify.js';
 import { headlineText, joinHeadlineLines, spansJoin } from './headlines.js';
 import type { SourceLine } from './lines.js';
@@ -119,12 +120,13 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
     let parts = parseByline(line.raw);
     const next = lines[b + 1]?.raw ?? '';
     // A bare name: under a headline (not under a column line), and not the second line of a headline whose
-    // byline follows.
+    // byline follows, unless it stands alone beside that byline (a row of bylines under a row of headlines).
+    const inRow = apart && line.blankBefore && !!lines[b + 1]?.blankBefore && parseByline(next) !== null;
     if (
       !parts &&
       candidate(b - 1) &&
       !continuesColumn(lines, b - 1) &&
-      !parseByline(next, true) &&
+      (inRow || !parseByline(next, true)) &&
       !isDatelineStart(next)
     ) {
       parts = parseByline(line.raw, true);
@@ -144,8 +146,12 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
     if (mine !== head)
       row.forEach((r, k) => {
         const h = head[mine.length + k]!;
-        const rowSig: Signature = { headline: [lines[h]!], byline: lines[r]!, parts: parseByline(lines[r]!.raw) };
-        take(h, { kind: 'signature', sig: rowSig }, [h, r]);
+        // A dateline in the row is its article's first line: body text, not taken.
+        const dateline = isDatelineStart(lines[r]!.raw);
+        const rowSig: Signature = dateline
+          ? { headline: [lines[h]!], byline: null, parts: null }
+          : { headline: [lines[h]!], byline: lines[r]!, parts: parseByline(lines[r]!.raw) };
+        take(h, { kind: 'signature', sig: rowSig }, dateline ? [h] : [h, r]);
       });
   });
   pairHeadless(lines, headless, used, take);
@@ -211,7 +217,7 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
 }
 
 /** The extractor sets blocks apart with blank lines (where it puts one between all lines, none stands alone). */
-const blocksApart = (lines: SourceLine[]) => lines.filter((l) => l.blankBefore).length <= lines.length / 2;
+export const blocksApart = (lines: SourceLine[]) => lines.filter((l) => l.blankBefore).length <= lines.length / 2;
 
 /** Line i stands alone between two lines of one column whose sentence it cuts. */
 function splitsSentence(lines: SourceLine[], i: number): boolean {
@@ -231,11 +237,16 @@ function splitsSentence(lines: SourceLine[], i: number): boolean {
 /**
  * The bylines standing right after byline b, each a block of its own (a blank line before it): the rest of a
  * row of bylines, when modules set side by side are read row by row. Two byline lines of one article
- * (`本报记者…` / `本报通讯员…`) are one block.
+ * (`本报记者…` / `本报通讯员…`) are one block. A dateline naming other reporters than b's ends the row: its
+ * article's byline is in it.
  */
 function bylineRow(lines: SourceLine[], b: number): number[] {
   const row: number[] = [];
-  for (let r = b + 1; r < lines.length && lines[r]!.blankBefore && parseByline(lines[r]!.raw); r++) row.push(r);
+  let r = b + 1;
+  for (; r < lines.length && lines[r]!.blankBefore && parseByline(lines[r]!.raw); r++) row.push(r);
+  const dl = r < lines.length && lines[r]!.blankBefore ? parseDateline(lines[r]!.raw) : null;
+  const named = [b, ...row].flatMap((k) => parseByline(lines[k]!.raw, true)?.names ?? []);
+  if (dl?.names.length && !dl.names.some((n) => named.includes(n))) row.push(r);
   return row;
 }
 

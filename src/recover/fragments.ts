@@ -1,0 +1,228 @@
+/**
+ * Body fragments for `interleave.ts`: the page's paragraphs cut where the
+ * extractor set lines apart (a blank line: a block of its own, often one
+ * column of one module), each with the item the contiguous runs gave it and
+ * the cues of how it starts and ends; and, once every fragment has its
+ * item, the item's paragraphs again.
+ */
+import { endsSentence } from '../text/chars.js';
+import type { WordSegmenter } from '../text/segmenter.js';
+import { isDatelineStart, parseDateline, parseSignoff } from './classify.js';
+import { spansJoin } from './headlines.js';
+import type { FragmentCues, FragmentEnd, FragmentStart, ItemCues } from './interleave.js';
+import { type CleanLine, runsOn } from './lines.js';
+import { joinText, type Paragraph } from './paragraphs.js';
+
+/** A paragraph's lines inside one fragment. */
+interface Piece {
+  para: number;
+  lines: CleanLine[];
+  /** The paragraph starts with this piece. */
+  first: boolean;
+  /** Its place in the page's order of pieces. */
+  seq: number;
+}
+
+export interface Fragment {
+  pieces: Piece[];
+  /** The item (anchor index) the contiguous runs gave it, -1 for none. */
+  label: number;
+}
+
+/** What the cues need to know of an item. */
+export interface ItemIdentity {
+  names: string[];
+  headlineWords: string[];
+}
+
+/**
+ * Paragraphs → fragments. A fragment ends where a blank line stands (when the
+ * extractor sets its blocks apart: `apart`), where an anchor stands, and
+ * where the runs change item.
+ */
+export function bodyFragments(paras: Paragraph[], labels: number[], anchorAt: Set<number>, apart: boolean): Fragment[] {
+  const all = paras.flatMap((p) => p.lines);
+  // A line standing alone between blank lines: where every line does, blank lines set nothing apart.
+  const lone = all.map((l, j) => l.blankBefore && (j + 1 === all.length || all[j + 1]!.blankBefore));
+  const out: Fragment[] = [];
+  let seq = 0;
+  let j = 0;
+  paras.forEach((p, para) => {
+    p.lines.forEach((line, k) => {
+      const cur = out.at(-1);
+      const setApart = apart && line.blankBefore && !(j > 0 && lone[j - 1] && lone[j]);
+      if (!cur || cur.label !== labels[para] || (k === 0 && anchorAt.has(para)) || setApart)
+        out.push({ pieces: [], label: labels[para]! });
+      const frag = out.at(-1)!;
+      const piece = frag.pieces.at(-1);
+      if (piece && piece.para === para) piece.lines.push(line);
+      else frag.pieces.push({ para, lines: [line], first: k === 0, seq: seq++ });
+      j++;
+    });
+  });
+  return out;
+}
+
+/** A line this close to the measure (ems) is full: no paragraph's first line (indented 2 em) nor last. */
+const FULL_LINE = 1;
+/** A first line's indent, less what justification and compressed marks take: a line this short may be one. */
+const INDENT_MIN = 1.5;
+const INDENT_MAX = 3.2;
+/** How much a first line's shape says: full (mid-paragraph), or indented (a paragraph's start). */
+const BY_SHAPE = 0.5;
+const BY_INDENT = 0.7;
+/** A fragment of this many lines tells its own measure. */
+const OWN_MEASURE_LINES = 3;
+/** Column lines: this share of them within an indent of the measure. */
+const COLUMN_SHARE = 0.6;
+/** A headline's words say what its article is about: each counts as often as this in the item's topic. */
+const HEADLINE_WEIGHT = 3;
+/** Characters either side of a join that a word across it is looked for in. */
+const JOIN_REACH = 6;
+
+export function fragmentCues(
+  frags: Fragment[],
+  paras: Paragraph[],
+  items: ItemIdentity[],
+  words?: WordSegmenter,
+): { cues: FragmentCues[]; items: ItemCues[]; spans: (a: number, b: number) => boolean } {
+  const texts = frags.map((f) => f.pieces.flatMap((p) => p.lines.map((l) => l.text)).join(''));
+  const wordLists = texts.map((t) => wordsOf(t, words));
+  const wordSets = wordLists.map((l) => new Set(l));
+  const df = new Map<string, number>();
+  for (const s of wordSets) for (const w of s) df.set(w, (df.get(w) ?? 0) + 1);
+  // tf-idf: a word in every fragment says nothing of which item one belongs to.
+  const idf = (w: string) => Math.log((frags.length + 1) / ((df.get(w) ?? 0) + 1));
+  const topicOf = (ws: string[]) => {
+    const t = new Map<string, number>();
+    for (const w of ws) if (idf(w) > 0) t.set(w, (t.get(w) ?? 0) + idf(w));
+    return t;
+  };
+
+  const cues = frags.map((f, k): FragmentCues => {
+    const measure = measureOf(f);
+    const head = f.pieces[0]!;
+    const tail = f.pieces.at(-1)!;
+    const firstLine = head.lines[0]!;
+    const lastLine = tail.lines.at(-1)!;
+    const names = new Set<number>();
+    items.forEach((it, i) => {
+      if (it.names.some((n) => n.length >= 2 && texts[k]!.includes(n))) names.add(i);
+    });
+    let dateline: number | null = null;
+    if (head.first && isDatelineStart(firstLine.text)) {
+      const dl = parseDateline(texts[k]!)?.names ?? [];
+      dateline = items.findIndex((it) => dl.some((n) => it.names.includes(n)));
+    }
+    return {
+      label: f.label,
+      start: startOf(head, measure, dateline !== null),
+      end: endOf(lastLine, paras[tail.para]!, measure),
+      topic: topicOf(wordLists[k]!),
+      names,
+      dateline,
+    };
+  });
+  const itemCues = items.map((it) => ({
+    topic: topicOf(it.headlineWords.flatMap((w) => Array(HEADLINE_WEIGHT).fill(w))),
+  }));
+  const spans = (a: number, b: number): boolean => {
+    if (!words) return false;
+    const left = texts[a]!.slice(-JOIN_REACH).replace(/^.*[^\p{Script=Han}]/u, '');
+    const right = texts[b]!.slice(0, JOIN_REACH).replace(/[^\p{Script=Han}].*$/u, '');
+    return left !== '' && right !== '' && spansJoin(left, right, words);
+  };
+  return { cues, items: itemCues, spans };
+}
+
+function startOf(piece: Piece, measure: number | null, dateline: boolean): FragmentStart {
+  const line = piece.lines[0]!;
+  if (dateline || /^[ \u3000]{2,}|^\u3000/.test(line.raw)) return -1;
+  if (runsOn([...line.text][0] ?? '')) return 1;
+  const judged = piece.first ? 0 : BY_SHAPE;
+  if (measure === null) return judged;
+  if (line.width >= measure - FULL_LINE) return BY_SHAPE;
+  const short = measure - line.width;
+  // Indented: a paragraph's first line, unless digits or Latin letters measured it wrong.
+  if (short >= INDENT_MIN && short <= INDENT_MAX) return -BY_INDENT;
+  // Shorter still: a paragraph's last line, or a line of its own; the paragraph cues said which.
+  return judged;
+}
+
+/**
+ * The fragment's measure when its lines are column lines (most of them as wide as the widest but a few), or
+ * null: too few lines to tell, or an extractor that writes a paragraph to a line (MuPDF) left no line shape.
+ */
+function measureOf(f: Fragment): number | null {
+  const widths = f.pieces.flatMap((p) => p.lines.map((l) => l.width)).sort((a, b) => a - b);
+  if (widths.length < OWN_MEASURE_LINES) return null;
+  const measure = widths[Math.floor((widths.length * 3) / 4)]!;
+  return isColumnSet(widths, measure) ? measure : null;
+}
+
+/** Most lines within a first line's indent of the measure: lines of a column, not paragraphs. */
+const isColumnSet = (widths: number[], measure: number) =>
+  widths.filter((w) => Math.abs(measure - w) <= INDENT_MAX).length >= COLUMN_SHARE * widths.length;
+
+function endOf(line: CleanLine, para: Paragraph, measure: number | null): FragmentEnd {
+  if (parseSignoff(para.text)) return 'closed';
+  const full = measure === null || line.width >= measure - FULL_LINE;
+  // A column stops mid-sentence on a full line; a short line without a sentence's end is a heading's.
+  if (!endsSentence(line.text)) return full ? 'open' : 'either';
+  return full ? 'either' : 'closed';
+}
+
+/**
+ * The paragraphs of fragments placed together, in page order. Pieces that
+ * were neighbours on the page join as they did; a fragment brought next to
+ * another joins it when the first stops mid-sentence and the second does not
+ * start afresh.
+ */
+export function paragraphsOf(
+  frags: Fragment[],
+  chosen: number[],
+  paras: Paragraph[],
+  cues: FragmentCues[],
+): Paragraph[] {
+  const out: Paragraph[] = [];
+  let prev: Piece | null = null;
+  let whole: number[] = [];
+  for (const f of chosen)
+    frags[f]!.pieces.forEach((piece, k) => {
+      const adjacent = prev !== null && piece.seq === prev.seq + 1;
+      const join = adjacent
+        ? !piece.first
+        : prev !== null && k === 0 && !endsSentence(prev.lines.at(-1)!.text) && cues[f]!.start >= 0;
+      const p = paras[piece.para]!;
+      if (join) {
+        const last = out.at(-1)!;
+        out[out.length - 1] = {
+          ...last,
+          lines: [...last.lines, ...piece.lines],
+          text: piece.lines.reduce((t, l) => joinText(t, l.text), last.text),
+        };
+        whole.push(piece.para);
+      } else {
+        out.push({ ...p, lines: piece.lines, text: piece.lines.map((l) => l.text).reduce(joinText) });
+        whole = [piece.para];
+      }
+      // A paragraph put back exactly as it was is the paragraph itself.
+      const last = out.at(-1)!;
+      if (whole.every((x) => x === piece.para) && last.lines.length === p.lines.length) out[out.length - 1] = p;
+      prev = piece;
+    });
+  return out;
+}
+
+/** Words of two or more Han characters (jieba's when it is given, else character pairs). */
+export function wordsOf(text: string, words?: WordSegmenter): string[] {
+  const out: string[] = [];
+  for (const piece of text.match(/\p{Script=Han}+/gu) ?? []) {
+    if (words) out.push(...words(piece).filter((w) => [...w].length >= 2));
+    else {
+      const s = [...piece];
+      for (let i = 0; i + 2 <= s.length; i++) out.push(s[i]! + s[i + 1]!);
+    }
+  }
+  return out;
+}

@@ -35,7 +35,7 @@ import { decodeExtraction } from './decode.js';
 import { bodyFragments, fragmentCues, paragraphsOf, wordsOf } from './fragments.js';
 import { takeFurniture } from './furniture.js';
 import { headlineText, joinHeadlineLines, spansJoin } from './headlines.js';
-import { interleave } from './interleave.js';
+import { type FragmentCues, interleave } from './interleave.js';
 import { checkNothingLost } from './invariants.js';
 import {
   type CleanLine,
@@ -218,8 +218,16 @@ function buildItems(draft: Draft, lines: SourceLine[], words?: WordSegmenter): v
       });
 }
 
-/** Confidence is logistic in a fragment's margin over its best other item, with this scale (as in segment.ts). */
-const FRAGMENT_CONFIDENCE_SCALE = 2;
+/**
+ * Fragments × items beyond which the fragments stay where the runs put them: no newspaper page comes near
+ * (the corpus: 10-40 fragments, 3-8 items), and a book pasted in would take the search minutes.
+ */
+const MAX_INTERLEAVED = 2000;
+const unmoved = (cues: FragmentCues[]) => ({ labels: cues.map((c) => c.label), margins: cues.map(() => Infinity) });
+
+/** Confidence is logistic in a margin over the best alternative, with this scale (as in segment.ts). */
+const CONFIDENCE_SCALE = 2;
+const logistic = (margin: number) => Math.round(100 / (1 + Math.exp(-margin / CONFIDENCE_SCALE))) / 100;
 
 /**
  * The contiguous runs, then each fragment moved to the item its cues say
@@ -239,7 +247,7 @@ function placeFragments(
   });
   const frags = bodyFragments(paras, labels, new Set(anchors.map((a) => a.at)), apart);
   const { cues, items, spans } = fragmentCues(frags, paras, anchors, words);
-  const placed = interleave(cues, items, spans);
+  const placed = frags.length * anchors.length <= MAX_INTERLEAVED ? interleave(cues, items, spans) : unmoved(cues);
   const of = (item: number) => frags.flatMap((_, f) => (placed.labels[f] === item ? [f] : []));
   const orphans: Paragraph[][] = [];
   let group: number[] = [];
@@ -258,7 +266,7 @@ function placeFragments(
       let confidence = seg.runs[i]!.confidence;
       if (moved && mine.length) {
         const least = Math.min(...mine.map((f) => placed.margins[f]!));
-        confidence = Math.min(confidence, Math.round(100 / (1 + Math.exp(-least / FRAGMENT_CONFIDENCE_SCALE))) / 100);
+        confidence = Math.min(confidence, logistic(least));
       }
       return { paras: paragraphsOf(frags, mine, paras, cues), confidence };
     }),

@@ -82,6 +82,8 @@ const MIN_GAIN = 2;
 /** Consecutive fragments of one item moved together (a piece of a column read into another article). */
 const MAX_MOVED_TOGETHER = 3;
 const MAX_ROUNDS = 30;
+/** Fragments this close in the extractor's order may trade items: side-by-side columns are read near each other. */
+const TRADE_REACH = 8;
 
 export function interleave(
   frags: FragmentCues[],
@@ -146,6 +148,14 @@ export function interleave(
     return scoreOf(from, left) + scoreOf(to, joined) - scores.get(from)! - scores.get(to)!;
   };
 
+  /** The gain of fragments f and g (of two items) trading items. */
+  const swapGain = (f: number, g: number): number => {
+    const [a, b] = [labels[f]!, labels[g]!];
+    const la = [...lists.get(a)!.filter((x) => x !== f), g].sort((x, y) => x - y);
+    const lb = [...lists.get(b)!.filter((x) => x !== g), f].sort((x, y) => x - y);
+    return scoreOf(a, la) + scoreOf(b, lb) - scores.get(a)! - scores.get(b)!;
+  };
+
   refresh();
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let best = { gain: MIN_GAIN, moved: [] as number[], to: 0 };
@@ -162,8 +172,18 @@ export function interleave(
           }
         }
     }
-    if (!best.moved.length) break;
-    for (const f of best.moved) labels[f] = best.to;
+    // Two fragments trading items (a column of each read into the other's place).
+    let trade = { gain: best.gain, f: -1, g: -1 };
+    for (let f = 0; f < labels.length; f++)
+      for (let g = f + 1; g < labels.length && g <= f + TRADE_REACH; g++) {
+        const [a, b] = [labels[f]!, labels[g]!];
+        if (a < 0 || b < 0 || a === b) continue;
+        const t = swapGain(f, g);
+        if (t > trade.gain) trade = { gain: t, f, g };
+      }
+    if (trade.f >= 0) [labels[trade.f], labels[trade.g]] = [labels[trade.g]!, labels[trade.f]!];
+    else if (best.moved.length) for (const f of best.moved) labels[f] = best.to;
+    else break;
     refresh();
   }
 

@@ -16,7 +16,7 @@ interface Case {
   file: string;
   why: string;
   expect: {
-    articles?: Array<{ headline: string; byline?: string }>;
+    articles?: Array<{ headline: string; byline?: string; paragraphs?: string[] }>;
     lead?: { headline?: string; kicker?: string | null; deck?: string | null; firstParagraph?: string };
     confidenceBelow?: Record<string, number>;
   };
@@ -33,6 +33,9 @@ for (const c of manifest.cases)
       const got = issue.articles.map((a) => ({ headline: a.headline, byline: a.byline?.name })).sort(byHeadline);
       const want = articles.map((a) => ({ headline: a.headline, byline: a.byline })).sort(byHeadline);
       assert.deepEqual(got, want);
+      for (const a of articles)
+        if (a.paragraphs)
+          assert.deepEqual(issue.articles.find((x) => x.headline === a.headline)?.paragraphs, a.paragraphs, a.headline);
     }
     if (lead) {
       assert.ok(issue.lead, 'a lead');

@@ -191,10 +191,13 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
   const lead = [...starts.values()].find((b) => b.kind === 'lead');
   if (lead?.kind === 'lead' && !lead.lead.deck && !lead.lead.kicker && apart) {
     const d = lines.findIndex((l, i) => !used.has(i) && isDeck(l.raw) && splitsSentence(lines, i));
-    if (d >= 0) {
-      lead.lead.deck = lines[d]!;
-      used.add(d);
-      rejoined.add(d + 1);
+    // Or a dash line standing alone as a block of its own, as a centred deck read among the columns is.
+    const alone = lines.findIndex((l, i) => !used.has(i) && isDeck(l.raw) && standsAlone(lines, i));
+    if (d >= 0) rejoined.add(d + 1);
+    const deck = d >= 0 ? d : alone;
+    if (deck >= 0) {
+      lead.lead.deck = lines[deck]!;
+      used.add(deck);
     }
   }
 
@@ -218,6 +221,20 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
 
 /** The extractor sets blocks apart with blank lines (where it puts one between all lines, none stands alone). */
 export const blocksApart = (lines: SourceLine[]) => lines.filter((l) => l.blankBefore).length <= lines.length / 2;
+
+/** A deck is a headline's phrase: at least this wide (ems), where `——编者` signs an editor's note. */
+const MIN_DECK_EM = 6;
+
+/** Line i is a block of its own (blank lines either side), a phrase that ends no sentence. */
+function standsAlone(lines: SourceLine[], i: number): boolean {
+  const text = lines[i]!.raw.trim();
+  return (
+    lines[i]!.blankBefore &&
+    (i + 1 >= lines.length || lines[i + 1]!.blankBefore) &&
+    !endsSentence(text) &&
+    emWidth(text) >= MIN_DECK_EM
+  );
+}
 
 /** Line i stands alone between two lines of one column whose sentence it cuts. */
 function splitsSentence(lines: SourceLine[], i: number): boolean {

@@ -4,11 +4,12 @@
  * side: a piece of the lead's last column between two pieces of another
  * article, one article's second column after its neighbour's first. The
  * contiguous runs of `segment.ts` are the start; here each fragment (a run
- * of lines the extractor set apart) may move to another item, keeping the
- * order the extractor gave, when the cues say so. The strongest cue is how
- * fragments fit end to start: a column that stops mid-sentence goes on in a
- * fragment that starts mid-sentence, often mid-word. Topic words, the
- * byline's names and datelines count too.
+ * of lines the extractor set apart) may move to another item, alone or with
+ * its neighbours in the item, or trade items with a fragment near it,
+ * keeping the order the extractor gave, when the cues say so. The
+ * strongest cue is how fragments fit end to start: a column that stops
+ * mid-sentence goes on in a fragment that starts mid-sentence, often
+ * mid-word. Topic words, the byline's names and datelines count too.
  */
 
 /** How a fragment ends: mid-sentence, at a paragraph's short last line, or at a full line that ends a sentence. */
@@ -105,8 +106,7 @@ export function interleave(
     return 0;
   };
   const scoreOf = (item: number, list: number[]): number => {
-    // (What the runs left to no item stays there as surely as any fragment stays in its item.)
-    if (item < 0) return list.reduce((s, f) => s - ORPHAN + (frags[f]!.label < 0 ? STAY : 0), 0);
+    if (item < 0) return -ORPHAN * list.length;
     if (list.length === 0) return -EMPTY;
     let s = 0;
     s -= STARTS_MIDWAY * Math.max(0, frags[list[0]!]!.start);

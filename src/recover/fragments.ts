@@ -33,6 +33,8 @@ export interface Fragment {
 export interface ItemIdentity {
   names: string[];
   headlineWords: string[];
+  /** How sure the runs were of its body (0-1). */
+  sure: number;
 }
 
 /**
@@ -116,6 +118,7 @@ export function fragmentCues(
     }
     return {
       label: f.label,
+      sure: f.label >= 0 ? items[f.label]!.sure : 0,
       start: startOf(head, measure, dateline !== null),
       end: endOf(lastLine, paras[tail.para]!, measure),
       topic: topicOf(wordLists[k]!),

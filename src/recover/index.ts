@@ -246,7 +246,12 @@ function placeFragments(
     for (let k = r.from; k < r.to; k++) labels[k] = i;
   });
   const frags = bodyFragments(paras, labels, new Set(anchors.map((a) => a.at)), apart);
-  const { cues, items, spans } = fragmentCues(frags, paras, anchors, words);
+  const { cues, items, spans } = fragmentCues(
+    frags,
+    paras,
+    anchors.map((a, i) => ({ ...a, sure: seg.runs[i]!.confidence })),
+    words,
+  );
   const placed = frags.length * anchors.length <= MAX_INTERLEAVED ? interleave(cues, items, spans) : unmoved(cues);
   const of = (item: number) => frags.flatMap((_, f) => (placed.labels[f] === item ? [f] : []));
   const orphans: Paragraph[][] = [];

@@ -23,6 +23,8 @@ export type FragmentStart = number;
 export interface FragmentCues {
   /** The item (anchor index) the contiguous runs gave it, -1 for none. */
   label: number;
+  /** How sure the runs were of that item's body (0-1). */
+  sure: number;
   start: FragmentStart;
   end: FragmentEnd;
   /** Its words, each weighted by how rare it is on the page (tf-idf): its topic. */
@@ -76,7 +78,7 @@ const TOPIC_NOISE = 0.25;
 /** Naming the item's byline (person or place), or another item's. */
 const NAME_MINE = 1.5;
 const NAME_OTHERS = 1;
-/** Staying where the contiguous runs put it: reading order is right more often than not. */
+/** Staying where the contiguous runs put it (as much as they were sure): reading order is right more often than not. */
 const STAY = 1.5;
 /** A move must gain this much: weak evidence does not reorder the extractor's text. */
 const MIN_GAIN = 2;
@@ -125,7 +127,7 @@ export function interleave(
       if (c.names.has(item)) s += NAME_MINE;
       else if (c.names.size) s -= NAME_OTHERS;
       if (c.dateline !== null) s += k === 0 ? (c.dateline === item ? DATELINE_MINE : 0) : -DATELINE_INSIDE;
-      if (c.label === item) s += STAY;
+      if (c.label === item) s += STAY * c.sure;
     });
     return s;
   };

@@ -35,7 +35,7 @@ import { decodeExtraction } from './decode.js';
 import { bodyFragments, fragmentCues, paragraphsOf, wordsOf } from './fragments.js';
 import { takeFurniture } from './furniture.js';
 import { headlineText, joinHeadlineLines, spansJoin } from './headlines.js';
-import { type FragmentCues, interleave } from './interleave.js';
+import { type FragmentCues, interleave, readingOrder } from './interleave.js';
 import { checkNothingLost } from './invariants.js';
 import {
   type CleanLine,
@@ -273,7 +273,7 @@ function placeFragments(
         const least = Math.min(...mine.map((f) => placed.margins[f]!));
         confidence = Math.min(confidence, logistic(least));
       }
-      return { paras: paragraphsOf(frags, mine, paras, cues), confidence };
+      return { paras: paragraphsOf(frags, readingOrder(cues, mine), paras, cues), confidence };
     }),
     orphans,
   };

@@ -6,10 +6,11 @@
  * contiguous runs of `segment.ts` are the start; here each fragment (a run
  * of lines the extractor set apart) may move to another item, alone or with
  * its neighbours in the item, or trade items with a fragment near it,
- * keeping the order the extractor gave, when the cues say so. The
- * strongest cue is how fragments fit end to start: a column that stops
- * mid-sentence goes on in a fragment that starts mid-sentence, often
- * mid-word. Topic words, the byline's names and datelines count too.
+ * keeping the order the extractor gave (but for a module's last column read
+ * before its first), when the cues say so. The strongest cue is how
+ * fragments fit end to start: a column that stops mid-sentence goes on in a
+ * fragment that starts mid-sentence, often mid-word. Topic words, the
+ * byline's names and datelines count too.
  */
 
 /** How a fragment ends: mid-sentence, at a paragraph's short last line, or at a full line that ends a sentence. */
@@ -60,6 +61,8 @@ const STARTS_MIDWAY = 3;
 const ENDS_MIDWAY = 3;
 /** An item with no fragment at all. */
 const EMPTY = 8;
+/** Reading an item's fragments in another order than the extractor's. */
+const REORDERED = 1;
 /** A fragment in no item. */
 const ORPHAN = 2.5;
 /** A dateline opens an article: one inside an item's text is another article's start. */
@@ -88,6 +91,18 @@ const MAX_ROUNDS = 30;
 /** Fragments this close in the extractor's order may trade items: side-by-side columns are read near each other. */
 const TRADE_REACH = 8;
 
+/**
+ * The order of an item's fragments: the extractor's, unless its text would
+ * start mid-sentence and end with a sentence left open; then it starts at
+ * the first fragment that starts afresh, and the fragments before that go at
+ * the end (a module's last column read before its first).
+ */
+export function readingOrder(frags: FragmentCues[], list: number[]): number[] {
+  if (list.length < 2 || frags[list[0]!]!.start <= 0 || frags[list.at(-1)!]!.end !== 'open') return list;
+  const k = list.findIndex((f) => frags[f]!.start < 0);
+  return k <= 0 ? list : [...list.slice(k), ...list.slice(0, k)];
+}
+
 export function interleave(
   frags: FragmentCues[],
   items: ItemCues[],
@@ -107,10 +122,11 @@ export function interleave(
     if (g.end === 'closed') return JOIN_CLEAN * fresh - JOIN_BROKEN * goesOn;
     return 0;
   };
-  const scoreOf = (item: number, list: number[]): number => {
-    if (item < 0) return -ORPHAN * list.length;
-    if (list.length === 0) return -EMPTY;
-    let s = 0;
+  const scoreOf = (item: number, inPageOrder: number[]): number => {
+    if (item < 0) return -ORPHAN * inPageOrder.length;
+    if (inPageOrder.length === 0) return -EMPTY;
+    const list = readingOrder(frags, inPageOrder);
+    let s = list === inPageOrder ? 0 : -REORDERED;
     s -= STARTS_MIDWAY * Math.max(0, frags[list[0]!]!.start);
     if (frags[list.at(-1)!]!.end === 'open') s -= ENDS_MIDWAY;
     const likeness =

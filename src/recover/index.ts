@@ -184,7 +184,10 @@ function buildItems(draft: Draft, lines: SourceLine[], words?: WordSegmenter): v
         sig: block.sig,
       });
     } else {
-      const h = block.lead.headline.map((l) => headlineText(l.raw)).join('');
+      // Its kicker and deck say what it is about as its headline does.
+      const h = [block.lead.kicker, ...block.lead.headline, block.lead.deck]
+        .map((l) => (l ? headlineText(l.raw) : ''))
+        .join(' ');
       anchors.push({
         anchor: { at: paras.length, lead: true, names: [], headlineWords: wordsOf(h, words) },
         lead: block.lead,

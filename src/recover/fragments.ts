@@ -118,7 +118,6 @@ export function fragmentCues(
     }
     return {
       label: f.label,
-      sure: f.label >= 0 ? items[f.label]!.sure : 0,
       start: startOf(head, measure, dateline !== null),
       end: endOf(lastLine, paras[tail.para]!, measure),
       topic: topicOf(wordLists[k]!),
@@ -128,6 +127,7 @@ export function fragmentCues(
   });
   const itemCues = items.map((it) => ({
     topic: topicOf(it.headlineWords.flatMap((w) => Array(HEADLINE_WEIGHT).fill(w))),
+    sure: it.sure,
   }));
   const spans = (a: number, b: number): boolean => {
     if (!words) return false;
@@ -189,14 +189,12 @@ export function paragraphsOf(
 ): Paragraph[] {
   const out: Paragraph[] = [];
   let prev: Piece | null = null;
-  let whole: number[] = [];
   for (const f of chosen)
     frags[f]!.pieces.forEach((piece, k) => {
       const adjacent = prev !== null && piece.seq === prev.seq + 1;
       const join = adjacent
         ? !piece.first
         : prev !== null && k === 0 && !endsSentence(prev.lines.at(-1)!.text) && cues[f]!.start >= 0;
-      const p = paras[piece.para]!;
       if (join) {
         const last = out.at(-1)!;
         out[out.length - 1] = {
@@ -204,14 +202,10 @@ export function paragraphsOf(
           lines: [...last.lines, ...piece.lines],
           text: piece.lines.reduce((t, l) => joinText(t, l.text), last.text),
         };
-        whole.push(piece.para);
       } else {
+        const p = paras[piece.para]!;
         out.push({ ...p, lines: piece.lines, text: piece.lines.map((l) => l.text).reduce(joinText) });
-        whole = [piece.para];
       }
-      // A paragraph put back exactly as it was is the paragraph itself.
-      const last = out.at(-1)!;
-      if (whole.every((x) => x === piece.para) && last.lines.length === p.lines.length) out[out.length - 1] = p;
       prev = piece;
     });
   return out;

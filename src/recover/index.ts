@@ -47,7 +47,7 @@ import {
 } from './lines.js';
 import { findMasthead, findStrayTitle, parseMasthead } from './masthead.js';
 import { joinFragments, type LineCues, type Paragraph, paragraphs } from './paragraphs.js';
-import { type Anchor, type Assignment, assignRuns, type SegParagraph } from './segment.js';
+import { type Anchor, type Assignment, assignRuns, marginConfidence, type SegParagraph } from './segment.js';
 import { removeExtractionSpaces } from './spaces.js';
 import { blocksApart, type LeadBlock, pageBlocks, type Signature } from './structure.js';
 
@@ -228,10 +228,6 @@ function buildItems(draft: Draft, lines: SourceLine[], words?: WordSegmenter): v
 const MAX_INTERLEAVED = 2000;
 const unmoved = (cues: FragmentCues[]) => ({ labels: cues.map((c) => c.label), margins: cues.map(() => Infinity) });
 
-/** Confidence is logistic in a margin over the best alternative, with this scale (as in segment.ts). */
-const CONFIDENCE_SCALE = 2;
-const logistic = (margin: number) => Math.round(100 / (1 + Math.exp(-margin / CONFIDENCE_SCALE))) / 100;
-
 /**
  * The contiguous runs, then each fragment moved to the item its cues say
  * (interleave.ts); an item whose fragments changed is only as sure as its
@@ -274,7 +270,7 @@ function placeFragments(
       let confidence = seg.runs[i]!.confidence;
       if (moved && mine.length) {
         const least = Math.min(...mine.map((f) => placed.margins[f]!));
-        confidence = Math.min(confidence, logistic(least));
+        confidence = Math.min(confidence, marginConfidence(least));
       }
       return { paras: paragraphsOf(frags, readingOrder(cues, mine), paras, cues), confidence };
     }),

@@ -24,8 +24,6 @@ export type FragmentStart = number;
 export interface FragmentCues {
   /** The item (anchor index) the contiguous runs gave it, -1 for none. */
   label: number;
-  /** How sure the runs were of that item's body (0-1). */
-  sure: number;
   start: FragmentStart;
   end: FragmentEnd;
   /** Its words, each weighted by how rare it is on the page (tf-idf): its topic. */
@@ -39,6 +37,8 @@ export interface FragmentCues {
 export interface ItemCues {
   /** The words of its headline, weighted as a fragment's are. */
   topic: Map<string, number>;
+  /** How sure the contiguous runs were of its body (0-1). */
+  sure: number;
 }
 
 export interface Interleaving {
@@ -113,7 +113,7 @@ export function interleave(
   if (m === 0 || frags.length < 2) return { labels, margins: frags.map(() => Infinity) };
 
   // How far topic tells articles apart on this page: articles on different subjects share few rare words.
-  const alike = betweenItems(frags, items, labels);
+  const alike = betweenItems(frags, items);
   const topicWeight = TOPIC_SCALE * Math.min(1, Math.max(0, (TOPIC_NOISE - alike) / (TOPIC_NOISE - TOPIC_CLEAR)));
   const joinScore = (a: number, b: number): number => {
     const [g, h] = [frags[a]!, frags[b]!];
@@ -143,7 +143,7 @@ export function interleave(
       if (c.names.has(item)) s += NAME_MINE;
       else if (c.names.size) s -= NAME_OTHERS;
       if (c.dateline !== null) s += k === 0 ? (c.dateline === item ? DATELINE_MINE : 0) : -DATELINE_INSIDE;
-      if (c.label === item) s += STAY * c.sure;
+      if (c.label === item) s += STAY * items[item]!.sure;
     });
     return s;
   };
@@ -221,15 +221,6 @@ const dotOf = (a: Vector, b: Vector) => {
 };
 const normOf = (v: Vector) => Math.sqrt(dotOf(v, v));
 
-/** Each item's topic: its headline's words and its fragments' under these labels. */
-function itemTopics(frags: FragmentCues[], items: ItemCues[], labels: number[]): Vector[] {
-  const vecs = items.map((it) => new Map(it.topic));
-  labels.forEach((l, f) => {
-    if (l >= 0) for (const [w, x] of frags[f]!.topic) vecs[l]!.set(w, (vecs[l]!.get(w) ?? 0) + x);
-  });
-  return vecs;
-}
-
 /** For each fragment of an item: the cosine of its topic and the rest of the item's (headline and other fragments). */
 function topicLikeness(topics: Vector[], headline: Vector): number[] {
   const sum = new Map(headline);
@@ -244,9 +235,14 @@ function topicLikeness(topics: Vector[], headline: Vector): number[] {
   });
 }
 
-/** The mean cosine between the items' topics: near 0 when the page's articles are on different subjects. */
-function betweenItems(frags: FragmentCues[], items: ItemCues[], labels: number[]): number {
-  const vecs = itemTopics(frags, items, labels);
+/**
+ * The mean cosine between the items' topics as the runs gave them: near 0 when the page's articles are on
+ * different subjects.
+ */
+function betweenItems(frags: FragmentCues[], items: ItemCues[]): number {
+  const vecs = items.map((it) => new Map(it.topic));
+  for (const f of frags)
+    if (f.label >= 0) for (const [w, x] of f.topic) vecs[f.label]!.set(w, (vecs[f.label]!.get(w) ?? 0) + x);
   let sum = 0;
   let pairs = 0;
   for (let i = 0; i < vecs.length; i++)

@@ -94,6 +94,10 @@ const RARE_SHARE = 0.3;
 /** Confidence is logistic in the margin over the best alternative, with this scale. */
 const CONFIDENCE_SCALE = 2;
 
+/** A margin over the best alternative (in cues) → a confidence, to the hundredth. */
+export const marginConfidence = (margin: number): number =>
+  Math.round((1 / (1 + Math.exp(-margin / CONFIDENCE_SCALE))) * 100) / 100;
+
 /** Headlines grouped after their bodies may come in another order than the bodies: groups this big are permuted. */
 const MAX_PERMUTED = 5;
 /** No newspaper page has more headlines than this; beyond it (a whole book pasted in) orders are not searched. */
@@ -180,11 +184,11 @@ export function assignRuns(paras: SegParagraph[], anchors: Anchor[]): Assignment
       if (k >= 0 && (r.cuts[k] !== from || r.cuts[k + 1] !== to)) rival = Math.max(rival, r.best);
     }
     const margin = solved.best - rival;
-    const confidence = from === to ? 0 : 1 / (1 + Math.exp(-margin / CONFIDENCE_SCALE));
+    const confidence = from === to ? 0 : marginConfidence(margin);
     runs[anchorIndex] = {
       from,
       to,
-      confidence: Math.round(confidence * 100) / 100,
+      confidence,
       after: from !== anchors[anchorIndex]!.at,
     };
   });

@@ -191,10 +191,9 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
   const lead = [...starts.values()].find((b) => b.kind === 'lead');
   if (lead?.kind === 'lead' && !lead.lead.deck && !lead.lead.kicker && apart) {
     const d = lines.findIndex((l, i) => !used.has(i) && isDeck(l.raw) && splitsSentence(lines, i));
-    // Or a dash line standing alone as a block of its own, as a centred deck read among the columns is.
-    const alone = lines.findIndex((l, i) => !used.has(i) && isDeck(l.raw) && standsAlone(lines, i));
     if (d >= 0) rejoined.add(d + 1);
-    const deck = d >= 0 ? d : alone;
+    // Or a dash line standing alone as a block of its own, as a centred deck read among the columns is.
+    const deck = d >= 0 ? d : lines.findIndex((l, i) => !used.has(i) && isDeck(l.raw) && standsAlone(lines, i));
     if (deck >= 0) {
       lead.lead.deck = lines[deck]!;
       used.add(deck);

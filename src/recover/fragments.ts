@@ -6,7 +6,7 @@
  * item, the item's paragraphs again.
  */
 import { endsSentence } from '../text/chars.js';
-import type { WordSegmenter } from '../text/segmenter.js';
+import { type WordSegmenter, wordsOf } from '../text/segmenter.js';
 import { isDatelineStart, parseDateline, parseSignoff } from './classify.js';
 import { spansJoin } from './headlines.js';
 import type { FragmentCues, FragmentEnd, FragmentStart, ItemCues } from './interleave.js';
@@ -208,18 +208,5 @@ export function paragraphsOf(
       }
       prev = piece;
     });
-  return out;
-}
-
-/** Words of two or more Han characters (jieba's when it is given, else character pairs). */
-export function wordsOf(text: string, words?: WordSegmenter): string[] {
-  const out: string[] = [];
-  for (const piece of text.match(/\p{Script=Han}+/gu) ?? []) {
-    if (words) out.push(...words(piece).filter((w) => [...w].length >= 2));
-    else {
-      const s = [...piece];
-      for (let i = 0; i + 2 <= s.length; i++) out.push(s[i]! + s[i + 1]!);
-    }
-  }
   return out;
 }

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { emWidth, hanCounts } from '../text/chars.js';
 import { isSimplifiedPage, unifyRadicals } from '../text/radicals.js';
-import type { WordSegmenter } from '../text/segmenter.js';
+import { type WordSegmenter, wordsOf } from '../text/segmenter.js';
 import {
   type Article,
   type Byline,
@@ -32,7 +32,7 @@ import {
 import { splitLayoutColumns } from './columns.js';
 import { itemConfidence } from './confidence.js';
 import { decodeExtraction } from './decode.js';
-import { bodyFragments, fragmentCues, paragraphsOf, wordsOf } from './fragments.js';
+import { bodyFragments, fragmentCues, paragraphsOf } from './fragments.js';
 import { takeFurniture } from './furniture.js';
 import { headlineText, joinHeadlineLines, spansJoin } from './headlines.js';
 import { type FragmentCues, interleave, readingOrder } from './interleave.js';

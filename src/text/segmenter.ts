@@ -19,3 +19,16 @@ export const jiebaWords: WordSegmenter = (text) => {
   }
   return cut(text);
 };
+
+/** Words of two or more Han characters (jieba's when it is given, else character pairs). */
+export function wordsOf(text: string, words?: WordSegmenter): string[] {
+  const out: string[] = [];
+  for (const piece of text.match(/\p{Script=Han}+/gu) ?? []) {
+    if (words) out.push(...words(piece).filter((w) => [...w].length >= 2));
+    else {
+      const s = [...piece];
+      for (let i = 0; i + 2 <= s.length; i++) out.push(s[i]! + s[i + 1]!);
+    }
+  }
+  return out;
+}

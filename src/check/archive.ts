@@ -7,11 +7,12 @@
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { lstatSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { InputError, NewsprintError, printable } from '../errors.js';
 import type { Face } from '../fonts/faces.js';
 import { MANIFEST } from '../io/archive-folder.js';
 import { readCheckedFile } from '../io/files.js';
+import { ENCODINGS, type Encoding } from '../recover/decode.js';
 import { validateIssue } from '../schema.js';
 import { hanCounts } from '../text/chars.js';
 import { diffCounts, issueHan } from '../text/han.js';
@@ -117,6 +118,75 @@ function readRegular(dir: string, name: string, expectBytes?: number, limit = MA
   }
 }
 
+/** The extraction an issue was built from, kept in its folder byte for byte: a proof or a rebuild starts from it. */
+export const SOURCE_FILE = 'source.txt';
+/** A copy of the editor's edits the issue was built with, so the folder alone rebuilds the same issue. */
+export const EDITS_FILE = 'edits.json';
+
+export interface ArchivedSource {
+  bytes: Buffer;
+  /** The extraction's own file name, as recorded when the folder was built. */
+  name: string;
+  /** Its recorded encoding, when it is one newsprint reads. */
+  encoding?: Encoding;
+}
+
+type ReadManifest = { entries: Entry[]; source: Partial<Manifest['source']> };
+
+/** The manifest's entries and source, or the one-line problem with it; a folder without one is not an archive. */
+function readManifest(dir: string): ReadManifest | string {
+  const raw = readRegular(dir, MANIFEST, undefined, MAX_MANIFEST_BYTES);
+  if (raw === 'missing')
+    throw new InputError(`has no ${MANIFEST}: not an archive folder written by newsprint build`, dir);
+  if (typeof raw === 'string') return `${MANIFEST}: ${raw}`;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw.toString('utf8'));
+  } catch (e) {
+    return `${MANIFEST}: is not JSON (${(e as Error).message})`;
+  }
+  const entries = manifestEntries(parsed);
+  if (typeof entries === 'string') return `${MANIFEST}: ${entries}`;
+  const source = (parsed as { source?: unknown }).source;
+  return { entries, source: source && typeof source === 'object' ? source : {} };
+}
+
+/** The manifest of a folder a file is to be taken from: a problem with it stops the command. */
+function manifestOf(dir: string): ReadManifest {
+  const m = readManifest(dir);
+  if (typeof m === 'string') throw new InputError(m, dir);
+  return m;
+}
+
+/** A file kept in an archive folder, checked against the folder's manifest; null when the manifest lists none. */
+export function archivedFile(dir: string, name: string): Buffer | null {
+  const entry = manifestOf(dir).entries.find((f) => f.path === name);
+  if (!entry) return null;
+  const data = readRegular(dir, name, entry.bytes);
+  if (typeof data === 'string') throw new InputError(`${name} ${data}`, dir);
+  if (sha256(data) !== entry.sha256)
+    throw new InputError(`${name} changed since the folder was built (sha256 differs from the manifest)`, dir);
+  return data;
+}
+
+/** The extraction kept in an archive folder, checked against the folder's manifest. */
+export function archivedSource(dir: string): ArchivedSource {
+  const bytes = archivedFile(dir, SOURCE_FILE);
+  if (!bytes)
+    throw new InputError(
+      `keeps no extraction (${SOURCE_FILE}): it was built from an issue.json or by an older newsprint`,
+      dir,
+      'build it again from its extraction text',
+    );
+  const { source } = manifestOf(dir);
+  const recorded = typeof source.file === 'string' ? basename(source.file) : '';
+  return {
+    bytes,
+    name: recorded || SOURCE_FILE,
+    encoding: (ENCODINGS as readonly unknown[]).includes(source.encoding) ? (source.encoding as Encoding) : undefined,
+  };
+}
+
 /** What is wrong with an archive folder, one line per problem naming the file; empty when it verifies. */
 export async function verifyFolder(dir: string): Promise<string[]> {
   let stat: Stats;
@@ -126,18 +196,9 @@ export async function verifyFolder(dir: string): Promise<string[]> {
     throw new InputError('no such folder', dir);
   }
   if (!stat.isDirectory()) throw new InputError('is not a folder', dir);
-  const raw = readRegular(dir, MANIFEST, undefined, MAX_MANIFEST_BYTES);
-  if (raw === 'missing')
-    throw new InputError(`has no ${MANIFEST}: not an archive folder written by newsprint build`, dir);
-  if (typeof raw === 'string') return [`${MANIFEST}: ${raw}`];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw.toString('utf8'));
-  } catch (e) {
-    return [`${MANIFEST}: is not JSON (${(e as Error).message})`];
-  }
-  const entries = manifestEntries(parsed);
-  if (typeof entries === 'string') return [`${MANIFEST}: ${entries}`];
+  const manifest = readManifest(dir);
+  if (typeof manifest === 'string') return [manifest];
+  const { entries } = manifest;
   const problems: string[] = [];
   const read = new Map<string, Buffer>();
   for (const f of entries) {

@@ -93,7 +93,11 @@ program
     'recover, lay out and render into one archive folder per issue: issue.json, layout.json, spread.pdf, ' +
       'proof.pdf, page PNGs, manifest.json',
   )
-  .argument('<files...>', 'extraction texts, issue.json files, or folders of extractions (*.txt); - for standard input')
+  .argument(
+    '<files...>',
+    'extraction texts, issue.json files, folders of extractions (*.txt), or archive folders to rebuild from the ' +
+      'extraction they keep; - for standard input',
+  )
   .option('-o, --output <dir>', 'folder that receives the issue folders', 'output')
   .addOption(templateOption())
   .addOption(encodingOption())
@@ -138,7 +142,7 @@ program
   .description(
     'write the proof sheet: recovered text beside the extraction lines, every correction marked, warnings first',
   )
-  .argument('<file>', 'extraction text, or - for standard input (not with --serve)')
+  .argument('<file>', 'extraction text, an archive folder (its source.txt), or - for standard input (not with --serve)')
   .option(
     '-o, --output <proof.html|proof.pdf>',
     'HTML that opens in any browser, or an A4 PDF drawn by newsprint (-: HTML on standard output)',
@@ -149,7 +153,7 @@ program
   .option(
     '--serve',
     'proofread and fix on screen instead: a local page (127.0.0.1 only) whose edits rebuild the spread and are ' +
-      'saved to <file>.edits.json, which `build` applies',
+      'saved to <file>.edits.json (beside an archive folder: <folder>.edits.json), which `build` applies',
   )
   .addOption(new Option('--port <n>', 'port for --serve (default: a free one)').argParser(integer('--port', 1, 65535)))
   .action(

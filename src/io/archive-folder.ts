@@ -14,6 +14,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +23,15 @@ import { fsReason } from './files.js';
 import { alive } from './temp.js';
 
 export const MANIFEST = 'manifest.json';
+
+/** A folder with a manifest: an issue's archive folder rather than a folder of extractions. */
+export function isArchiveFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory() && lstatSync(join(path, MANIFEST)).isFile();
+  } catch {
+    return false;
+  }
+}
 
 /** Longest folder name in UTF-8 bytes: file systems allow 255, and the hidden working names add about 20. */
 const MAX_NAME_BYTES = 200;

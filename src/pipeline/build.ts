@@ -4,10 +4,10 @@
  * The CLI, the batch workers, the bench and the tests all call this.
  */
 import type { Browser } from 'puppeteer';
-import { makeManifest } from '../check/archive.js';
+import { EDITS_FILE, makeManifest, SOURCE_FILE } from '../check/archive.js';
 import { NewsprintError } from '../errors.js';
 import { loadFaces } from '../fonts/faces.js';
-import { MANIFEST, safeFolderName } from '../io/archive-folder.js';
+import { isArchiveFolder, MANIFEST, safeFolderName } from '../io/archive-folder.js';
 import { displayName, readInput, toJson } from '../io/files.js';
 import { parseJson, readTemplate } from '../io/inputs.js';
 import { encodePng } from '../io/png.js';
@@ -19,7 +19,7 @@ import type { Issue, Layout } from '../types.js';
 import { applyEditsFile } from './edits.js';
 import { layoutStage } from './layout.js';
 import { proofPdfFile } from './proof.js';
-import { recoverSource } from './recover.js';
+import { recoverFile, recoverSource } from './recover.js';
 import { renderStage } from './render.js';
 import type { Reporter } from './report.js';
 
@@ -61,19 +61,22 @@ export interface Built {
 
 /** An issue.json given to `build` is laid out as it is; anything else is an extraction to recover. */
 function issueOf(
-  bytes: Uint8Array,
   file: string,
   report: Reporter,
   encoding?: Encoding,
-): { issue: Issue; source: string | null } {
-  const looksJson =
-    /\.json$/i.test(file) ||
-    (bytes[0] === 0x7b && /"schema"\s*:\s*"newsprint\/issue@/.test(new TextDecoder().decode(bytes.subarray(0, 200))));
-  if (looksJson) return { issue: validateIssue(parseJson(bytes, file), displayName(file)), source: null };
-  const { issue, text } = recoverSource(bytes, file, encoding);
+): { issue: Issue; source: { text: string; bytes: Uint8Array; edits: Uint8Array | null } | null } {
+  const bytes = isArchiveFolder(file) ? null : readInput(file);
+  if (bytes && looksLikeIssue(bytes, file))
+    return { issue: validateIssue(parseJson(bytes, file), displayName(file)), source: null };
+  const recovered = bytes ? { ...recoverSource(bytes, file, encoding), bytes } : recoverFile(file, encoding);
   // An editor's corrections (`proof --serve`) are never lost to a new build.
-  return { issue: applyEditsFile(issue, file, report), source: text };
+  const edited = applyEditsFile(recovered.issue, file, report);
+  return { issue: edited.issue, source: { ...recovered, edits: edited.edits } };
 }
+
+const looksLikeIssue = (bytes: Uint8Array, file: string) =>
+  /\.json$/i.test(file) ||
+  (bytes[0] === 0x7b && /"schema"\s*:\s*"newsprint\/issue@/.test(new TextDecoder().decode(bytes.subarray(0, 200))));
 
 export async function buildFiles(
   file: string,
@@ -83,8 +86,7 @@ export async function buildFiles(
 ): Promise<Built> {
   const name = displayName(file);
   const template = readTemplate(opts.template);
-  const bytes = readInput(file);
-  const { issue, source } = report.time('recover', () => issueOf(bytes, file, report, opts.encoding));
+  const { issue, source } = report.time('recover', () => issueOf(file, report, opts.encoding));
   for (const w of issue.warnings) report.warn(`${name}: ${w.message}`);
   const layout = layoutStage(issue, template, report, name);
   const pdf = await renderStage(layout, false, report);
@@ -93,6 +95,9 @@ export async function buildFiles(
     'layout.json': toJson(layout),
     'spread.pdf': pdf,
   };
+  // The extraction itself and the edits applied to it, byte for byte: the folder alone rebuilds the same issue.
+  if (source) files[SOURCE_FILE] = source.bytes;
+  if (source?.edits) files[EDITS_FILE] = source.edits;
   if (opts.sheet) files['spread-sheet.pdf'] = await renderStage(layout, true, report);
   const faces = loadFaces();
   report.time('images', () => {
@@ -107,7 +112,7 @@ export async function buildFiles(
           `proofread against`,
       );
     else {
-      files['proof.pdf'] = await report.timeAsync('proof', () => proofPdfFile(issue, source, layout));
+      files['proof.pdf'] = await report.timeAsync('proof', () => proofPdfFile(issue, source.text, layout));
     }
   }
   let checked = '';

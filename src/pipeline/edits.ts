@@ -1,7 +1,9 @@
 /** An editor's edits file, applied to the issue recovered from its extraction (build, proof --serve). */
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
+import { archivedFile, EDITS_FILE } from '../check/archive.js';
 import { applyEdits, type EditResult } from '../edits/apply.js';
-import { editsPathOf, readEditsFile } from '../io/edits-file.js';
+import { isArchiveFolder } from '../io/archive-folder.js';
+import { editsPathOf, type FoundEdits, parseEditsFile, readEditsFile } from '../io/edits-file.js';
 import { displayName } from '../io/files.js';
 import type { Edit, Issue } from '../types.js';
 import type { Reporter } from './report.js';
@@ -17,16 +19,31 @@ export function withEdits(issue: Issue, edits: Edit[], editsFile: string, report
   return result;
 }
 
-/** The issue of `input` with its edits file applied when there is one (`page.txt` → `page.edits.json`). */
-export function applyEditsFile(issue: Issue, input: string, report: Reporter): Issue {
+/**
+ * The edits of `input`: its edits file (`page.txt` → `page.edits.json`), or
+ * for an archive folder without one beside it, the copy the folder keeps.
+ */
+export function findEdits(input: string): FoundEdits | null {
   const path = editsPathOf(input);
   const found = path ? readEditsFile(path) : null;
-  if (!path || !found) return issue;
-  const name = displayName(path);
+  if (found || !isArchiveFolder(input)) return found;
+  const kept = archivedFile(input, EDITS_FILE);
+  return kept ? parseEditsFile(kept, join(input, EDITS_FILE)) : null;
+}
+
+/** The issue of `input` with its edits applied when it has any, and the edits file's bytes. */
+export function applyEditsFile(
+  issue: Issue,
+  input: string,
+  report: Reporter,
+): { issue: Issue; edits: Uint8Array | null } {
+  const found = findEdits(input);
+  if (!found) return { issue, edits: null };
+  const name = displayName(found.path);
   if (found.edits.source.sha256 !== issue.source.sha256)
     report.warn(`${name}: made on another version of ${issue.source.file}; edits that no longer fit are reported`);
-  const result = withEdits(issue, found.edits.edits, path, report);
-  result.issue.source.edits = { file: basename(path), sha256: found.sha256, applied: result.applied };
+  const result = withEdits(issue, found.edits.edits, found.path, report);
+  result.issue.source.edits = { file: basename(found.path), sha256: found.sha256, applied: result.applied };
   report.info(`applied ${result.applied} of ${found.edits.edits.length} edits from ${name}`);
-  return result.issue;
+  return { issue: result.issue, edits: found.bytes };
 }

@@ -1,6 +1,8 @@
 /** Stage 1: an extraction file → its issue (the only place recovery meets the file system). */
 import { createHash } from 'node:crypto';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
+import { archivedSource, SOURCE_FILE } from '../check/archive.js';
+import { isArchiveFolder } from '../io/archive-folder.js';
 import { displayName, readInput } from '../io/files.js';
 import { decodeExtraction, type Encoding } from '../recover/decode.js';
 import { recoverText } from '../recover/index.js';
@@ -13,13 +15,15 @@ export interface Recovered {
   text: string;
 }
 
-/** Recovers the issue of extraction bytes; `file` names them in the issue and in messages. */
-export function recoverSource(bytes: Uint8Array, file: string, encoding?: Encoding): Recovered {
+/**
+ * Recovers the issue of extraction bytes; `file` names them in messages and,
+ * unless `name` is given (an archived extraction's own name), in the issue.
+ */
+export function recoverSource(bytes: Uint8Array, file: string, encoding?: Encoding, name?: string): Recovered {
   const decoded = decodeExtraction(bytes, displayName(file), encoding, jiebaWords);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const name = file === '-' ? 'stdin' : basename(file);
   const issue = recoverText(decoded.text, {
-    file: name,
+    file: name ?? (file === '-' ? 'stdin' : basename(file)),
     path: displayName(file),
     words: jiebaWords,
     encoding: decoded.encoding,
@@ -28,7 +32,15 @@ export function recoverSource(bytes: Uint8Array, file: string, encoding?: Encodi
   return { issue, text: decoded.text };
 }
 
-/** Reads and recovers one extraction file (`-`: standard input). */
-export function recoverFile(file: string, encoding?: Encoding): Recovered {
-  return recoverSource(readInput(file), file, encoding);
+/** Reads and recovers one extraction file (`-`: standard input) or the extraction kept in an archive folder. */
+export function recoverFile(file: string, encoding?: Encoding): Recovered & { bytes: Uint8Array } {
+  if (isArchiveFolder(file)) {
+    const kept = archivedSource(file);
+    return {
+      ...recoverSource(kept.bytes, join(file, SOURCE_FILE), encoding ?? kept.encoding, kept.name),
+      bytes: kept.bytes,
+    };
+  }
+  const bytes = readInput(file);
+  return { ...recoverSource(bytes, file, encoding), bytes };
 }

@@ -6,11 +6,11 @@
 import { isRejectable } from '../edits/apply.js';
 import { NewsprintError } from '../errors.js';
 import { loadFaces } from '../fonts/faces.js';
-import { editsPathOf, readEditsFile, writeEditsFile } from '../io/edits-file.js';
+import { editsPathOf, writeEditsFile } from '../io/edits-file.js';
 import { displayName } from '../io/files.js';
 import { readTemplate } from '../io/inputs.js';
 import { encodePng } from '../io/png.js';
-import { withEdits } from '../pipeline/edits.js';
+import { findEdits, withEdits } from '../pipeline/edits.js';
 import { layoutStage } from '../pipeline/layout.js';
 import { proofFontCss } from '../pipeline/proof.js';
 import { recoverFile } from '../pipeline/recover.js';
@@ -74,7 +74,7 @@ export class Session {
     const { issue, text } = recoverFile(file);
     this.base = issue;
     this.source = extractionLines(text);
-    const found = readEditsFile(editsPath);
+    const found = findEdits(file);
     if (found) {
       this.edits = found.edits.edits;
       this.savedJson = JSON.stringify(this.edits);

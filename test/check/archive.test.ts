@@ -21,6 +21,7 @@ test('build writes the archive folder: files, manifest (hashes, tool, template, 
     'page-1.png',
     'page-2.png',
     'proof.pdf',
+    'source.txt',
     'spread.pdf',
   ]);
   const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
@@ -28,7 +29,7 @@ test('build writes the archive folder: files, manifest (hashes, tool, template, 
   assert.match(manifest.tool.version, /^\d+\.\d+\.\d+$/);
   assert.deepEqual(manifest.fonts.map((f: { role: string }) => f.role).sort(), ['bold', 'heavy', 'kai', 'song']);
   for (const f of manifest.fonts) assert.match(f.version, /^\d+\.\d+\.\d+$/);
-  assert.equal(manifest.files.length, 6);
+  assert.equal(manifest.files.length, 7);
   for (const f of manifest.files) assert.match(f.sha256, /^[0-9a-f]{64}$/);
 });
 
@@ -37,7 +38,15 @@ test('verify passes on a fresh folder', () => {
   assert.equal(r.status, 0, r.stdout + r.stderr);
 });
 
-for (const name of ['issue.json', 'layout.json', 'spread.pdf', 'proof.pdf', 'page-2.png', 'manifest.json']) {
+for (const name of [
+  'issue.json',
+  'layout.json',
+  'spread.pdf',
+  'proof.pdf',
+  'page-2.png',
+  'source.txt',
+  'manifest.json',
+]) {
   test(`verify fails, naming the file, when ${name} is altered`, () => {
     const copy = join(dir, `altered-${name}`);
     cpSync(folder, copy, { recursive: true });

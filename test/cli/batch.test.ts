@@ -33,6 +33,7 @@ test('a folder with bad files in it: every good page gets its folder, only bad o
       'manifest.json',
       'page-1.png',
       'page-2.png',
+      'source.txt',
       'spread.pdf',
     ]);
   assert.match(r.stderr, /\[8\/8\]/, 'progress, one line per input when not on a terminal');

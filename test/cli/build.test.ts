@@ -19,6 +19,7 @@ test('build writes one folder per issue with issue.json, layout.json and the PDF
     'manifest.json',
     'page-1.png',
     'page-2.png',
+    'source.txt',
     'spread-sheet.pdf',
     'spread.pdf',
   ]);

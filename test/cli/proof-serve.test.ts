@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { test } from 'node:test';
 import { launchBrowser } from '../../src/check/browser.js';
 import { validateEdits, validateIssue } from '../../src/schema.js';
 import { startProofServer } from '../../src/serve/server.js';
+import type { Issue } from '../../src/types.js';
 import { pdftotext } from '../helpers/tools.js';
 import { CLI } from '../paths.js';
 
@@ -183,4 +184,52 @@ test('build: edits that no longer fit are reported one by one; a broken edits fi
   assert.match(bad.stderr, /^newsprint: .*page\.edits\.json: not a valid edits file: .*'source'/);
   assert.equal(bad.stderr.trim().split('\n').length, 1);
   assert.ok(!existsSync(join(other, 'out2')), 'nothing written');
+});
+
+test('an archive folder is proofread and rebuilt from the extraction it keeps; its edits live beside it', async () => {
+  const work = join(dir, 'archive');
+  mkdirSync(work);
+  const page = join(work, 'page.txt');
+  writeFileSync(page, PAGE);
+  const out = join(work, 'out');
+  assert.equal(run('build', page, '-o', out, '--no-proof').status, 0);
+  const [name] = readdirSync(out);
+  const folder = join(out, name!);
+  assert.deepEqual(readFileSync(join(folder, 'source.txt')), readFileSync(page), 'the extraction is kept as it was');
+  const first = readFileSync(join(folder, 'issue.json'), 'utf8');
+
+  const server = await startProofServer(folder, { template: 'tabloid' });
+  try {
+    assert.equal(server.session.state().editsFile, `${folder}.edits.json`);
+    await server.session.setEdits([{ op: 'set-headline', item: 'a2', text: NEW_HEADLINE }]);
+    server.session.save();
+  } finally {
+    await server.close();
+  }
+  assert.ok(existsSync(`${folder}.edits.json`), 'the edits file is written beside the folder');
+  assert.equal(run('verify', folder).status, 0, 'and nothing inside it');
+
+  // Rebuilt from the folder alone: the same issue as from the extraction, with the edits, and a copy of them kept.
+  const rebuilt = run('build', folder, '-o', out, '--no-proof');
+  assert.equal(rebuilt.status, 0, rebuilt.stderr);
+  assert.match(rebuilt.stderr, /applied 1 of 1 edits from .*\.edits\.json/);
+  const edited = validateIssue(JSON.parse(readFileSync(join(folder, 'issue.json'), 'utf8')), 'issue.json');
+  assert.equal(edited.articles.find((a) => a.id === 'a2')?.headline, NEW_HEADLINE);
+  assert.equal(run('verify', folder).status, 0);
+  // Without the file beside it, the folder's own copy still gives the editor's issue.
+  rmSync(`${folder}.edits.json`);
+  assert.equal(run('build', folder, '-o', out, '--no-proof').status, 0);
+  const again = JSON.parse(readFileSync(join(folder, 'issue.json'), 'utf8')) as Issue;
+  assert.equal(again.articles.find((a) => a.id === 'a2')?.headline, NEW_HEADLINE);
+  assert.notEqual(first, JSON.stringify(again));
+
+  // A folder built from an issue.json keeps no extraction: one line, nothing written.
+  const fromIssue = join(work, 'from-issue');
+  assert.equal(run('build', join(folder, 'issue.json'), '-o', fromIssue, '--no-proof').status, 0);
+  const [issueFolder] = readdirSync(fromIssue);
+  const refused = run('proof', join(fromIssue, issueFolder!), '-o', join(work, 'proof.html'));
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /^newsprint: .*: keeps no extraction \(source\.txt\)/);
+  assert.equal(refused.stderr.trim().split('\n').length, 1);
+  assert.ok(!existsSync(join(work, 'proof.html')));
 });

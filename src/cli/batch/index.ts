@@ -12,7 +12,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NewsprintError, printable } from '../../errors.js';
-import { sweepLeftovers } from '../../io/archive-folder.js';
+import { isArchiveFolder, sweepLeftovers } from '../../io/archive-folder.js';
 import { fsReason } from '../../io/files.js';
 import { count } from '../../pipeline/index.js';
 import type { Reporter } from '../../pipeline/report.js';
@@ -35,7 +35,8 @@ export function expandInputs(inputs: string[]): string[] {
     } catch (e) {
       throw new NewsprintError(fsReason(e, 'cannot read it'), input);
     }
-    if (!stat.isDirectory()) return [input];
+    // An issue's archive folder is one input: it is rebuilt from the extraction it keeps.
+    if (!stat.isDirectory() || isArchiveFolder(input)) return [input];
     const files = readdirSync(input)
       .filter((f) => f.toLowerCase().endsWith('.txt'))
       .sort()

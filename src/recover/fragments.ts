@@ -123,6 +123,7 @@ export function fragmentCues(
       topic: topicOf(wordLists[k]!),
       names,
       dateline,
+      measure,
     };
   });
   const itemCues = items.map((it) => ({

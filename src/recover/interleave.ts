@@ -32,6 +32,8 @@ export interface FragmentCues {
   names: Set<number>;
   /** Opens with a dateline: the item whose reporters it names (-1: another's, or none known); null: no dateline. */
   dateline: number | null;
+  /** The width its column lines are set to (ems), or null where its lines do not tell. */
+  measure: number | null;
 }
 
 export interface ItemCues {
@@ -68,6 +70,17 @@ const ORPHAN = 2.5;
 /** A dateline opens an article: one inside an item's text is another article's start. */
 const DATELINE_INSIDE = 3;
 const DATELINE_MINE = 3;
+/**
+ * A module sets all its columns to one measure: each measure of an item's fragments past the first costs this
+ * (a column of another width read into it is another module's).
+ */
+const MIXED_MEASURES = 2.5;
+/**
+ * Measures this close are one: justification and compressed marks move a column's widest lines, and an
+ * extractor that writes a paragraph to a line (MuPDF) shows a wide column's measure only roughly.
+ */
+const SAME_MEASURE_EM = 1.5;
+const SAME_MEASURE_SHARE = 0.08;
 /** How like the rest of its item (headline and other fragments) a fragment's topic is: this much at cosine 1. */
 const TOPIC_SCALE = 8;
 /**
@@ -136,6 +149,7 @@ export function interleave(
             items[item]!.topic,
           )
         : null;
+    s -= MIXED_MEASURES * Math.max(0, measuresOf(list.map((f) => frags[f]!.measure)) - 1);
     list.forEach((f, k) => {
       const c = frags[f]!;
       if (k > 0) s += joinScore(list[k - 1]!, f);
@@ -211,6 +225,19 @@ export function interleave(
     return Math.max(0, -rival);
   });
   return { labels, margins };
+}
+
+/** How many measures the known ones are: each group runs from its narrowest to what is the same as it. */
+function measuresOf(measures: Array<number | null>): number {
+  const known = measures.filter((m): m is number => m !== null).sort((a, b) => a - b);
+  let groups = 0;
+  let from = Number.NEGATIVE_INFINITY;
+  for (const m of known)
+    if (m - from > Math.max(SAME_MEASURE_EM, SAME_MEASURE_SHARE * m)) {
+      groups++;
+      from = m;
+    }
+  return groups;
 }
 
 type Vector = Map<string, number>;

@@ -14,6 +14,7 @@ import { itemConfidence } from '../../src/recover/confidence.js';
 import { decodeExtraction } from '../../src/recover/decode.js';
 import { joinHeadlineLines } from '../../src/recover/headlines.js';
 import { recoverText } from '../../src/recover/index.js';
+import { type FragmentCues, type ItemCues, interleave } from '../../src/recover/interleave.js';
 import { checkNothingLost } from '../../src/recover/invariants.js';
 import { parseMasthead } from '../../src/recover/masthead.js';
 import { assignRuns } from '../../src/recover/segment.js';
@@ -246,4 +247,50 @@ test('confidence: doubts leave a share of the trust, and a wrong-looking body is
     1,
     'a sign-off at the end is as it should be',
   );
+});
+
+test('interleave: a column set to another measure than its run goes back to the module of its measure', () => {
+  // The lead's last columns (measure 28) read after an article's body (56). Their words lean to the lead, too
+  // weakly to move them alone; their measure tips it.
+  const frag = (label: number, measure: number | null, ...words: string[]): FragmentCues => ({
+    label,
+    start: 0,
+    end: 'either',
+    topic: new Map(words.map((w) => [w, 1])),
+    names: new Set(),
+    dateline: null,
+    measure,
+  });
+  const items: ItemCues[] = [
+    { topic: new Map([['公路', 1]]), sure: 1 },
+    { topic: new Map([['书房', 1]]), sure: 1 },
+  ];
+  const page = (m: (w: number) => number | null) => [
+    frag(0, m(28), '山村', '公路', '班车', '竹篓', '雾气'),
+    frag(0, m(28), '山货', '打工', '老人', '担架', '急病'),
+    frag(1, m(28), '山村', '修路', '石料', '路基', '出工'),
+    frag(1, m(28.5), '山货', '农家乐', '回乡', '加工厂', '腰包'),
+    frag(1, m(56), '书房', '社区', '借阅', '图书', '亲子'),
+  ];
+  assert.deepEqual(
+    interleave(
+      page(() => null),
+      items,
+      () => false,
+    ).labels,
+    [0, 0, 1, 1, 1],
+    'words alone',
+  );
+  assert.deepEqual(
+    interleave(
+      page((w) => w),
+      items,
+      () => false,
+    ).labels,
+    [0, 0, 0, 0, 1],
+    'with measures',
+  );
+  // Measures an extractor shows only roughly (a paragraph to a line: 37-40 em for one column) are one.
+  const rough = page((w) => (w < 50 ? 37 + w / 10 : 40));
+  assert.deepEqual(interleave(rough, items, () => false).labels, [0, 0, 1, 1, 1], 'rough measures');
 });

@@ -216,6 +216,8 @@ export interface Template {
     step: number;
     /** Line pitch as a multiple of the body size (size + leading). */
     pitch: number;
+    /** Least size (pt) for reading: smaller sizes are used only when the issue fits at none of these. */
+    reading?: number;
   };
   masthead: { lines: number; titleSize: number; face: FaceRole; infoSize: number };
   runningHead: { lines: number; size: number; face: FaceRole };

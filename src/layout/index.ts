@@ -49,50 +49,22 @@ export function layoutIssue(issue: Issue, t: Template, m: Metrics, segment: Word
   refuseWhatCannotFit(issue, t);
   const words = remembered(segment);
   refuseWhatNoFaceHas(issue, t, m);
-  let best: Candidate | null = null;
-  let tried = 0;
-  let shortest = Infinity;
-  for (const size of bodySizes(t)) {
-    const g = gridFor(t, size);
-    const lead = issue.lead ? leadContent(issue.lead, t, g, m, words) : null;
-    const articles = issue.articles.map((a) => articleContent(a, t, g, m, words));
-    const contents = lead ? [lead, ...articles] : articles;
-    const p1 = {
-      firstLine: t.masthead.lines,
-      lines: g.lines - t.masthead.lines,
-      columns: g.columns,
-      space: t.rules.spaceLines,
-    };
-    const p2 = {
-      firstLine: t.runningHead.lines,
-      lines: g.lines - t.runningHead.lines,
-      columns: g.columns,
-      space: t.rules.spaceLines,
-    };
-    const sizeCost = (size - t.body.sizes.min) * SIZE_PENALTY;
-    for (let split = 0; split <= articles.length; split++) {
-      tried++;
-      // What each page may cost and still beat the best spread so far (every other term is never negative).
-      const left = best ? best.score - sizeCost : Number.POSITIVE_INFINITY;
-      const one = planPage({ ...p1, items: [...(lead ? [lead] : []), ...articles.slice(0, split)], budget: left });
-      if (!one) continue; // (a split with more items on page 1 may still fit: a short item has no full-width module)
-      const two = planPage({
-        ...p2,
-        items: articles.slice(split),
-        budget: left - (one.holes / one.capacity + one.penalty),
-      });
-      if (!two) continue;
-      const score =
-        one.holes / one.capacity +
-        two.holes / two.capacity +
-        one.penalty +
-        two.penalty +
-        hierarchyPenalty([...one.modules, ...two.modules]) +
-        sizeCost;
-      if (!best || score < best.score - 1e-9) best = { g, contents, pages: [one, two], score };
-    }
-    if (!best) shortest = Math.min(shortest, need(contents, g, t));
+  const search: Search = { best: null, tried: 0, shortest: Infinity };
+  // Reading sizes first: a smaller body is used only when the issue fits at none of them.
+  const sizes = bodySizes(t);
+  if (!sizes.length)
+    throw new NewsprintError(
+      `template "${t.name}" allows no body size: at ${t.body.sizes.min}-${t.body.sizes.max} pt its columns of whole ems ` +
+        'leave gutters far wider than its gutterEm',
+      undefined,
+      'widen body.sizes or change columns or gutterEm',
+    );
+  const reading = t.body.reading ?? 0;
+  for (const group of [sizes.filter((s) => s >= reading), sizes.filter((s) => s < reading)]) {
+    for (const size of group) searchAtSize(issue, t, m, words, size, search);
+    if (search.best) break;
   }
+  const { best, tried, shortest } = search;
   if (!best) {
     const g = gridFor(t, t.body.sizes.min);
     const capacity = 2 * g.lines * g.columns;
@@ -110,6 +82,51 @@ export function layoutIssue(issue: Issue, t: Template, m: Metrics, segment: Word
     );
   }
   return build(issue, t, m, best, tried);
+}
+
+/** The search so far: the best spread, how many splits were tried, and the least column-lines any size needed. */
+interface Search {
+  best: Candidate | null;
+  tried: number;
+  shortest: number;
+}
+
+/** Every split of the items between the two pages at one body size; `search` keeps the best spread. */
+function searchAtSize(issue: Issue, t: Template, m: Metrics, words: WordSegmenter, size: number, search: Search) {
+  const g = gridFor(t, size);
+  const lead = issue.lead ? leadContent(issue.lead, t, g, m, words) : null;
+  const articles = issue.articles.map((a) => articleContent(a, t, g, m, words));
+  const contents = lead ? [lead, ...articles] : articles;
+  const page = (furnitureLines: number) => ({
+    firstLine: furnitureLines,
+    lines: g.lines - furnitureLines,
+    columns: g.columns,
+    space: t.rules.spaceLines,
+  });
+  const sizeCost = (size - t.body.sizes.min) * SIZE_PENALTY;
+  for (let split = 0; split <= articles.length; split++) {
+    search.tried++;
+    // What each page may cost and still beat the best spread so far (every other term is never negative).
+    const left = search.best ? search.best.score - sizeCost : Number.POSITIVE_INFINITY;
+    const items = [...(lead ? [lead] : []), ...articles.slice(0, split)];
+    const one = planPage({ ...page(t.masthead.lines), items, budget: left });
+    if (!one) continue; // (a split with more items on page 1 may still fit: a short item has no full-width module)
+    const two = planPage({
+      ...page(t.runningHead.lines),
+      items: articles.slice(split),
+      budget: left - (one.holes / one.capacity + one.penalty),
+    });
+    if (!two) continue;
+    const score =
+      one.holes / one.capacity +
+      two.holes / two.capacity +
+      one.penalty +
+      two.penalty +
+      hierarchyPenalty([...one.modules, ...two.modules]) +
+      sizeCost;
+    if (!search.best || score < search.best.score - 1e-9) search.best = { g, contents, pages: [one, two], score };
+  }
+  if (!search.best) search.shortest = Math.min(search.shortest, need(contents, g, t));
 }
 
 const placeModule = (ctx: PlaceContext, content: ItemContent, plan: PagePlan['modules'][number]) =>

@@ -46,5 +46,7 @@ test('make-up report: no headline broken inside a word, and no page worse than t
     if (score.leadRatio !== null) assert.ok(score.leadRatio >= FLOORS.leadRatio, `${name}: lead ${score.leadRatio}`);
     const stranded = score.pages.reduce((k, p) => k + p.widows + p.orphans, 0);
     assert.ok(stranded <= FLOORS.stranded, `${name}: ${stranded} widows and orphans`);
+    // The sample fits two pages at a reading size on both templates (issue 12: body at 9 pt or more).
+    if (name.startsWith('sample')) assert.ok(score.bodySize >= 9, `${name}: body ${score.bodySize} pt`);
   }
 });

@@ -196,12 +196,12 @@ export function isBoxLabel(raw: string): boolean {
  * closing mark. Body lines mid-paragraph look the same, so where a
  * candidate stands decides what it is.
  */
-export function isHeadlineCandidate(raw: string): boolean {
+export function isHeadlineCandidate(raw: string, maxEm = MAX_HEADLINE_EM): boolean {
   // Opening with an indent of ideographic spaces: a paragraph's first line (a short subhead wrapped in a narrow
   // column, `　　指引民生建设` / `方向`), never a headline.
   if (/^\u3000{2}/.test(raw)) return false;
   const s = raw.trim();
-  if (!s || emWidth(s) > MAX_HEADLINE_EM || isDeck(s) || parseByline(s) || isBoxLabel(s)) return false;
+  if (!s || emWidth(s) > maxEm || isDeck(s) || parseByline(s) || isBoxLabel(s)) return false;
   const text = removeExtractionSpaces(s, 'clause-breaks').text;
   const han = [...text].filter(isHan).length;
   if (han < 2 || CLOSING.has([...text][0]!) || /^[，。、；：！？,.;:]/.test(text)) return false;

@@ -161,7 +161,8 @@ function unifyLine(line: SourceLine, draft: Draft, simplified: boolean): SourceL
 
 const lineCues = (words?: WordSegmenter): LineCues => ({
   // A subhead, a box label, or the `——编者` that signs an editor's note.
-  heading: (l) => isHeadlineCandidate(l.raw) || isBoxLabel(l.raw) || (isDeck(l.text) && emWidth(l.text) <= 8),
+  // (A subhead runs as wide as its column allows: paragraphs() holds it to a line well short of the measure.)
+  heading: (l) => isHeadlineCandidate(l.raw, Infinity) || isBoxLabel(l.raw) || (isDeck(l.text) && emWidth(l.text) <= 8),
   opens: (l) => isDatelineStart(l.text) || /^[（(〔](作者|本报记者|摘编|来源)/.test(l.text),
   joined: (a, b) => (words ? spansJoin(a.text, b.text, words) : false),
   complete: (text) => parseSignoff(text) !== null,

@@ -54,8 +54,8 @@ export function layoutIssue(issue: Issue, t: Template, m: Metrics, segment: Word
   const sizes = bodySizes(t);
   if (!sizes.length)
     throw new NewsprintError(
-      `template "${t.name}" allows no body size: at ${t.body.sizes.min}-${t.body.sizes.max} pt its columns of whole ems ` +
-        'leave gutters far wider than its gutterEm',
+      `template "${t.name}" allows no body size: at ${t.body.sizes.min}-${t.body.sizes.max} pt its columns of ` +
+        'whole ems leave gutters far wider than its gutterEm',
       undefined,
       'widen body.sizes or change columns or gutterEm',
     );

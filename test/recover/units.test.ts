@@ -12,6 +12,7 @@ import {
 } from '../../src/recover/classify.js';
 import { itemConfidence } from '../../src/recover/confidence.js';
 import { decodeExtraction } from '../../src/recover/decode.js';
+import { introducedPeople } from '../../src/recover/fragments.js';
 import { joinHeadlineLines } from '../../src/recover/headlines.js';
 import { recoverText } from '../../src/recover/index.js';
 import { type FragmentCues, type ItemCues, interleave } from '../../src/recover/interleave.js';
@@ -260,6 +261,7 @@ test('interleave: a column set to another measure than its run goes back to the 
     names: new Set(),
     dateline: null,
     measure,
+    people: new Set(),
   });
   const items: ItemCues[] = [
     { topic: new Map([['公路', 1]]), sure: 1 },
@@ -293,4 +295,40 @@ test('interleave: a column set to another measure than its run goes back to the 
   // Measures an extractor shows only roughly (a paragraph to a line: 37-40 em for one column) are one.
   const rough = page((w) => (w < 50 ? 37 + w / 10 : 40));
   assert.deepEqual(interleave(rough, items, () => false).labels, [0, 0, 1, 1, 1], 'rough measures');
+});
+
+test('people: a story introduces a person by title and comes back to them; a fragment naming them goes home', () => {
+  // Invented text. Names follow a title and come before a verb, a mark or a second title; `村民利益` names nobody.
+  const texts = [
+    '市政协副秘书长丁梅委员建议，加强宣传。',
+    '村党总支书记吴会军说，关乎村民利益的事都公开。',
+    '丁梅表示',
+  ];
+  assert.deepEqual(introducedPeople(texts).sort(), ['丁梅', '吴会军'].sort());
+  const frag = (label: number, people: string[], ...words: string[]): FragmentCues => ({
+    label,
+    start: 0,
+    end: 'either',
+    topic: new Map(words.map((w) => [w, 1])),
+    names: new Set(),
+    dateline: null,
+    measure: null,
+    people: new Set(people),
+  });
+  const items: ItemCues[] = [
+    { topic: new Map([['粮食', 1]]), sure: 0.8 },
+    { topic: new Map([['独弦琴', 1]]), sure: 0.8 },
+  ];
+  // The lead's last column (naming 丁梅, whom its first columns introduce) read after the next article's first:
+  // its words lean to the lead too weakly to move it; the person it names tips it.
+  const page = [
+    frag(0, ['丁梅'], '粮食', '进口', '大国', '人口', '五谷'),
+    frag(0, ['丁梅'], '餐饮', '浪费', '奖惩', '机制', '考核'),
+    frag(1, ['苏海珍'], '独弦琴', '学校', '宣讲', '演奏', '传承'),
+    frag(1, ['丁梅'], '浪费', '宣传', '校园', '氛围', '意识'),
+    frag(1, ['苏海珍'], '走访', '孩子', '独弦琴', '乐器', '舞台'),
+  ];
+  assert.deepEqual(interleave(page, items, () => false).labels, [0, 0, 1, 0, 1]);
+  const unnamed = page.map((f) => ({ ...f, people: new Set<string>() }));
+  assert.deepEqual(interleave(unnamed, items, () => false).labels, [0, 0, 1, 1, 1], 'words alone');
 });

@@ -157,12 +157,30 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
   pairHeadless(lines, headless, used, take);
 
   // Datelines: `本报北京1月7日电（记者…）` opens a body whose headline stands right above it.
-  lines.forEach((line, t) => {
-    if (used.has(t) || !isDatelineStart(line.raw)) return;
+  const datelines = lines.flatMap((line, t) => (!used.has(t) && isDatelineStart(line.raw) ? [t] : []));
+  datelines.forEach((t, k) => {
+    if (used.has(t)) return;
     const head = headlineAbove(t);
     if (head.length === 0) return;
-    const sig: Signature = { headline: head.map((i) => lines[i]!), byline: null, parts: null };
-    take(head[0]!, { kind: 'signature', sig }, head);
+    // Headlines set apart one above another over as many datelined bodies, each body with no headline of its
+    // own (short items whose headlines the extractor read together): one headline line to each, in order.
+    const apartLines = apart && head.every((h, i) => i === 0 || lines[h]!.blankBefore);
+    const orphans: number[] = [];
+    for (const d of datelines.slice(k + 1)) {
+      if (!apartLines || orphans.length === head.length - 1 || headlineAbove(d).length) break;
+      if (lines.slice(t + 1, d).some((_, i) => used.has(t + 1 + i))) break;
+      orphans.push(d);
+    }
+    const mine = head.slice(0, head.length - orphans.length);
+    take(
+      mine[0]!,
+      { kind: 'signature', sig: { headline: mine.map((i) => lines[i]!), byline: null, parts: null } },
+      mine,
+    );
+    orphans.forEach((_, i) => {
+      const h = head[mine.length + i]!;
+      take(h, { kind: 'signature', sig: { headline: [lines[h]!], byline: null, parts: null } }, [h]);
+    });
   });
 
   // A lead without a deck stands first on the page: its kicker, then its headline.

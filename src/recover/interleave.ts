@@ -203,12 +203,18 @@ export function interleave(
       if (item < 0) continue;
       for (let a = 0; a < list.length; a++)
         for (let len = 1; len <= MAX_MOVED_TOGETHER && a + len <= list.length; len++) {
-          const moved = list.slice(a, a + len);
-          for (let to = 0; to < m; to++) {
-            if (to === item) continue;
-            const g = gain(moved, to);
-            if (g > best.gain) best = { gain: g, moved, to };
-          }
+          const slice = list.slice(a, a + len);
+          // The slice, or, for one fragment between others of the item, all but it: another item's fragments
+          // read on both sides of one of this item's.
+          const rest = [...list.slice(0, a), ...list.slice(a + len)];
+          const inside = len === 1 && a > 0 && a + 1 < list.length && rest.length <= MAX_MOVED_TOGETHER;
+          const moves = inside ? [slice, rest] : [slice];
+          for (const moved of moves)
+            for (let to = 0; to < m; to++) {
+              if (to === item) continue;
+              const g = gain(moved, to);
+              if (g > best.gain) best = { gain: g, moved, to };
+            }
         }
     }
     // Two fragments trading items (a column of each read into the other's place).

@@ -15,7 +15,7 @@ import { decodeExtraction } from '../../src/recover/decode.js';
 import { introducedPeople } from '../../src/recover/fragments.js';
 import { joinHeadlineLines } from '../../src/recover/headlines.js';
 import { recoverText } from '../../src/recover/index.js';
-import { type FragmentCues, type ItemCues, interleave } from '../../src/recover/interleave.js';
+import { type FragmentCues, type FragmentEnd, type ItemCues, interleave } from '../../src/recover/interleave.js';
 import { checkNothingLost } from '../../src/recover/invariants.js';
 import { parseMasthead } from '../../src/recover/masthead.js';
 import { assignRuns } from '../../src/recover/segment.js';
@@ -331,4 +331,33 @@ test('people: a story introduces a person by title and comes back to them; a fra
   assert.deepEqual(interleave(page, items, () => false).labels, [0, 0, 1, 0, 1]);
   const unnamed = page.map((f) => ({ ...f, people: new Set<string>() }));
   assert.deepEqual(interleave(unnamed, items, () => false).labels, [0, 0, 1, 1, 1], 'words alone');
+});
+
+test("interleave: an article read on both sides of another article's column gets both sides back", () => {
+  // The lead's column cut mid-title (open) and its end (it closes the title) read around the next article's
+  // only column: moving that column into the lead is the first step uphill, moving the two pieces is the right one.
+  const frag = (label: number, start: number, end: FragmentEnd, measure: number | null, ...words: string[]) => ({
+    label,
+    start,
+    end,
+    topic: new Map(words.map((w) => [w, 1])),
+    names: new Set<number>(),
+    dateline: null,
+    measure,
+    people: new Set<string>(),
+  });
+  const items: ItemCues[] = [
+    { topic: new Map([['创新', 1]]), sure: 0.6 },
+    { topic: new Map([['博物馆', 1]]), sure: 0.6 },
+    { topic: new Map([['苏绣', 1]]), sure: 0.6 },
+  ];
+  const frags = [
+    frag(0, -0.7, 'closed', 38, '电影', '特效', '创新', '文化'),
+    frag(0, -0.7, 'closed', 38, '创新', '基因', '探索', '科研'),
+    frag(1, 0, 'open', null, '人才', '评价', '改革', '科研'),
+    frag(1, -0.7, 'closed', 58, '博物馆', '春节', '观众', '文物'),
+    frag(1, 1, 'closed', 38, '政策', '科研', '人才', '创业'),
+    frag(2, 0.5, 'closed', 56, '苏绣', '刺绣', '绣娘', '工作室'),
+  ];
+  assert.deepEqual(interleave(frags, items, () => false).labels, [0, 0, 0, 1, 0, 2]);
 });

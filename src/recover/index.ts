@@ -47,6 +47,7 @@ import {
 } from './lines.js';
 import { findMasthead, findStrayTitle, parseMasthead } from './masthead.js';
 import { joinFragments, type LineCues, type Paragraph, paragraphs } from './paragraphs.js';
+import { joinPieces, writesPieces } from './pieces.js';
 import { type Anchor, type Assignment, assignRuns, marginConfidence, type SegParagraph } from './segment.js';
 import { removeExtractionSpaces } from './spaces.js';
 import { blocksApart, type LeadBlock, pageBlocks, type Signature } from './structure.js';
@@ -172,9 +173,10 @@ const lineCues = (words?: WordSegmenter): LineCues => ({
 function buildItems(draft: Draft, lines: SourceLine[], words?: WordSegmenter): void {
   const paras: Paragraph[] = [];
   const anchors: Array<{ anchor: Anchor; sig?: Signature; lead?: LeadBlock }> = [];
+  const pieced = writesPieces(lines.map(cleaned));
   for (const block of pageBlocks(lines, words)) {
     if (block.kind === 'body') {
-      const ps = paragraphs(cleanBody(block.lines, draft), lineCues(words));
+      const ps = paragraphs(cleanBody(block.lines, draft, pieced), lineCues(words));
       if (ps[0]) ps[0].newMeasure = paras.length > 0 && ps[0].measure !== paras.at(-1)!.measure;
       paras.push(...ps);
     } else if (block.kind === 'signature') {
@@ -299,15 +301,30 @@ function segParagraphs(paras: Paragraph[], words?: WordSegmenter): SegParagraph[
   });
 }
 
-/** Clean body lines: extraction spaces out (each removal a correction), stray newlines mended. */
-function cleanBody(lines: SourceLine[], draft: Draft): CleanLine[] {
+/** A source line with its extraction spaces removed, measured. */
+function cleaned(l: SourceLine): CleanLine {
+  const { text, removed } = removeExtractionSpaces(l.raw, 'printed-gaps');
+  return withWidth({ no: l.no, raw: l.raw, text, removed, blankBefore: l.blankBefore });
+}
+
+/**
+ * Clean body lines: extraction spaces out (each removal a correction), stray newlines mended, and printed
+ * lines an extractor wrote in pieces put together (`pieced`).
+ */
+function cleanBody(lines: SourceLine[], draft: Draft, pieced: boolean): CleanLine[] {
   const clean = lines.map((l) => {
-    const { text, removed } = removeExtractionSpaces(l.raw, 'printed-gaps');
-    if (removed.length)
-      draft.corrections.push({ kind: 'spaces-removed', lines: [l.no], from: l.raw, to: text, positions: removed });
-    return withWidth({ no: l.no, raw: l.raw, text, removed, blankBefore: l.blankBefore });
+    const line = cleaned(l);
+    if (line.removed.length)
+      draft.corrections.push({
+        kind: 'spaces-removed',
+        lines: [l.no],
+        from: l.raw,
+        to: line.text,
+        positions: line.removed,
+      });
+    return line;
   });
-  return joinFragments(clean, draft.corrections);
+  return joinFragments(pieced ? joinPieces(clean, draft.corrections) : clean, draft.corrections);
 }
 
 function headlineOf(lines: SourceLine[], draft: Draft, words?: WordSegmenter): string {

@@ -17,7 +17,9 @@ import { joinHeadlineLines } from '../../src/recover/headlines.js';
 import { recoverText } from '../../src/recover/index.js';
 import { type FragmentCues, type FragmentEnd, type ItemCues, interleave } from '../../src/recover/interleave.js';
 import { checkNothingLost } from '../../src/recover/invariants.js';
+import { type DraftCorrection, withWidth } from '../../src/recover/lines.js';
 import { parseMasthead } from '../../src/recover/masthead.js';
+import { joinPieces, writesPieces } from '../../src/recover/pieces.js';
 import { assignRuns } from '../../src/recover/segment.js';
 import { removeExtractionSpaces } from '../../src/recover/spaces.js';
 import { undouble, undoublings } from '../../src/recover/undouble.js';
@@ -360,4 +362,33 @@ test("interleave: an article read on both sides of another article's column gets
     frag(2, 0.5, 'closed', 56, '苏绣', '刺绣', '绣娘', '工作室'),
   ];
   assert.deepEqual(interleave(frags, items, () => false).labels, [0, 0, 0, 1, 0, 2]);
+});
+
+test('pieces: a printed line written in pieces is put back where the pieces add up to a line', () => {
+  // Invented text in a 20-em measure. An extractor that writes each justified run on a line of its own.
+  const texts = [
+    '去年以来，沿河各村把清理河道当作头等大事',
+    '来抓，村民自发组成巡河队，每天早晚各走一',
+    '遍。',
+    '如今的小河水清岸绿，',
+    '鱼虾成群，',
+    '傍晚时',
+    '分，散步的村民络绎不绝，河边成了大家最爱',
+    '去的地方。',
+    '“过去河边堆满了垃圾，',
+    '现在好了。”',
+  ];
+  const lines = texts.map((text, i) => withWidth({ no: i + 1, raw: text, text, removed: [], blankBefore: false }));
+  const corrections: DraftCorrection[] = [];
+  const joined = joinPieces(lines, corrections).map((l) => l.text);
+  // Three pieces make the paragraph's indented first line; a last line (`遍。`) is never glued to what follows,
+  // nor are two pieces that make no line (`“过去…垃圾，` and `现在好了。”`: 17 em).
+  assert.deepEqual(joined, [texts[0], texts[1], texts[2], '如今的小河水清岸绿，鱼虾成群，傍晚时', ...texts.slice(6)]);
+  assert.deepEqual(
+    corrections.map((c) => c.lines),
+    [[4, 5, 6]],
+  );
+  // Lines set whole (most full, a few last lines) are no pieced extraction; most lines short and open are.
+  assert.equal(writesPieces(lines.filter((l) => l.width >= 18 || l.text.endsWith('。'))), false);
+  assert.equal(writesPieces(lines.slice(3, 9)), true);
 });

@@ -10,6 +10,7 @@
  * new band. Other extractions pass through unchanged.
  */
 import { isSpace } from '../text/chars.js';
+import { isHeadlineCandidate } from './classify.js';
 import type { SourceLine } from './lines.js';
 
 /** Spaces that separate columns (a word space is one; a printed gap two). */
@@ -36,6 +37,8 @@ const MIN_COLUMN_ROWS = 4;
 const MODULE_BLANKS = 2;
 /** An indent kept from the column's edge: a paragraph's first line is two cells in. */
 const MAX_INDENT = 4;
+/** Headline lines of modules side by side above their columns: two modules' headlines of two lines each. */
+const MAX_HEADER_ROWS = 4;
 /** A growing band's edges are judged on its last rows this many (more than a column's lines): linear time. */
 const EDGE_WINDOW = 200;
 
@@ -120,6 +123,8 @@ function splitPage(lines: SourceLine[]): SourceLine[] {
 
   const out: SourceLine[] = [];
   let band: Row[] = [];
+  /** Lines alone on their rows above the band (headlines of modules side by side), read into its columns. */
+  let header: Row[] = [];
   for (const row of rows) {
     const recent = band.slice(-EDGE_WINDOW);
     const edges = edgesOf(recent);
@@ -134,26 +139,58 @@ function splitPage(lines: SourceLine[]): SourceLine[] {
     const blanks = row.line.no - (band.at(-1)?.line.no ?? row.line.no) - 1;
     const apart = blanks >= MODULE_BLANKS || (blanks > 0 && (row.pieces.length === 1 || !row.pieces.every(aligned)));
     const crossed = crosses(row, edges);
+    // Lines alone on their rows, none running over a gap of the first row in columns under them: headlines
+    // of modules side by side set at different heights (`四十载耕耘，荒岛` / `两部门…` / `变成“瓜果山”`). They go
+    // to the columns they stand over, not across the page row by row.
+    if (opens && !header.length && band.length <= MAX_HEADER_ROWS && isHeader(band, row)) {
+      header = band;
+      band = [row];
+      continue;
+    }
     if (band.length && (crossed || opens || apart)) {
       // A few rows with gaps at one place between full lines of text that run over it: wide glue in one
       // column's lines (before a quote, say), not columns.
-      out.push(...(crossed && band.length < MIN_COLUMN_ROWS ? band.map((r) => r.line) : readBand(band)));
+      out.push(
+        ...(crossed && band.length < MIN_COLUMN_ROWS
+          ? [...header, ...band].map((r) => r.line)
+          : readBand(band, header)),
+      );
       band = [];
+      header = [];
     }
     band.push(row);
   }
-  out.push(...readBand(band));
+  out.push(...readBand(band, header));
   return out;
 }
 
-/** A band column by column; each piece keeps its indent from the column's left edge. */
-function readBand(band: Row[]): SourceLine[] {
+/**
+ * Rows that head the columns of `row`: each a headline line alone on its row, starting where one of the
+ * row's columns starts (a piece's extent is no guide: -layout counts a large character as one cell), over
+ * two columns at least (one line over one column is a centred headline's, over the whole page).
+ */
+function isHeader(rows: Row[], row: Row): boolean {
+  const starts = row.pieces.map((p) => p.x);
+  const columnOf = (x: number) => starts.findIndex((s) => Math.abs(s - x) <= EDGE_TOLERANCE);
+  const columns = rows.map((r) =>
+    r.pieces.length === 1 && isHeadlineCandidate(r.pieces[0]!.text) ? columnOf(r.pieces[0]!.x) : -1,
+  );
+  return columns.every((c) => c >= 0) && new Set(columns).size >= 2;
+}
+
+/**
+ * A band column by column; each piece keeps its indent from the column's left edge. Header rows (lines alone
+ * above the band) start the column they stand over; the band's own rows set its edges.
+ */
+function readBand(band: Row[], header: Row[] = []): SourceLine[] {
   const edges = edgesOf(band);
-  if (edges.length === 0) return band.map((r) => r.line);
+  if (edges.length === 0) return [...header, ...band].map((r) => r.line);
   const column = (x: number) => edges.filter((e) => e <= x + EDGE_TOLERANCE).length;
   const out: SourceLine[] = [];
   for (let k = 0; k <= edges.length; k++) {
-    const pieces = band.flatMap((r) => r.pieces.filter((p) => column(p.x) === k).map((p) => ({ r, p })));
+    const pieces = [...header, ...band].flatMap((r) =>
+      r.pieces.filter((p) => column(p.x) === k).map((p) => ({ r, p })),
+    );
     const left = pieces.reduce((m, { p }) => Math.min(m, p.x), Infinity);
     pieces.forEach(({ r, p }, i) =>
       out.push({

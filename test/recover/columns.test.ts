@@ -75,3 +75,21 @@ test('-layout: other extractions pass through unchanged', () => {
   const text = '第一行\n第二行  有两个空格\n第三行';
   assert.deepEqual(read(text), ['第一行', '第二行  有两个空格', '第三行']);
 });
+
+test('-layout: headlines of modules side by side, at different heights, go to the columns they stand over', () => {
+  // The left module's headline takes two lines, the right one's one line between them: read row by row, the
+  // right headline would land inside the left one.
+  const text = [
+    '',
+    '',
+    '   左边的新闻标题第一行',
+    `${' '.repeat(28)}右边的新闻标题`,
+    '   左边标题第二行',
+    `□ 本报记者 王明远${' '.repeat(19)}□ 本报记者 李清和`,
+    rows(LEFT, RIGHT),
+  ].join('\n');
+  const out = read(text).filter(Boolean);
+  assert.deepEqual(out.slice(0, 3), ['左边的新闻标题第一行', '左边标题第二行', '□ 本报记者 王明远']);
+  const right = out.indexOf('右边的新闻标题');
+  assert.deepEqual(out.slice(right, right + 3), ['右边的新闻标题', '□ 本报记者 李清和', '右栏接着写第一行的文字在']);
+});

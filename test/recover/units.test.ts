@@ -15,7 +15,7 @@ import { decodeExtraction } from '../../src/recover/decode.js';
 import { introducedPeople } from '../../src/recover/fragments.js';
 import { joinHeadlineLines } from '../../src/recover/headlines.js';
 import { recoverText } from '../../src/recover/index.js';
-import { type FragmentCues, type FragmentEnd, type ItemCues, interleave } from '../../src/recover/interleave.js';
+import { type FragmentCues, type ItemCues, interleave } from '../../src/recover/interleave.js';
 import { checkNothingLost } from '../../src/recover/invariants.js';
 import { type DraftCorrection, withWidth } from '../../src/recover/lines.js';
 import { parseMasthead } from '../../src/recover/masthead.js';
@@ -252,51 +252,57 @@ test('confidence: doubts leave a share of the trust, and a wrong-looking body is
   );
 });
 
+/** A fragment's cues for the interleave tests: neutral but for what a test sets; `words` its topic. */
+const fragment = (label: number, words: string[], cues: Partial<FragmentCues> = {}): FragmentCues => ({
+  label,
+  start: 0,
+  end: 'either',
+  topic: new Map(words.map((w) => [w, 1])),
+  names: new Set(),
+  dateline: null,
+  measure: null,
+  people: new Set(),
+  ...cues,
+});
+const item = (word: string, sure: number): ItemCues => ({ topic: new Map([[word, 1]]), sure });
+const placed = (frags: FragmentCues[], items: ItemCues[]) => interleave(frags, items, () => false).labels;
+
 test('interleave: a column set to another measure than its run goes back to the module of its measure', () => {
   // The lead's last columns (measure 28) read after an article's body (56). Their words lean to the lead, too
   // weakly to move them alone; their measure tips it.
-  const frag = (label: number, measure: number | null, ...words: string[]): FragmentCues => ({
-    label,
-    start: 0,
-    end: 'either',
-    topic: new Map(words.map((w) => [w, 1])),
-    names: new Set(),
-    dateline: null,
-    measure,
-    people: new Set(),
-  });
-  const items: ItemCues[] = [
-    { topic: new Map([['公路', 1]]), sure: 1 },
-    { topic: new Map([['书房', 1]]), sure: 1 },
-  ];
+  const items = [item('公路', 1), item('书房', 1)];
   const page = (m: (w: number) => number | null) => [
-    frag(0, m(28), '山村', '公路', '班车', '竹篓', '雾气'),
-    frag(0, m(28), '山货', '打工', '老人', '担架', '急病'),
-    frag(1, m(28), '山村', '修路', '石料', '路基', '出工'),
-    frag(1, m(28.5), '山货', '农家乐', '回乡', '加工厂', '腰包'),
-    frag(1, m(56), '书房', '社区', '借阅', '图书', '亲子'),
+    fragment(0, ['山村', '公路', '班车', '竹篓', '雾气'], { measure: m(28) }),
+    fragment(0, ['山货', '打工', '老人', '担架', '急病'], { measure: m(28) }),
+    fragment(1, ['山村', '修路', '石料', '路基', '出工'], { measure: m(28) }),
+    fragment(1, ['山货', '农家乐', '回乡', '加工厂', '腰包'], { measure: m(28.5) }),
+    fragment(1, ['书房', '社区', '借阅', '图书', '亲子'], { measure: m(56) }),
   ];
   assert.deepEqual(
-    interleave(
+    placed(
       page(() => null),
       items,
-      () => false,
-    ).labels,
+    ),
     [0, 0, 1, 1, 1],
     'words alone',
   );
   assert.deepEqual(
-    interleave(
+    placed(
       page((w) => w),
       items,
-      () => false,
-    ).labels,
+    ),
     [0, 0, 0, 0, 1],
     'with measures',
   );
   // Measures an extractor shows only roughly (a paragraph to a line: 37-40 em for one column) are one.
-  const rough = page((w) => (w < 50 ? 37 + w / 10 : 40));
-  assert.deepEqual(interleave(rough, items, () => false).labels, [0, 0, 1, 1, 1], 'rough measures');
+  assert.deepEqual(
+    placed(
+      page((w) => (w < 50 ? 37 + w / 10 : 40)),
+      items,
+    ),
+    [0, 0, 1, 1, 1],
+    'rough measures',
+  );
 });
 
 test('people: a story introduces a person by title and comes back to them; a fragment naming them goes home', () => {
@@ -307,61 +313,34 @@ test('people: a story introduces a person by title and comes back to them; a fra
     '丁梅表示',
   ];
   assert.deepEqual(introducedPeople(texts).sort(), ['丁梅', '吴会军'].sort());
-  const frag = (label: number, people: string[], ...words: string[]): FragmentCues => ({
-    label,
-    start: 0,
-    end: 'either',
-    topic: new Map(words.map((w) => [w, 1])),
-    names: new Set(),
-    dateline: null,
-    measure: null,
-    people: new Set(people),
-  });
-  const items: ItemCues[] = [
-    { topic: new Map([['粮食', 1]]), sure: 0.8 },
-    { topic: new Map([['独弦琴', 1]]), sure: 0.8 },
-  ];
   // The lead's last column (naming 丁梅, whom its first columns introduce) read after the next article's first:
   // its words lean to the lead too weakly to move it; the person it names tips it.
+  const items = [item('粮食', 0.8), item('独弦琴', 0.8)];
   const page = [
-    frag(0, ['丁梅'], '粮食', '进口', '大国', '人口', '五谷'),
-    frag(0, ['丁梅'], '餐饮', '浪费', '奖惩', '机制', '考核'),
-    frag(1, ['苏海珍'], '独弦琴', '学校', '宣讲', '演奏', '传承'),
-    frag(1, ['丁梅'], '浪费', '宣传', '校园', '氛围', '意识'),
-    frag(1, ['苏海珍'], '走访', '孩子', '独弦琴', '乐器', '舞台'),
+    fragment(0, ['粮食', '进口', '大国', '人口', '五谷'], { people: new Set(['丁梅']) }),
+    fragment(0, ['餐饮', '浪费', '奖惩', '机制', '考核'], { people: new Set(['丁梅']) }),
+    fragment(1, ['独弦琴', '学校', '宣讲', '演奏', '传承'], { people: new Set(['苏海珍']) }),
+    fragment(1, ['浪费', '宣传', '校园', '氛围', '意识'], { people: new Set(['丁梅']) }),
+    fragment(1, ['走访', '孩子', '独弦琴', '乐器', '舞台'], { people: new Set(['苏海珍']) }),
   ];
-  assert.deepEqual(interleave(page, items, () => false).labels, [0, 0, 1, 0, 1]);
+  assert.deepEqual(placed(page, items), [0, 0, 1, 0, 1]);
   const unnamed = page.map((f) => ({ ...f, people: new Set<string>() }));
-  assert.deepEqual(interleave(unnamed, items, () => false).labels, [0, 0, 1, 1, 1], 'words alone');
+  assert.deepEqual(placed(unnamed, items), [0, 0, 1, 1, 1], 'words alone');
 });
 
 test("interleave: an article read on both sides of another article's column gets both sides back", () => {
   // The lead's column cut mid-title (open) and its end (it closes the title) read around the next article's
   // only column: moving that column into the lead is the first step uphill, moving the two pieces is the right one.
-  const frag = (label: number, start: number, end: FragmentEnd, measure: number | null, ...words: string[]) => ({
-    label,
-    start,
-    end,
-    topic: new Map(words.map((w) => [w, 1])),
-    names: new Set<number>(),
-    dateline: null,
-    measure,
-    people: new Set<string>(),
-  });
-  const items: ItemCues[] = [
-    { topic: new Map([['创新', 1]]), sure: 0.6 },
-    { topic: new Map([['博物馆', 1]]), sure: 0.6 },
-    { topic: new Map([['苏绣', 1]]), sure: 0.6 },
-  ];
+  const items = [item('创新', 0.6), item('博物馆', 0.6), item('苏绣', 0.6)];
   const frags = [
-    frag(0, -0.7, 'closed', 38, '电影', '特效', '创新', '文化'),
-    frag(0, -0.7, 'closed', 38, '创新', '基因', '探索', '科研'),
-    frag(1, 0, 'open', null, '人才', '评价', '改革', '科研'),
-    frag(1, -0.7, 'closed', 58, '博物馆', '春节', '观众', '文物'),
-    frag(1, 1, 'closed', 38, '政策', '科研', '人才', '创业'),
-    frag(2, 0.5, 'closed', 56, '苏绣', '刺绣', '绣娘', '工作室'),
+    fragment(0, ['电影', '特效', '创新', '文化'], { start: -0.7, end: 'closed', measure: 38 }),
+    fragment(0, ['创新', '基因', '探索', '科研'], { start: -0.7, end: 'closed', measure: 38 }),
+    fragment(1, ['人才', '评价', '改革', '科研'], { start: 0, end: 'open' }),
+    fragment(1, ['博物馆', '春节', '观众', '文物'], { start: -0.7, end: 'closed', measure: 58 }),
+    fragment(1, ['政策', '科研', '人才', '创业'], { start: 1, end: 'closed', measure: 38 }),
+    fragment(2, ['苏绣', '刺绣', '绣娘', '工作室'], { start: 0.5, end: 'closed', measure: 56 }),
   ];
-  assert.deepEqual(interleave(frags, items, () => false).labels, [0, 0, 0, 1, 0, 2]);
+  assert.deepEqual(placed(frags, items), [0, 0, 0, 1, 0, 2]);
 });
 
 test('pieces: a printed line written in pieces is put back where the pieces add up to a line', () => {

@@ -1,8 +1,9 @@
 /**
  * Recovery: extraction text → Issue. The steps, in order:
  *   decode → lines → radicals unified → columns of a -layout page apart → masthead → furniture → page blocks
- *   (lead, signatures, body runs) → clean lines → paragraphs → which
- *   paragraphs go to which headline (segment) → issue → nothing lost.
+ *   (lead, signatures, body runs) → clean lines (pieces of printed lines joined) → paragraphs → which
+ *   paragraphs go to which headline (segment) → fragments read out of order moved (interleave) → issue →
+ *   nothing lost.
  * Every step is a pure function; the word segmenter is injected.
  */
 import { createHash } from 'node:crypto';

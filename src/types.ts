@@ -19,6 +19,7 @@ export const CORRECTION_KINDS = [
   'spaces-removed', // extraction spaces between Han characters or around digits
   'fragment-joined', // a printed line split by the extractor (a stray newline, a wide gap), put back together
   'lines-joined', // column lines joined into one paragraph
+  'print-normalised', // set as Chinese typesetting prints it: full-width marks between Han, 〈〉 in 《》, one plus sign
 ] as const;
 export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
 

@@ -22,6 +22,7 @@ export const KIND_LABEL: Record<Correction['kind'], string> = {
   'radical-unified': '部首字形',
   'kicker-as-deck': '引题',
   'byline-from-text': '署名取自正文',
+  'print-normalised': '排印规范',
 };
 
 /** The correction joined line `no` with the line after it (lines into a paragraph, or a headline). */

@@ -6,6 +6,7 @@ import { isArchiveFolder } from '../io/archive-folder.js';
 import { displayName, readInput } from '../io/files.js';
 import { decodeExtraction, type Encoding } from '../recover/decode.js';
 import { recoverText } from '../recover/index.js';
+import { normaliseForPrint } from '../recover/print.js';
 import { jiebaWords } from '../text/segmenter.js';
 import type { Issue } from '../types.js';
 
@@ -22,14 +23,15 @@ export interface Recovered {
 export function recoverSource(bytes: Uint8Array, file: string, encoding?: Encoding, name?: string): Recovered {
   const decoded = decodeExtraction(bytes, displayName(file), encoding, jiebaWords);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const issue = recoverText(decoded.text, {
+  const recovered = recoverText(decoded.text, {
     file: name ?? (file === '-' ? 'stdin' : basename(file)),
     path: displayName(file),
     words: jiebaWords,
     encoding: decoded.encoding,
     sha256,
   });
-  return { issue, text: decoded.text };
+  // Set for print: what the page printed in ASCII or mixed forms, one way, each change a listed correction.
+  return { issue: normaliseForPrint(recovered), text: decoded.text };
 }
 
 /** Reads and recovers one extraction file (`-`: standard input) or the extraction kept in an archive folder. */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyEdits, startsOf } from '../../src/edits/apply.js';
 import { recoverText } from '../../src/recover/index.js';
+import { normaliseForPrint } from '../../src/recover/print.js';
 import type { Edit, Issue } from '../../src/types.js';
 
 // Invented text: two articles, a join of two lines and extraction spaces to reject.
@@ -102,4 +103,39 @@ test('edits: a new article from a paragraph on, two articles joined, a paragraph
   const marked = applyEdits(issue, [{ op: 'mark-furniture', paragraph: ref('a2', 0), kind: 'jump' }]).issue;
   assert.equal(marked.furniture.at(-1)!.text, issue.articles[1]!.paragraphs[0]);
   assert.equal(marked.articles[1]!.paragraphs.length, issue.articles[1]!.paragraphs.length - 1);
+});
+
+test('print normalisation: each change a correction, a rejected one gives the printed form back', () => {
+  // Invented text: an ASCII comma between Han, a nested title in ASCII angle brackets, two plus signs of one
+  // kind and one of the other, a decimal point set apart.
+  const printed = recoverText(
+    `老街改造让城市焕发新活力
+□ 本报记者 王明远
+居民议事会听取意见,收集建议，按照《东州市实施<城市更新条例>办法》推进改造。
+“线上+线下”“走出去+请进来”和“商户＋居民”的做法，让客流增长了 5 . 6倍。
+`,
+    { file: 't.txt' },
+  );
+  const normal = normaliseForPrint(printed);
+  assert.equal(
+    normal.articles[0]!.paragraphs.join(''),
+    '居民议事会听取意见，收集建议，按照《东州市实施〈城市更新条例〉办法》推进改造。' +
+      '“线上+线下”“走出去+请进来”和“商户+居民”的做法，让客流增长了5.6倍。',
+  );
+  const added = normal.corrections.filter((c) => c.kind === 'print-normalised');
+  assert.deepEqual(
+    added.map((c) => [c.from, c.to]),
+    [
+      ['取意见,收集建', '取意见，收集建'],
+      ['市实施<城市更', '市实施〈城市更'],
+      ['新条例>办法》', '新条例〉办法》'],
+      ['“商户＋居民”', '“商户+居民”'],
+      ['长了5 . 6倍。', '长了5.6倍。'],
+    ],
+  );
+  assert.equal(normaliseForPrint(normal).corrections.length, normal.corrections.length, 'idempotent');
+  const comma = added[0]!;
+  const r = applyEdits(normal, [{ op: 'reject-correction', correction: comma.id, to: comma.to }]);
+  assert.deepEqual(r.failed, []);
+  assert.ok(r.issue.articles[0]!.paragraphs[0]!.startsWith('居民议事会听取意见,收集建议'));
 });

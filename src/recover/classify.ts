@@ -149,7 +149,9 @@ export const hasStraySentenceEnd = (text: string): boolean => /(?:^|[。！？])
 
 /** A deck printed under a headline: `——全市人大…`. */
 export function isDeck(raw: string): boolean {
-  return /^\s*(——|－－|--|—)/.test(raw);
+  // A dash line that leaves a bracket open runs on into the next line: a sentence of a column
+  // (`…专门机构` / `——东州县水利管理站（东州市河湖管理中心` / `前身）在此成立`), no subtitle.
+  return /^\s*(——|－－|--|—)/.test(raw) && !leavesOpen(raw);
 }
 
 /** Who files a dateline: the paper itself (`本报`) or an agency. */

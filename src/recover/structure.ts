@@ -44,6 +44,8 @@ const MAX_HEADLINE_LINES = 3;
 const SHORT_HEADLINE_LINE_EM = 14;
 /** Lines within this many ems of each other are lines of one column. */
 const COLUMN_LIKE = 1.5;
+/** As COLUMN_LIKE, for a line with a number in it: digits are counted half an em, printed a little wider. */
+const DIGITS_LIKE = 2.5;
 /** A paragraph's first line is indented this many ems. */
 const PARAGRAPH_INDENT = 2;
 /** A lead's headline is set large: a line wider than this is no lead headline. */
@@ -357,6 +359,9 @@ function standsApart(lines: SourceLine[], head: number[], deck: number, words?: 
   const width = (i: number) => emWidth(lines[i]?.raw.trim() ?? '');
   const next = lines[deck + 1];
   if (!next || Math.abs(width(deck) - width(deck + 1)) > COLUMN_LIKE) return true;
+  // A one-line "headline", its dash line and the line after all as wide as each other: three lines of a column
+  // (`1991年夏天，“三北”防护林的明星树种` / `——樟子松出现群团状枯死…` / `趋势。…`).
+  if (head.length === 1 && Math.abs(width(head[0]!) - width(deck)) <= DIGITS_LIKE) return false;
   const text = headlineText(lines[deck]!.raw);
   const runsOn = /[，、：,:]$/.test(text) || (words ? spansJoin(text, headlineText(next.raw), words) : true);
   return !runsOn;

@@ -154,7 +154,7 @@ export function interleave(
             items[item]!.topic,
           )
         : null;
-    s -= MIXED_MEASURES * Math.max(0, measuresOf(list.map((f) => frags[f]!.measure)) - 1);
+    s -= MIXED_MEASURES * Math.max(0, distinctMeasures(list.map((f) => frags[f]!.measure)) - 1);
     const named = new Map<string, number>();
     for (const f of list) for (const p of frags[f]!.people) named.set(p, (named.get(p) ?? 0) + 1);
     list.forEach((f, k) => {
@@ -242,7 +242,7 @@ export function interleave(
 }
 
 /** How many measures the known ones are: each group runs from its narrowest to what is the same as it. */
-function measuresOf(measures: Array<number | null>): number {
+function distinctMeasures(measures: Array<number | null>): number {
   const known = measures.filter((m): m is number => m !== null).sort((a, b) => a - b);
   let groups = 0;
   let from = Number.NEGATIVE_INFINITY;

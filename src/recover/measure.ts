@@ -6,6 +6,8 @@
  * paragraph) a little, and changing measure costs a fixed penalty.
  */
 
+import { endsSentence } from '../text/chars.js';
+
 /** A full line's counted width is within this of the measure (compressed punctuation, loose justification). */
 const BAND = 0.5;
 const SHORT_COST = 1;
@@ -77,3 +79,7 @@ export function lineMeasures(lines: LineShape[]): number[] {
   }
   return out;
 }
+
+/** The measure of each of a run of text lines (a block may change after a line that ends a sentence). */
+export const measuresOfLines = (lines: Array<{ width: number; minWidth: number; text: string }>): number[] =>
+  lineMeasures(lines.map((l) => ({ width: l.width, minWidth: l.minWidth, endsParagraph: endsSentence(l.text) })));

@@ -1,7 +1,7 @@
 import { emWidth, endsSentence, isAsciiGraphic, NO_LINE_END, NO_LINE_START } from '../text/chars.js';
 import { bracketDepth } from './classify.js';
 import { type CleanLine, type DraftCorrection, runsOn, withWidth } from './lines.js';
-import { lineMeasures } from './measure.js';
+import { measuresOfLines } from './measure.js';
 
 /** A break needs more than one weak sign. */
 const BREAK_THRESHOLD = 0.5;
@@ -95,9 +95,7 @@ export function joinFragments(lines: CleanLine[], corrections: DraftCorrection[]
   if (lines.length < 3) return lines;
   const blankSeparated = isBlankSeparated(lines);
   const common = blankSeparated ? upperMedian(lines.map((l) => l.width)) : 0;
-  const measures = blankSeparated
-    ? lines.map(() => common)
-    : lineMeasures(lines.map((l) => ({ width: l.width, minWidth: l.minWidth, endsParagraph: endsSentence(l.text) })));
+  const measures = blankSeparated ? lines.map(() => common) : measuresOfLines(lines);
   const out: CleanLine[] = [];
   lines.forEach((line, i) => {
     const prev = out[out.length - 1];
@@ -177,9 +175,7 @@ const QUOTE_OPENS = new Set(['“', '「', '『', '‘']);
 /** Column lines → paragraphs. */
 export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES): Paragraph[] {
   const blankMeansBreak = !isBlankSeparated(lines);
-  const measures = lineMeasures(
-    lines.map((l) => ({ width: l.width, minWidth: l.minWidth, endsParagraph: endsSentence(l.text) })),
-  );
+  const measures = measuresOfLines(lines);
   const out: Paragraph[] = [];
   let afterHeading = false;
   /** Round brackets the paragraph so far leaves open. */

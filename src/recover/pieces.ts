@@ -11,7 +11,7 @@
  */
 import { endsSentence } from '../text/chars.js';
 import { type CleanLine, type DraftCorrection, withWidth } from './lines.js';
-import { lineMeasures } from './measure.js';
+import { measuresOfLines } from './measure.js';
 import { joinText } from './paragraphs.js';
 
 /** A printed line short of the measure that ends no sentence: a piece, unless it is a heading. */
@@ -35,33 +35,27 @@ const MAX_PIECES = 8;
  */
 const PIECED_SHARE = 0.45;
 
+/**
+ * A line read as a printed line: whole (full, or a paragraph's first line, its indent short), a short one
+ * that ends a sentence (a paragraph's last), or a short one that does not (a piece, unless it is a heading).
+ */
+function shapeOf(width: number, text: string, measure: number): 'whole' | 'closed' | 'open' {
+  if (width >= measure - FULL_SLACK || Math.abs(width - (measure - INDENT)) <= FULL_SLACK) return 'whole';
+  return endsSentence(text) || /[：:]$/.test(text) ? 'closed' : 'open';
+}
+const SHAPE_COST = { whole: 0, closed: SHORT_CLOSED, open: SHORT_OPEN };
+
 /** Does this extraction write printed lines in pieces? Judged on all its lines, whatever block they are in. */
 export function writesPieces(lines: CleanLine[]): boolean {
-  const measures = measuresOf(lines);
-  const open = lines.filter(
-    (l, i) =>
-      l.width < measures[i]! - FULL_SLACK &&
-      Math.abs(l.width - (measures[i]! - INDENT)) > FULL_SLACK &&
-      !endsSentence(l.text) &&
-      !/[：:]$/.test(l.text),
-  );
+  const measures = measuresOfLines(lines);
+  const open = lines.filter((l, i) => shapeOf(l.width, l.text, measures[i]!) === 'open');
   return open.length >= PIECED_SHARE * lines.length;
 }
 
-const measuresOf = (lines: CleanLine[]) =>
-  lineMeasures(lines.map((l) => ({ width: l.width, minWidth: l.minWidth, endsParagraph: endsSentence(l.text) })));
-
 export function joinPieces(lines: CleanLine[], corrections: DraftCorrection[]): CleanLine[] {
   if (lines.length < 2) return lines;
-  const measures = measuresOf(lines);
+  const measures = measuresOfLines(lines);
   const n = lines.length;
-  // A full line or a paragraph's first line costs nothing; a short one is a paragraph's last, or a piece.
-  const lineCost = (w: number, text: string, m: number) =>
-    w >= m - FULL_SLACK || Math.abs(w - (m - INDENT)) <= FULL_SLACK
-      ? 0
-      : endsSentence(text) || /[：:]$/.test(text)
-        ? SHORT_CLOSED
-        : SHORT_OPEN;
   const best = new Float64Array(n + 1).fill(Number.POSITIVE_INFINITY);
   const from = new Int32Array(n + 1);
   best[0] = 0;
@@ -81,7 +75,7 @@ export function joinPieces(lines: CleanLine[], corrections: DraftCorrection[]): 
       const fits = (target: number) => least - FIT <= target && target <= width + FIT;
       const cost =
         j === i
-          ? lineCost(piece.width, piece.text, m)
+          ? SHAPE_COST[shapeOf(piece.width, piece.text, m)]
           : fits(m) || fits(m - INDENT)
             ? JOIN * (j - i)
             : Number.POSITIVE_INFINITY;

@@ -92,24 +92,21 @@ function normalised(text: string, plus: '+' | '＋', item: string, lines: LineNo
 }
 
 export function normaliseForPrint(issue: Issue): Issue {
-  const items = [
-    ...(issue.lead ? [{ id: 'lead', item: issue.lead }] : []),
-    ...issue.articles.map((a) => ({ id: a.id, item: a })),
-  ];
-  const texts = items.flatMap(({ item }) => [item.headline, ...item.paragraphs]);
-  const plus = issuePlus(texts);
-  const drafts: Draft[] = [];
   const next = structuredClone(issue);
-  const nextItems = [...(next.lead ? [next.lead] : []), ...next.articles];
-  items.forEach(({ id }, k) => {
-    const item = nextItems[k]!;
+  const items = [
+    ...(next.lead ? [{ id: 'lead', item: next.lead }] : []),
+    ...next.articles.map((a) => ({ id: a.id, item: a })),
+  ];
+  const plus = issuePlus(items.flatMap(({ item }) => [item.headline, ...item.paragraphs]));
+  const drafts: Draft[] = [];
+  for (const { id, item } of items) {
     item.headline = normalised(item.headline, plus, id, item.source.headline, drafts);
     const deckLines = 'deck' in item.source && item.source.deck ? [item.source.deck] : item.source.headline;
     if ('deck' in item && item.deck) item.deck = normalised(item.deck, plus, id, deckLines, drafts);
     item.paragraphs = item.paragraphs.map((p, i) =>
       normalised(p, plus, id, item.source.paragraphs[i] ?? item.source.headline, drafts),
     );
-  });
+  }
   if (!drafts.length) return issue;
   const first = issue.corrections.length;
   next.corrections.push(...drafts.map((d, i) => ({ ...d, id: `c${first + i + 1}` })));

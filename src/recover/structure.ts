@@ -100,6 +100,11 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
     while (out.length && closesUnopened(headlineText(lines[out[0]!]!.raw))) out.shift();
     return out;
   };
+  /** A signature of headline lines alone: its byline is in its dateline, or nowhere. */
+  const headlineOnly = (headline: number[]): Block => ({
+    kind: 'signature',
+    sig: { headline: headline.map((i) => lines[i]!), byline: null, parts: null },
+  });
   const take = (first: number, block: Block, indexes: number[]) => {
     for (const i of indexes) used.add(i);
     starts.set(first, block);
@@ -149,11 +154,9 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
       row.forEach((r, k) => {
         const h = head[mine.length + k]!;
         // A dateline in the row is its article's first line: body text, not taken.
-        const dateline = isDatelineStart(lines[r]!.raw);
-        const rowSig: Signature = dateline
-          ? { headline: [lines[h]!], byline: null, parts: null }
-          : { headline: [lines[h]!], byline: lines[r]!, parts: parseByline(lines[r]!.raw) };
-        take(h, { kind: 'signature', sig: rowSig }, dateline ? [h] : [h, r]);
+        if (isDatelineStart(lines[r]!.raw)) return take(h, headlineOnly([h]), [h]);
+        const rowSig: Signature = { headline: [lines[h]!], byline: lines[r]!, parts: parseByline(lines[r]!.raw) };
+        take(h, { kind: 'signature', sig: rowSig }, [h, r]);
       });
   });
   pairHeadless(lines, headless, used, take);
@@ -167,22 +170,19 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
     // Headlines set apart one above another over as many datelined bodies, each body with no headline of its
     // own (short items whose headlines the extractor read together): one headline line to each, in order.
     const apartLines = apart && head.every((h, i) => i === 0 || lines[h]!.blankBefore);
-    const orphans: number[] = [];
+    const taken = (from: number, to: number) => {
+      for (let i = from; i < to; i++) if (used.has(i)) return true;
+      return false;
+    };
+    // Later datelined bodies that take one of these headline lines each.
+    let sharing = 0;
     for (const d of datelines.slice(k + 1)) {
-      if (!apartLines || orphans.length === head.length - 1 || headlineAbove(d).length) break;
-      if (lines.slice(t + 1, d).some((_, i) => used.has(t + 1 + i))) break;
-      orphans.push(d);
+      if (!apartLines || sharing === head.length - 1 || headlineAbove(d).length || taken(t + 1, d)) break;
+      sharing++;
     }
-    const mine = head.slice(0, head.length - orphans.length);
-    take(
-      mine[0]!,
-      { kind: 'signature', sig: { headline: mine.map((i) => lines[i]!), byline: null, parts: null } },
-      mine,
-    );
-    orphans.forEach((_, i) => {
-      const h = head[mine.length + i]!;
-      take(h, { kind: 'signature', sig: { headline: [lines[h]!], byline: null, parts: null } }, [h]);
-    });
+    const mine = head.slice(0, head.length - sharing);
+    take(mine[0]!, headlineOnly(mine), mine);
+    for (const h of head.slice(mine.length)) take(h, headlineOnly([h]), [h]);
   });
 
   // A lead without a deck stands first on the page: its kicker, then its headline.

@@ -159,8 +159,8 @@ function manifestOf(dir: string): ReadManifest {
 }
 
 /** A file kept in an archive folder, checked against the folder's manifest; null when the manifest lists none. */
-export function archivedFile(dir: string, name: string): Buffer | null {
-  const entry = manifestOf(dir).entries.find((f) => f.path === name);
+export function archivedFile(dir: string, name: string, manifest = manifestOf(dir)): Buffer | null {
+  const entry = manifest.entries.find((f) => f.path === name);
   if (!entry) return null;
   const data = readRegular(dir, name, entry.bytes);
   if (typeof data === 'string') throw new InputError(`${name} ${data}`, dir);
@@ -171,14 +171,15 @@ export function archivedFile(dir: string, name: string): Buffer | null {
 
 /** The extraction kept in an archive folder, checked against the folder's manifest. */
 export function archivedSource(dir: string): ArchivedSource {
-  const bytes = archivedFile(dir, SOURCE_FILE);
+  const manifest = manifestOf(dir);
+  const bytes = archivedFile(dir, SOURCE_FILE, manifest);
   if (!bytes)
     throw new InputError(
       `keeps no extraction (${SOURCE_FILE}): it was built from an issue.json or by an older newsprint`,
       dir,
       'build it again from its extraction text',
     );
-  const { source } = manifestOf(dir);
+  const { source } = manifest;
   const recorded = typeof source.file === 'string' ? basename(source.file) : '';
   return {
     bytes,

@@ -19,7 +19,7 @@ import type { Issue, Layout } from '../types.js';
 import { applyEditsFile } from './edits.js';
 import { layoutStage } from './layout.js';
 import { proofPdfFile } from './proof.js';
-import { recoverFile, recoverSource } from './recover.js';
+import { recoverFile } from './recover.js';
 import { renderStage } from './render.js';
 import type { Reporter } from './report.js';
 
@@ -68,7 +68,7 @@ function issueOf(
   const bytes = isArchiveFolder(file) ? null : readInput(file);
   if (bytes && looksLikeIssue(bytes, file))
     return { issue: validateIssue(parseJson(bytes, file), displayName(file)), source: null };
-  const recovered = bytes ? { ...recoverSource(bytes, file, encoding), bytes } : recoverFile(file, encoding);
+  const recovered = recoverFile(file, encoding, bytes ?? undefined);
   // An editor's corrections (`proof --serve`) are never lost to a new build.
   const edited = applyEditsFile(recovered.issue, file, report);
   return { issue: edited.issue, source: { ...recovered, edits: edited.edits } };

@@ -34,8 +34,11 @@ export function recoverSource(bytes: Uint8Array, file: string, encoding?: Encodi
   return { issue: normaliseForPrint(recovered), text: decoded.text };
 }
 
-/** Reads and recovers one extraction file (`-`: standard input) or the extraction kept in an archive folder. */
-export function recoverFile(file: string, encoding?: Encoding): Recovered & { bytes: Uint8Array } {
+/**
+ * Reads and recovers one extraction file (`-`: standard input; `read`: its bytes, when the caller has them) or
+ * the extraction kept in an archive folder.
+ */
+export function recoverFile(file: string, encoding?: Encoding, read?: Uint8Array): Recovered & { bytes: Uint8Array } {
   if (isArchiveFolder(file)) {
     const kept = archivedSource(file);
     return {
@@ -43,6 +46,6 @@ export function recoverFile(file: string, encoding?: Encoding): Recovered & { by
       bytes: kept.bytes,
     };
   }
-  const bytes = readInput(file);
+  const bytes = read ?? readInput(file);
   return { ...recoverSource(bytes, file, encoding), bytes };
 }

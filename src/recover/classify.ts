@@ -34,6 +34,8 @@ export const looksLikeName = (s: string): boolean =>
 /** Words that make a byline token a role rather than a name. */
 const ROLE_WORD = /(记者|通讯员|评论员|特约|撰稿|编辑|作者|摄影|实习生|专栏)/;
 const MARKER = /^[□■◆◇]/;
+/** Starts with a byline mark (`□ 本报记者 王沛`). */
+export const startsWithMark = (raw: string): boolean => MARKER.test(raw.trim());
 
 /** Spaces out, for matching patterns whatever the extractor did to spacing. */
 export const compact = (s: string): string => s.replace(/[\s\u3000]+/g, '');
@@ -134,7 +136,8 @@ export function parseByline(raw: string, nameOnly = false): BylineParts | null {
     const names = joinNames(tokens.slice(split));
     if (!names || names.length > 4) continue;
     const role = tokens.slice(0, split).join(' ');
-    if (role === '' && !marker && !(nameOnly && names.every(looksLikeName))) return null;
+    // A role of name length (`副研究员 林秋实`) reads as a name first: try it as the role.
+    if (role === '' && !marker && !(nameOnly && names.every(looksLikeName))) continue;
     if (role !== '' && !marker && !(ROLE_WORD.test(role) || /[员长任席]$/.test(role))) return null;
     return { role, names, marker };
   }

@@ -137,6 +137,7 @@ export function fragmentCues(
       label: f.label,
       start: startOf(head, measure, dateline !== null),
       end: endOf(lastLine, paras[tail.para]!, measure),
+      signedOff: parseSignoff(paras[tail.para]!.text) !== null,
       topic: topicOf(wordLists[k]!),
       names,
       dateline,

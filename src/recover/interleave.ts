@@ -27,6 +27,8 @@ export interface FragmentCues {
   label: number;
   start: FragmentStart;
   end: FragmentEnd;
+  /** It ends with a sign-off (`（摘编自《北京日报》）`): an article's last words, not a paragraph's. */
+  signedOff: boolean;
   /** Its words, each weighted by how rare it is on the page (tf-idf): its topic. */
   topic: Map<string, number>;
   /** Items whose byline names or places it mentions. */
@@ -73,6 +75,8 @@ const ORPHAN = 2.5;
 /** A dateline opens an article: one inside an item's text is another article's start. */
 const DATELINE_INSIDE = 3;
 const DATELINE_MINE = 3;
+/** A sign-off closes an article: text after one in an item's text is another article's (a column read past it). */
+const SIGNOFF_INSIDE = 3;
 /**
  * A module sets all its columns to one measure: each measure of an item's fragments past the first costs this
  * (a column of another width read into it is another module's).
@@ -160,7 +164,7 @@ export function interleave(
     list.forEach((f, k) => {
       const c = frags[f]!;
       if ([...c.people].some((p) => named.get(p)! > 1)) s += PERSON_SHARED;
-      if (k > 0) s += joinScore(list[k - 1]!, f);
+      if (k > 0) s += joinScore(list[k - 1]!, f) - (frags[list[k - 1]!]!.signedOff ? SIGNOFF_INSIDE : 0);
       if (likeness) s += topicWeight * likeness[k]!;
       if (c.names.has(item)) s += NAME_MINE;
       else if (c.names.size) s -= NAME_OTHERS;

@@ -46,6 +46,11 @@ export interface CleanLine {
   /** Width with every compressible mark at half width: the least room the line can take. */
   minWidth: number;
   blankBefore: boolean;
+  /**
+   * Two pieces joined as one printed line where the first ends a sentence: the second may as well have started a
+   * paragraph whose indent the extractor dropped, so the paragraph it ends up in is in doubt.
+   */
+  joinedAtStop?: boolean;
 }
 
 export function withWidth(line: Omit<CleanLine, 'width' | 'minWidth'>): CleanLine {

@@ -51,6 +51,9 @@ function shapeOfFirstLine(cur: CleanLine, next: CleanLine | undefined, measure: 
   return -1; // short: more likely a paragraph's last line
 }
 
+/** The extractor kept a paragraph's first-line indent (ideographic spaces, or two spaces or more). */
+const keptIndent = (line: CleanLine): boolean => /^[ \u3000]{2,}|^\u3000/.test(line.raw);
+
 /**
  * Where a paragraph starts. Paragraph marks are lost in extraction, but the
  * shape of the lines survives: a paragraph's first line is indented 2 em, its
@@ -75,7 +78,7 @@ export function breakScore(
   s += shapeOfFirstLine(cur, next, measure);
   s += endsSentence(prev.text) ? 1.5 : /[：:]$/.test(prev.text) ? 0.5 : -1.5;
   if (prevStarts && !endsSentence(prev.text)) s -= 3; // a one-line paragraph ends a sentence
-  if (/^[ \u3000]{2,}|^\u3000/.test(cur.raw)) s += 4; // the extractor kept the indent
+  if (keptIndent(cur)) s += 4;
   if (blankMeansBreak && cur.blankBefore) s += 3; // lines set solid, paragraphs set off by a blank line
   const dCur = measure - cur.width;
   const dNext = next ? measure - next.width : 0;
@@ -109,6 +112,7 @@ export function joinFragments(lines: CleanLine[], corrections: DraftCorrection[]
         line.width <= measure - FRAGMENT_SHORT &&
         prev.width <= measure - FRAGMENT_SHORT &&
         !endsSentence(line.text) &&
+        !keptIndent(line) &&
         // Mid-paragraph, so the line after it runs on full (a one-line subhead is followed by an indented line).
         i + 1 < lines.length &&
         lines[i + 1]!.width >= measures[i + 1]! - FRAGMENT_NEXT_FULL;
@@ -119,6 +123,7 @@ export function joinFragments(lines: CleanLine[], corrections: DraftCorrection[]
         text: joinText(prev.text, line.text),
         removed: prev.removed,
         blankBefore: prev.blankBefore,
+        ...(endsSentence(prev.text) ? { joinedAtStop: true } : {}),
       });
       corrections.push({
         kind: 'fragment-joined',
@@ -219,7 +224,9 @@ export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES): Paragr
     const starts = !open && !continues && (forced || score > BREAK_THRESHOLD);
     // A narrow call: a break score near the threshold, or a long line taken for a heading by its next line alone.
     const longHeading = heading && line.width > HEADING_WHOLE * measures[i]!;
-    const doubt = (!forced && Math.abs(score - BREAK_THRESHOLD) < DOUBT_BAND) || longHeading ? 1 : 0;
+    const doubt =
+      ((!forced && Math.abs(score - BREAK_THRESHOLD) < DOUBT_BAND) || longHeading ? 1 : 0) +
+      (line.joinedAtStop ? 1 : 0);
     afterHeading = heading;
     depth = bracketDepth(line.text, starts ? 0 : depth);
     if (starts)

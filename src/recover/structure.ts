@@ -17,6 +17,7 @@ import {
   leavesOpen,
   parseByline,
   parseDateline,
+  startsWithMark,
 } from './classify.js';
 import { headlineText, joinHeadlineLines, spansJoin } from './headlines.js';
 import type { SourceLine } from './lines.js';
@@ -142,6 +143,27 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
       if (parts && words && parts.names.some((n) => words(n).length === 1)) parts = null;
     }
     if (!parts) return;
+    // A byline too long for its column, broken after its mark's line (`□ 中国农业博物馆当代农业研究部` /
+    // `副研究馆员 陶妍洁`): the two lines are one byline, and the headline stands above the first.
+    const above = lines[b - 1];
+    const joined =
+      above && !used.has(b - 1) && startsWithMark(above.raw) && !parseByline(above.raw)
+        ? parseByline(`${above.raw.trim()}${line.raw.trim()}`)
+        : null;
+    if (joined) {
+      const head = headlineAbove(b - 1);
+      const sig: Signature = {
+        headline: head.map((i) => lines[i]!),
+        byline: { ...above!, raw: above!.raw.trim() + line.raw.trim() },
+        parts: joined,
+      };
+      if (head.length) take(head[0]!, { kind: 'signature', sig }, [...head, b - 1, b]);
+      else {
+        headless.push({ b: b - 1, sig });
+        used.add(b);
+      }
+      return;
+    }
     const head = headlineAbove(b);
     // A row of bylines under a row of headlines (modules side by side): the last headlines go one to each
     // byline after this one, in order.

@@ -257,6 +257,7 @@ const fragment = (label: number, words: string[], cues: Partial<FragmentCues> = 
   label,
   start: 0,
   end: 'either',
+  signedOff: false,
   topic: new Map(words.map((w) => [w, 1])),
   names: new Set(),
   dateline: null,
@@ -303,6 +304,19 @@ test('interleave: a column set to another measure than its run goes back to the 
     [0, 0, 1, 1, 1],
     'rough measures',
   );
+});
+
+test("interleave: a column read past another article's sign-off goes back to the article it continues", () => {
+  // Article 0's last column, read after article 1's sign-off (`（摘编自《某某日报》）`): it starts mid-paragraph
+  // and its words say nothing of either; the sign-off says article 1 had ended.
+  const items = [item('减负', 0.8), item('走访', 0.8)];
+  const page = (signedOff: boolean) => [
+    fragment(0, ['减负', '基层', '台账', '报表', '考核']),
+    fragment(1, ['走访', '企业', '调研', '打卡', '服务'], { end: 'closed', signedOff }),
+    fragment(1, ['口号', '文件', '层面', '填报', '怪圈'], { start: 0.5 }),
+  ];
+  assert.deepEqual(placed(page(false), items), [0, 1, 1], 'a paragraph end only');
+  assert.deepEqual(placed(page(true), items), [0, 1, 0], 'a sign-off');
 });
 
 test('people: a story introduces a person by title and comes back to them; a fragment naming them goes home', () => {

@@ -232,7 +232,10 @@ export interface Template {
   byline: { face: FaceRole; scale: number };
   /** Rules between modules: weight in pt; modules are separated by this many grid lines. */
   rules: { weight: number; spaceLines: number };
-  /** Most grid lines a headline block may grow by to fill a column. */
+  /**
+   * Most grid lines of white a headline block may take beyond its set headline and air: the make-up fills pages by
+   * module shapes, not by white.
+   */
   maxHeadlineExtra: number;
 }
 

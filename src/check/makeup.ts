@@ -22,6 +22,11 @@ export interface PageMakeup {
   holes: number;
   /** The tallest vertical run of white in any column of the type area, in body lines. */
   tallestBand: number;
+  /**
+   * Share of the type area in white runs taller than BAND_LINES (holes, and air around headlines beyond the
+   * ordinary): what a reader sees as empty, however the make-up came to leave it.
+   */
+  white: number;
   /** Body lines, those looser than LOOSE_PITCH, and the loosest pitch (em). */
   bodyLines: number;
   looseLines: number;
@@ -42,6 +47,14 @@ export interface SpreadMakeup {
   leadRatio: number | null;
 }
 
+/**
+ * White taller than this many body lines reads as an empty band (the issue's limit): less is the ordinary air
+ * around headlines and rules.
+ */
+const BAND_LINES = 2;
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
 /** Where across a grid column the white is measured, as shares of its width. */
 const BAND_PROBES = [0.25, 0.5, 0.75];
 
@@ -60,24 +73,42 @@ function pitchOf(l: TextLine): number | null {
   return n ? sum / n : null;
 }
 
-/** Tallest white run down the page at x, between the tops and feet of what is printed there. */
-function whiteAt(page: Page, x: number): number {
+/**
+ * A module's heading lines (headline, kicker, deck, byline; the masthead's) are set centred or short: the white
+ * beside them is not an empty band across the page, so they count as printed across their module.
+ */
+const HEADING_ROLES = new Set<TextLine['role']>([
+  'masthead-title',
+  'masthead-info',
+  'running-head',
+  'headline',
+  'lead-headline',
+  'kicker',
+  'deck',
+  'byline',
+]);
+
+/** White runs down the page at x (pt), between the tops and feet of what is printed there. */
+function whiteRunsAt(page: Page, x: number): number[] {
   const spans: Array<[number, number]> = [];
   for (const b of page.boxes)
-    for (const l of b.lines)
-      if (l.x <= x && x <= l.x + l.width) spans.push([l.y - ASCENT * l.size, l.y + (1 - ASCENT) * l.size]);
+    for (const l of b.lines) {
+      const [from, to] = HEADING_ROLES.has(l.role) ? [b.rect.x, b.rect.x + b.rect.width] : [l.x, l.x + l.width];
+      if (from <= x && x <= to) spans.push([l.y - ASCENT * l.size, l.y + (1 - ASCENT) * l.size]);
+    }
   for (const r of page.rules)
     if (Math.min(r.x1, r.x2) <= x && x <= Math.max(r.x1, r.x2))
       spans.push([Math.min(r.y1, r.y2), Math.max(r.y1, r.y2)]);
   spans.sort((a, b) => a[0] - b[0]);
   const area = page.typeArea;
   let reached = area.y;
-  let tallest = 0;
+  const runs: number[] = [];
   for (const [top, foot] of spans) {
-    tallest = Math.max(tallest, top - reached);
+    if (top > reached) runs.push(top - reached);
     reached = Math.max(reached, foot);
   }
-  return Math.max(tallest, area.y + area.height - reached);
+  runs.push(Math.max(0, area.y + area.height - reached));
+  return runs;
 }
 
 /** Widows and orphans of one module: its body lines by column (left to right), top to foot. */
@@ -120,14 +151,20 @@ export function measureMakeup(layout: Layout, words: WordSegmenter): SpreadMakeu
     const pitches = body.map(pitchOf).filter((p): p is number => p !== null);
     const area = page.typeArea;
     const strips = layout.makeup.columns;
-    // A band is white across its whole column: the least white of three points across it (one may be a gutter).
-    const bandAt = (i: number) =>
-      Math.min(...BAND_PROBES.map((f) => whiteAt(page, area.x + ((i + f) * area.width) / strips)));
+    // A band is white across its whole column: of three points across it (one may be a gutter), the one with
+    // least white says what the column holds.
+    const strip = (i: number) =>
+      BAND_PROBES.map((f) => whiteRunsAt(page, area.x + ((i + f) * area.width) / strips)).reduce((a, b) =>
+        sum(b) < sum(a) ? b : a,
+      );
+    const runs = Array.from({ length: strips }, (_, i) => strip(i));
+    const bands = runs.flat().filter((r) => r > BAND_LINES * pitch);
     const ww = page.boxes.map(widowsOf);
     return {
       page: page.number,
       holes: page.holes,
-      tallestBand: Math.max(...Array.from({ length: strips }, (_, i) => bandAt(i))) / pitch,
+      tallestBand: Math.max(...runs.flat()) / pitch,
+      white: sum(bands) / (area.height * strips),
       bodyLines: pitches.length,
       looseLines: pitches.filter((p) => p > LOOSE_PITCH).length,
       maxPitch: pitches.length ? Math.max(...pitches) : 0,

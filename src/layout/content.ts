@@ -24,6 +24,8 @@ export interface HeadOption {
   size: number;
   /** The headline's lines at that size: what is measured here is what is placed. */
   set: Unit[][];
+  /** Broken only at its clause breaks (or not at all): a break inside a clause reads as one to a reader. */
+  clean: boolean;
 }
 
 export interface SpanOption {
@@ -123,8 +125,8 @@ function headOptions(
   m: Metrics['heavy'],
   words?: WordSegmenter,
 ): HeadOption[] | null {
-  if (!text) return [{ lines: 0, size: 0, set: [] }];
-  const all: Array<HeadOption & { clean: boolean }> = [];
+  if (!text) return [{ lines: 0, size: 0, set: [], clean: true }];
+  const all: HeadOption[] = [];
   for (let size = sizes.max; size >= sizes.min; size--) {
     const set = setHeadlineAt(text, width, size, m, words);
     if (set.length <= maxLines)
@@ -142,18 +144,27 @@ function headOptions(
   const out: HeadOption[] = [];
   for (let lines = least; lines <= fits[0]!.lines + extra; lines++) {
     const fit = fits.find((f) => f.lines <= lines)!;
-    out.push({ lines, size: fit.size, set: fit.set });
+    out.push({ lines, size: fit.size, set: fit.set, clean: fit.clean });
   }
   return out;
 }
 
 /**
+ * The lead's headline is at least this many times every article headline (newspapers set it 1.4-1.6 times the
+ * largest): article sizes stop at the lead's least size over it.
+ */
+const LEAD_OVER_ARTICLES = 1.4;
+
+/**
  * Headline sizes for a module: wider modules may set somewhat larger headlines, never larger than the lead's least
- * size (the lead is the page's largest headline).
+ * size allows (the lead is the spread's largest headline, clearly).
  */
 function headlineSizes(t: Template, span: number): Range {
   const { min, max } = t.headline.sizes;
-  const top = Math.min(Math.round(max * (1 + 0.05 * Math.max(0, span - 3))), t.lead.headline.sizes.min);
+  const top = Math.min(
+    Math.round(max * (1 + 0.05 * Math.max(0, span - 3))),
+    Math.floor(t.lead.headline.sizes.min / LEAD_OVER_ARTICLES),
+  );
   return { min: Math.min(min, top), max: top };
 }
 
@@ -161,6 +172,12 @@ function headlineSizes(t: Template, span: number): Range {
 function measureOf(g: Grid, span: number, columns: number, size: number): number {
   return Math.floor((spanWidth(g, span) - (columns - 1) * g.gutter) / columns / size + 1e-6);
 }
+
+/**
+ * Body columns an article may set across `span` grid columns: one per grid column, or one fewer and wider (破栏, a
+ * common newspaper measure: 3 columns over 4), which gives the make-up other module heights to close a page with.
+ */
+const bodyColumnsFor = (span: number): number[] => (span >= 3 ? [span, span - 1] : [span]);
 
 export function articleContent(
   a: Issue['articles'][number],
@@ -170,7 +187,7 @@ export function articleContent(
   words?: WordSegmenter,
 ): ArticleContent {
   const byline = a.byline ? bylineText(a.byline) : null;
-  const body = setBody(a.paragraphs, g.measureEm, m[t.body.face]);
+  const gridBody = setBody(a.paragraphs, g.measureEm, m[t.body.face]);
   const bylines = new Map<number, Unit[][]>();
   const spans = new Map<number, SpanOption[]>();
   for (let span = 1; span <= g.columns; span++) {
@@ -182,12 +199,12 @@ export function articleContent(
             spanWidth(g, span),
             headlineSizes(t, span),
             t.headline.maxLines,
-            t.maxHeadlineExtra + Math.max(0, span - 3),
+            t.maxHeadlineExtra,
             g,
             m[t.headline.face],
             words,
           );
-    const perColumn = Math.ceil(body.length / span);
+    const perColumn = Math.ceil(gridBody.length / span);
     bylines.set(
       span,
       byline ? setByline(byline, spanWidth(g, span), g.bodySize * t.byline.scale, m[t.byline.face]) : [],
@@ -196,21 +213,25 @@ export function articleContent(
     if (!heads || (perColumn < MIN_BODY_LINES && span > MIN_SPAN)) {
       continue;
     }
-    const fixed = bylines.get(span)!.length + perColumn;
-    spans.set(span, [
-      {
+    const options = bodyColumnsFor(span).map((columns): SpanOption => {
+      const measure = columns === span ? g.measureEm : measureOf(g, span, columns, g.bodySize);
+      const body = columns === span ? gridBody : setBody(a.paragraphs, measure, m[t.body.face]);
+      const perColumn = Math.ceil(body.length / columns);
+      const fixed = bylines.get(span)!.length + perColumn;
+      return {
         span,
-        columns: span,
+        columns,
         body,
-        measure: g.measureEm,
+        measure,
         paragraphs: a.paragraphs,
         heads,
         perColumn,
         minHeight: heads[0]!.lines + fixed,
         maxHeight: heads[heads.length - 1]!.lines + fixed,
-        tail: perColumn * span - body.length,
-      },
-    ]);
+        tail: perColumn * columns - body.length,
+      };
+    });
+    spans.set(span, options);
   }
   return { item: a.id, kind: 'article', headline: a.headline, bylines, spans };
 }
@@ -247,9 +268,8 @@ export function leadContent(
   };
   const deck = setLines(lead.deck);
   const kicker = setLines(lead.kicker);
-  // The lead is the page's main give: its headline block may grow twice as much as an article's.
   const leadHeads = (sizes: Range) =>
-    headOptions(lead.headline, width, sizes, 2, 2 * t.maxHeadlineExtra, g, m[t.lead.headline.face], words);
+    headOptions(lead.headline, width, sizes, 2, t.maxHeadlineExtra, g, m[t.lead.headline.face], words);
   // A headline too long for two lines at the lead's sizes is set at an article's sizes rather than refused.
   const heads =
     leadHeads(t.lead.headline.sizes) ?? leadHeads({ min: t.headline.sizes.min, max: t.lead.headline.sizes.min - 1 });

@@ -5,7 +5,7 @@
  * word are at the issue's target (none); the other floors are today's
  * figures with a little room, so a change that makes pages worse fails, while
  * the targets of issue 12 (holes ≤ 2 %, no band over 2 lines, no line over
- * 1.10 em) are not reached yet.
+ * 1.10 em) are not reached yet; the lead's headline is held to the target.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -13,17 +13,22 @@ import { LOOSE_PITCH } from '../../src/check/makeup.js';
 import { makeupCases, measureCases } from './report.js';
 
 const FLOORS = {
-  /** Worst empty share of a page's type area. */
-  holes: 0.4,
-  /** Tallest white band down any column, in body lines. */
-  band: 32,
-  /** Share of body lines looser than LOOSE_PITCH, on one spread (total-fit line breaking: at most 12.7 %). */
+  /**
+   * Worst empty share of page 1's type area, and of its area in white bands taller than 2 lines (today 11.1 % and
+   * 14.0 %). Page 2 takes what the text cannot fill: corpus pages whose text fills half a spread leave most of it
+   * empty (2025-02-07-10: 83 %), which no make-up can close without inventing text.
+   */
+  holes: [0.12, 0.85],
+  white: [0.15, 0.85],
+  /** Tallest white band down any column, in body lines: page 1, page 2. */
+  band: [10, 50],
+  /** Share of body lines looser than LOOSE_PITCH, on one spread (today at most 10.4 %). */
   loose: 0.15,
-  /** Loosest body line, in ems. */
-  pitch: 1.7,
-  /** Least ratio of the lead's headline size to the largest article headline. */
-  leadRatio: 1.0,
-  /** Widows and orphans on one spread (today at most 5, on one real page). */
+  /** Loosest body line, in ems (today 1.33: a 6-character line of a 9-em column at 12 pt). */
+  pitch: 1.4,
+  /** Least ratio of the lead's headline size to the largest article headline (issue 12: 1.4). */
+  leadRatio: 1.4,
+  /** Widows and orphans on one spread (today at most 5). */
   stranded: 5,
 };
 
@@ -36,8 +41,10 @@ test('make-up report: no headline broken inside a word, and no page worse than t
     for (const p of score.pages) {
       const at = `${name} page ${p.page}`;
       assert.deepEqual(p.midWordBreaks, [], `${at}: headlines broken inside a word`);
-      assert.ok(p.holes <= FLOORS.holes, `${at}: holes ${p.holes}`);
-      assert.ok(p.tallestBand <= FLOORS.band, `${at}: a white band of ${p.tallestBand} lines`);
+      const k = p.page === 1 ? 0 : 1;
+      assert.ok(p.holes <= FLOORS.holes[k]!, `${at}: holes ${p.holes}`);
+      assert.ok(p.white <= FLOORS.white[k]!, `${at}: white bands ${p.white}`);
+      assert.ok(p.tallestBand <= FLOORS.band[k]!, `${at}: a white band of ${p.tallestBand} lines`);
       assert.ok(p.maxPitch <= FLOORS.pitch, `${at}: a body line at ${p.maxPitch} em`);
     }
     const lines = score.pages.reduce((k, p) => k + p.bodyLines, 0);

@@ -70,6 +70,7 @@ export function makeupTable(rows: MakeupRow[]): string[] {
       '',
       'body pt',
       'holes (worst page)',
+      'white > 2 lines',
       'tallest band',
       'loose lines',
       'max pitch',
@@ -81,7 +82,7 @@ export function makeupTable(rows: MakeupRow[]): string[] {
   ];
   for (const { name, score: s, error } of rows) {
     if (!s) {
-      out.push([name, `not set: ${error}`, '', '', '', '', '', '', '', '']);
+      out.push([name, `not set: ${error}`, '', '', '', '', '', '', '', '', '']);
       continue;
     }
     const body = s.pages.reduce((k, p) => k + p.bodyLines, 0);
@@ -90,6 +91,7 @@ export function makeupTable(rows: MakeupRow[]): string[] {
       name,
       String(s.bodySize),
       pct(Math.max(...s.pages.map((p) => p.holes))),
+      s.pages.map((p) => pct(p.white)).join(' / '),
       `${Math.max(...s.pages.map((p) => p.tallestBand)).toFixed(1)} lines`,
       `${loose}/${body} (${pct(loose / Math.max(1, body))})`,
       `${Math.max(...s.pages.map((p) => p.maxPitch)).toFixed(3)} em`,

@@ -10,9 +10,10 @@ import type { WordSegmenter } from '../text/segmenter.js';
 import type { Byline, FaceMetrics, Issue, Metrics, Range, Template } from '../types.js';
 import { type Grid, spanWidth } from './grid.js';
 import { breaksAtClausesOnly, DECK_LEADING, fitHeadline, headlineBlockLines, setHeadlineAt } from './headline.js';
-import { memoPer } from './memo.js';
-import { type BreakOptions, type BrokenLine, breakParagraph } from './text/linebreak.js';
+import { type Memo, memo, memoPer } from './memo.js';
+import { type BreakOptions, type BrokenLine, breakParagraph, breakParagraphInto } from './text/linebreak.js';
 import type { Unit } from './text/units.js';
+import { keepParagraphsTogether, strandedLines } from './widows.js';
 
 export interface BodyLine extends BrokenLine {
   paragraph: number;
@@ -42,6 +43,8 @@ export interface SpanOption {
   heads: HeadOption[];
   /** Body lines per column. */
   perColumn: number;
+  /** Paragraph lines left alone at a column's top or foot (widows and orphans) that no re-setting could keep. */
+  stranded: number;
   minHeight: number;
   maxHeight: number;
   /** Empty line ends in the module's last column(s), in column-lines. */
@@ -174,6 +177,50 @@ function measureOf(g: Grid, span: number, columns: number, size: number): number
 }
 
 /**
+ * A line re-set to keep a paragraph together is never looser than this (em between characters, over 1): the
+ * issue's cap on a line's character pitch is 1.10 em.
+ */
+const TOGETHER_MAX_STRETCH = 0.1;
+
+/** A body flowed down its columns: lines per column, the body as flowed, its empty line ends, its stranded lines. */
+type Flow = Pick<SpanOption, 'body' | 'perColumn' | 'tail' | 'stranded'>;
+
+/**
+ * A body flowed down `columns` columns, widows and orphans mended where a paragraph can be set a line longer or
+ * shorter: at the least column length, and a line longer (a taller module, its last column shorter) where that
+ * strands fewer lines; the make-up weighs the stranded lines against the holes.
+ */
+function flows(paragraphs: string[], body: BodyLine[], measure: number, columns: number, m: FaceMetrics): Flow[] {
+  return flowsFor(m)(paragraphs, () => memo())(`${measure}|${columns}`, () =>
+    flowOnce(paragraphs, body, measure, columns, m),
+  );
+}
+
+/** Flows already found, by face, text (the item's paragraphs), measure and columns: sizes of one measure share them. */
+const flowsFor = memoPer<FaceMetrics, string[], Memo<string, Flow[]>>();
+/** Paragraphs set in a given number of lines, by face, measure, lines and text (null: not within the stretch). */
+const rebrokenFor = memoPer<FaceMetrics, string, BrokenLine[] | null>();
+
+function flowOnce(paragraphs: string[], body: BodyLine[], measure: number, columns: number, m: FaceMetrics): Flow[] {
+  const least = Math.ceil(body.length / columns);
+  const rebreak = (p: number, lines: number) =>
+    rebrokenFor(m)(`${measure}|${lines}|${paragraphs[p]}`, () =>
+      breakParagraphInto(paragraphs[p]!, m, bodyBreaks(measure), { lines, maxStretch: TOGETHER_MAX_STRETCH }),
+    );
+  const out: Flow[] = [];
+  for (const perColumn of [least, least + 1]) {
+    // Taller only while the last column keeps a line, and only to strand fewer.
+    if (perColumn > least && perColumn * (columns - 1) >= body.length) break;
+    const kept = keepParagraphsTogether(body, perColumn, columns, rebreak);
+    const stranded = strandedLines(kept, perColumn);
+    if (out.length && stranded >= out[0]!.stranded) break;
+    out.push({ body: kept, perColumn, tail: perColumn * columns - kept.length, stranded });
+    if (stranded === 0) break;
+  }
+  return out;
+}
+
+/**
  * Body columns an article may set across `span` grid columns: one per grid column, or one fewer and wider (破栏, a
  * common newspaper measure: 3 columns over 4), which gives the make-up other module heights to close a page with.
  */
@@ -213,23 +260,22 @@ export function articleContent(
     if (!heads || (perColumn < MIN_BODY_LINES && span > MIN_SPAN)) {
       continue;
     }
-    const options = bodyColumnsFor(span).map((columns): SpanOption => {
+    const options = bodyColumnsFor(span).flatMap((columns): SpanOption[] => {
       const measure = columns === span ? g.measureEm : measureOf(g, span, columns, g.bodySize);
       const body = columns === span ? gridBody : setBody(a.paragraphs, measure, m[t.body.face]);
-      const perColumn = Math.ceil(body.length / columns);
-      const fixed = bylines.get(span)!.length + perColumn;
-      return {
-        span,
-        columns,
-        body,
-        measure,
-        paragraphs: a.paragraphs,
-        heads,
-        perColumn,
-        minHeight: heads[0]!.lines + fixed,
-        maxHeight: heads[heads.length - 1]!.lines + fixed,
-        tail: perColumn * columns - body.length,
-      };
+      return flows(a.paragraphs, body, measure, columns, m[t.body.face]).map((f) => {
+        const fixed = bylines.get(span)!.length + f.perColumn;
+        return {
+          span,
+          columns,
+          measure,
+          paragraphs: a.paragraphs,
+          heads,
+          ...f,
+          minHeight: heads[0]!.lines + fixed,
+          maxHeight: heads[heads.length - 1]!.lines + fixed,
+        };
+      });
     });
     spans.set(span, options);
   }
@@ -282,24 +328,25 @@ export function leadContent(
     );
   // The introduction may be set in a few column counts and sizes: the lead is the page's main give.
   const options = t.lead.intro.columns.flatMap((columns) =>
-    introSizes(t, g).map((introSize) => {
+    introSizes(t, g).flatMap((introSize) => {
       const measure = measureOf(g, g.columns, columns, introSize);
-      const body = setBody(lead.paragraphs, measure, m[t.lead.intro.face]);
-      const perColumn = Math.ceil(body.length / columns);
-      const fixed = kicker.lines + deck.lines + 1 + perColumn;
-      return {
-        span: g.columns,
-        columns,
-        introSize,
-        body,
-        measure,
-        paragraphs: lead.paragraphs,
-        heads,
-        perColumn,
-        minHeight: heads[0]!.lines + fixed,
-        maxHeight: heads[heads.length - 1]!.lines + fixed,
-        tail: 0,
-      };
+      const face = m[t.lead.intro.face];
+      return flows(lead.paragraphs, setBody(lead.paragraphs, measure, face), measure, columns, face).map((f) => {
+        const fixed = kicker.lines + deck.lines + 1 + f.perColumn;
+        return {
+          span: g.columns,
+          columns,
+          introSize,
+          measure,
+          paragraphs: lead.paragraphs,
+          heads,
+          ...f,
+          minHeight: heads[0]!.lines + fixed,
+          maxHeight: heads[heads.length - 1]!.lines + fixed,
+          // (The introduction's short last column is the lead's to give: not counted as holes.)
+          tail: 0,
+        };
+      });
     }),
   );
   const spans = new Map([[g.columns, options]]);

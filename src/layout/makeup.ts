@@ -76,6 +76,12 @@ const HEADLINE_STEP = 2;
  */
 const CLAUSE_BROKEN = 0.01;
 
+/**
+ * Each widow or orphan a module keeps (a paragraph's last line alone at a column's top, its first alone at a foot),
+ * against holes: a module a line taller, whose columns break elsewhere, may cost less.
+ */
+const STRANDED = 0.02;
+
 /** Each point the lead's headline is set under its largest size: a tie-break toward a clearly larger lead. */
 const LEAD_SMALL = 0.0002;
 
@@ -116,9 +122,9 @@ export function planPage(spec: PageSpec): PagePlan | null {
   const firstArticle = items.findIndex((it) => it.kind === 'article');
 
   /** What a module of item `i` costs besides holes, set `span` wide with headline size `headSize`. */
-  const modulePenalty = (i: number, span: number, head: HeadOption): number => {
+  const modulePenalty = (i: number, span: number, o: SpanOption, head: HeadOption): number => {
     const it = items[i]!;
-    const broken = head.clean ? 0 : CLAUSE_BROKEN;
+    const broken = (head.clean ? 0 : CLAUSE_BROKEN) + o.stranded * STRANDED;
     if (it.kind === 'lead') return (maxHeadSize(it) - head.size) * LEAD_SMALL + broken;
     const rank = i - firstArticle;
     let p = broken + (span === columns && rank > 0 ? BANDING : 0);
@@ -142,7 +148,7 @@ export function planPage(spec: PageSpec): PagePlan | null {
       for (const o of items[i]!.spans.get(w) ?? []) {
         const tail = (o.tail * o.span) / o.columns;
         for (let height = o.minHeight; height <= Math.min(o.maxHeight, h); height++) {
-          const own = modulePenalty(i, w, headFor(o, height));
+          const own = modulePenalty(i, w, o, headFor(o, height));
           if (j === i + 1) {
             const white = h - height;
             const holes = tail + white * w;

@@ -4,14 +4,12 @@
  */
 
 import type { Box, FaceRole, LineRole, Metrics, Rect, Rule, Template, TextLine } from '../types.js';
-import { type ArticleContent, bodyBreaks, type LeadContent, type SpanOption } from './content.js';
+import type { ArticleContent, LeadContent, SpanOption } from './content.js';
 import { baselineOf, columnX, type Grid, spanWidth } from './grid.js';
 import { DECK_BASELINE, DECK_LEADING, HEADLINE_BASELINE, HEADLINE_LEADING } from './headline.js';
 import type { ModulePlan } from './makeup.js';
-import { breakParagraphInto } from './text/linebreak.js';
 import { setLine } from './text/setline.js';
 import type { Unit } from './text/units.js';
-import { keepParagraphsTogether } from './widows.js';
 
 export interface PlaceContext {
   t: Template;
@@ -88,16 +86,7 @@ function centredLines(
   );
 }
 
-/**
- * A line re-set to keep a paragraph together is never looser than this (em between characters, over 1): at 0.125 the
- * spreads of the make-up report keep 21 stranded lines of 39 for 0.6 % more lines over 1.05 em; at 0.1 they keep 34.
- */
-const TOGETHER_MAX_STRETCH = 0.125;
-
-/**
- * Body lines flowing down the option's columns from grid line `line`, no paragraph's last line alone at a column's
- * top nor its first alone at a foot.
- */
+/** Body lines flowing down the option's columns from grid line `line`, as the option flowed them (content.ts). */
 function flowBody(
   ctx: PlaceContext,
   item: string,
@@ -109,13 +98,7 @@ function flowBody(
   line: number,
 ): TextLine[] {
   const { perColumn } = option;
-  const body = keepParagraphsTogether(option.body, perColumn, option.columns, (p, lines) =>
-    breakParagraphInto(option.paragraphs[p]!, ctx.m[face], bodyBreaks(option.measure), {
-      lines,
-      maxStretch: TOGETHER_MAX_STRETCH,
-    }),
-  );
-  return body.map((b, i) => {
+  return option.body.map((b, i) => {
     const col = cols[Math.floor(i / perColumn)]!;
     const set = textLine(ctx.m, b.units, {
       role,

@@ -47,10 +47,11 @@ export interface CleanLine {
   minWidth: number;
   blankBefore: boolean;
   /**
-   * Two pieces joined as one printed line where the first ends a sentence: the second may as well have started a
-   * paragraph whose indent the extractor dropped, so the paragraph it ends up in is in doubt.
+   * Two pieces joined as one printed line where nothing says they run on (a comma ending the first, a closing mark
+   * starting the second): the second may as well have started a paragraph whose indent the extractor dropped, so
+   * the paragraph it ends up in is in doubt.
    */
-  joinedAtStop?: boolean;
+  doubtfulJoin?: boolean;
 }
 
 export function withWidth(line: Omit<CleanLine, 'width' | 'minWidth'>): CleanLine {

@@ -2,6 +2,7 @@ import { emWidth, endsSentence, isAsciiGraphic, NO_LINE_END, NO_LINE_START } fro
 import { bracketDepth } from './classify.js';
 import { type CleanLine, type DraftCorrection, runsOn, withWidth } from './lines.js';
 import { measuresOfLines } from './measure.js';
+import { isLetterSpaced } from './spaces.js';
 
 /** A break needs more than one weak sign. */
 const BREAK_THRESHOLD = 0.5;
@@ -113,6 +114,9 @@ export function joinFragments(lines: CleanLine[], corrections: DraftCorrection[]
         prev.width <= measure - FRAGMENT_SHORT &&
         !endsSentence(line.text) &&
         !keptIndent(line) &&
+        // A line the extractor spelled out character by character is a whole, loosely justified one: an extractor
+        // that splits a printed line at a wide gap does not space out its pieces.
+        !isLetterSpaced(line.raw) &&
         // Mid-paragraph, so the line after it runs on full (a one-line subhead is followed by an indented line).
         i + 1 < lines.length &&
         lines[i + 1]!.width >= measures[i + 1]! - FRAGMENT_NEXT_FULL;
@@ -123,7 +127,7 @@ export function joinFragments(lines: CleanLine[], corrections: DraftCorrection[]
         text: joinText(prev.text, line.text),
         removed: prev.removed,
         blankBefore: prev.blankBefore,
-        ...(endsSentence(prev.text) ? { joinedAtStop: true } : {}),
+        ...(runsOnAcross(prev, line) ? {} : { doubtfulJoin: true }),
       });
       corrections.push({
         kind: 'fragment-joined',
@@ -139,6 +143,10 @@ export function joinFragments(lines: CleanLine[], corrections: DraftCorrection[]
   });
   return out;
 }
+
+/** The first piece stops inside a sentence (`…，`) or the second cannot start a line (`”刘大赛说`): they run on. */
+const runsOnAcross = (a: CleanLine, b: CleanLine): boolean =>
+  MID_SENTENCE_END.has([...a.text].at(-1) ?? '') || runsOn([...b.text][0] ?? '');
 
 /** Two pieces make one printed line when their widths add up to the measure within this (ems). */
 const FRAGMENT_TOLERANCE = 0.75;
@@ -226,7 +234,7 @@ export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES): Paragr
     const longHeading = heading && line.width > HEADING_WHOLE * measures[i]!;
     const doubt =
       ((!forced && Math.abs(score - BREAK_THRESHOLD) < DOUBT_BAND) || longHeading ? 1 : 0) +
-      (line.joinedAtStop ? 1 : 0);
+      (line.doubtfulJoin ? 1 : 0);
     afterHeading = heading;
     depth = bracketDepth(line.text, starts ? 0 : depth);
     if (starts)

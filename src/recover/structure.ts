@@ -56,7 +56,13 @@ const MAX_LEAD_HEADLINE_EM = 26;
 function continuesColumn(lines: SourceLine[], i: number): boolean {
   const above = lines[i - 1]?.raw.trim();
   if (!above || endsSentence(above) || parseByline(above) || isDeck(above)) return false;
-  return Math.abs(emWidth(above) - emWidth(lines[i]!.raw.trim())) <= COLUMN_LIKE;
+  return Math.abs(printedWidth(lines[i - 1]!.raw) - printedWidth(lines[i]!.raw)) <= COLUMN_LIKE;
+}
+
+/** A line's width as printed: its text, and the ideographic spaces of a first line's indent the extractor kept. */
+function printedWidth(raw: string): number {
+  const indent = /^ *(\u3000+)/.exec(raw);
+  return emWidth(raw.trim()) + (indent ? indent[1]!.length : 0);
 }
 
 /** A bracket left open runs over a few narrow lines at most (a sign-off `（作者为…，本报记者…采访整理）`). */
@@ -139,8 +145,10 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
     ) {
       parts = parseByline(line.raw, true);
       // A bare name that is a word of the dictionary (`方向`, the end of a wrapped subhead) is no name: names
-      // segment into their characters.
+      // segment into their characters. Nor is one that a word runs into from the line above (`…仍难完` / `全替代`:
+      // 完全), the end of a wrapped paragraph.
       if (parts && words && parts.names.some((n) => words(n).length === 1)) parts = null;
+      if (parts && words && spansJoin(headlineText(lines[b - 1]!.raw), headlineText(line.raw), words)) parts = null;
     }
     if (!parts) return;
     // A byline too long for its column, broken after its mark's line (`□ 中国农业博物馆当代农业研究部` /

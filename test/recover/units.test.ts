@@ -19,6 +19,7 @@ import { type FragmentCues, type ItemCues, interleave } from '../../src/recover/
 import { checkNothingLost } from '../../src/recover/invariants.js';
 import { type DraftCorrection, withWidth } from '../../src/recover/lines.js';
 import { parseMasthead } from '../../src/recover/masthead.js';
+import { joinFragments } from '../../src/recover/paragraphs.js';
 import { joinPieces, writesPieces } from '../../src/recover/pieces.js';
 import { assignRuns } from '../../src/recover/segment.js';
 import { removeExtractionSpaces } from '../../src/recover/spaces.js';
@@ -384,4 +385,20 @@ test('pieces: a printed line written in pieces is put back where the pieces add 
   // Lines set whole (most full, a few last lines) are no pieced extraction; most lines short and open are.
   assert.equal(writesPieces(lines.filter((l) => l.width >= 18 || l.text.endsWith('。'))), false);
   assert.equal(writesPieces(lines.slice(3, 9)), true);
+});
+
+test('split printed lines: a letter-spaced or indented line is whole; a join nothing forces leaves a doubt', () => {
+  // Invented text in 12-em columns: `傍晚时` / `分，散步的村民络` is one printed line split at a wide gap.
+  const at = (raw: string, i: number) =>
+    withWidth({ no: i + 1, raw, text: raw.replace(/[ \u3000]/g, ''), removed: [], blankBefore: false });
+  const page = (second: string) =>
+    ['河边成了大家最爱去的地方', '傍晚时', second, '绎不绝，河边成了大家都爱', '去的地方。'].map(at);
+  const joined = (second: string) => joinFragments(page(second), []);
+  const whole = joined('分，散步的村民络');
+  assert.equal(whole.length, 4);
+  assert.equal(whole[1]!.text, '傍晚时分，散步的村民络');
+  assert.equal(whole[1]!.doubtfulJoin, true, 'nothing says `傍晚时` runs on');
+  // Spelled out character by character (pdf.js on a loose line), or indented: a line of its own.
+  assert.equal(joined('分 ， 散 步 的 村 民 络').length, 5);
+  assert.equal(joined('\u3000\u3000分，散步的村民络').length, 5);
 });

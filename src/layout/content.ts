@@ -221,6 +221,24 @@ function flowOnce(paragraphs: string[], body: BodyLine[], measure: number, colum
 }
 
 /**
+ * A module's options for a body flowed every way `flows` allows: its heights run from its headline block's least to
+ * its most lines, plus `fixed` lines (byline; the lead's kicker, deck and a line of air) and the column length.
+ */
+function optionsOf(
+  o: Pick<SpanOption, 'span' | 'columns' | 'introSize' | 'measure' | 'paragraphs' | 'heads'>,
+  body: BodyLine[],
+  fixed: number,
+  m: FaceMetrics,
+): SpanOption[] {
+  return flows(o.paragraphs, body, o.measure, o.columns, m).map((f) => ({
+    ...o,
+    ...f,
+    minHeight: o.heads[0]!.lines + fixed + f.perColumn,
+    maxHeight: o.heads.at(-1)!.lines + fixed + f.perColumn,
+  }));
+}
+
+/**
  * Body columns an article may set across `span` grid columns: one per grid column, or one fewer and wider (破栏, a
  * common newspaper measure: 3 columns over 4), which gives the make-up other module heights to close a page with.
  */
@@ -260,22 +278,11 @@ export function articleContent(
     if (!heads || (perColumn < MIN_BODY_LINES && span > MIN_SPAN)) {
       continue;
     }
-    const options = bodyColumnsFor(span).flatMap((columns): SpanOption[] => {
+    const bylineLines = bylines.get(span)!.length;
+    const options = bodyColumnsFor(span).flatMap((columns) => {
       const measure = columns === span ? g.measureEm : measureOf(g, span, columns, g.bodySize);
       const body = columns === span ? gridBody : setBody(a.paragraphs, measure, m[t.body.face]);
-      return flows(a.paragraphs, body, measure, columns, m[t.body.face]).map((f) => {
-        const fixed = bylines.get(span)!.length + f.perColumn;
-        return {
-          span,
-          columns,
-          measure,
-          paragraphs: a.paragraphs,
-          heads,
-          ...f,
-          minHeight: heads[0]!.lines + fixed,
-          maxHeight: heads[heads.length - 1]!.lines + fixed,
-        };
-      });
+      return optionsOf({ span, columns, measure, paragraphs: a.paragraphs, heads }, body, bylineLines, m[t.body.face]);
     });
     spans.set(span, options);
   }
@@ -331,22 +338,11 @@ export function leadContent(
     introSizes(t, g).flatMap((introSize) => {
       const measure = measureOf(g, g.columns, columns, introSize);
       const face = m[t.lead.intro.face];
-      return flows(lead.paragraphs, setBody(lead.paragraphs, measure, face), measure, columns, face).map((f) => {
-        const fixed = kicker.lines + deck.lines + 1 + f.perColumn;
-        return {
-          span: g.columns,
-          columns,
-          introSize,
-          measure,
-          paragraphs: lead.paragraphs,
-          heads,
-          ...f,
-          minHeight: heads[0]!.lines + fixed,
-          maxHeight: heads[heads.length - 1]!.lines + fixed,
-          // (The introduction's short last column is the lead's to give: not counted as holes.)
-          tail: 0,
-        };
-      });
+      const body = setBody(lead.paragraphs, measure, face);
+      const above = kicker.lines + deck.lines + 1;
+      const o = { span: g.columns, columns, introSize, measure, paragraphs: lead.paragraphs, heads };
+      // (The introduction's short last column is the lead's to give: not counted as holes.)
+      return optionsOf(o, body, above, face).map((option) => ({ ...option, tail: 0 }));
     }),
   );
   const spans = new Map([[g.columns, options]]);

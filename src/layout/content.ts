@@ -1,8 +1,9 @@
 /**
- * Sets each item's text once per body size, before any placing: body lines
- * broken to the column measure, the lead's introduction to its wider measure,
- * and for every column span the range of heights its module can take (its
- * headline block may grow, setting the headline larger, to fill a column).
+ * Sets each item's text once per body size, before any placing: for every
+ * column span, the module options the make-up chooses from: its body broken
+ * to one column per grid column or one fewer and wider (the lead's
+ * introduction to its few wide columns), flowed down them with widows and
+ * orphans mended, and the heights its headline sizes give it.
  */
 
 import { NewsprintError } from '../errors.js';

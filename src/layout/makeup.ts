@@ -10,7 +10,6 @@
  * space is never the filler (the make-up report measures what is left).
  */
 import type { HeadOption, ItemContent, SpanOption } from './content.js';
-import { memo } from './memo.js';
 import type { Unit } from './text/units.js';
 
 export interface ModulePlan {
@@ -121,13 +120,13 @@ export function planPage(spec: PageSpec): PagePlan | null {
   if (items.length === 0) return { modules: [], holes: capacity, capacity, arrangement: 'empty', penalty: 0 };
   const firstArticle = items.findIndex((it) => it.kind === 'article');
 
-  /** What a module of item `i` costs besides holes, set `span` wide with headline size `headSize`. */
+  /** What a module of item `i` costs besides holes: set `span` wide as option `o`, its headline as `head`. */
   const modulePenalty = (i: number, span: number, o: SpanOption, head: HeadOption): number => {
     const it = items[i]!;
-    const broken = (head.clean ? 0 : CLAUSE_BROKEN) + o.stranded * STRANDED;
-    if (it.kind === 'lead') return (maxHeadSize(it) - head.size) * LEAD_SMALL + broken;
+    const flaws = (head.clean ? 0 : CLAUSE_BROKEN) + o.stranded * STRANDED;
+    if (it.kind === 'lead') return (maxHeadSize(it) - head.size) * LEAD_SMALL + flaws;
     const rank = i - firstArticle;
-    let p = broken + (span === columns && rank > 0 ? BANDING : 0);
+    let p = flaws + (span === columns && rank > 0 ? BANDING : 0);
     p += Math.max(0, head.size - (topHeadSize - rank * HEADLINE_STEP)) * HEADLINE_INVERSION;
     return p;
   };
@@ -137,43 +136,47 @@ export function planPage(spec: PageSpec): PagePlan | null {
     ...items.filter((it) => it.kind === 'article').flatMap((it) => [...it.spans.values()].flat().map(maxHeadSizeOf)),
   );
 
-  const fills = memo<number, Fill | null>();
+  // Every region's best filling, once: the programme's table (a page's regions number some thousands).
+  const fills = new Map<number, Fill | null>();
   /** Best filling of a region `w` columns by `h` lines with items [i, j). */
-  const fill = (w: number, h: number, i: number, j: number): Fill | null =>
-    fills(((w * 256 + h) * 64 + i) * 64 + j, () => {
-      let best: Fill | null = null;
-      const consider = (f: Fill) => {
-        if (!best || f.cost < best.cost - 1e-12) best = f;
-      };
-      for (const o of items[i]!.spans.get(w) ?? []) {
-        const tail = (o.tail * o.span) / o.columns;
-        for (let height = o.minHeight; height <= Math.min(o.maxHeight, h); height++) {
-          const own = modulePenalty(i, w, o, headFor(o, height));
-          if (j === i + 1) {
-            const white = h - height;
-            const holes = tail + white * w;
-            const band = Math.max(0, white - BAND_LINES) * w * BAND_WEIGHT;
-            consider({ cost: (holes + band) / capacity + own, holes, cut: { kind: 'module', option: o, height } });
-            continue;
-          }
-          const rest = h - height - space;
-          const below = rest > 0 ? fill(w, rest, i + 1, j) : null;
-          if (!below) continue;
-          const holes = tail + below.holes;
-          consider({ cost: below.cost + tail / capacity + own, holes, cut: { kind: 'top', option: o, height } });
+  const fill = (w: number, h: number, i: number, j: number): Fill | null => {
+    const key = ((w * 256 + h) * 64 + i) * 64 + j;
+    const known = fills.get(key);
+    if (known !== undefined) return known;
+    let best: Fill | null = null;
+    const consider = (f: Fill) => {
+      if (!best || f.cost < best.cost - 1e-12) best = f;
+    };
+    for (const o of items[i]!.spans.get(w) ?? []) {
+      const tail = (o.tail * o.span) / o.columns;
+      for (let height = o.minHeight; height <= Math.min(o.maxHeight, h); height++) {
+        const own = modulePenalty(i, w, o, headFor(o, height));
+        if (j === i + 1) {
+          const white = h - height;
+          const holes = tail + white * w;
+          const band = Math.max(0, white - BAND_LINES) * w * BAND_WEIGHT;
+          consider({ cost: (holes + band) / capacity + own, holes, cut: { kind: 'module', option: o, height } });
+          continue;
         }
+        const rest = h - height - space;
+        const below = rest > 0 ? fill(w, rest, i + 1, j) : null;
+        if (!below) continue;
+        const holes = tail + below.holes;
+        consider({ cost: below.cost + tail / capacity + own, holes, cut: { kind: 'top', option: o, height } });
       }
-      if (j - i >= 2)
-        for (let left = MIN_SPAN; left <= w - MIN_SPAN; left++)
-          for (let at = i + 1; at < j; at++) {
-            const a = fill(left, h, i, at);
-            if (!a) continue;
-            const b = fill(w - left, h, at, j);
-            if (!b) continue;
-            consider({ cost: a.cost + b.cost, holes: a.holes + b.holes, cut: { kind: 'side', width: left, at } });
-          }
-      return best;
-    });
+    }
+    if (j - i >= 2)
+      for (let left = MIN_SPAN; left <= w - MIN_SPAN; left++)
+        for (let at = i + 1; at < j; at++) {
+          const a = fill(left, h, i, at);
+          if (!a) continue;
+          const b = fill(w - left, h, at, j);
+          if (!b) continue;
+          consider({ cost: a.cost + b.cost, holes: a.holes + b.holes, cut: { kind: 'side', width: left, at } });
+        }
+    fills.set(key, best);
+    return best;
+  };
 
   const best = fill(columns, lines, 0, items.length);
   if (!best) return null;

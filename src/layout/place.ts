@@ -35,9 +35,11 @@ export function textLine(
     justify: boolean;
     align?: 'left' | 'center' | 'right';
     paragraph?: number;
+    /** Its last mark hangs past the measure (a body line, linebreak.ts). */
+    hangs?: boolean;
   },
 ): TextLine {
-  const set = setLine(units, m[o.face], o.width / o.size, o.justify);
+  const set = setLine(units, m[o.face], o.width / o.size, o.justify, o.hangs);
   const used = set.width * o.size;
   const shift = o.align === 'center' ? (o.width - used) / 2 : o.align === 'right' ? o.width - used : 0;
   const line: TextLine = {
@@ -109,6 +111,7 @@ function flowBody(
       y: baselineOf(ctx.g, ctx.area, line + (i % perColumn), size),
       width: col.width - b.indent * size,
       justify: !b.last,
+      hangs: b.hangs,
       paragraph: b.paragraph,
     });
     return b.indent ? indented(set, b.indent, size) : set;

@@ -58,9 +58,19 @@ test('a closing mark that does not fit is squeezed in by compressing the line', 
 });
 
 test('when squeezing is not enough, the character before the mark goes down with it', () => {
-  const ls = breakParagraph('一二三四五六七八九十。下一行', idealFace, { measure: 10, indent: 0 });
+  const ls = breakParagraph('一二三四五六七八九十！下一行', idealFace, { measure: 10, indent: 0 });
   assert.equal(text(ls[0]!.units), '一二三四五六七八九');
-  assert.equal(text(ls[1]!.units), '十。下一行');
+  assert.equal(text(ls[1]!.units), '十！下一行');
+});
+
+test('a stop or pause may hang past the line end instead (行末点号悬挂), set half width in the gutter', () => {
+  const ls = breakParagraph('一二三四五六七八九十。下一行', idealFace, { measure: 10, indent: 0 });
+  assert.equal(text(ls[0]!.units), '一二三四五六七八九十。');
+  assert.equal(ls[0]!.hangs, true);
+  const set = setLine(ls[0]!.units, idealFace, 10, true, true);
+  assert.equal(set.xs.at(-1), 10, 'the mark starts at the measure');
+  assert.deepEqual(set.halves, [10]);
+  assert.equal(set.width, 10);
 });
 
 test('an opening mark never ends a line', () => {
@@ -119,8 +129,11 @@ test('over many random paragraphs: no prohibited line start or end, no line over
       const s = text(l.units);
       if (i > 0) assert.ok(!NO_LINE_START.has([...s][0]!), `"${s}" starts with a prohibited mark (measure ${measure})`);
       if (!l.last) assert.ok(!NO_LINE_END.has([...s].at(-1)!), `"${s}" ends with a prohibited mark`);
-      const set = setLine(l.units, idealFace, measure - l.indent, !l.last);
+      // A hanging stop or pause stands past the measure; the rest of its line fits.
+      const set = setLine(l.hangs ? l.units.slice(0, -1) : l.units, idealFace, measure - l.indent, !l.last);
       assert.ok(set.width <= measure - l.indent + 1e-6, `"${s}" is ${set.width} em in ${measure - l.indent}`);
+      if (l.hangs)
+        assert.ok(['，', '。', '、'].includes(l.units.at(-1)!.text), `"${s}" hangs a ${l.units.at(-1)!.text}`);
     });
   }
 });

@@ -10,7 +10,7 @@
 import { NewsprintError } from '../../errors.js';
 import type { FaceMetrics } from '../../types.js';
 import { naturalWidth, spanWidths } from './setline.js';
-import { mayEndLine, mayStartLine, toUnits, type Unit, withGaps } from './units.js';
+import { isPunct, mayEndLine, mayHang, mayStartLine, toUnits, type Unit, withGaps } from './units.js';
 
 type Widths = ReturnType<typeof spanWidths>;
 
@@ -19,6 +19,8 @@ export interface BrokenLine {
   /** Em of indent before the line (the paragraph's first line). */
   indent: number;
   last: boolean;
+  /** Its last unit (a stop or pause) hangs past the measure. */
+  hangs?: boolean;
 }
 
 export interface BreakOptions {
@@ -65,7 +67,14 @@ function setParagraph(text: string, m: FaceMetrics, opts: BreakOptions, exactly?
     let slice = units.slice(cuts[k], cuts[k + 1]);
     // A space that ends up at a line's edge is no longer a space between words.
     slice = slice.filter((u, n) => u.kind !== 'space' || (n > 0 && n < slice.length - 1));
-    lines.push({ units: slice, indent: k === 0 ? opts.indent : 0, last: k + 2 === cuts.length });
+    const avail = opts.measure - (k === 0 ? opts.indent : 0);
+    const hangs = widths.min(cuts[k]!, cuts[k + 1]! - 1) > avail + 1e-6;
+    lines.push({
+      units: slice,
+      indent: k === 0 ? opts.indent : 0,
+      last: k + 2 === cuts.length,
+      ...(hangs ? { hangs } : {}),
+    });
   }
   return lines;
 }
@@ -88,7 +97,7 @@ function refuseUnsettable(text: string, units: Unit[], cuts: number[], widths: W
         ? `a line would start with "${first.text}"`
         : k + 2 < cuts.length && !mayEndLine(last)
           ? `a line would end with "${last.text}"`
-          : widths.min(i, j) > avail + 1e-6
+          : widths.min(i, j) > avail + 1e-6 && !hangsAt(units, widths, i, j + 1, avail)
             ? `a line would be wider than ${avail} em`
             : '';
     if (problem)
@@ -139,6 +148,25 @@ const STRETCH_UNIT = 0.05;
 const COMPRESS_PER_EM = 0.5;
 /** Each line: so that no break is made only to spread the text thinner. */
 const LINE_COST = 50;
+/**
+ * A stop or pause hung past the line's end: less than a line spaced out by a pushed-down character (at 10 em one
+ * em over nine gaps costs (0.11 / 0.05)² ≈ 5), more than halving marks inside the line.
+ */
+const HANG_COST = 2;
+
+/**
+ * Does the line [i, j) fit only by hanging its last unit, a stop or pause after a character, past the measure? (The
+ * rest fits; the mark's ink, in the first half of its em, stands in the gutter.)
+ */
+function hangsAt(units: Unit[], widths: Widths, i: number, j: number, avail: number): boolean {
+  return (
+    j - i >= 2 &&
+    mayHang(units[j - 1]) &&
+    !isPunct(units[j - 2]!) &&
+    widths.min(i, j - 1) > avail + 1e-6 &&
+    widths.min(i, j - 2) <= avail + 1e-6
+  );
+}
 
 /**
  * Total fit (Knuth–Plass for Chinese): the breaks of the whole paragraph that
@@ -167,12 +195,15 @@ function totalFit(units: Unit[], widths: Widths, opts: BreakOptions, exactly?: E
       if (here === Number.POSITIVE_INFINITY) continue;
       const avail = opts.measure - (i === 0 ? opts.indent : 0);
       for (let j = i + 1; j <= n; j++) {
-        if (widths.min(i, j - 1) > avail + 1e-6) break;
+        const hangs = hangsAt(units, widths, i, j, avail);
+        if (widths.min(i, j - 1) > avail + 1e-6 && !hangs) break;
         if (!breakable(j)) continue;
-        const natural = widths.natural(i, j - 1);
-        const stretch = natural < avail && j < n ? (avail - natural) / Math.max(1, j - i - 1) : 0;
+        // A hanging mark takes no room: the rest of the line is set to the measure.
+        const end = hangs ? j - 1 : j;
+        const natural = widths.natural(i, end - 1);
+        const stretch = natural < avail && j < n ? (avail - natural) / Math.max(1, end - i - 1) : 0;
         if (exactly && stretch > exactly.maxStretch) continue;
-        let cost = LINE_COST;
+        let cost = LINE_COST + (hangs ? HANG_COST : 0);
         if (natural > avail) cost += COMPRESS_PER_EM * (natural - avail);
         else cost += (stretch / STRETCH_UNIT) ** 2;
         if (here + cost < best[into]![j]! - 1e-9) {

@@ -88,7 +88,19 @@ export interface SetLine {
  * what is left evenly between units; a line too wide first halves its marks
  * from the end (clreq prefers compression to loose spacing).
  */
-export function setLine(units: Unit[], m: FaceMetrics, avail: number, justify: boolean): SetLine {
+export function setLine(units: Unit[], m: FaceMetrics, avail: number, justify: boolean, hangs = false): SetLine {
+  if (hangs) {
+    // The rest of the line set to the measure; the stop or pause after it in the gutter, as a half-width mark (its
+    // ink is in its first half; text extractors then still see the gutter between columns).
+    const rest = setLine(units.slice(0, -1), m, avail, justify);
+    const at = rest.xs.length;
+    return {
+      ...rest,
+      xs: [...rest.xs, round(justify ? avail : rest.width)],
+      halves: [...rest.halves, at],
+      width: avail,
+    };
+  }
   const placed = place(units, m);
   const gapsAfter = placed.map((p, i) => (i + 1 < placed.length ? spaceBetween(p.unit, placed[i + 1]!.unit) : 0));
   let width = placed.reduce((w, p, i) => w + p.advance + gapsAfter[i]!, 0);

@@ -62,6 +62,14 @@ export const mayStartLine = (u: Unit): boolean =>
 export const mayEndLine = (u: Unit): boolean => u.kind !== 'open' && u.kind !== 'gap';
 export const isPunct = (u: Unit): boolean => u.kind === 'open' || u.kind === 'close';
 
+/**
+ * Marks that may hang past a line's end (clreq: 行末点号悬挂, the stops and pauses whose ink is in the first half of
+ * their em): set there rather than push a character down and space its line out.
+ */
+export const HANGING_MARKS = new Set(['，', '。', '、']);
+export const mayHang = (u: Unit | undefined): boolean =>
+  u !== undefined && u.kind === 'close' && HANGING_MARKS.has(u.text);
+
 const cjk = (u: Unit | undefined) => u !== undefined && u.kind !== 'latin' && u.kind !== 'space';
 
 /**

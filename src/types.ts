@@ -220,6 +220,10 @@ export interface Template {
     /** Least size (pt) for reading: smaller sizes are used only when the issue fits at none of these. */
     reading?: number;
   };
+  /**
+   * Page 1's masthead and page 2's running head: `lines` grid lines at the reading size (`body.reading`); at another
+   * body size they keep that height, in as many grid lines as come nearest.
+   */
   masthead: { lines: number; titleSize: number; face: FaceRole; infoSize: number };
   runningHead: { lines: number; size: number; face: FaceRole };
   lead: {

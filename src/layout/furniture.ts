@@ -8,7 +8,7 @@ const r2 = (v: number) => Math.round(v * 100) / 100;
 
 export function mastheadBox(ctx: PlaceContext, masthead: Issue['masthead']): { box: Box; rules: Rule[] } {
   const { t, g, area } = ctx;
-  const height = t.masthead.lines * g.pitch;
+  const height = g.mastheadLines * g.pitch;
   const lines: TextLine[] = [];
   const title = masthead?.section || '';
   const titleWidth = area.width * 0.62;
@@ -85,7 +85,7 @@ export function runningHeadBox(
   page: number,
 ): { box: Box; rules: Rule[] } {
   const { t, g, area } = ctx;
-  const height = t.runningHead.lines * g.pitch;
+  const height = g.runningHeadLines * g.pitch;
   const size = t.runningHead.size;
   const y = area.y + height / 2 + size * 0.3;
   const sections = masthead?.section ?? '';

@@ -18,6 +18,9 @@ export interface Grid {
   gutter: number;
   /** Grid lines per column. */
   lines: number;
+  /** Grid lines the masthead (page 1) and the running head (page 2) take at this size. */
+  mastheadLines: number;
+  runningHeadLines: number;
   pageWidth: number;
   pageHeight: number;
   /** Type areas of page 1 and page 2 (facing: inner margins at the spine). */
@@ -35,6 +38,9 @@ export function gridFor(t: Template, bodySize: number): Grid {
   const gutter = (width - c * columnWidth) / (c - 1);
   const pitch = round(bodySize * t.body.pitch);
   const lines = Math.floor(height / pitch);
+  // Furniture keeps the height its lines have at the reading size: a masthead is not taller for a larger body.
+  const readingPitch = (t.body.reading ?? t.body.sizes.min) * t.body.pitch;
+  const furniture = (n: number) => Math.max(1, Math.round((n * readingPitch) / pitch));
   const y = t.margins.top * MM;
   // Page 1 is the left-hand page: its inner margin is on the right.
   const left: Rect = { x: t.margins.outer * MM, y, width, height: lines * pitch };
@@ -47,6 +53,8 @@ export function gridFor(t: Template, bodySize: number): Grid {
     columnWidth,
     gutter,
     lines,
+    mastheadLines: furniture(t.masthead.lines),
+    runningHeadLines: furniture(t.runningHead.lines),
     pageWidth,
     pageHeight,
     typeAreas: [left, right],

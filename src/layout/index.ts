@@ -109,10 +109,10 @@ function searchAtSize(issue: Issue, t: Template, m: Metrics, words: WordSegmente
     // What each page may cost and still beat the best spread so far (every other term is never negative).
     const left = search.best ? search.best.score - sizeCost : Number.POSITIVE_INFINITY;
     const items = [...(lead ? [lead] : []), ...articles.slice(0, split)];
-    const one = planPage({ ...page(t.masthead.lines), items, budget: left });
+    const one = planPage({ ...page(g.mastheadLines), items, budget: left });
     if (!one) continue; // (a split with more items on page 1 may still fit: a short item has no full-width module)
     const two = planPage({
-      ...page(t.runningHead.lines),
+      ...page(g.runningHeadLines),
       items: articles.slice(split),
       budget: left - (one.holes / one.capacity + one.penalty),
     });
@@ -145,7 +145,7 @@ function refuseWhatCannotFit(issue: Issue, t: Template): void {
   const least =
     bodies.reduce((n, p) => n + Math.ceil([...p].length / g.measureEm), 0) +
     (issue.articles.length + 1) * 4 * 2 +
-    (t.masthead.lines + t.runningHead.lines) * g.columns;
+    (g.mastheadLines + g.runningHeadLines) * g.columns;
   if (least > capacity * 1.05)
     throw new NewsprintError(
       `the issue does not fit two pages of template "${t.name}": even at the smallest body size (${g.bodySize} ` +
@@ -197,7 +197,7 @@ function refuseWhatNoFaceHas(issue: Issue, t: Template, m: Metrics): void {
 
 /** Column-lines the items need at their most compact (for the overflow message). */
 function need(contents: ItemContent[], g: Grid, t: Template): number {
-  const furniture = (t.masthead.lines + t.runningHead.lines) * g.columns;
+  const furniture = (g.mastheadLines + g.runningHeadLines) * g.columns;
   return contents.reduce((n, c) => {
     const least = Math.min(...[...c.spans.values()].flat().map((o) => o.minHeight * o.span));
     return n + least + t.rules.spaceLines * g.columns;

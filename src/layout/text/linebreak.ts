@@ -2,7 +2,8 @@
  * Breaks a paragraph into lines of a measure (in em), by the rules of clreq:
  * total fit over the whole paragraph (first fit where that finds nothing). A
  * closing mark that does not fit is squeezed in by compressing punctuation
- * or, failing that, takes the character before it to the next line; a line
+ * or hangs past the line's end (a stop or pause after a character), or,
+ * failing that, takes the character before it to the next line; a line
  * never ends with an opening mark; runs (numbers, Latin words, dashes) are
  * never split; and a paragraph's last line never holds a single character
  * alone, nor only punctuation.
@@ -68,7 +69,7 @@ function setParagraph(text: string, m: FaceMetrics, opts: BreakOptions, exactly?
     // A space that ends up at a line's edge is no longer a space between words.
     slice = slice.filter((u, n) => u.kind !== 'space' || (n > 0 && n < slice.length - 1));
     const avail = opts.measure - (k === 0 ? opts.indent : 0);
-    const hangs = widths.min(cuts[k]!, cuts[k + 1]! - 1) > avail + 1e-6;
+    const hangs = hangsAt(units, widths, cuts[k]!, cuts[k + 1]!, avail);
     lines.push({
       units: slice,
       indent: k === 0 ? opts.indent : 0,

@@ -10,7 +10,7 @@ import { type WordSegmenter, wordsOf } from '../text/segmenter.js';
 import { isDatelineStart, looksLikeName, parseDateline, parseSignoff } from './classify.js';
 import { spansJoin } from './headlines.js';
 import type { FragmentCues, FragmentEnd, FragmentStart, ItemCues } from './interleave.js';
-import { type CleanLine, runsOn } from './lines.js';
+import { type CleanLine, keptIndent, runsOn } from './lines.js';
 import { joinText, type Paragraph } from './paragraphs.js';
 
 /** A paragraph's lines inside one fragment. */
@@ -160,7 +160,7 @@ export function fragmentCues(
 
 function startOf(piece: Piece, measure: number | null, dateline: boolean): FragmentStart {
   const line = piece.lines[0]!;
-  if (dateline || /^[ \u3000]{2,}|^\u3000/.test(line.raw)) return -1;
+  if (dateline || keptIndent(line)) return -1;
   if (runsOn([...line.text][0] ?? '')) return 1;
   const judged = piece.first ? 0 : BY_SHAPE;
   if (measure === null) return judged;

@@ -54,6 +54,9 @@ export interface CleanLine {
   doubtfulJoin?: boolean;
 }
 
+/** The extractor kept a paragraph's first-line indent (ideographic spaces, or two spaces or more). */
+export const keptIndent = (line: { raw: string }): boolean => /^[ \u3000]{2,}|^\u3000/.test(line.raw);
+
 export function withWidth(line: Omit<CleanLine, 'width' | 'minWidth'>): CleanLine {
   return { ...line, width: emWidth(line.text), minWidth: minEmWidth(line.text) };
 }

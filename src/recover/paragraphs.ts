@@ -1,6 +1,6 @@
 import { emWidth, endsSentence, isAsciiGraphic, NO_LINE_END, NO_LINE_START } from '../text/chars.js';
 import { bracketDepth } from './classify.js';
-import { type CleanLine, type DraftCorrection, runsOn, withWidth } from './lines.js';
+import { type CleanLine, type DraftCorrection, keptIndent, runsOn, withWidth } from './lines.js';
 import { measuresOfLines } from './measure.js';
 import { isLetterSpaced } from './spaces.js';
 
@@ -51,9 +51,6 @@ function shapeOfFirstLine(cur: CleanLine, next: CleanLine | undefined, measure: 
   if (asIndented) return d >= 1.5 ? 2 : 0.5; // 1 em short: an indent, or a loosely justified line
   return -1; // short: more likely a paragraph's last line
 }
-
-/** The extractor kept a paragraph's first-line indent (ideographic spaces, or two spaces or more). */
-const keptIndent = (line: CleanLine): boolean => /^[ \u3000]{2,}|^\u3000/.test(line.raw);
 
 /**
  * Where a paragraph starts. Paragraph marks are lost in extraction, but the

@@ -191,9 +191,9 @@ type Flow = Pick<SpanOption, 'body' | 'perColumn' | 'tail' | 'stranded'>;
  * shorter: at the least column length, and a line longer (a taller module, its last column shorter) where that
  * strands fewer lines; the make-up weighs the stranded lines against the holes.
  */
-function flows(paragraphs: string[], body: BodyLine[], measure: number, columns: number, m: FaceMetrics): Flow[] {
+function flows(paragraphs: string[], measure: number, columns: number, m: FaceMetrics): Flow[] {
   return flowsFor(m)(paragraphs, () => memo())(`${measure}|${columns}`, () =>
-    flowOnce(paragraphs, body, measure, columns, m),
+    flowOnce(paragraphs, measure, columns, m),
   );
 }
 
@@ -202,7 +202,8 @@ const flowsFor = memoPer<FaceMetrics, string[], Memo<string, Flow[]>>();
 /** Paragraphs set in a given number of lines, by face, measure, lines and text (null: not within the stretch). */
 const rebrokenFor = memoPer<FaceMetrics, string, BrokenLine[] | null>();
 
-function flowOnce(paragraphs: string[], body: BodyLine[], measure: number, columns: number, m: FaceMetrics): Flow[] {
+function flowOnce(paragraphs: string[], measure: number, columns: number, m: FaceMetrics): Flow[] {
+  const body = setBody(paragraphs, measure, m);
   const least = Math.ceil(body.length / columns);
   const rebreak = (p: number, lines: number) =>
     rebrokenFor(m)(`${measure}|${lines}|${paragraphs[p]}`, () =>
@@ -222,16 +223,15 @@ function flowOnce(paragraphs: string[], body: BodyLine[], measure: number, colum
 }
 
 /**
- * A module's options for a body flowed every way `flows` allows: its heights run from its headline block's least to
- * its most lines, plus `fixed` lines (byline; the lead's kicker, deck and a line of air) and the column length.
+ * A module's options for its body flowed every way `flows` allows: its heights run from its headline block's least
+ * to its most lines, plus `fixed` lines (byline; the lead's kicker, deck and a line of air) and the column length.
  */
 function optionsOf(
   o: Pick<SpanOption, 'span' | 'columns' | 'introSize' | 'measure' | 'paragraphs' | 'heads'>,
-  body: BodyLine[],
   fixed: number,
   m: FaceMetrics,
 ): SpanOption[] {
-  return flows(o.paragraphs, body, o.measure, o.columns, m).map((f) => ({
+  return flows(o.paragraphs, o.measure, o.columns, m).map((f) => ({
     ...o,
     ...f,
     minHeight: o.heads[0]!.lines + fixed + f.perColumn,
@@ -253,7 +253,8 @@ export function articleContent(
   words?: WordSegmenter,
 ): ArticleContent {
   const byline = a.byline ? bylineText(a.byline) : null;
-  const gridBody = setBody(a.paragraphs, g.measureEm, m[t.body.face]);
+  // Lines at the grid measure, to judge which spans leave enough of them per column.
+  const gridLines = setBody(a.paragraphs, g.measureEm, m[t.body.face]).length;
   const bylines = new Map<number, Unit[][]>();
   const spans = new Map<number, SpanOption[]>();
   for (let span = 1; span <= g.columns; span++) {
@@ -270,7 +271,7 @@ export function articleContent(
             m[t.headline.face],
             words,
           );
-    const perColumn = Math.ceil(gridBody.length / span);
+    const perColumn = Math.ceil(gridLines / span);
     bylines.set(
       span,
       byline ? setByline(byline, spanWidth(g, span), g.bodySize * t.byline.scale, m[t.byline.face]) : [],
@@ -282,8 +283,7 @@ export function articleContent(
     const bylineLines = bylines.get(span)!.length;
     const options = bodyColumnsFor(span).flatMap((columns) => {
       const measure = columns === span ? g.measureEm : measureOf(g, span, columns, g.bodySize);
-      const body = columns === span ? gridBody : setBody(a.paragraphs, measure, m[t.body.face]);
-      return optionsOf({ span, columns, measure, paragraphs: a.paragraphs, heads }, body, bylineLines, m[t.body.face]);
+      return optionsOf({ span, columns, measure, paragraphs: a.paragraphs, heads }, bylineLines, m[t.body.face]);
     });
     spans.set(span, options);
   }
@@ -338,12 +338,10 @@ export function leadContent(
   const options = t.lead.intro.columns.flatMap((columns) =>
     introSizes(t, g).flatMap((introSize) => {
       const measure = measureOf(g, g.columns, columns, introSize);
-      const face = m[t.lead.intro.face];
-      const body = setBody(lead.paragraphs, measure, face);
       const above = kicker.lines + deck.lines + 1;
       const o = { span: g.columns, columns, introSize, measure, paragraphs: lead.paragraphs, heads };
       // (The introduction's short last column is the lead's to give: not counted as holes.)
-      return optionsOf(o, body, above, face).map((option) => ({ ...option, tail: 0 }));
+      return optionsOf(o, above, m[t.lead.intro.face]).map((option) => ({ ...option, tail: 0 }));
     }),
   );
   const spans = new Map([[g.columns, options]]);

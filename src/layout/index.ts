@@ -106,16 +106,10 @@ function searchAtSize(issue: Issue, t: Template, m: Metrics, words: WordSegmente
   const sizeCost = (size - t.body.sizes.min) * SIZE_PENALTY;
   for (let split = 0; split <= articles.length; split++) {
     search.tried++;
-    // What each page may cost and still beat the best spread so far (every other term is never negative).
-    const left = search.best ? search.best.score - sizeCost : Number.POSITIVE_INFINITY;
     const items = [...(lead ? [lead] : []), ...articles.slice(0, split)];
-    const one = planPage({ ...page(g.mastheadLines), items, budget: left });
+    const one = planPage({ ...page(g.mastheadLines), items });
     if (!one) continue; // (a split with more items on page 1 may still fit: a short item has no full-width module)
-    const two = planPage({
-      ...page(g.runningHeadLines),
-      items: articles.slice(split),
-      budget: left - (one.holes / one.capacity + one.penalty),
-    });
+    const two = planPage({ ...page(g.runningHeadLines), items: articles.slice(split) });
     if (!two) continue;
     const score =
       one.holes / one.capacity +

@@ -37,14 +37,12 @@ export interface PagePlan {
 }
 
 export interface PageSpec {
-  /** Items in reading order; the lead, when on the page, must come first and becomes the banner. */
+  /** Items in reading order; the lead, when on the page, comes first and so stands across the top. */
   items: ItemContent[];
   firstLine: number;
   lines: number;
   columns: number;
   space: number;
-  /** The page's score (holes over its capacity, plus penalties) must stay under this to matter. */
-  budget?: number;
 }
 
 /** Narrowest module, in grid columns: one column holds no headline worth the name. */
@@ -58,6 +56,9 @@ const MIN_SPAN = 2;
  * two confidently wrong articles in the round trip.
  */
 export const BANDING = 0.05;
+
+/** Cost of an article narrower than the one after it: importance follows reading order. */
+const SPAN_INVERSION = 0.01;
 
 /** Cost of a later headline one point larger than an earlier one, against holes (a fraction of the page). */
 export const HEADLINE_INVERSION = 0.0008;
@@ -131,10 +132,7 @@ export function planPage(spec: PageSpec): PagePlan | null {
     return p;
   };
   // The largest article headline the items may take: rank 0 is held to it.
-  const topHeadSize = Math.max(
-    0,
-    ...items.filter((it) => it.kind === 'article').flatMap((it) => [...it.spans.values()].flat().map(maxHeadSizeOf)),
-  );
+  const topHeadSize = Math.max(0, ...items.filter((it) => it.kind === 'article').map(maxHeadSize));
 
   // Every region's best filling, once: the programme's table (a page's regions number some thousands).
   const fills = new Map<number, Fill | null>();
@@ -190,9 +188,7 @@ export function planPage(spec: PageSpec): PagePlan | null {
     items.length,
     space,
   );
-  const plan: PagePlan = { modules, holes: best.holes, capacity, arrangement, penalty: hierarchyPenalty(modules) };
-  const score = plan.holes / capacity + plan.penalty;
-  return score < (spec.budget ?? Number.POSITIVE_INFINITY) - 1e-9 ? plan : null;
+  return { modules, holes: best.holes, capacity, arrangement, penalty: hierarchyPenalty(modules) };
 }
 
 interface Region {
@@ -236,8 +232,9 @@ function build(
   return `${here} / ${build(fill, items, out, below, i + 1, j, space)}`;
 }
 
-const maxHeadSizeOf = (o: SpanOption) => Math.max(...o.heads.map((h) => h.size));
-const maxHeadSize = (it: ItemContent) => Math.max(0, ...[...it.spans.values()].flat().map(maxHeadSizeOf));
+/** The largest headline size any of an item's options can take. */
+const maxHeadSize = (it: ItemContent) =>
+  Math.max(0, ...[...it.spans.values()].flat().flatMap((o) => o.heads.map((h) => h.size)));
 
 /**
  * Importance follows reading order: an item should be neither narrower nor
@@ -250,7 +247,7 @@ export function hierarchyPenalty(modules: ModulePlan[]): number {
   const columns = Math.max(...modules.map((m) => m.col + m.span));
   p += Math.max(0, articles.filter((m) => m.span === columns).length - 1) * BANDING;
   for (let i = 0; i + 1 < articles.length; i++) {
-    if (articles[i]!.span < articles[i + 1]!.span) p += 0.01;
+    if (articles[i]!.span < articles[i + 1]!.span) p += SPAN_INVERSION;
     p += Math.max(0, articles[i + 1]!.headSize - articles[i]!.headSize) * HEADLINE_INVERSION;
   }
   return p;

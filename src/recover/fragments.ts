@@ -213,7 +213,7 @@ export function paragraphsOf(
     frags[f]!.pieces.forEach((piece, k) => {
       const adjacent = prev !== null && piece.seq === prev.seq + 1;
       const join = adjacent
-        ? !piece.first
+        ? !piece.first || paras[piece.para]!.soft === true
         : prev !== null && k === 0 && !endsSentence(prev.lines.at(-1)!.text) && cues[f]!.start >= 0;
       if (join) {
         const last = out.at(-1)!;
@@ -221,6 +221,8 @@ export function paragraphsOf(
           ...last,
           lines: [...last.lines, ...piece.lines],
           text: piece.lines.reduce((t, l) => joinText(t, l.text), last.text),
+          // A soft paragraph joined again brings the doubt of its junction.
+          doubts: last.doubts + (piece.first ? paras[piece.para]!.doubts : 0),
         };
       } else {
         const p = paras[piece.para]!;

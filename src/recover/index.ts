@@ -198,15 +198,16 @@ function buildItems(draft: Draft, lines: SourceLine[], words?: WordSegmenter): v
       });
     }
   }
+  const apart = blocksApart(lines);
   const seg = assignRuns(
-    segParagraphs(paras, words),
+    segParagraphs(paras, apart, words),
     anchors.map((a) => a.anchor),
   );
   const bodies = placeFragments(
     paras,
     seg,
     anchors.map((a) => a.anchor),
-    blocksApart(lines),
+    apart,
     words,
   );
   anchors.forEach((a, i) => {
@@ -284,8 +285,14 @@ function placeFragments(
 
 /** Rare words for the topic cue: words of two or more characters found in few paragraphs of the page. */
 const TOPIC_RARE_SHARE = 0.15;
+/**
+ * And rare in the language: a word as common as `作为` or `我们` (jieba's idf 3-5) that a few paragraphs happen
+ * to share says nothing of their topic; `毕竟`, `采访` (6.0-6.1) and `肥胖`, `人工智能` (8.3-9.5) begin to.
+ */
+const TOPIC_MIN_IDF = 6;
 
-function segParagraphs(paras: Paragraph[], words?: WordSegmenter): SegParagraph[] {
+/** `apart`: the extractor sets blocks of lines apart with blank lines: a paragraph inside one goes on a column. */
+function segParagraphs(paras: Paragraph[], apart: boolean, words?: WordSegmenter): SegParagraph[] {
   const wordSets = paras.map((p) => new Set(wordsOf(p.text, words)));
   const df = new Map<string, number>();
   for (const s of wordSets) for (const w of s) df.set(w, (df.get(w) ?? 0) + 1);
@@ -297,7 +304,11 @@ function segParagraphs(paras: Paragraph[], words?: WordSegmenter): SegParagraph[
       newMeasure: p.newMeasure,
       dateline: dl,
       signoff: parseSignoff(p.text) !== null,
-      words: new Set([...wordSets[i]!].filter((w) => df.get(w)! <= rare)),
+      soft: p.soft === true,
+      inBlock: apart && i > 0 && !p.newMeasure && !p.lines[0]!.blankBefore,
+      words: new Set(
+        [...wordSets[i]!].filter((w) => df.get(w)! <= rare && (words?.idf?.(w) ?? Infinity) >= TOPIC_MIN_IDF),
+      ),
     };
   });
 }

@@ -17,6 +17,12 @@ export interface Paragraph {
   measure: number;
   /** Line junctions in or at the start of this paragraph decided by a narrow margin: doubt about its shape. */
   doubts: number;
+  /**
+   * The lines show no break here, only a sentence ending at a full line's end: the paragraph most likely goes
+   * on from the one before, and is kept apart only so that an article may end here (an extractor that drops
+   * indents shows no other sign of it). Joined again to the paragraph before when both go to one item.
+   */
+  soft?: boolean;
 }
 
 /**
@@ -232,15 +238,24 @@ export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES): Paragr
     const doubt =
       ((!forced && Math.abs(score - BREAK_THRESHOLD) < DOUBT_BAND) || longHeading ? 1 : 0) +
       (line.doubtfulJoin ? 1 : 0);
+    // A narrow call against a break after a sentence's end: a break the lines may have hidden.
+    const soft =
+      !starts &&
+      !open &&
+      !continues &&
+      doubt > 0 &&
+      score > BREAK_THRESHOLD - DOUBT_BAND &&
+      endsSentence(prev?.text ?? '');
     afterHeading = heading;
     depth = bracketDepth(line.text, starts ? 0 : depth);
-    if (starts)
+    if (starts || soft)
       out.push({
         lines: [line],
         text: line.text,
         newMeasure: i === 0 || newMeasure,
         measure: measures[i]!,
         doubts: doubt,
+        ...(soft ? { soft } : {}),
       });
     else {
       const p = out[out.length - 1]!;

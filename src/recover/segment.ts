@@ -20,6 +20,10 @@ export interface SegParagraph {
   dateline: string[] | null;
   /** Is a sign-off (`（作者为…）`): an article ends with it. */
   signoff: boolean;
+  /** The lines show no break before it (a sentence ends at a full line's end): most likely the same paragraph. */
+  soft: boolean;
+  /** It goes on a block of lines the extractor set apart from others (a column of a module), not starting one. */
+  inBlock: boolean;
   /** Rare words of the paragraph (for topic continuity). */
   words: Set<string>;
 }
@@ -54,6 +58,10 @@ const ORPHAN_COST = 2.5;
 /** Cutting a run of paragraphs where no anchor stands needs evidence worth more than this. */
 const CUT_COST = 3;
 const MEASURE_CHANGE = 3;
+/** An article ending where the lines show no paragraph's end: only an extractor that drops indents hides one. */
+const SOFT_BREAK = 0.5;
+/** An article ending inside a block the extractor set apart: a module's column holds one article's text. */
+const IN_BLOCK = 1;
 const DATELINE_OPENS = 4;
 const SIGNOFF_CLOSES = 3;
 /** A sign-off closes the article above it: no article starts with one. */
@@ -116,6 +124,8 @@ export function assignRuns(paras: SegParagraph[], anchors: Anchor[]): Assignment
     if (anchorAt.has(k)) continue;
     let evidence = 0;
     if (paras[k]!.newMeasure) evidence += MEASURE_CHANGE;
+    if (paras[k]!.soft) evidence -= SOFT_BREAK;
+    if (paras[k]!.inBlock) evidence -= IN_BLOCK;
     if (paras[k]!.dateline) evidence += DATELINE_OPENS;
     if (paras[k - 1]!.signoff) evidence += SIGNOFF_CLOSES;
     if (paras[k]!.signoff) evidence -= SIGNOFF_NEVER_OPENS;

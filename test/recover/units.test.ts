@@ -19,7 +19,7 @@ import { type FragmentCues, type ItemCues, interleave } from '../../src/recover/
 import { checkNothingLost } from '../../src/recover/invariants.js';
 import { type DraftCorrection, withWidth } from '../../src/recover/lines.js';
 import { parseMasthead } from '../../src/recover/masthead.js';
-import { joinFragments } from '../../src/recover/paragraphs.js';
+import { joinFragments, paragraphs } from '../../src/recover/paragraphs.js';
 import { joinPieces, writesPieces } from '../../src/recover/pieces.js';
 import { assignRuns } from '../../src/recover/segment.js';
 import { removeExtractionSpaces } from '../../src/recover/spaces.js';
@@ -138,6 +138,8 @@ test('run assignment: bodies go to the anchor whose names they carry, headline b
     newMeasure,
     dateline: null,
     signoff: false,
+    soft: false,
+    inBlock: false,
     words: new Set<string>(),
   });
   const paras = [
@@ -401,4 +403,39 @@ test('split printed lines: a letter-spaced or indented line is whole; a join not
   // Spelled out character by character (pdf.js on a loose line), or indented: a line of its own.
   assert.equal(joined('分 ， 散 步 的 村 民 络').length, 5);
   assert.equal(joined('\u3000\u3000分，散步的村民络').length, 5);
+});
+
+test('soft paragraphs: a sentence ending at a full line is kept apart for the cut, and joined again in one item', () => {
+  // Invented text in 20-em columns: `…推广开来。` fills its line, and the line after could be full (its four marks
+  // compressed) or a first line (indented): the lines say no break, narrowly.
+  const at = (raw: string, i: number) => withWidth({ no: i + 1, raw, text: raw, removed: [], blankBefore: false });
+  const lines = [
+    '充电柜装好以后，楼道里再也看不到电动',
+    '自行车了，消防通道畅通了，居民们都说这件',
+    '事办到了大家的心坎上，值得全市推广开来。',
+    '周末，新华街道图书馆里，“小读者”们坐满',
+    '了阅览室，有的翻看绘本，有的趴在桌上写作',
+    '业，还有的跟着志愿者学做手工。',
+  ].map(at);
+  const ps = paragraphs(lines);
+  assert.deepEqual(
+    ps.map((p) => [p.lines.length, p.soft === true]),
+    [
+      [3, false],
+      [3, true],
+    ],
+  );
+  // With no headline to cut at, recovery gives the one paragraph the lines show.
+  const issue = recoverText(['冬季供暖全面启动', '□ 本报记者 张明', ...lines.map((l) => l.raw)].join('\n'), {
+    file: 't.txt',
+    words: jiebaWords,
+  });
+  assert.deepEqual(issue.articles[0]?.paragraphs, [lines.map((l) => l.text).join('')]);
+});
+
+test('topic words: words common in the language (jieba idf under 6) are no topic, rare ones are', () => {
+  const idf = jiebaWords.idf!;
+  for (const common of ['作为', '我们', '发展']) assert.ok(idf(common)! < 6, common);
+  for (const rare of ['肥胖', '人工智能']) assert.ok(idf(rare)! >= 6, rare);
+  assert.equal(idf('东州市新华街道'), undefined);
 });

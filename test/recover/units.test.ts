@@ -405,7 +405,7 @@ test('split printed lines: a letter-spaced or indented line is whole; a join not
   assert.equal(joined('\u3000\u3000分，散步的村民络').length, 5);
 });
 
-test('soft paragraphs: a sentence ending at a full line is kept apart for the cut, and joined again in one item', () => {
+test('soft paragraphs: a sentence ending at a full line is kept apart for a cut, joined again in one item', () => {
   // Invented text in 20-em columns: `…推广开来。` fills its line, and the line after could be full (its four marks
   // compressed) or a first line (indented): the lines say no break, narrowly.
   const at = (raw: string, i: number) => withWidth({ no: i + 1, raw, text: raw, removed: [], blankBefore: false });

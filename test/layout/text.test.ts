@@ -79,6 +79,13 @@ test('an opening mark never ends a line', () => {
   assert.ok(text(ls[1]!.units).startsWith('《'));
 });
 
+test('a run wider than a line (a URL) is cut, never before a mark no line starts with', () => {
+  // 0.5 em a Latin character, eight to a 5-em line less its Han-Latin spaces: the first cut would fall before the `.`.
+  const ls = breakParagraph('网址abcdefgh.ijklmnopqrstuvwxyz.com', idealFace, { measure: 5, indent: 0 });
+  assert.equal(ls.map((l) => text(l.units)).join(''), '网址abcdefgh.ijklmnopqrstuvwxyz.com');
+  for (const l of ls.slice(1)) assert.ok(!NO_LINE_START.has(text(l.units)[0]!), text(l.units));
+});
+
 test('no lone character on a paragraph last line', () => {
   const ls = breakParagraph('不断提升人大监督工作质效。', idealFace, { measure: 11, indent: 0 });
   assert.equal(ls.length, 2);

@@ -9,6 +9,7 @@
  * alone, nor only punctuation.
  */
 import { NewsprintError } from '../../errors.js';
+import { NO_LINE_START } from '../../text/chars.js';
 import type { FaceMetrics } from '../../types.js';
 import { naturalWidth, spanWidths } from './setline.js';
 import { isPunct, mayEndLine, mayHang, mayStartLine, toUnits, type Unit, withGaps } from './units.js';
@@ -120,8 +121,14 @@ function splitLongRuns(units: Unit[], max: number, m: FaceMetrics): Unit[] {
     let piece = '';
     for (const ch of u.text) {
       if (piece && naturalWidth([{ text: piece + ch, kind: 'latin' }], m) > max) {
+        // No piece starts with a mark no line may start with (`.com`): characters before it go down with it.
+        let carry = '';
+        while (piece.length > 1 && NO_LINE_START.has((carry || ch)[0]!)) {
+          carry = piece.slice(-1) + carry;
+          piece = piece.slice(0, -1);
+        }
         pieces.push({ text: piece, kind: 'latin' });
-        piece = '';
+        piece = carry;
       }
       piece += ch;
     }

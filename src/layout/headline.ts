@@ -92,7 +92,7 @@ function prepare(clause: string, m: FaceMetrics, words: WordSegmenter): Prepared
   }
   const n = units.length;
   const breakable = (k: number) => bounds.has(starts[k]!) && mayStartLine(units[k]!) && mayEndLine(units[k - 1]!);
-  const spans = spanWidths(units, m);
+  const spans = spanWidths(units, m, 'half');
   return {
     units,
     cuts: [0, ...Array.from({ length: n - 1 }, (_, k) => k + 1).filter(breakable), n],
@@ -145,7 +145,7 @@ const widthsFor = memoPer<FaceMetrics, string, number>();
 
 /** Natural width (em) of a headline text, clause breaks included. */
 const headlineWidth = (text: string, m: FaceMetrics): number =>
-  widthsFor(m)(text, () => naturalWidth(headlineUnits(text), m));
+  widthsFor(m)(text, () => naturalWidth(headlineUnits(text), m, 'half'));
 
 export function setHeadlineAt(
   text: string,

@@ -8,7 +8,7 @@ import type { ArticleContent, LeadContent, SpanOption } from './content.js';
 import { baselineOf, columnX, type Grid, spanWidth } from './grid.js';
 import { DECK_BASELINE, DECK_LEADING, HEADLINE_BASELINE, HEADLINE_LEADING } from './headline.js';
 import type { ModulePlan } from './makeup.js';
-import { setLine } from './text/setline.js';
+import { type MarkSetting, setLine } from './text/setline.js';
 import type { Unit } from './text/units.js';
 
 export interface PlaceContext {
@@ -37,9 +37,10 @@ export function textLine(
     paragraph?: number;
     /** Its last mark hangs past the measure (a body line, linebreak.ts). */
     hangs?: boolean;
+    marks?: MarkSetting;
   },
 ): TextLine {
-  const set = setLine(units, m[o.face], o.width / o.size, o.justify, o.hangs);
+  const set = setLine(units, m[o.face], o.width / o.size, o.justify, o.hangs, o.marks);
   const used = set.width * o.size;
   const shift = o.align === 'center' ? (o.width - used) / 2 : o.align === 'right' ? o.width - used : 0;
   const line: TextLine = {
@@ -84,6 +85,7 @@ function centredLines(
       y: top + i * leading + o.size * style.baseline,
       justify: false,
       align: 'center',
+      marks: 'half',
     }),
   );
 }

@@ -25,9 +25,20 @@ function fullAdvance(u: Unit, m: FaceMetrics): number {
   return a;
 }
 
-/** Units with their advances after pair compression. */
-function place(units: Unit[], m: FaceMetrics): Placed[] {
+/**
+ * How marks are set: `pairs`, full width but a pair of marks compressed (running text); `half`, every mark half
+ * width (display lines: headlines, decks and kickers set proportional punctuation, clreq §3.1.4's practice for
+ * headings, so `“驻村讲堂”` is not set off-centre by its marks' blank halves).
+ */
+export type MarkSetting = 'pairs' | 'half';
+
+/** Units with their advances after pair compression (or every mark halved). */
+function place(units: Unit[], m: FaceMetrics, marks: MarkSetting = 'pairs'): Placed[] {
   const out: Placed[] = units.map((unit) => ({ unit, advance: fullAdvance(unit, m), offset: 0, halved: false }));
+  if (marks === 'half') {
+    for (const p of out) if (isPunct(p.unit)) halve(p, m);
+    return out;
+  }
   for (let i = 0; i + 1 < out.length; i++) {
     const a = out[i]!;
     const b = out[i + 1]!;
@@ -54,8 +65,8 @@ function spaceBetween(a: Unit, b: Unit): number {
 }
 
 /** Natural width of a line of units, in em. */
-export function naturalWidth(units: Unit[], m: FaceMetrics): number {
-  const placed = place(units, m);
+export function naturalWidth(units: Unit[], m: FaceMetrics, marks: MarkSetting = 'pairs'): number {
+  const placed = place(units, m, marks);
   let w = 0;
   placed.forEach((p, i) => {
     w += p.advance;
@@ -88,11 +99,18 @@ export interface SetLine {
  * what is left evenly between units; a line too wide first halves its marks
  * from the end (clreq prefers compression to loose spacing).
  */
-export function setLine(units: Unit[], m: FaceMetrics, avail: number, justify: boolean, hangs = false): SetLine {
+export function setLine(
+  units: Unit[],
+  m: FaceMetrics,
+  avail: number,
+  justify: boolean,
+  hangs = false,
+  marks: MarkSetting = 'pairs',
+): SetLine {
   if (hangs) {
     // The rest of the line set to the measure; the stop or pause after it in the gutter, as a half-width mark (its
     // ink is in its first half; text extractors then still see the gutter between columns).
-    const rest = setLine(units.slice(0, -1), m, avail, justify);
+    const rest = setLine(units.slice(0, -1), m, avail, justify, false, marks);
     const at = rest.xs.length;
     return {
       ...rest,
@@ -101,7 +119,7 @@ export function setLine(units: Unit[], m: FaceMetrics, avail: number, justify: b
       width: avail,
     };
   }
-  const placed = place(units, m);
+  const placed = place(units, m, marks);
   const gapsAfter = placed.map((p, i) => (i + 1 < placed.length ? spaceBetween(p.unit, placed[i + 1]!.unit) : 0));
   let width = placed.reduce((w, p, i) => w + p.advance + gapsAfter[i]!, 0);
   // Too wide: marks go half width from the end of the line, then Han-Latin spaces close.
@@ -146,10 +164,12 @@ const round = (v: number) => Math.round(v * 10000) / 10000;
 export function spanWidths(
   units: Unit[],
   m: FaceMetrics,
+  marks: MarkSetting = 'pairs',
 ): { natural(i: number, j: number): number; min(i: number, j: number): number } {
   const n = units.length;
-  const adv = units.map((u) => fullAdvance(u, m));
-  const halfAdv = units.map((u, k) => (isPunct(u) ? (m.half(u.text)?.advance ?? adv[k]!) : adv[k]!));
+  const full = units.map((u) => fullAdvance(u, m));
+  const halfAdv = units.map((u, k) => (isPunct(u) ? (m.half(u.text)?.advance ?? full[k]!) : full[k]!));
+  const adv = marks === 'half' ? halfAdv : full;
   const A = new Float64Array(n + 1);
   const M = new Float64Array(n + 1);
   const S = new Float64Array(n + 1);
@@ -161,7 +181,7 @@ export function spanWidths(
       const a = units[k - 1]!;
       const b = units[k]!;
       join = spaceBetween(a, b);
-      if (isPunct(a) && isPunct(b))
+      if (marks === 'pairs' && isPunct(a) && isPunct(b))
         join -= a.kind === 'close' ? adv[k - 1]! - halfAdv[k - 1]! : b.kind === 'open' ? adv[k]! - halfAdv[k]! : 0;
     }
     S[k + 1] = S[k]! + join;

@@ -27,8 +27,8 @@ function fullAdvance(u: Unit, m: FaceMetrics): number {
 
 /**
  * How marks are set: `pairs`, full width but a pair of marks compressed (running text); `half`, every mark half
- * width (display lines: headlines, decks and kickers set proportional punctuation, clreq §3.1.4's practice for
- * headings, so `“驻村讲堂”` is not set off-centre by its marks' blank halves).
+ * width (display lines: headlines, decks and kickers set their marks tight, as the fonts' `palt` would: headline
+ * punctuation is kerned tighter than body's), so `“驻村讲堂”` is not set off-centre by its marks' blank halves.
  */
 export type MarkSetting = 'pairs' | 'half';
 

@@ -98,10 +98,12 @@ export function introducedPeople(texts: string[]): string[] {
   return [...out];
 }
 
+/** Each fragment's cues. `opens`: paragraphs under a headline that stands above its body. */
 export function fragmentCues(
   frags: Fragment[],
   paras: Paragraph[],
   items: ItemIdentity[],
+  opens: Set<number>,
   words?: WordSegmenter,
 ): { cues: FragmentCues[]; items: ItemCues[]; spans: (a: number, b: number) => boolean } {
   const texts = frags.map((f) => f.pieces.flatMap((p) => p.lines.map((l) => l.text)).join(''));
@@ -136,6 +138,7 @@ export function fragmentCues(
     return {
       label: f.label,
       start: startOf(head, measure, dateline !== null),
+      ...(head.first && opens.has(head.para) ? { opens: true } : {}),
       end: endOf(lastLine, paras[tail.para]!, measure),
       signedOff: parseSignoff(paras[tail.para]!.text) !== null,
       topic: topicOf(wordLists[k]!),

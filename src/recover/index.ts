@@ -250,10 +250,13 @@ function placeFragments(
     for (let k = r.from; k < r.to; k++) labels[k] = i;
   });
   const frags = bodyFragments(paras, labels, new Set(anchors.map((a) => a.at)), apart);
+  // Where a headline (and byline) stands above its body, the text under it opens the article.
+  const opens = new Set(anchors.flatMap((a, i) => (seg.runs[i]!.after ? [] : [a.at])));
   const { cues, items, spans } = fragmentCues(
     frags,
     paras,
     anchors.map((a, i) => ({ ...a, sure: seg.runs[i]!.confidence })),
+    opens,
     words,
   );
   const placed = frags.length * anchors.length <= MAX_INTERLEAVED ? interleave(cues, items, spans) : unmoved(cues);

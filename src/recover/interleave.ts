@@ -39,6 +39,8 @@ export interface FragmentCues {
   measure: number | null;
   /** People it names who are introduced somewhere on the page by their title (`副秘书长丁梅` … `丁梅建议`). */
   people: Set<string>;
+  /** It stands right under a headline (and byline) set above its body: it opens that article. */
+  opens?: boolean;
 }
 
 export interface ItemCues {
@@ -113,16 +115,44 @@ const MAX_ROUNDS = 30;
 /** Fragments this close in the extractor's order may trade items: side-by-side columns are read near each other. */
 const TRADE_REACH = 8;
 
+/** The fragment standing under its headline opens the article: reading from it is this much likelier. */
+const UNDER_HEADLINE = 1;
+
 /**
- * The order of an item's fragments: the extractor's, unless its text would
- * start mid-sentence and end with a sentence left open; then it starts at
- * the first fragment that starts afresh, and the fragments before that go at
- * the end (a module's last column read before its first).
+ * The order of an item's fragments: the extractor's, or that order turned
+ * to start at another fragment (a module's last column read before its
+ * first), whichever reads best: starting afresh, or under the headline, and
+ * ending a sentence, each column going on where the one before stopped. It
+ * is turned only where the extractor's order ends mid-sentence, or to start
+ * under the headline.
  */
 export function readingOrder(frags: FragmentCues[], list: number[]): number[] {
-  if (list.length < 2 || frags[list[0]!]!.start <= 0 || frags[list.at(-1)!]!.end !== 'open') return list;
-  const k = list.findIndex((f) => frags[f]!.start < 0);
-  return k <= 0 ? list : [...list.slice(k), ...list.slice(0, k)];
+  if (list.length < 2) return list;
+  const endsOpen = frags[list.at(-1)!]!.end === 'open';
+  const scoreFrom = (k: number) => {
+    const order = [...list.slice(k), ...list.slice(0, k)];
+    const first = frags[order[0]!]!;
+    let s = (k > 0 ? -REORDERED : 0) + (first.opens ? UNDER_HEADLINE : 0);
+    s -= STARTS_MIDWAY * Math.max(0, first.start) + (frags[order.at(-1)!]!.end === 'open' ? ENDS_MIDWAY : 0);
+    for (let j = 1; j < order.length; j++) s += joinFit(frags[order[j - 1]!]!, frags[order[j]!]!);
+    return s;
+  };
+  let best = 0;
+  let bestScore = scoreFrom(0);
+  for (let k = 1; k < list.length; k++) {
+    if (!endsOpen && !frags[list[k]!]!.opens) continue;
+    const s = scoreFrom(k);
+    if (s > bestScore) [best, bestScore] = [k, s];
+  }
+  return best === 0 ? list : [...list.slice(best), ...list.slice(0, best)];
+}
+
+/** How well fragment h goes on from g, from how g ends and h starts (its words aside). */
+function joinFit(g: FragmentCues, h: FragmentCues): number {
+  const [goesOn, fresh] = [Math.max(0, h.start), Math.max(0, -h.start)];
+  if (g.end === 'open') return JOIN_FITS * goesOn - JOIN_BROKEN * fresh;
+  if (g.end === 'closed') return JOIN_CLEAN * fresh - JOIN_BROKEN * goesOn;
+  return 0;
 }
 
 export function interleave(
@@ -137,13 +167,8 @@ export function interleave(
   // How far topic tells articles apart on this page: articles on different subjects share few rare words.
   const alike = betweenItems(frags, items);
   const topicWeight = TOPIC_SCALE * Math.min(1, Math.max(0, (TOPIC_NOISE - alike) / (TOPIC_NOISE - TOPIC_CLEAR)));
-  const joinScore = (a: number, b: number): number => {
-    const [g, h] = [frags[a]!, frags[b]!];
-    const [goesOn, fresh] = [Math.max(0, h.start), Math.max(0, -h.start)];
-    if (g.end === 'open') return JOIN_FITS * goesOn - JOIN_BROKEN * fresh + (spans(a, b) ? JOIN_SPANS_WORD : 0);
-    if (g.end === 'closed') return JOIN_CLEAN * fresh - JOIN_BROKEN * goesOn;
-    return 0;
-  };
+  const joinScore = (a: number, b: number): number =>
+    joinFit(frags[a]!, frags[b]!) + (frags[a]!.end === 'open' && spans(a, b) ? JOIN_SPANS_WORD : 0);
   const scoreOf = (item: number, inPageOrder: number[]): number => {
     if (item < 0) return -ORPHAN * inPageOrder.length;
     if (inPageOrder.length === 0) return -EMPTY;

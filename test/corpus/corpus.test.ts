@@ -23,16 +23,16 @@ test(
     const round = summarise(runs.filter((r) => r.engine === 'newsprint' && r.extractor !== 'pdftotext-layout'));
     const report = JSON.stringify({ reading, layout, round });
     // Floors a little under the figures of the README (the targets of issue 11 are 97 %, 0.97, 90 % on -layout).
-    assert.ok(reading.headlineBody >= 0.95, `headline-body matches ${reading.headlineBody} (${report})`);
-    assert.ok(f1(reading.paragraphPrecision, reading.paragraphRecall) >= 0.92, `paragraph F1 (${report})`);
+    assert.ok(reading.headlineBody >= 0.96, `headline-body matches ${reading.headlineBody} (${report})`);
+    assert.ok(f1(reading.paragraphPrecision, reading.paragraphRecall) >= 0.93, `paragraph F1 (${report})`);
     assert.ok(reading.dates >= 0.98, `masthead (${report})`);
     // (0.84 since newsprint's own spread breaks headlines between words and prefers one line: the round trip's
     // -layout pages changed geometry and fell from 80 to 72 %; Chromium's and Typst's did not move.)
     assert.ok(layout.headlineBody >= 0.82, `-layout headline-body matches ${layout.headlineBody} (${report})`);
-    // (At 96.2 % since the guillotine make-up, from 98.9: 2025-03-25-06 sets a headline over two lines broken between
-    // words, which recovery cannot tell from a clause break, and pdftotext reads the aligned columns of full-width
-    // modules stacked on a half-empty page 2 as one.)
-    assert.ok(round.headlineBody >= 0.95, `round trip headline-body matches ${round.headlineBody} (${report})`);
+    // (At 96.7 %: 2025-03-25-06 sets a headline over two lines broken between words, which recovery cannot tell
+    // from a clause break, and pdftotext reads the aligned columns of full-width modules stacked on a half-empty
+    // page 2 as one.)
+    assert.ok(round.headlineBody >= 0.96, `round trip headline-body matches ${round.headlineBody} (${report})`);
     // Confidence ≥ 0.9 on a wrong article outside -layout: a wrong item must say it is unsure.
     assert.equal(reading.confidentWrong, 0, `confidently wrong articles (${report})`);
     // No run may crash or lose a character: the no-loss check runs inside recovery.

@@ -15,7 +15,7 @@ import { decodeExtraction } from '../../src/recover/decode.js';
 import { introducedPeople } from '../../src/recover/fragments.js';
 import { joinHeadlineLines } from '../../src/recover/headlines.js';
 import { recoverText } from '../../src/recover/index.js';
-import { type FragmentCues, type ItemCues, interleave } from '../../src/recover/interleave.js';
+import { type FragmentCues, type ItemCues, interleave, readingOrder } from '../../src/recover/interleave.js';
 import { checkNothingLost } from '../../src/recover/invariants.js';
 import { type DraftCorrection, withWidth } from '../../src/recover/lines.js';
 import { parseMasthead } from '../../src/recover/masthead.js';
@@ -438,4 +438,18 @@ test('topic words: words common in the language (jieba idf under 6) are no topic
   for (const common of ['作为', '我们', '发展']) assert.ok(idf(common)! < 6, common);
   for (const rare of ['肥胖', '人工智能']) assert.ok(idf(rare)! >= 6, rare);
   assert.equal(idf('东州市新华街道'), undefined);
+});
+
+test('reading order: from the column under the headline when others were read before it, or a fresh start', () => {
+  const f = (start: number, end: FragmentCues['end'], opens = false) =>
+    fragment(0, [], { start, end, ...(opens ? { opens } : {}) });
+  // A module's last two columns read before its headline (2025-04-15-19's round trip through pdftotext): its
+  // text reads whole from the column under the headline, the two columns read early going at the end.
+  const early = [f(-0.7, 'open'), f(0.5, 'closed'), f(0.5, 'either', true), f(-0.7, 'open'), f(0.5, 'closed')];
+  assert.deepEqual(readingOrder(early, [0, 1, 2, 3, 4]), [2, 3, 4, 0, 1]);
+  // Nothing under a headline and no sentence left open at the end: the extractor's order stands.
+  const plain = early.map((c) => ({ ...c, opens: false }));
+  assert.deepEqual(readingOrder(plain, [0, 1, 2, 3, 4]), [0, 1, 2, 3, 4]);
+  // The last column under the headline, the first after it (starting afresh, ending mid-sentence): the first first.
+  assert.deepEqual(readingOrder([f(0.5, 'closed', true), f(-0.7, 'open')], [0, 1]), [1, 0]);
 });

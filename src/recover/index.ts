@@ -433,7 +433,7 @@ function addArticle(
       byline: sig.byline?.no ?? null,
       paragraphs: mine.map((p) => p.lines.map((l) => l.no)),
     },
-    confidence: itemConfidence(run.confidence, mine, sig.headline.length),
+    confidence: itemConfidence(run.confidence, mine, sig.headline.length, byline !== null && byline.name !== ''),
   });
   const where = sigLines[0]!;
   if (mine.length === 0) {

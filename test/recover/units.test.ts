@@ -244,6 +244,7 @@ test('confidence: doubts leave a share of the trust, and a wrong-looking body is
   const body = [para('去年以来，老街完成了改造。'), para('居民们纷纷点赞。')];
   assert.equal(itemConfidence(1, body, 1), 1);
   assert.ok(itemConfidence(1, body, 2) < 0.9, 'a headline read from two lines');
+  assert.ok(itemConfidence(1, body, 1, false) < 0.9, 'no byline, dateline or sign-off names who wrote it');
   assert.ok(itemConfidence(1, [body[0]!, para('居民们纷纷点赞，')], 1) < 0.9, 'a body that stops mid-sentence');
   assert.ok(itemConfidence(1, [body[0]!, para('等。少。居民们纷纷点赞。')], 1) < 0.9, 'a stray sentence end');
   // Text after a sign-off belongs to another article.

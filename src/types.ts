@@ -98,6 +98,8 @@ export interface Lead {
   deck: string | null;
   paragraphs: string[];
   source: ItemSource;
+  /** 0..1: how sure recovery is of its body, as an article's; absent in issues made before leads had one. */
+  confidence?: number;
   /** An editor marked it reviewed (edits file). */
   reviewed?: boolean;
 }

@@ -114,6 +114,7 @@ export function itemViews(issue: Issue): ItemView[] {
             byline: [issue.lead.kicker, issue.lead.deck].filter(Boolean).join(' / '),
             paragraphs: issue.lead.paragraphs,
             source: issue.lead.source,
+            ...(issue.lead.confidence !== undefined ? { confidence: issue.lead.confidence } : {}),
           },
         ]
       : []),

@@ -212,7 +212,7 @@ function buildItems(draft: Draft, lines: SourceLine[], words?: WordSegmenter): v
   );
   anchors.forEach((a, i) => {
     const { paras: mine, confidence } = bodies.items[i]!;
-    if (a.lead) addLead(draft, a.lead, mine, words);
+    if (a.lead) addLead(draft, a.lead, mine, { confidence, after: seg.runs[i]!.after }, words);
     else addArticle(draft, a.sig!, mine, { confidence, after: seg.runs[i]!.after }, words);
   });
   for (const orphan of bodies.orphans) addOrphan(draft, orphan);
@@ -493,7 +493,13 @@ function addOrphan(draft: Draft, paras: Paragraph[]): void {
   });
 }
 
-function addLead(draft: Draft, block: LeadBlock, paras: Paragraph[], words?: WordSegmenter): void {
+function addLead(
+  draft: Draft,
+  block: LeadBlock,
+  paras: Paragraph[],
+  run: { confidence: number; after: boolean },
+  words?: WordSegmenter,
+): void {
   const headline = headlineOf(block.headline, draft, words);
   const deck: string | null = block.deck ? headlineText(block.deck.raw) : null;
   const kicker = block.kicker ? headlineText(block.kicker.raw) : null;
@@ -531,7 +537,17 @@ function addLead(draft: Draft, block: LeadBlock, paras: Paragraph[], words?: Wor
     });
     return;
   }
-  draft.lead = { at, lines, headline, kicker, deck, paragraphs: paras.map((p) => p.text), source };
+  // A lead is signed by its place on the page, not by a byline.
+  const confidence = itemConfidence(run.confidence, paras, block.headline.length, true);
+  draft.lead = { at, lines, headline, kicker, deck, paragraphs: paras.map((p) => p.text), source, confidence };
+  if (run.confidence < UNSURE && paras.length)
+    draft.warnings.push({
+      code: 'uncertain-match',
+      message: `the lead "${headline}" matched to the body at lines ${span(paras)} with low confidence (${
+        run.confidence
+      })`,
+      lines: [at, paras[0]!.lines[0]!.no],
+    });
 }
 
 /** Reading order, ids, each correction given to the item whose lines it touches, and the issue object. */

@@ -148,8 +148,8 @@ function paragraphTools(it, p, text) {
 function drawItem(it) {
   const isLead = it.id === 'lead';
   const sec = el('section', { class: 'item' + (selected && selected.item === it.id ? ' sel' : ''), id: 'item-' + it.id });
-  const conf = isLead ? '' : ' · confidence ' + it.confidence;
-  sec.append(el('h3', { class: !isLead && it.confidence < 0.6 ? 'low' : false, text: it.id + conf + (it.reviewed ? ' · reviewed' : '') }));
+  const conf = it.confidence === undefined ? '' : ' · confidence ' + it.confidence;
+  sec.append(el('h3', { class: it.confidence < 0.6 ? 'low' : false, text: it.id + conf + (it.reviewed ? ' · reviewed' : '') }));
   const head = el('input', { type: 'text', value: it.headline, 'aria-label': 'headline of ' + it.id, id: 'headline-' + it.id });
   sec.append(el('div', { class: 'row' }, head, el('button', { id: 'set-headline-' + it.id, onclick: () => head.value && head.value !== it.headline && push({ op: 'set-headline', item: it.id, text: head.value }) }, 'Set headline')));
   if (isLead) {

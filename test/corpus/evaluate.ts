@@ -29,7 +29,7 @@ export interface Run {
   extractor: ExtractorName;
   artifacts: Artifact[];
   score: PageScore;
-  /** Recovered articles that match no gold article yet were given confidence ≥ 0.9. */
+  /** Recovered items (articles and the lead) that match no gold item yet were given confidence ≥ 0.9. */
   confidentWrong: number;
   /** Han characters of the gold's items that the recovered items lack, plus those they have in excess. */
   hanLost: number;
@@ -105,11 +105,17 @@ function scoreRun(gold: GoldPage, engine: Engine, extractor: ExtractorName, arti
   const truth = truthOf(gold);
   const score = scorePage(truth, issue);
   const goldKeys = new Set(gold.articles.map((a) => articleKey(a.headline, a.role, a.name, a.paragraphs)));
-  const confidentWrong = issue.articles.filter(
-    (a) =>
-      a.confidence >= 0.9 &&
-      !goldKeys.has(articleKey(a.headline, a.byline?.role ?? '', a.byline?.name ?? '', a.paragraphs)),
-  ).length;
+  const leadWrong =
+    issue.lead !== null &&
+    (issue.lead.confidence ?? 1) >= 0.9 &&
+    articleKey(issue.lead.headline, '', '', issue.lead.paragraphs) !==
+      articleKey(gold.lead.headline, '', '', gold.lead.paragraphs);
+  const confidentWrong =
+    issue.articles.filter(
+      (a) =>
+        a.confidence >= 0.9 &&
+        !goldKeys.has(articleKey(a.headline, a.byline?.role ?? '', a.byline?.name ?? '', a.paragraphs)),
+    ).length + (leadWrong ? 1 : 0);
   const { lost, added } = hanDifference(itemText(truth), itemText(issue));
   return { page: gold.id, engine, extractor, artifacts, score, confidentWrong, hanLost: lost, hanAdded: added };
 }

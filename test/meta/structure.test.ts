@@ -92,7 +92,15 @@ const ARTICLE = fields<Article>({
   confidence: true,
   reviewed: true,
 });
-const LEAD = fields<Lead>({ headline: true, kicker: true, deck: true, paragraphs: true, source: true, reviewed: true });
+const LEAD = fields<Lead>({
+  headline: true,
+  kicker: true,
+  deck: true,
+  paragraphs: true,
+  source: true,
+  confidence: true,
+  reviewed: true,
+});
 const BYLINE = fields<Byline>({ role: true, name: true });
 const MASTHEAD = fields<Masthead>({
   text: true,

@@ -1,4 +1,4 @@
-import { emWidth, endsSentence, isAsciiGraphic, NO_LINE_END, NO_LINE_START } from '../text/chars.js';
+import { COMPRESSIBLE, emWidth, endsSentence, isAsciiGraphic, NO_LINE_END, NO_LINE_START } from '../text/chars.js';
 import { bracketDepth } from './classify.js';
 import { type CleanLine, type DraftCorrection, keptIndent, runsOn, withWidth } from './lines.js';
 import { measuresOfLines } from './measure.js';
@@ -107,8 +107,10 @@ export function joinFragments(lines: CleanLine[], corrections: DraftCorrection[]
   lines.forEach((line, i) => {
     const prev = out[out.length - 1];
     const measure = measures[i]!;
-    // The gap the extractor split at took room too: up to FRAGMENT_GAP ems.
-    const short = prev ? measure - (prev.width + line.width) : 0;
+    // The gap the extractor split at took room too: up to FRAGMENT_GAP ems. Two marks meeting at the split
+    // (`。` / `“`) were set as a compressed pair, half an em less than they count: the overlap of that pair is
+    // where an extractor that follows the pen splits the line.
+    const short = prev ? measure - (prev.width + line.width) + (pairAcross(prev.text, line.text) ? PAIR_SAVES : 0) : 0;
     const whole = prev && short >= -FRAGMENT_TOLERANCE && short <= FRAGMENT_GAP + FRAGMENT_TOLERANCE;
     const split = blankSeparated
       ? prev && !line.blankBefore && !endsSentence(prev.text)
@@ -150,6 +152,11 @@ export function joinFragments(lines: CleanLine[], corrections: DraftCorrection[]
 /** The first piece stops inside a sentence (`…，`) or the second cannot start a line (`”刘大赛说`): they run on. */
 const runsOnAcross = (a: CleanLine, b: CleanLine): boolean =>
   MID_SENTENCE_END.has([...a.text].at(-1) ?? '') || runsOn([...b.text][0] ?? '');
+
+/** A pair of marks (a stop or closing mark, then an opening mark) is set 1.5 em wide, not 2 (clreq). */
+const PAIR_SAVES = 0.5;
+const pairAcross = (a: string, b: string): boolean =>
+  COMPRESSIBLE.has([...a].at(-1) ?? '') && NO_LINE_END.has([...b][0] ?? '') && COMPRESSIBLE.has([...b][0] ?? '');
 
 /** Two pieces make one printed line when their widths add up to the measure within this (ems). */
 const FRAGMENT_TOLERANCE = 0.75;

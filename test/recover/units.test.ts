@@ -401,6 +401,12 @@ test('split printed lines: a letter-spaced or indented line is whole; a join not
   assert.equal(whole.length, 4);
   assert.equal(whole[1]!.text, '傍晚时分，散步的村民络');
   assert.equal(whole[1]!.doubtfulJoin, true, 'nothing says `傍晚时` runs on');
+  // Split where a stop meets an opening quote: the pair was set 1.5 em wide, so the pieces count half an em over.
+  const pair = joinFragments(
+    ['河边成了大家最爱去的地方', '散步的村民。', '“大家都说好，', '绎不绝，河边成了大家都爱', '去的地方。'].map(at),
+    [],
+  );
+  assert.equal(pair[1]!.text, '散步的村民。“大家都说好，');
   // Spelled out character by character (pdf.js on a loose line), or indented: a line of its own.
   assert.equal(joined('分 ， 散 步 的 村 民 络').length, 5);
   assert.equal(joined('\u3000\u3000分，散步的村民络').length, 5);

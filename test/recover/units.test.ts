@@ -17,7 +17,7 @@ import { joinHeadlineLines } from '../../src/recover/headlines.js';
 import { recoverText } from '../../src/recover/index.js';
 import { type FragmentCues, type ItemCues, interleave, readingOrder } from '../../src/recover/interleave.js';
 import { checkNothingLost } from '../../src/recover/invariants.js';
-import { type DraftCorrection, withWidth } from '../../src/recover/lines.js';
+import { type DraftCorrection, joinStrayMarks, withWidth } from '../../src/recover/lines.js';
 import { parseMasthead } from '../../src/recover/masthead.js';
 import { joinFragments, paragraphs } from '../../src/recover/paragraphs.js';
 import { joinPieces, writesPieces } from '../../src/recover/pieces.js';
@@ -459,4 +459,15 @@ test('reading order: from the column under the headline when others were read be
   assert.deepEqual(readingOrder(plain, [0, 1, 2, 3, 4]), [0, 1, 2, 3, 4]);
   // The last column under the headline, the first after it (starting afresh, ending mid-sentence): the first first.
   assert.deepEqual(readingOrder([f(0.5, 'closed', true), f(-0.7, 'open')], [0, 1]), [1, 0]);
+});
+
+test('stray marks: a closing mark alone goes back up to its line, an opening mark alone down to its line', () => {
+  const src = (raw: string, i: number) => ({ no: i + 1, raw, blankBefore: false });
+  const { lines } = joinStrayMarks(
+    ['一举将九个犯罪团伙全部打掉。', '“', '‘黄牛’利用外', '挂软件，每分钟点击页面近百次', '”'].map(src),
+  );
+  assert.deepEqual(
+    lines.map((l) => l.raw),
+    ['一举将九个犯罪团伙全部打掉。', '“‘黄牛’利用外', '挂软件，每分钟点击页面近百次”'],
+  );
 });

@@ -8,7 +8,10 @@
  *   (`《山西省实施<中华人民共和国工会法>办法》`) → `〈〉`;
  * - `+` and `＋` between words of one issue (`“线上+线下”` beside
  *   `领导干部＋人大代表`) → whichever the issue uses more (half width on a tie);
- * - a decimal point the extraction set apart (`5 . 6倍`) → `5.6`.
+ * - a decimal point the extraction set apart (`5 . 6倍`) → `5.6`;
+ * - the horizontal bar `―` (U+2015: GBK's mapping of the dash, which pdf.js
+ *   gives for a font that draws both alike) → the em dash `—` that a dash
+ *   (`——`) and a range (`4—5个月`) are set with.
  * Pure; the issue's other text is untouched.
  */
 import type { Correction, Issue, LineNo } from '../types.js';
@@ -34,6 +37,7 @@ function changesIn(text: string, plus: '+' | '＋'): Change[] {
   for (const m of text.matchAll(ASCII_BETWEEN_HAN)) out.push({ at: m.index!, length: 1, to: FULL_WIDTH[m[0]]! });
   for (const m of text.matchAll(PLUS)) if (m[0] !== plus) out.push({ at: m.index!, length: 1, to: plus });
   for (const m of text.matchAll(SPLIT_DECIMAL)) out.push({ at: m.index!, length: m[0].length, to: '.' });
+  for (const m of text.matchAll(/\u2015/g)) out.push({ at: m.index!, length: 1, to: '—' });
   // Titles inside a title: the inner pair set as 〈〉.
   let depth = 0;
   [...text].reduce((at, ch) => {

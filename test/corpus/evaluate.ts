@@ -10,6 +10,7 @@ import { launchBrowser } from '../../src/check/browser.js';
 import { readTemplate } from '../../src/io/inputs.js';
 import { layoutStage, quietReporter, renderStage } from '../../src/pipeline/index.js';
 import { recoverText } from '../../src/recover/index.js';
+import { normaliseForPrint } from '../../src/recover/print.js';
 import { validateIssue } from '../../src/schema.js';
 import { hanCounts } from '../../src/text/chars.js';
 import { jiebaWords } from '../../src/text/segmenter.js';
@@ -97,7 +98,8 @@ export async function evaluate(golds: GoldPage[], options: EvaluateOptions = {})
 function scoreRun(gold: GoldPage, engine: Engine, extractor: ExtractorName, artifacts: Artifact[], text: string): Run {
   let issue: Issue;
   try {
-    issue = recoverText(text, { file: `${gold.id}.txt`, words: jiebaWords });
+    // Scored as `newsprint recover` writes it: recovered, then normalised for print.
+    issue = normaliseForPrint(recoverText(text, { file: `${gold.id}.txt`, words: jiebaWords }));
     validateIssue(JSON.parse(JSON.stringify(issue)), `${gold.id} ${engine} ${extractor}`);
   } catch (e) {
     return failedRun(gold, engine, extractor, artifacts, (e as Error).message);

@@ -107,11 +107,15 @@ export function joinFragments(lines: CleanLine[], corrections: DraftCorrection[]
   lines.forEach((line, i) => {
     const prev = out[out.length - 1];
     const measure = measures[i]!;
-    // The gap the extractor split at took room too: up to FRAGMENT_GAP ems. Two marks meeting at the split
-    // (`。` / `“`) were set as a compressed pair, half an em less than they count: the overlap of that pair is
-    // where an extractor that follows the pen splits the line.
-    const short = prev ? measure - (prev.width + line.width) + (pairAcross(prev.text, line.text) ? PAIR_SAVES : 0) : 0;
-    const whole = prev && short >= -FRAGMENT_TOLERANCE && short <= FRAGMENT_GAP + FRAGMENT_TOLERANCE;
+    // The gap the extractor split at took room too: up to FRAGMENT_GAP ems. Where two marks meet at the split
+    // (`。` / `“`), they were set as a compressed pair, whose overlap is where an extractor that follows the pen
+    // splits a line: the line's marks may have been compressed (the pieces down to their least width).
+    const squeezed = prev !== undefined && pairAcross(prev.text, line.text);
+    const short = prev ? measure - (prev.width + line.width) + (squeezed ? PAIR_SAVES : 0) : 0;
+    const whole =
+      prev &&
+      short <= FRAGMENT_GAP + FRAGMENT_TOLERANCE &&
+      (short >= -FRAGMENT_TOLERANCE || (squeezed && prev.minWidth + line.minWidth <= measure + FRAGMENT_TOLERANCE));
     const split = blankSeparated
       ? prev && !line.blankBefore && !endsSentence(prev.text)
       : prev &&
@@ -153,7 +157,7 @@ export function joinFragments(lines: CleanLine[], corrections: DraftCorrection[]
 const runsOnAcross = (a: CleanLine, b: CleanLine): boolean =>
   MID_SENTENCE_END.has([...a.text].at(-1) ?? '') || runsOn([...b.text][0] ?? '');
 
-/** A pair of marks (a stop or closing mark, then an opening mark) is set 1.5 em wide, not 2 (clreq). */
+/** A stop or closing mark, then an opening mark: a pair set 1.5 em wide, not 2 (clreq). */
 const PAIR_SAVES = 0.5;
 const pairAcross = (a: string, b: string): boolean =>
   COMPRESSIBLE.has([...a].at(-1) ?? '') && NO_LINE_END.has([...b][0] ?? '') && COMPRESSIBLE.has([...b][0] ?? '');

@@ -177,7 +177,8 @@ function buildItems(draft: Draft, lines: SourceLine[], words?: WordSegmenter): v
   const pieced = writesPieces(lines.map(cleaned));
   for (const block of pageBlocks(lines, words)) {
     if (block.kind === 'body') {
-      const ps = paragraphs(cleanBody(block.lines, draft, pieced), lineCues(words));
+      const cues = lineCues(words);
+      const ps = paragraphs(cleanBody(block.lines, draft, pieced && cues), cues);
       if (ps[0]) ps[0].newMeasure = paras.length > 0 && ps[0].measure !== paras.at(-1)!.measure;
       paras.push(...ps);
     } else if (block.kind === 'signature') {
@@ -326,7 +327,7 @@ function cleaned(l: SourceLine): CleanLine {
  * Clean body lines: extraction spaces out (each removal a correction), stray newlines mended, and printed
  * lines an extractor wrote in pieces put together (`pieced`).
  */
-function cleanBody(lines: SourceLine[], draft: Draft, pieced: boolean): CleanLine[] {
+function cleanBody(lines: SourceLine[], draft: Draft, pieced: LineCues | false): CleanLine[] {
   const clean = lines.map((l) => {
     const line = cleaned(l);
     if (line.removed.length)
@@ -339,7 +340,7 @@ function cleanBody(lines: SourceLine[], draft: Draft, pieced: boolean): CleanLin
       });
     return line;
   });
-  return joinFragments(pieced ? joinPieces(clean, draft.corrections) : clean, draft.corrections);
+  return joinFragments(pieced ? joinPieces(clean, draft.corrections, pieced) : clean, draft.corrections);
 }
 
 function headlineOf(lines: SourceLine[], draft: Draft, words?: WordSegmenter): string {

@@ -94,7 +94,7 @@ export function breakScore(
 /**
  * A printed line split in two by the extractor: a stray newline in a block
  * whose lines are separated by blank lines, or a wide justification gap
- * (`…生机盎然。` / `“滴灌技术能实现…，预`). The two pieces together make one
+ * (`…河边成了大家最爱去的地方。` / `“过去河边堆满了垃圾，现`). The two pieces together make one
  * full line, and the second is short yet ends no sentence, which a
  * paragraph's last line would. They are put back together.
  */
@@ -182,7 +182,12 @@ export interface LineCues {
   /** Always opens a paragraph: a dateline, a sign-off. */
   opens(line: CleanLine): boolean;
 }
-const NO_CUES: LineCues = { heading: () => false, opens: () => false, joined: () => false, complete: () => false };
+export const NO_CUES: LineCues = {
+  heading: () => false,
+  opens: () => false,
+  joined: () => false,
+  complete: () => false,
+};
 
 /** A heading line is at least this much (ems) shorter than the measure: more than a first line's 2-em indent. */
 const HEADING_SHORT = 3;

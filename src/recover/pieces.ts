@@ -6,13 +6,15 @@
  * where they add up to a full line or to a paragraph's first line (two ems
  * short), and only where reading them apart would leave lines short without
  * a sentence's end. A dynamic programme over the lines finds the cheapest
- * reading of the whole block at once, so a paragraph's last line is never
- * glued to the next paragraph's first piece because they happen to fit.
+ * reading of the whole block at once, so a paragraph's last line is glued to
+ * the next paragraph's first pieces only where no other reading explains them
+ * (Typst's lines break where a stop meets a quote: `…最爱去的地方。` / `“过去…`);
+ * never a sign-off, nor a subhead or dateline after a sentence's end.
  */
 import { endsSentence } from '../text/chars.js';
 import { type CleanLine, type DraftCorrection, withWidth } from './lines.js';
 import { measuresOfLines } from './measure.js';
-import { joinText } from './paragraphs.js';
+import { joinText, type LineCues, NO_CUES } from './paragraphs.js';
 
 /** A printed line short of the measure that ends no sentence: a piece, unless it is a heading. */
 const SHORT_OPEN = 1;
@@ -20,6 +22,11 @@ const SHORT_OPEN = 1;
 const SHORT_CLOSED = 0.3;
 /** Joining two pieces: dearer than a paragraph's last line, so only lines short without a sentence's end are joined. */
 const JOIN = 0.5;
+/**
+ * Joining onto a first piece that ends a sentence: it may be a paragraph's last line, which the next paragraph's
+ * pieces happen to fill up to a line. Dearer than a join, so only pieces that fit no other reading are joined so.
+ */
+const SENTENCE_JOIN = 0.75;
 /** A line within this of the measure (ems) is full. */
 const FULL_SLACK = 1;
 /** Pieces add up to a line within this (ems): the gaps justification opened, a mark compressed or not. */
@@ -52,7 +59,11 @@ export function writesPieces(lines: CleanLine[]): boolean {
   return open.length >= PIECED_SHARE * lines.length;
 }
 
-export function joinPieces(lines: CleanLine[], corrections: DraftCorrection[]): CleanLine[] {
+export function joinPieces(
+  lines: CleanLine[],
+  corrections: DraftCorrection[],
+  cues: Pick<LineCues, 'heading' | 'opens' | 'complete'> = NO_CUES,
+): CleanLine[] {
   if (lines.length < 2) return lines;
   const measures = measuresOfLines(lines);
   const n = lines.length;
@@ -66,10 +77,12 @@ export function joinPieces(lines: CleanLine[], corrections: DraftCorrection[]): 
     let least = 0;
     for (let j = i; j < n && j - i < MAX_PIECES; j++) {
       const piece = lines[j]!;
-      // A blank line, a new measure or a full line ends what a piece can be joined to; so does a first piece that
-      // ends a sentence (a paragraph's last line, which the next paragraph's first piece may fit by chance).
+      // A blank line, a new measure or a full line ends what a piece can be joined to.
       if (j > i && (piece.blankBefore || measures[j] !== m || lines[j - 1]!.width >= m - FULL_SLACK)) break;
-      if (j === i + 1 && endsSentence(lines[i]!.text)) break;
+      // A sign-off is complete in itself; a subhead or a dateline after a sentence's end stands alone.
+      if (j === i + 1 && cues.complete(lines[i]!.text)) break;
+      if (j > i && endsSentence(lines[j - 1]!.text) && (cues.opens(piece) || (j === i + 1 && cues.heading(piece))))
+        break;
       width += piece.width;
       least += piece.minWidth;
       const fits = (target: number) => least - FIT <= target && target <= width + FIT;
@@ -77,7 +90,7 @@ export function joinPieces(lines: CleanLine[], corrections: DraftCorrection[]): 
         j === i
           ? SHAPE_COST[shapeOf(piece.width, piece.text, m)]
           : fits(m) || fits(m - INDENT)
-            ? JOIN * (j - i)
+            ? JOIN * (j - i) + (endsSentence(lines[i]!.text) ? SENTENCE_JOIN : 0)
             : Number.POSITIVE_INFINITY;
       if (best[i]! + cost < best[j + 1]!) {
         best[j + 1] = best[i]! + cost;

@@ -11,7 +11,7 @@
  * - a decimal point the extraction set apart (`5 . 6倍`) → `5.6`;
  * - the horizontal bar `―` (U+2015: GBK's mapping of the dash, which pdf.js
  *   gives for a font that draws both alike) → the em dash `—` that a dash
- *   (`——`) and a range (`4—5个月`) are set with.
+ *   (`——`) and a range (`3—4天`) are set with.
  * Pure; the issue's other text is untouched.
  */
 import type { Correction, Issue, LineNo } from '../types.js';

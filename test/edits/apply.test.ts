@@ -112,7 +112,7 @@ test('print normalisation: each change a correction, a rejected one gives the pr
     `老街改造让城市焕发新活力
 □ 本报记者 王明远
 居民议事会听取意见,收集建议，按照《东州市实施<城市更新条例>办法》推进改造。
-“线上+线下”“走出去+请进来”和“商户＋居民”的做法，让客流增长了 5 . 6倍，工期4―5个月。
+“线上+线下”“走出去+请进来”和“商户＋居民”的做法，让客流增长了 5 . 6倍，工期3―4天。
 `,
     { file: 't.txt' },
   );
@@ -120,7 +120,7 @@ test('print normalisation: each change a correction, a rejected one gives the pr
   assert.equal(
     normal.articles[0]!.paragraphs.join(''),
     '居民议事会听取意见，收集建议，按照《东州市实施〈城市更新条例〉办法》推进改造。' +
-      '“线上+线下”“走出去+请进来”和“商户+居民”的做法，让客流增长了5.6倍，工期4—5个月。',
+      '“线上+线下”“走出去+请进来”和“商户+居民”的做法，让客流增长了5.6倍，工期3—4天。',
   );
   const added = normal.corrections.filter((c) => c.kind === 'print-normalised');
   assert.deepEqual(
@@ -131,7 +131,7 @@ test('print normalisation: each change a correction, a rejected one gives the pr
       ['新条例>办法》', '新条例〉办法》'],
       ['“商户＋居民”', '“商户+居民”'],
       ['长了5 . 6倍，', '长了5.6倍，'],
-      ['工期4―5个月', '工期4—5个月'],
+      ['工期3―4天。', '工期3—4天。'],
     ],
   );
   assert.equal(normaliseForPrint(normal).corrections.length, normal.corrections.length, 'idempotent');

@@ -471,3 +471,28 @@ test('stray marks: a closing mark alone goes back up to its line, an opening mar
     ['一举将九个犯罪团伙全部打掉。', '“‘黄牛’利用外', '挂软件，每分钟点击页面近百次”'],
   );
 });
+
+test('pieces: a stop may end a piece mid-line, but a sign-off and a subhead stand alone', () => {
+  // Invented text in a 20-em measure, written in pieces where a stop meets a quote.
+  const piecesOf = (texts: string[]) =>
+    joinPieces(
+      texts.map((text, i) => withWidth({ no: i + 1, raw: text, text, removed: [], blankBefore: false })),
+      [],
+      {
+        heading: (l) => l.text === '河长制落实以后',
+        opens: (l) => l.text.startsWith('（摘编'),
+        complete: (t) => t.startsWith('（摘编'),
+      },
+    ).map((l) => l.text);
+  const full = '去年以来，沿河各村把清理河道当作头等大事';
+  // `…巡河队。` and `“每天早晚各走` make one line; read apart, the second is short and stops mid-sentence.
+  assert.deepEqual(piecesOf([full, '来抓，村民自发组成巡河队。', '“每天早晚各走', full]), [
+    full,
+    '来抓，村民自发组成巡河队。“每天早晚各走',
+    full,
+  ]);
+  const signoff = piecesOf([full, '（摘编自《东州日报》）', '河长制落实以后村里', full]);
+  assert.equal(signoff[1], '（摘编自《东州日报》）');
+  const subhead = piecesOf([full, '来抓，村民自发组成巡河队。', '河长制落实以后', full]);
+  assert.equal(subhead[1], '来抓，村民自发组成巡河队。');
+});

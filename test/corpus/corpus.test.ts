@@ -24,7 +24,7 @@ test(
     const report = JSON.stringify({ reading, layout, round });
     // Floors a little under the figures of the README (the targets of issue 11 are 97 %, 0.97, 90 % on -layout).
     assert.ok(reading.headlineBody >= 0.96, `headline-body matches ${reading.headlineBody} (${report})`);
-    assert.ok(f1(reading.paragraphPrecision, reading.paragraphRecall) >= 0.93, `paragraph F1 (${report})`);
+    assert.ok(f1(reading.paragraphPrecision, reading.paragraphRecall) >= 0.94, `paragraph F1 (${report})`);
     assert.ok(reading.dates >= 0.98, `masthead (${report})`);
     // (0.84 since newsprint's own spread breaks headlines between words and prefers one line: the round trip's
     // -layout pages changed geometry and fell from 80 to 72 %; Chromium's and Typst's did not move.)

@@ -213,7 +213,7 @@ function buildItems(draft: Draft, lines: SourceLine[], words?: WordSegmenter): v
   );
   anchors.forEach((a, i) => {
     const { paras: mine, confidence } = bodies.items[i]!;
-    if (a.lead) addLead(draft, a.lead, mine, { confidence, after: seg.runs[i]!.after }, words);
+    if (a.lead) addLead(draft, a.lead, mine, confidence, words);
     else addArticle(draft, a.sig!, mine, { confidence, after: seg.runs[i]!.after }, words);
   });
   for (const orphan of bodies.orphans) addOrphan(draft, orphan);
@@ -498,7 +498,7 @@ function addLead(
   draft: Draft,
   block: LeadBlock,
   paras: Paragraph[],
-  run: { confidence: number; after: boolean },
+  runConfidence: number,
   words?: WordSegmenter,
 ): void {
   const headline = headlineOf(block.headline, draft, words);
@@ -539,13 +539,13 @@ function addLead(
     return;
   }
   // A lead is signed by its place on the page, not by a byline.
-  const confidence = itemConfidence(run.confidence, paras, block.headline.length, true);
+  const confidence = itemConfidence(runConfidence, paras, block.headline.length, true);
   draft.lead = { at, lines, headline, kicker, deck, paragraphs: paras.map((p) => p.text), source, confidence };
-  if (run.confidence < UNSURE && paras.length)
+  if (runConfidence < UNSURE && paras.length)
     draft.warnings.push({
       code: 'uncertain-match',
       message: `the lead "${headline}" matched to the body at lines ${span(paras)} with low confidence (${
-        run.confidence
+        runConfidence
       })`,
       lines: [at, paras[0]!.lines[0]!.no],
     });

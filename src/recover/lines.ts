@@ -70,35 +70,26 @@ export type DraftCorrection = Omit<Correction, 'id' | 'item'> & { item?: string 
  */
 export const runsOn = (ch: string): boolean => NO_LINE_START.has(ch) && !'…—'.includes(ch);
 
+const opensOnly = (l: SourceLine): boolean => {
+  const t = l.raw.trim();
+  return t !== '' && [...t].every((ch) => NO_LINE_END.has(ch));
+};
+
 /**
  * A line of nothing but marks that may not start a line (`？`, `）。`) is the end of the line above, cut off
  * by the extractor (a mark set in another font or moved by glue): put back before anything reads the lines,
  * so a headline keeps its question mark. Likewise a line of nothing but opening marks (`“`, which may not end
  * a line) is the start of the line below.
  */
-const opensOnly = (l: SourceLine): boolean => {
-  const t = l.raw.trim();
-  return t !== '' && [...t].every((ch) => NO_LINE_END.has(ch));
-};
-
 export function joinStrayMarks(lines: SourceLine[]): { lines: SourceLine[]; corrections: DraftCorrection[] } {
   const out: SourceLine[] = [];
   const corrections: DraftCorrection[] = [];
   for (const line of lines) {
     const marks = line.raw.trim();
     const prev = out.at(-1);
-    if (prev && opensOnly(prev) && !line.blankBefore && marks) {
-      const joined = prev.raw.trim() + line.raw.trimStart();
-      corrections.push({
-        kind: 'fragment-joined',
-        lines: [prev.no, line.no],
-        from: `${prev.raw.trim()}\n${line.raw.trim()}`,
-        to: joined.trim(),
-        note: 'marks the extractor put on a line of their own',
-      });
-      out[out.length - 1] = { ...prev, raw: joined };
-    } else if (prev && marks && [...marks].every(runsOn)) {
-      const joined = prev.raw.trimEnd() + marks;
+    const down = prev && opensOnly(prev) && !line.blankBefore && marks !== '';
+    if (prev && (down || (marks && [...marks].every(runsOn)))) {
+      const joined = down ? prev.raw.trim() + line.raw.trimStart() : prev.raw.trimEnd() + marks;
       corrections.push({
         kind: 'fragment-joined',
         lines: [prev.no, line.no],

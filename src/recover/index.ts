@@ -289,11 +289,6 @@ function placeFragments(
 
 /** Rare words for the topic cue: words of two or more characters found in few paragraphs of the page. */
 const TOPIC_RARE_SHARE = 0.15;
-/**
- * And rare in the language: a word as common as `作为` or `我们` (jieba's idf 3-5) that a few paragraphs happen
- * to share says nothing of their topic; `毕竟`, `采访` (6.0-6.1) and `肥胖`, `人工智能` (8.3-9.5) begin to.
- */
-const TOPIC_MIN_IDF = 6;
 
 /** `apart`: the extractor sets blocks of lines apart with blank lines: a paragraph inside one goes on a column. */
 function segParagraphs(paras: Paragraph[], apart: boolean, words?: WordSegmenter): SegParagraph[] {
@@ -310,9 +305,8 @@ function segParagraphs(paras: Paragraph[], apart: boolean, words?: WordSegmenter
       signoff: parseSignoff(p.text) !== null,
       soft: p.soft === true,
       inBlock: apart && i > 0 && !p.newMeasure && !p.lines[0]!.blankBefore,
-      words: new Set(
-        [...wordSets[i]!].filter((w) => df.get(w)! <= rare && (words?.idf?.(w) ?? Infinity) >= TOPIC_MIN_IDF),
-      ),
+      // And not common in the language: `作为` shared by a few paragraphs says nothing of their topic.
+      words: new Set([...wordSets[i]!].filter((w) => df.get(w)! <= rare && !words?.common?.(w))),
     };
   });
 }

@@ -10,7 +10,7 @@
  * new band. Other extractions pass through unchanged.
  */
 import { isSpace } from '../text/chars.js';
-import { isHeadlineCandidate } from './classify.js';
+import { isHeadlineCandidate, parseByline } from './classify.js';
 import type { SourceLine } from './lines.js';
 
 /** Spaces that separate columns (a word space is one; a printed gap two). */
@@ -175,7 +175,22 @@ function isHeader(rows: Row[], row: Row): boolean {
   const columns = rows.map((r) =>
     r.pieces.length === 1 && isHeadlineCandidate(r.pieces[0]!.text) ? columnOf(r.pieces[0]!.x) : -1,
   );
-  return columns.every((c) => c >= 0) && new Set(columns).size >= 2;
+  return (columns.every((c) => c >= 0) && new Set(columns).size >= 2) || sideBySide(rows, starts);
+}
+
+/**
+ * Headlines side by side on one row, each centred over its module, and under them bylines: every piece a
+ * headline or a byline, over two columns at least of the row below.
+ */
+function sideBySide(rows: Row[], starts: number[]): boolean {
+  const under = (x: number) => starts.filter((s) => s <= x + EDGE_TOLERANCE).length - 1;
+  const pieces = rows.flatMap((r) => r.pieces);
+  const heads = (p: Piece) => isHeadlineCandidate(p.text);
+  return (
+    rows.some((r) => r.pieces.length > 1 && r.pieces.every(heads)) &&
+    pieces.every((p) => heads(p) || parseByline(p.text) !== null) &&
+    new Set(pieces.map((p) => under(p.x))).size >= 2
+  );
 }
 
 /**

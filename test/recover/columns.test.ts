@@ -93,3 +93,38 @@ test('-layout: headlines of modules side by side, at different heights, go to th
   const right = out.indexOf('右边的新闻标题');
   assert.deepEqual(out.slice(right, right + 3), ['右边的新闻标题', '□ 本报记者 李清和', '右栏接着写第一行的文字在']);
 });
+
+test('-layout: headlines side by side on one row, each centred over its module, and a byline under one', () => {
+  // Two modules of two 12-cell columns each: module A's columns start at cells 0 and 16, module B's at 32 and
+  // 48. B's headline is centred over B (cell 40), its byline starts at B's edge; A's byline starts A's first row.
+  const cell = (pieces: Array<[number, string]>) =>
+    pieces.reduce((line, [x, t]) => line.padEnd(x, ' ') + t, '').replace(/\s+$/, '');
+  const A1 = ['甲栏第一行文字', '甲栏第二行文字', '甲栏第三行完。'];
+  const A2 = ['甲二栏第一行字', '甲二栏第二行字', '甲二栏末行完。'];
+  const B1 = ['乙栏第一行文字', '乙栏第二行文字', '乙栏第三行完。'];
+  const B2 = ['乙二栏第一行字', '乙二栏第二行字', '乙二栏末行完。'];
+  const text = [
+    cell([
+      [4, '城市更新让老街焕发新活力'],
+      [40, '乡村学校迎来音乐课'],
+    ]),
+    cell([[32, '□ 本报记者 李清和']]),
+    cell([
+      [0, '□ 本报记者 王明远'],
+      [32, B1[0]!],
+      [48, B2[0]!],
+    ]),
+    ...[0, 1, 2].map((i) =>
+      cell([
+        [0, A1[i]!],
+        [16, A2[i]!],
+        [32, B1[i + 1] ?? '乙栏补一行。'],
+        [48, B2[i + 1] ?? '乙二栏补行。'],
+      ]),
+    ),
+  ].join('\n');
+  const out = read(text);
+  assert.deepEqual(out.slice(0, 2), ['城市更新让老街焕发新活力', '□ 本报记者 王明远']);
+  const b = out.indexOf('乡村学校迎来音乐课');
+  assert.deepEqual(out.slice(b, b + 3), ['乡村学校迎来音乐课', '□ 本报记者 李清和', B1[0]]);
+});

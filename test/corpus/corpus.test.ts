@@ -26,9 +26,8 @@ test(
     assert.ok(reading.headlineBody >= 0.96, `headline-body matches ${reading.headlineBody} (${report})`);
     assert.ok(f1(reading.paragraphPrecision, reading.paragraphRecall) >= 0.94, `paragraph F1 (${report})`);
     assert.ok(reading.dates >= 0.98, `masthead (${report})`);
-    // (0.84 since newsprint's own spread breaks headlines between words and prefers one line: the round trip's
-    // -layout pages changed geometry and fell from 80 to 72 %; Chromium's and Typst's did not move.)
-    assert.ok(layout.headlineBody >= 0.82, `-layout headline-body matches ${layout.headlineBody} (${report})`);
+    // (88.4 % in session 10, once headlines side by side on one row head the columns under them.)
+    assert.ok(layout.headlineBody >= 0.86, `-layout headline-body matches ${layout.headlineBody} (${report})`);
     // (At 96.7 %: 2025-03-25-06 sets a headline over two lines broken between words, which recovery cannot tell
     // from a clause break, and pdftotext reads the aligned columns of full-width modules stacked on a half-empty
     // page 2 as one.)

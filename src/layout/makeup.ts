@@ -71,7 +71,7 @@ export const HEADLINE_INVERSION = 0.0008;
 const HEADLINE_STEP = 2;
 
 /**
- * A headline broken inside a clause (`云南计划3年内培训 / 职业技能人才…`) where a wider module would set it whole: it
+ * A headline broken inside a clause (`东州计划三年内培训 / 农村电商人才…`) where a wider module would set it whole: it
  * reads as two clauses, to a reader and to recovery, which puts a space there.
  */
 const CLAUSE_BROKEN = 0.01;

@@ -96,7 +96,7 @@ export function splitGluedNames(s: string): string[] | null {
 const MAX_SPACED_BYLINE_TOKENS = 4;
 
 /**
- * A byline line: `□ 本报记者 王沛`, `本报记者  王  沛`, `本报上海分社记者 崔寅`,
+ * A byline line: `□ 本报记者 王明远`, `本报记者  王  明`, `本报东州分社记者 李华`,
  * `口 兴县人大常委会主任 史小军`; with `nameOnly`, also a bare `林丽鹂` or
  * `李维俊 祝佳祺` (only where it stands under a headline).
  */

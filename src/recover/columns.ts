@@ -140,7 +140,7 @@ function splitPage(lines: SourceLine[]): SourceLine[] {
     const apart = blanks >= MODULE_BLANKS || (blanks > 0 && (row.pieces.length === 1 || !row.pieces.every(aligned)));
     const crossed = crosses(row, edges);
     // Lines alone on their rows, none running over a gap of the first row in columns under them: headlines
-    // of modules side by side set at different heights (`四十载耕耘，荒岛` / `两部门…` / `变成“瓜果山”`). They go
+    // of modules side by side set at different heights (`十年耕耘，荒坡` / `两部门…` / `变成“花果园”`). They go
     // to the columns they stand over, not across the page row by row.
     if (opens && !header.length && band.length <= MAX_HEADER_ROWS && isHeader(band, row)) {
       header = band;

@@ -27,7 +27,7 @@ export interface FragmentCues {
   label: number;
   start: FragmentStart;
   end: FragmentEnd;
-  /** It ends with a sign-off (`（摘编自《北京日报》）`): an article's last words, not a paragraph's. */
+  /** It ends with a sign-off (`（摘编自《东州日报》）`): an article's last words, not a paragraph's. */
   signedOff: boolean;
   /** Its words, each weighted by how rare it is on the page (tf-idf): its topic. */
   topic: Map<string, number>;
@@ -37,7 +37,7 @@ export interface FragmentCues {
   dateline: number | null;
   /** The width its column lines are set to (ems), or null where its lines do not tell. */
   measure: number | null;
-  /** People it names who are introduced somewhere on the page by their title (`副秘书长丁梅` … `丁梅建议`). */
+  /** People it names who are introduced somewhere on the page by their title (`副秘书长张芳` … `张芳建议`). */
   people: Set<string>;
   /** It stands right under a headline (and byline) set above its body: it opens that article. */
   opens?: boolean;

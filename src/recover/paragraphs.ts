@@ -153,7 +153,7 @@ export function joinFragments(lines: CleanLine[], corrections: DraftCorrection[]
   return out;
 }
 
-/** The first piece stops inside a sentence (`…，`) or the second cannot start a line (`”刘大赛说`): they run on. */
+/** The first piece stops inside a sentence (`…，`) or the second cannot start a line (`”李大爷说`): they run on. */
 const runsOnAcross = (a: CleanLine, b: CleanLine): boolean =>
   MID_SENTENCE_END.has([...a.text].at(-1) ?? '') || runsOn([...b.text][0] ?? '');
 
@@ -240,7 +240,7 @@ export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES): Paragr
       : breakScore(lines[i - 1]!, line, next, measures[i]!, out[out.length - 1]?.lines.length === 1, blankMeansBreak);
     // A bracket left open at a line's end (`（作者为全国政协` …) closes in the same paragraph.
     const open = i > 0 && !newMeasure && depth > 0;
-    // A closing mark never starts a paragraph (nor a line: an extractor that writes `”刘大赛说。` on a line of its
+    // A closing mark never starts a paragraph (nor a line: an extractor that writes `”李大爷说。` on a line of its
     // own cut a printed line at the mark); nor does a paragraph end in a comma or an opening mark: the line
     // above runs on.
     const first = [...line.text][0] ?? '';

@@ -1,7 +1,7 @@
 /**
  * Printed lines an extractor wrote in pieces: pdftotext -raw writes each
- * justified run of a line on a line of its own (`走进中国一汽研发总院，` /
- * `在新能源试验室样品拆解间，` / `一套新`), so most lines look short and
+ * justified run of a line on a line of its own (`走进东州一家汽车研发中心，` /
+ * `在电池试验室的拆解间，` / `一套新`), so most lines look short and
  * every sentence end looks like a paragraph's. Pieces are put back together
  * where they add up to a full line or to a paragraph's first line (two ems
  * short), and only where reading them apart would leave lines short without

@@ -83,7 +83,7 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
   const starts = new Map<number, Block>();
   const candidate = (i: number) => i >= 0 && i < lines.length && !used.has(i) && isHeadlineCandidate(lines[i]!.raw);
   const apart = blocksApart(lines);
-  // A headline's first line may end at a clause (`“是老百姓的支持，` / `让我们夺得了胜利”`) where it starts a
+  // A headline's first line may end at a clause (`“是乡亲们的支持，` / `让我们走到了今天”`) where it starts a
   // block of its own: a column line ending in a comma runs on from the line above it.
   const clauseLine = (i: number) => {
     if (i < 0 || i >= lines.length) return false;
@@ -98,7 +98,7 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
     for (let i = at - 1; (candidate(i) || (out.length > 0 && clauseLine(i))) && out.length < MAX_HEADLINE_LINES; i--) {
       // A question above ends it. (Not a blank line: MuPDF sets each line of a large headline apart.)
       if (out.length && /[？！?!][”’」』]?$/.test(lines[i]!.raw.trim())) break;
-      // Nor the last line of a block above when the headline starts a block: a column's end (`通过不断提升自然资`).
+      // Nor the last line of a block above when the headline starts a block: a column's end (`通过不断完善公共服`).
       if (out.length && apart && lines[out[0]!]!.blankBefore && !lines[i]!.blankBefore) break;
       if (out.length === 2 && ![i, ...out].every((k) => emWidth(lines[k]!.raw.trim()) <= SHORT_HEADLINE_LINE_EM)) break;
       out.unshift(i);
@@ -129,7 +129,7 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
   // Bylines: a byline mark or a role; a bare name only right under a headline.
   const headless: Array<{ b: number; sig: Signature }> = [];
   lines.forEach((line, b) => {
-    // Inside a bracket begun above (`（作者为…，本` / `报记者常钦采访` / `整理）`) is no byline.
+    // Inside a bracket begun above (`（作者为…，本` / `报记者李华采访` / `整理）`) is no byline.
     if (used.has(b) || insideBracket(lines, b)) return;
     let parts = parseByline(line.raw);
     const next = lines[b + 1]?.raw ?? '';
@@ -145,14 +145,14 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
     ) {
       parts = parseByline(line.raw, true);
       // A bare name that is a word of the dictionary (`方向`, the end of a wrapped subhead) is no name: names
-      // segment into their characters. Nor is one that a word runs into from the line above (`…仍难完` / `全替代`:
+      // segment into their characters. Nor is one that a word runs into from the line above (`…一时还难以完` / `全解决`:
       // 完全), the end of a wrapped paragraph.
       if (parts && words && parts.names.some((n) => words(n).length === 1)) parts = null;
       if (parts && words && spansJoin(headlineText(lines[b - 1]!.raw), headlineText(line.raw), words)) parts = null;
     }
     if (!parts) return;
-    // A byline too long for its column, broken after its mark's line (`□ 中国农业博物馆当代农业研究部` /
-    // `副研究馆员 陶妍洁`): the two lines are one byline, and the headline stands above the first.
+    // A byline too long for its column, broken after its mark's line (`□ 东州市农业科学研究院作物栽培研究所` /
+    // `副研究员 林秋实`): the two lines are one byline, and the headline stands above the first.
     const above = lines[b - 1];
     const joined =
       above && !used.has(b - 1) && startsWithMark(above.raw) && !parseByline(above.raw)
@@ -390,7 +390,7 @@ function standsApart(lines: SourceLine[], head: number[], deck: number, words?: 
   const next = lines[deck + 1];
   if (!next || Math.abs(width(deck) - width(deck + 1)) > COLUMN_LIKE) return true;
   // A one-line "headline", its dash line and the line after all as wide as each other: three lines of a column
-  // (`1991年夏天，“三北”防护林的明星树种` / `——樟子松出现群团状枯死…` / `趋势。…`).
+  // (`1991年夏天，沿河林带的主要树种` / `——杨树出现成片枯死…` / `趋势。…`).
   if (head.length === 1 && Math.abs(width(head[0]!) - width(deck)) <= DIGITS_LIKE) return false;
   const text = headlineText(lines[deck]!.raw);
   const runsOn = /[，、：,:]$/.test(text) || (words ? spansJoin(text, headlineText(next.raw), words) : true);

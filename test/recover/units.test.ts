@@ -463,11 +463,11 @@ test('reading order: from the column under the headline when others were read be
 test('stray marks: a closing mark alone goes back up to its line, an opening mark alone down to its line', () => {
   const src = (raw: string, i: number) => ({ no: i + 1, raw, blankBefore: false });
   const { lines } = joinStrayMarks(
-    ['一举将九个犯罪团伙全部打掉。', '“', '‘黄牛’利用外', '挂软件，每分钟点击页面近百次', '”'].map(src),
+    ['巡河队每天早晚各走一遍。', '“', '‘小河长’每天都', '来巡查，河边再也没有垃圾', '”'].map(src),
   );
   assert.deepEqual(
     lines.map((l) => l.raw),
-    ['一举将九个犯罪团伙全部打掉。', '“‘黄牛’利用外', '挂软件，每分钟点击页面近百次”'],
+    ['巡河队每天早晚各走一遍。', '“‘小河长’每天都', '来巡查，河边再也没有垃圾”'],
   );
 });
 

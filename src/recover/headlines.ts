@@ -26,7 +26,7 @@ export function joinHeadlineLines(a: string, b: string, words?: WordSegmenter): 
 
 /**
  * The halves of a headline broken at a clause break are whole phrases. A piece of at most this many characters
- * cut off by a clause mark (`让基层干部少` / `负担、多负责`: `负担` runs on into the first line) is not one.
+ * cut off by a clause mark (`让村里老人少` / `跑腿、多办事`: `跑腿` runs on into the first line) is not one.
  */
 const MAX_CLAUSE_PIECE = 2;
 const CLAUSE_MARK = /[、，,：:；;]/;

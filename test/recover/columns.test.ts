@@ -62,9 +62,9 @@ test('-layout: a wide gap inside one column is no gutter', () => {
 test('-layout: a few rows with wide gaps at one place between full lines are one column', () => {
   const full = '这是一行通栏的长文字，一直写到页面的右边为止，没有任何分栏的空白';
   const gaps = [
-    '为什么老百姓这么拥护八路军？      “一切行动听指挥',
-    '一针一线……”八十多年过去了，      “三大纪律八项',
-    '得清清楚楚。      “八路军严明的纪律得到了认同',
+    '为什么乡亲们这么喜欢这条路？      “一条路连起了山',
+    '一村一户……”十多年过去了，      “村村通公路的',
+    '说得很明白。      “这条路让山货卖到了城里去啦',
   ];
   // Under them, two columns (which make the page one to be read in columns at all).
   const out = read([full, ...gaps, full, '', '', rows(LEFT, RIGHT)].join('\n'));

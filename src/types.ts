@@ -243,6 +243,11 @@ export interface Template {
    * module shapes, not by white.
    */
   maxHeadlineExtra: number;
+  /**
+   * An item too long for what is left of page 1 may continue on page 2 (转版), cut between paragraphs, with jump
+   * lines. Off unless set.
+   */
+  jumps?: boolean;
 }
 
 // ---- Layout: the page tree (layout.json) -------------------------------------
@@ -257,7 +262,9 @@ export type LineRole =
   | 'intro'
   | 'headline'
   | 'byline'
-  | 'body';
+  | 'body'
+  /** A continued item's jump line (`（下转第2版）`, `（上接第1版）`): furniture, not the issue's text. */
+  | 'jump';
 
 /** One line of text, every glyph positioned: the renderer only draws it. */
 export interface TextLine {

@@ -52,12 +52,25 @@ export interface SpanOption {
   tail: number;
 }
 
+/**
+ * Part of an item continued from one page to the next (转版): its paragraphs [from, to), and the jump lines that send
+ * the reader on at its foot (`（下转第2版）`) and welcome them at its top (`（上接第1版）`).
+ */
+export interface ItemPart {
+  from: number;
+  to: number;
+  jumpOut: string | null;
+  jumpIn: string | null;
+}
+
 /** What every item brings to the make-up: its module options by span. */
 interface ContentBase {
   item: string;
   headline: string;
   /** Module options by span; none where the item cannot be set that wide or narrow. */
   spans: Map<number, SpanOption[]>;
+  /** The part of the item this is, when it is continued over the pages (its body's first paragraph is `from`). */
+  part?: ItemPart;
 }
 
 export interface ArticleContent extends ContentBase {
@@ -179,7 +192,8 @@ function measureOf(g: Grid, span: number, columns: number, size: number): number
 
 /**
  * A line re-set to keep a paragraph together is never looser than this (em between characters, over 1): the
- * issue's cap on a line's character pitch is 1.10 em.
+ * issue's cap on a line's character pitch is 1.10 em. (0.09, under poppler's 0.1-em word break, left orphans on
+ * three of the make-up report's spreads.)
  */
 const TOGETHER_MAX_STRETCH = 0.1;
 
@@ -191,9 +205,9 @@ type Flow = Pick<SpanOption, 'body' | 'perColumn' | 'tail' | 'stranded'>;
  * shorter: at the least column length, and a line longer (a taller module, its last column shorter) where that
  * strands fewer lines; the make-up weighs the stranded lines against the holes.
  */
-function flows(paragraphs: string[], measure: number, columns: number, m: FaceMetrics): Flow[] {
-  return flowsFor(m)(paragraphs, () => memo())(`${measure}|${columns}`, () =>
-    flowOnce(paragraphs, measure, columns, m),
+function flows(paragraphs: string[], measure: number, columns: number, m: FaceMetrics, reserve: number): Flow[] {
+  return flowsFor(m)(paragraphs, () => memo())(`${measure}|${columns}|${reserve}`, () =>
+    flowOnce(paragraphs, measure, columns, m, reserve),
   );
 }
 
@@ -202,9 +216,10 @@ const flowsFor = memoPer<FaceMetrics, string[], Memo<string, Flow[]>>();
 /** Paragraphs set in a given number of lines, by face, measure, lines and text (null: not within the stretch). */
 const rebrokenFor = memoPer<FaceMetrics, string, BrokenLine[] | null>();
 
-function flowOnce(paragraphs: string[], measure: number, columns: number, m: FaceMetrics): Flow[] {
+/** (`reserve`: lines kept free at the foot of the last column, for a jump line.) */
+function flowOnce(paragraphs: string[], measure: number, columns: number, m: FaceMetrics, reserve: number): Flow[] {
   const body = setBody(paragraphs, measure, m);
-  const least = Math.ceil(body.length / columns);
+  const least = Math.ceil((body.length + reserve) / columns);
   const rebreak = (p: number, lines: number) =>
     rebrokenFor(m)(`${measure}|${lines}|${paragraphs[p]}`, () =>
       breakParagraphInto(paragraphs[p]!, m, bodyBreaks(measure), { lines, maxStretch: TOGETHER_MAX_STRETCH }),
@@ -212,11 +227,11 @@ function flowOnce(paragraphs: string[], measure: number, columns: number, m: Fac
   const out: Flow[] = [];
   for (const perColumn of [least, least + 1]) {
     // Taller only while the last column keeps a line, and only to strand fewer.
-    if (perColumn > least && perColumn * (columns - 1) >= body.length) break;
-    const kept = keepParagraphsTogether(body, perColumn, columns, rebreak);
+    if (perColumn > least && perColumn * (columns - 1) >= body.length + reserve) break;
+    const kept = keepParagraphsTogether(body, perColumn, perColumn * columns - reserve, rebreak);
     const stranded = strandedLines(kept, perColumn);
     if (out.length && stranded >= out[0]!.stranded) break;
-    out.push({ body: kept, perColumn, tail: perColumn * columns - kept.length, stranded });
+    out.push({ body: kept, perColumn, tail: perColumn * columns - kept.length - reserve, stranded });
     if (stranded === 0) break;
   }
   return out;
@@ -230,12 +245,16 @@ function optionsOf(
   o: Pick<SpanOption, 'span' | 'columns' | 'introSize' | 'measure' | 'paragraphs' | 'heads'>,
   fixed: number,
   m: FaceMetrics,
+  part?: ItemPart,
 ): SpanOption[] {
-  return flows(o.paragraphs, o.measure, o.columns, m).map((f) => ({
+  // A continued part carries its jump lines: the one in above its body, the one out at the foot of its last column.
+  const jumpIn = part?.jumpIn ? 1 : 0;
+  const jumpOut = part?.jumpOut ? 1 : 0;
+  return flows(o.paragraphs, o.measure, o.columns, m, jumpOut).map((f) => ({
     ...o,
     ...f,
-    minHeight: o.heads[0]!.lines + fixed + f.perColumn,
-    maxHeight: o.heads.at(-1)!.lines + fixed + f.perColumn,
+    minHeight: o.heads[0]!.lines + fixed + jumpIn + f.perColumn,
+    maxHeight: o.heads.at(-1)!.lines + fixed + jumpIn + f.perColumn,
   }));
 }
 
@@ -251,10 +270,15 @@ export function articleContent(
   g: Grid,
   m: Metrics,
   words?: WordSegmenter,
+  part?: ItemPart,
 ): ArticleContent {
-  const byline = a.byline ? bylineText(a.byline) : null;
+  // A continuation carries neither headline nor byline: they stand over the first part.
+  const continued = part && part.from > 0;
+  const headline = continued ? '' : a.headline;
+  const byline = a.byline && !continued ? bylineText(a.byline) : null;
+  const paragraphs = part ? a.paragraphs.slice(part.from, part.to) : a.paragraphs;
   // Lines at the grid measure, to judge which spans leave enough of them per column.
-  const gridLines = setBody(a.paragraphs, g.measureEm, m[t.body.face]).length;
+  const gridLines = setBody(paragraphs, g.measureEm, m[t.body.face]).length;
   const bylines = new Map<number, Unit[][]>();
   const spans = new Map<number, SpanOption[]>();
   for (let span = 1; span <= g.columns; span++) {
@@ -262,7 +286,7 @@ export function articleContent(
       span < MIN_SPAN
         ? null
         : headOptions(
-            a.headline,
+            headline,
             spanWidth(g, span),
             headlineSizes(t, span),
             t.headline.maxLines,
@@ -283,11 +307,11 @@ export function articleContent(
     const bylineLines = bylines.get(span)!.length;
     const options = bodyColumnsFor(span).flatMap((columns) => {
       const measure = columns === span ? g.measureEm : measureOf(g, span, columns, g.bodySize);
-      return optionsOf({ span, columns, measure, paragraphs: a.paragraphs, heads }, bylineLines, m[t.body.face]);
+      return optionsOf({ span, columns, measure, paragraphs, heads }, bylineLines, m[t.body.face], part);
     });
     spans.set(span, options);
   }
-  return { item: a.id, kind: 'article', headline: a.headline, bylines, spans };
+  return { item: a.id, kind: 'article', headline, bylines, spans, ...(part ? { part } : {}) };
 }
 
 /**
@@ -308,7 +332,11 @@ export function leadContent(
   g: Grid,
   m: Metrics,
   words?: WordSegmenter,
+  part?: ItemPart,
 ): LeadContent {
+  // A continuation carries neither headline, kicker nor deck: they stand over the first part.
+  const top = part && part.from > 0 ? { headline: '', deck: null, kicker: null } : lead;
+  const paragraphs = part ? lead.paragraphs.slice(part.from, part.to) : lead.paragraphs;
   const width = spanWidth(g, g.columns);
   // The kicker above the headline and the deck under it are set alike: the deck's face and size, centred.
   const setLines = (text: string | null | undefined) => {
@@ -320,10 +348,10 @@ export function leadContent(
       lines: fit ? Math.ceil((fit.lines.length * t.lead.deck.size * DECK_LEADING) / g.pitch) : 0,
     };
   };
-  const deck = setLines(lead.deck);
-  const kicker = setLines(lead.kicker);
+  const deck = setLines(top.deck);
+  const kicker = setLines(top.kicker);
   const leadHeads = (sizes: Range) =>
-    headOptions(lead.headline, width, sizes, 2, t.maxHeadlineExtra, g, m[t.lead.headline.face], words);
+    headOptions(top.headline, width, sizes, 2, t.maxHeadlineExtra, g, m[t.lead.headline.face], words);
   // A headline too long for two lines at the lead's sizes is set at an article's sizes rather than refused.
   const heads =
     leadHeads(t.lead.headline.sizes) ?? leadHeads({ min: t.headline.sizes.min, max: t.lead.headline.sizes.min - 1 });
@@ -335,24 +363,28 @@ export function leadContent(
       "shorten the lead's headline, or move its second half to the deck",
     );
   // The introduction may be set in a few column counts and sizes: the lead is the page's main give.
+  // A lead continued over the pages keeps one size in both its parts: the least.
+  const sizes = part ? introSizes(t, g).slice(0, 1) : introSizes(t, g);
   const options = t.lead.intro.columns.flatMap((columns) =>
-    introSizes(t, g).flatMap((introSize) => {
+    sizes.flatMap((introSize) => {
       const measure = measureOf(g, g.columns, columns, introSize);
-      const above = kicker.lines + deck.lines + 1;
-      const o = { span: g.columns, columns, introSize, measure, paragraphs: lead.paragraphs, heads };
+      // A line of air under the headline block (a continuation's jump line stands in it).
+      const above = kicker.lines + deck.lines + (part?.jumpIn ? 0 : 1);
+      const o = { span: g.columns, columns, introSize, measure, paragraphs, heads };
       // (The introduction's short last column is the lead's to give: not counted as holes.)
-      return optionsOf(o, above, m[t.lead.intro.face]).map((option) => ({ ...option, tail: 0 }));
+      return optionsOf(o, above, m[t.lead.intro.face], part).map((option) => ({ ...option, tail: 0 }));
     }),
   );
   const spans = new Map([[g.columns, options]]);
   return {
     item: 'lead',
     kind: 'lead',
-    headline: lead.headline,
+    headline: top.headline,
     deckSet: deck.set,
     deckLines: deck.lines,
     kickerSet: kicker.set,
     kickerLines: kicker.lines,
     spans,
+    ...(part ? { part } : {}),
   };
 }

@@ -9,8 +9,8 @@
  */
 import { NewsprintError, printable } from '../errors.js';
 import { jiebaWords, type WordSegmenter } from '../text/segmenter.js';
-import type { FaceRole, Issue, Layout, Metrics, Page, Template } from '../types.js';
-import { articleContent, bylineText, type ItemContent, leadContent } from './content.js';
+import type { Article, FaceRole, Issue, Layout, Metrics, Page, Template } from '../types.js';
+import { articleContent, bylineText, type ItemContent, type ItemPart, leadContent } from './content.js';
 import { mastheadBox, runningHeadBox } from './furniture.js';
 import { bodySizes, type Grid, gridFor } from './grid.js';
 import { checkLayout } from './invariants.js';
@@ -20,7 +20,8 @@ import { moduleRules, type PlaceContext, placeArticle, placeLead } from './place
 
 interface Candidate {
   g: Grid;
-  contents: ItemContent[];
+  /** The items of each page, in reading order: an item continued over the pages has a part on each. */
+  items: [ItemContent[], ItemContent[]];
   pages: [PagePlan, PagePlan];
   score: number;
 }
@@ -91,7 +92,16 @@ interface Search {
   shortest: number;
 }
 
-/** Every split of the items between the two pages at one body size; `search` keeps the best spread. */
+/**
+ * What continuing an item over the pages costs (转版: the reader turns the page mid-article), against holes as a
+ * fraction of a page: a jump is made only where it saves more white than this, or lets the body be set larger.
+ */
+const JUMP = 0.1;
+
+/**
+ * Every split of the items between the two pages at one body size, and where the item at a split does not fit page 1
+ * whole, its continuation from page 1 to page 2 cut between paragraphs; `search` keeps the best spread.
+ */
 function searchAtSize(issue: Issue, t: Template, m: Metrics, words: WordSegmenter, size: number, search: Search) {
   const g = gridFor(t, size);
   const lead = issue.lead ? leadContent(issue.lead, t, g, m, words) : null;
@@ -104,23 +114,66 @@ function searchAtSize(issue: Issue, t: Template, m: Metrics, words: WordSegmente
     space: t.rules.spaceLines,
   });
   const sizeCost = (size - t.body.sizes.min) * SIZE_PENALTY;
-  for (let split = 0; split <= articles.length; split++) {
+  /** Plans page 1 and, where it fits, page 2: whether page 1 fits. */
+  const tryPages = (first: ItemContent[], second: ItemContent[], cost: number): boolean => {
     search.tried++;
-    const items = [...(lead ? [lead] : []), ...articles.slice(0, split)];
-    const one = planPage({ ...page(g.mastheadLines), items });
-    if (!one) continue; // (a split with more items on page 1 may still fit: a short item has no full-width module)
-    const two = planPage({ ...page(g.runningHeadLines), items: articles.slice(split) });
-    if (!two) continue;
+    const one = planPage({ ...page(g.mastheadLines), items: first });
+    if (!one) return false;
+    const two = planPage({ ...page(g.runningHeadLines), items: second });
+    if (!two) return true;
     const score =
       one.holes / one.capacity +
       two.holes / two.capacity +
       one.penalty +
       two.penalty +
       hierarchyPenalty([...one.modules, ...two.modules]) +
-      sizeCost;
-    if (!search.best || score < search.best.score - 1e-9) search.best = { g, contents, pages: [one, two], score };
+      sizeCost +
+      cost;
+    if (!search.best || score < search.best.score - 1e-9)
+      search.best = { g, items: [first, second], pages: [one, two], score };
+    return true;
+  };
+  // The lead, when there is one, is on page 1; an item that makes page 1 overflow may continue on page 2.
+  let fitBefore = true;
+  for (let split = lead ? 1 : 0; split <= contents.length; split++) {
+    // (A split with more items on page 1 may still fit: a short item has no full-width module.)
+    const fits = tryPages(contents.slice(0, split), contents.slice(split), 0);
+    if (!fits && fitBefore && t.jumps) continueOver(split - 1);
+    fitBefore = fits;
   }
   if (!search.best) search.shortest = Math.min(search.shortest, need(contents, g, t));
+
+  /** Item `q` continued from page 1 to page 2, cut before the last paragraph that lets page 1 fit, or one earlier. */
+  function continueOver(q: number) {
+    const item = contents[q]!;
+    const source = item.kind === 'lead' ? issue.lead! : issue.articles.find((a) => a.id === item.item)!;
+    const n = source.paragraphs.length;
+    const set = (part: ItemPart) =>
+      item.kind === 'lead'
+        ? leadContent(issue.lead!, t, g, m, words, part)
+        : articleContent(source as Article, t, g, m, words, part);
+    const firsts = new Map<number, ItemContent>();
+    const first = (k: number) => {
+      let c = firsts.get(k);
+      if (!c) firsts.set(k, (c = set({ from: 0, to: k, jumpOut: '（下转第2版）', jumpIn: null })));
+      return c;
+    };
+    const before = contents.slice(0, q);
+    const after = contents.slice(q + 1);
+    const fitsWith = (k: number) => planPage({ ...page(g.mastheadLines), items: [...before, first(k)] }) !== null;
+    // The most paragraphs page 1 takes (fit falls as the first part grows), by bisection.
+    let [lo, hi] = [0, n];
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (fitsWith(mid)) lo = mid;
+      else hi = mid;
+    }
+    for (const k of [lo, lo - 1]) {
+      if (k < 1) continue;
+      const rest = set({ from: k, to: n, jumpOut: null, jumpIn: '（上接第1版）' });
+      tryPages([...before, first(k)], [rest, ...after], JUMP);
+    }
+  }
 }
 
 const placeModule = (ctx: PlaceContext, content: ItemContent, plan: PagePlan['modules'][number]) =>
@@ -200,8 +253,8 @@ function need(contents: ItemContent[], g: Grid, t: Template): number {
 
 function build(issue: Issue, t: Template, m: Metrics, c: Candidate, tried: number): Layout {
   const { g } = c;
-  const byItem = new Map(c.contents.map((x) => [x.item, x]));
   const pages: Page[] = c.pages.map((plan, i) => {
+    const byItem = new Map(c.items[i]!.map((x) => [x.item, x]));
     const area = g.typeAreas[i as 0 | 1];
     const ctx: PlaceContext = { t, g, m, area };
     const head = i === 0 ? mastheadBox(ctx, issue.masthead) : runningHeadBox(ctx, issue.masthead, 2);
@@ -232,11 +285,14 @@ function build(issue: Issue, t: Template, m: Metrics, c: Candidate, tried: numbe
       weekday: issue.masthead?.weekday ?? '',
       title,
     },
-    outline: pages.flatMap((p) =>
-      p.boxes
-        .filter((b) => b.kind === 'lead' || b.kind === 'article')
-        .map((b) => ({ item: b.item, title: titles.get(b.item) ?? b.item, page: p.number, y: b.rect.y })),
-    ),
+    // Each item once, where it starts.
+    outline: pages
+      .flatMap((p) =>
+        p.boxes
+          .filter((b) => b.kind === 'lead' || b.kind === 'article')
+          .map((b) => ({ item: b.item, title: titles.get(b.item) ?? b.item, page: p.number, y: b.rect.y })),
+      )
+      .filter((o, i, all) => all.findIndex((x) => x.item === o.item) === i),
     makeup: {
       bodySize: g.bodySize,
       pitch: g.pitch,

@@ -4,12 +4,12 @@
  */
 
 import type { Box, FaceRole, LineRole, Metrics, Rect, Rule, Template, TextLine } from '../types.js';
-import type { ArticleContent, LeadContent, SpanOption } from './content.js';
+import type { ArticleContent, ItemContent, LeadContent, SpanOption } from './content.js';
 import { baselineOf, columnX, type Grid, spanWidth } from './grid.js';
 import { DECK_BASELINE, DECK_LEADING, HEADLINE_BASELINE, HEADLINE_LEADING } from './headline.js';
 import type { ModulePlan } from './makeup.js';
 import { type MarkSetting, setLine } from './text/setline.js';
-import type { Unit } from './text/units.js';
+import { toUnits, type Unit } from './text/units.js';
 
 export interface PlaceContext {
   t: Template;
@@ -90,35 +90,57 @@ function centredLines(
   );
 }
 
-/** Body lines flowing down the option's columns from grid line `line`, as the option flowed them (content.ts). */
+/**
+ * Body lines flowing down the option's columns from grid line `line`, as the option flowed them (content.ts); a part
+ * continued over the pages has its jump line in above them and its jump line out at the foot of its last column.
+ */
 function flowBody(
   ctx: PlaceContext,
-  item: string,
+  content: ItemContent,
   option: SpanOption,
   role: LineRole,
   face: FaceRole,
   size: number,
   cols: Array<{ x: number; width: number }>,
-  line: number,
+  top: number,
 ): TextLine[] {
   const { perColumn } = option;
-  return option.body.map((b, i) => {
-    const col = cols[Math.floor(i / perColumn)]!;
-    const set = textLine(ctx.m, b.units, {
-      role,
-      item,
-      face,
-      size,
-      x: col.x,
-      y: baselineOf(ctx.g, ctx.area, line + (i % perColumn), size),
-      width: col.width - b.indent * size,
-      justify: !b.last,
-      hangs: b.hangs,
-      paragraph: b.paragraph,
-    });
-    return b.indent ? indented(set, b.indent, size) : set;
-  });
+  const { item, part } = content;
+  const jump = (text: string, col: { x: number; width: number }, at: number, align: 'left' | 'right') => {
+    const y = baselineOf(ctx.g, ctx.area, at, ctx.g.bodySize);
+    const o = { role: 'jump' as const, item, face: JUMP_FACE, size: ctx.g.bodySize, y, justify: false, align };
+    return textLine(ctx.m, toUnits(text), { ...o, x: col.x, width: col.width });
+  };
+  const lines: TextLine[] = [];
+  if (part?.jumpIn) lines.push(jump(part.jumpIn, cols[0]!, top, 'left'));
+  const line = top + (part?.jumpIn ? 1 : 0);
+  lines.push(
+    ...option.body.map((b, i) => {
+      const col = cols[Math.floor(i / perColumn)]!;
+      const set = textLine(ctx.m, b.units, {
+        role,
+        item,
+        face,
+        size,
+        x: col.x,
+        y: baselineOf(ctx.g, ctx.area, line + (i % perColumn), size),
+        width: col.width - b.indent * size,
+        justify: !b.last,
+        hangs: b.hangs,
+        paragraph: b.paragraph + (part?.from ?? 0),
+      });
+      return b.indent ? indented(set, b.indent, size) : set;
+    }),
+  );
+  // Right under the body's last line, as the text's last words.
+  const end = option.body.length;
+  if (part?.jumpOut)
+    lines.push(jump(part.jumpOut, cols[Math.floor(end / perColumn)]!, line + (end % perColumn), 'right'));
+  return lines;
 }
+
+/** Jump lines are set bold at body size, as a line of the column. */
+const JUMP_FACE: FaceRole = 'bold';
 
 /**
  * The first-line indent set as ideographic spaces, as Chinese text carries it, so the line still starts at the column
@@ -174,7 +196,7 @@ export function placeArticle(ctx: PlaceContext, content: ArticleContent, plan: M
   lines.push(
     ...flowBody(
       ctx,
-      content.item,
+      content,
       plan.option,
       'body',
       t.body.face,
@@ -184,7 +206,7 @@ export function placeArticle(ctx: PlaceContext, content: ArticleContent, plan: M
     ),
   );
   return {
-    id: `box-${content.item}`,
+    id: boxId(content),
     kind: 'article',
     item: content.item,
     rect: moduleRect(ctx, plan),
@@ -213,12 +235,13 @@ export function placeLead(ctx: PlaceContext, content: LeadContent, plan: ModuleP
   );
   line += plan.headLines;
   lines.push(...centredLines(ctx, content.deckSet, DECK, deck('deck'), line, content.deckLines));
-  line += content.deckLines + 1;
+  // A line of air under the headline block (a continuation's jump line stands in it: flowBody).
+  line += content.deckLines + (content.part?.jumpIn ? 0 : 1);
   const size = plan.option.introSize ?? g.bodySize;
   lines.push(
     ...flowBody(
       ctx,
-      'lead',
+      content,
       plan.option,
       'intro',
       t.lead.intro.face,
@@ -227,8 +250,11 @@ export function placeLead(ctx: PlaceContext, content: LeadContent, plan: ModuleP
       line,
     ),
   );
-  return { id: 'box-lead', kind: 'lead', item: 'lead', rect: moduleRect(ctx, plan), span: g.columns, lines };
+  return { id: boxId(content), kind: 'lead', item: 'lead', rect: moduleRect(ctx, plan), span: g.columns, lines };
 }
+
+/** A module's box: a continued item's second part has a box of its own. */
+const boxId = (c: ItemContent) => `box-${c.item}${c.part && c.part.from > 0 ? '-continued' : ''}`;
 
 /** `n` equal columns across a module, each a whole number of ems of `size` wide, the gutters taking the rest. */
 function bodyColumns(

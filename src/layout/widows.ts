@@ -35,7 +35,8 @@ export function strandedLines(body: BodyLine[], perColumn: number): number {
 export function keepParagraphsTogether(
   body: BodyLine[],
   perColumn: number,
-  columns: number,
+  /** Lines the module's columns hold. */
+  capacity: number,
   rebreak: Rebreak,
 ): BodyLine[] {
   let current = body;
@@ -47,7 +48,7 @@ export function keepParagraphsTogether(
     for (let p = at; p >= from && !found; p--)
       for (const delta of [1, -1]) {
         const next = withParagraph(current, p, delta, rebreak);
-        if (!next || next.length > perColumn * columns) continue;
+        if (!next || next.length > capacity) continue;
         const left = strandedLines(next, perColumn);
         if (left < stranded && (!found || left < found.stranded)) found = { body: next, stranded: left };
       }

@@ -72,6 +72,7 @@ export function breakScore(
   measure: number,
   prevStarts: boolean,
   blankMeansBreak = false,
+  indentsKept = false,
 ): number {
   // A paragraph's first line has 2 em less room than the others.
   const room = prevStarts ? measure - 2 : measure;
@@ -83,6 +84,7 @@ export function breakScore(
   s += endsSentence(prev.text) ? 1.5 : /[：:]$/.test(prev.text) ? 0.5 : -1.5;
   if (prevStarts && !endsSentence(prev.text)) s -= 3; // a one-line paragraph ends a sentence
   if (keptIndent(cur)) s += 4;
+  else if (indentsKept) s -= 4; // the extractor writes every first line's indent, and this line has none
   if (blankMeansBreak && cur.blankBefore) s += 3; // lines set solid, paragraphs set off by a blank line
   const dCur = measure - cur.width;
   const dNext = next ? measure - next.width : 0;
@@ -208,6 +210,7 @@ const QUOTE_OPENS = new Set(['“', '「', '『', '‘']);
 export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES): Paragraph[] {
   const blankMeansBreak = !isBlankSeparated(lines);
   const measures = measuresOfLines(lines);
+  const indentsKept = keepsIndents(lines, measures);
   const out: Paragraph[] = [];
   let afterHeading = false;
   /** Round brackets the paragraph so far leaves open. */
@@ -237,7 +240,15 @@ export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES): Paragr
       ((out.at(-1)?.text.length ?? Infinity) <= MAX_COMPLETE && cues.complete(out.at(-1)!.text));
     const score = forced
       ? 0
-      : breakScore(lines[i - 1]!, line, next, measures[i]!, out[out.length - 1]?.lines.length === 1, blankMeansBreak);
+      : breakScore(
+          lines[i - 1]!,
+          line,
+          next,
+          measures[i]!,
+          out[out.length - 1]?.lines.length === 1,
+          blankMeansBreak,
+          indentsKept,
+        );
     // A bracket left open at a line's end (`（作者为全国政协` …) closes in the same paragraph.
     const open = i > 0 && !newMeasure && depth > 0;
     // A closing mark never starts a paragraph (nor a line: an extractor that writes `”李大爷说。` on a line of its
@@ -288,6 +299,20 @@ export function joinText(a: string, b: string): string {
   const last = a.slice(-1);
   const first = b.slice(0, 1);
   return /[A-Za-z]/.test(last) && /[A-Za-z]/.test(first) && isAsciiGraphic(last) ? `${a} ${b}` : a + b;
+}
+
+/**
+ * The extractor writes first lines' indents (MuPDF): after every clear paragraph end in the block (a sentence ending
+ * at least CLEAR_END ems short of the measure), at least KEPT_INDENTS of them, the next line is indented. Then a
+ * line without an indent starts no paragraph. (-layout keeps some and loses others when it splits columns apart.)
+ */
+const KEPT_INDENTS = 3;
+const CLEAR_END = 3;
+function keepsIndents(lines: CleanLine[], measures: number[]): boolean {
+  const afterEnds = lines.filter(
+    (l, i) => i > 0 && endsSentence(lines[i - 1]!.text) && measures[i - 1]! - lines[i - 1]!.width >= CLEAR_END,
+  );
+  return afterEnds.length >= KEPT_INDENTS && afterEnds.every(keptIndent);
 }
 
 /** Most lines have a blank line before them: the extractor's way of writing column lines. */

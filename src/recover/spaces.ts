@@ -35,7 +35,8 @@ export function removeExtractionSpaces(line: string, keep: KeptSpaces = 'none'):
 
   const trimmed = chars.slice(start, end);
   const spaced = isLetterSpaced(trimmed.join(''));
-  const solid = keep === 'printed-gaps' && (setSolid(trimmed) || isSignature(trimmed));
+  const signature = isSignature(trimmed);
+  const solid = keep === 'printed-gaps' && (setSolid(trimmed) || signature);
   const removed: number[] = [];
   let text = '';
   let offset = 0;
@@ -59,7 +60,11 @@ export function removeExtractionSpaces(line: string, keep: KeptSpaces = 'none'):
     // Only spaces touching Chinese text are the extractor's; between two other characters they are text.
     const textSpace = !isCjkText(before) && !isCjkText(after) && (!spaced || !isLoneLatin(chars, i - 1, j));
     const clauseBreak = keep === 'clause-breaks' && isHanPhrase(chars, i - 1, -1) && isHanPhrase(chars, j, 1);
-    const gap = solid && isHan(before) && (isHan(after) || '（(“'.includes(after));
+    const gap =
+      solid &&
+      isHan(before) &&
+      (isHan(after) || '（(“'.includes(after)) &&
+      (signature || !(loneBetweenGaps(chars, i - 1, -1) || loneBetweenGaps(chars, j, 1)));
     if (gap) {
       // Two spaces stand for the gap however the extractor wrote it; a third and on are the extractor's.
       text += PRINTED_GAP;
@@ -71,6 +76,17 @@ export function removeExtractionSpaces(line: string, keep: KeptSpaces = 'none'):
     i = j;
   }
   return { text, removed };
+}
+
+/**
+ * The character at `i` stands alone between this gap and another, going `dir`. A printed gap stands between
+ * phrases: a single character between two (`肥胖症 与 代谢病`) is a line spaced out just far enough that the
+ * extractor saw a word break at a few of its gaps (poppler at 0.1 em). (At a line's end it may be a phrase's last
+ * character: `民生` broken over two lines before a gap.)
+ */
+function loneBetweenGaps(chars: string[], i: number, dir: 1 | -1): boolean {
+  const beyond = chars[i + dir];
+  return !isSpace(chars[i]!) && beyond !== undefined && isSpace(beyond);
 }
 
 /**

@@ -32,3 +32,41 @@ test('20 generated issues (4-9 items, 4,000-9,000 characters) lay out and render
   );
   assert.ok(white.at(-1)! < 0.3, `largest white share ${white.at(-1)}`);
 });
+
+test('jumps (a template that allows them): a lead too long for page 1 continues on page 2 between paragraphs', () => {
+  const metrics = loadMetrics();
+  const template = { ...readTemplate('tabloid'), jumps: true };
+  const base = generatedIssues(1)[0]!;
+  // An invented lead of 80 paragraphs (3,900 characters), two articles after it: more than page 1 holds.
+  const paragraphs = Array.from(
+    { length: 80 },
+    (_, i) =>
+      `东州市第${i + 1}个社区今年新建了便民服务站，居民办事不出小区，工作人员每周上门走访两次，收集意见并及时答复。`,
+  );
+  const issue = { ...base, lead: { ...base.lead!, paragraphs }, articles: base.articles.slice(0, 2) };
+  const layout = layoutIssue(issue, template, metrics);
+  assert.deepEqual(layoutViolations(layout, issue, metrics), []);
+  const jumps = layout.pages.map((p) => p.boxes.flatMap((b) => b.lines.filter((l) => l.role === 'jump')));
+  assert.deepEqual(
+    jumps.map((lines) => lines.map((l) => l.text)),
+    [['（下转第2版）'], ['（上接第1版）']],
+  );
+  // The lead has a part on each page, its paragraphs in order, and one entry in the outline.
+  const leadParagraphs = layout.pages.flatMap((p) =>
+    p.boxes.filter((b) => b.item === 'lead').flatMap((b) => b.lines.map((l) => l.paragraph ?? -1)),
+  );
+  assert.ok(layout.pages.every((p) => p.boxes.some((b) => b.item === 'lead')));
+  assert.deepEqual(
+    leadParagraphs.filter((n) => n >= 0),
+    [...leadParagraphs.filter((n) => n >= 0)].sort((a, b) => a - b),
+  );
+  assert.equal(layout.outline.filter((o) => o.item === 'lead').length, 1);
+  assert.ok(layout.makeup.bodySize >= (template.body.reading ?? 0), `body at ${layout.makeup.bodySize} pt`);
+  // Without jumps, the same issue is set smaller or not at all.
+  try {
+    const solid = layoutIssue(issue, readTemplate('tabloid'), metrics);
+    assert.ok(solid.makeup.bodySize < layout.makeup.bodySize, `${solid.makeup.bodySize} pt without jumps`);
+  } catch (e) {
+    assert.match((e as Error).message, /does not fit|could not be arranged/);
+  }
+});

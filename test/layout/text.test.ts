@@ -186,12 +186,12 @@ test('widows and orphans: a paragraph re-set a line longer or shorter keeps its 
   assert.equal(strandedLines(body, 3), 1);
   const rebreak = (p: number, n: number) =>
     p === 0 ? Array.from({ length: n }, (_, k) => ({ units: toUnits('字'), indent: 0, last: k === n - 1 })) : null;
-  const kept = keepParagraphsTogether(body, 3, 3, rebreak);
+  const kept = keepParagraphsTogether(body, 3, 9, rebreak);
   assert.equal(strandedLines(kept, 3), 0);
   assert.equal(kept.length, 9, 'paragraph 0 a line longer, paragraph 1 moved whole to the next column');
   // No other setting: nothing changes.
   assert.deepEqual(
-    keepParagraphsTogether(body, 3, 3, () => null),
+    keepParagraphsTogether(body, 3, 9, () => null),
     body,
   );
 });

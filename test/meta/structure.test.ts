@@ -128,6 +128,7 @@ const TEMPLATE = fields<Template>({
   byline: true,
   rules: true,
   maxHeadlineExtra: true,
+  jumps: true,
 });
 
 type Schema = {

@@ -310,7 +310,7 @@ const KEPT_INDENTS = 3;
 const CLEAR_END = 3;
 function keepsIndents(lines: CleanLine[], measures: number[]): boolean {
   const afterEnds = lines.filter(
-    (l, i) => i > 0 && endsSentence(lines[i - 1]!.text) && measures[i - 1]! - lines[i - 1]!.width >= CLEAR_END,
+    (_, i) => i > 0 && endsSentence(lines[i - 1]!.text) && measures[i - 1]! - lines[i - 1]!.width >= CLEAR_END,
   );
   return afterEnds.length >= KEPT_INDENTS && afterEnds.every(keptIndent);
 }

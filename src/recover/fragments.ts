@@ -31,6 +31,8 @@ export interface Fragment {
 
 /** What the cues need to know of an item. */
 export interface ItemIdentity {
+  /** The paragraph its anchor (headline, byline) stands before. */
+  at: number;
   names: string[];
   headlineWords: string[];
   /** How sure the runs were of its body (0-1). */
@@ -139,6 +141,7 @@ export function fragmentCues(
       label: f.label,
       start: startOf(head, measure, dateline !== null),
       ...(head.first && opens.has(head.para) ? { opens: true } : {}),
+      ...readBeforeHeadline(frags[k + 1], items, opens),
       end: endOf(lastLine, paras[tail.para]!, measure),
       signedOff: parseSignoff(paras[tail.para]!.text) !== null,
       topic: topicOf(wordLists[k]!),
@@ -159,6 +162,14 @@ export function fragmentCues(
     return left !== '' && right !== '' && spansJoin(left, right, words);
   };
   return { cues, items: itemCues, spans };
+}
+
+/** The item whose headline, set above its body, the extractor read right after this fragment (the next one opens it). */
+function readBeforeHeadline(next: Fragment | undefined, items: ItemIdentity[], opens: Set<number>) {
+  const head = next?.pieces[0];
+  if (!head?.first || !opens.has(head.para)) return {};
+  const item = items.findIndex((it) => it.at === head.para);
+  return item >= 0 ? { beforeHeadline: item } : {};
 }
 
 function startOf(piece: Piece, measure: number | null, dateline: boolean): FragmentStart {

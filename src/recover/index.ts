@@ -47,7 +47,14 @@ import {
   withWidth,
 } from './lines.js';
 import { findMasthead, findStrayTitle, parseMasthead } from './masthead.js';
-import { joinFragments, type LineCues, type Paragraph, paragraphs } from './paragraphs.js';
+import {
+  indentEvidence,
+  joinFragments,
+  keepsIndents,
+  type LineCues,
+  type Paragraph,
+  paragraphs,
+} from './paragraphs.js';
 import { joinPieces, writesPieces } from './pieces.js';
 import { type Anchor, type Assignment, assignRuns, marginConfidence, type SegParagraph } from './segment.js';
 import { removeExtractionSpaces } from './spaces.js';
@@ -175,10 +182,18 @@ function buildItems(draft: Draft, lines: SourceLine[], words?: WordSegmenter): v
   const paras: Paragraph[] = [];
   const anchors: Array<{ anchor: Anchor; sig?: Signature; lead?: LeadBlock }> = [];
   const pieced = writesPieces(lines.map(cleaned));
-  for (const block of pageBlocks(lines, words)) {
+  const cues = lineCues(words);
+  const blocks = pageBlocks(lines, words).map((block) =>
+    block.kind === 'body' ? { ...block, clean: cleanBody(block.lines, draft, pieced && cues) } : block,
+  );
+  // Whether the extractor keeps first lines' indents is one fact about the whole page.
+  const evidence = blocks
+    .map((b) => ('clean' in b ? indentEvidence(b.clean) : { after: 0, indented: 0 }))
+    .reduce((a, b) => ({ after: a.after + b.after, indented: a.indented + b.indented }), { after: 0, indented: 0 });
+  const indentsKept = keepsIndents(evidence);
+  for (const block of blocks) {
     if (block.kind === 'body') {
-      const cues = lineCues(words);
-      const ps = paragraphs(cleanBody(block.lines, draft, pieced && cues), cues);
+      const ps = paragraphs(block.clean, cues, indentsKept);
       if (ps[0]) ps[0].newMeasure = paras.length > 0 && ps[0].measure !== paras.at(-1)!.measure;
       paras.push(...ps);
     } else if (block.kind === 'signature') {

@@ -41,6 +41,11 @@ export interface FragmentCues {
   people: Set<string>;
   /** It stands right under a headline (and byline) set above its body: it opens that article. */
   opens?: boolean;
+  /**
+   * The item whose headline (set above its body) the extractor read right after it: pdftotext reads a module's
+   * last columns, where they stop short of the module's foot, before its headline.
+   */
+  beforeHeadline?: number;
 }
 
 export interface ItemCues {
@@ -117,6 +122,11 @@ const TRADE_REACH = 8;
 
 /** The fragment standing under its headline opens the article: reading from it is this much likelier. */
 const UNDER_HEADLINE = 1;
+/**
+ * A fragment read right before an article's headline, in that article (its last columns, read first). Most such
+ * fragments end the article above, and their joins and topic say so; this tips only a close call.
+ */
+const BEFORE_ITS_HEADLINE = 2;
 
 /**
  * The order of an item's fragments: the extractor's, or that order turned
@@ -132,7 +142,9 @@ export function readingOrder(frags: FragmentCues[], list: number[]): number[] {
   const scoreFrom = (k: number) => {
     const order = [...list.slice(k), ...list.slice(0, k)];
     const first = frags[order[0]!]!;
-    let s = (k > 0 ? -REORDERED : 0) + (first.opens ? UNDER_HEADLINE : 0);
+    // Turning to the headline's column after one read right before that headline is the extractor's order undone.
+    const readBefore = k > 0 && first.opens && frags[list[k - 1]!]!.beforeHeadline !== undefined;
+    let s = (k > 0 && !readBefore ? -REORDERED : 0) + (first.opens ? UNDER_HEADLINE : 0);
     s -= STARTS_MIDWAY * Math.max(0, first.start) + (frags[order.at(-1)!]!.end === 'open' ? ENDS_MIDWAY : 0);
     for (let j = 1; j < order.length; j++) s += joinFit(frags[order[j - 1]!]!, frags[order[j]!]!);
     return s;
@@ -191,6 +203,7 @@ export function interleave(
       if ([...c.people].some((p) => named.get(p)! > 1)) s += PERSON_SHARED;
       if (k > 0) s += joinScore(list[k - 1]!, f) - (frags[list[k - 1]!]!.signedOff ? SIGNOFF_INSIDE : 0);
       if (likeness) s += topicWeight * likeness[k]!;
+      if (c.beforeHeadline === item) s += BEFORE_ITS_HEADLINE;
       if (c.names.has(item)) s += NAME_MINE;
       else if (c.names.size) s -= NAME_OTHERS;
       if (c.dateline !== null) s += k === 0 ? (c.dateline === item ? DATELINE_MINE : 0) : -DATELINE_INSIDE;

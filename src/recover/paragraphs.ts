@@ -124,6 +124,9 @@ export function joinFragments(lines: CleanLine[], corrections: DraftCorrection[]
         line.width <= measure - FRAGMENT_SHORT &&
         prev.width <= measure - FRAGMENT_SHORT &&
         !endsSentence(line.text) &&
+        // After a sentence's end only where a stop met an opening mark (the pair's overlap is where extractors
+        // split): otherwise a short last line and the next paragraph's first line, its indent dropped, add up too.
+        (!endsSentence(prev.text) || squeezed) &&
         !keptIndent(line) &&
         // A line the extractor spelled out character by character is a whole, loosely justified one: an extractor
         // that splits a printed line at a wide gap does not space out its pieces.
@@ -207,10 +210,14 @@ const INTRODUCES = new Set(['：', ':']);
 const QUOTE_OPENS = new Set(['“', '「', '『', '‘']);
 
 /** Column lines → paragraphs. */
-export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES): Paragraph[] {
+/** (`indentsKept`: the page's first lines keep their indents, keepsIndents; judged on these lines alone if not given.) */
+export function paragraphs(
+  lines: CleanLine[],
+  cues: LineCues = NO_CUES,
+  indentsKept = keepsIndents(indentEvidence(lines)),
+): Paragraph[] {
   const blankMeansBreak = !isBlankSeparated(lines);
   const measures = measuresOfLines(lines);
-  const indentsKept = keepsIndents(lines, measures);
   const out: Paragraph[] = [];
   let afterHeading = false;
   /** Round brackets the paragraph so far leaves open. */
@@ -302,18 +309,25 @@ export function joinText(a: string, b: string): string {
 }
 
 /**
- * The extractor writes first lines' indents (MuPDF): after every clear paragraph end in the block (a sentence ending
+ * The extractor writes first lines' indents (MuPDF): after every clear paragraph end of the page (a sentence ending
  * at least CLEAR_END ems short of the measure), at least KEPT_INDENTS of them, the next line is indented. Then a
  * line without an indent starts no paragraph. (-layout keeps some and loses others when it splits columns apart.)
+ * Judged over the whole page: a narrow module alone may show too few paragraph ends to tell.
  */
 const KEPT_INDENTS = 3;
 const CLEAR_END = 3;
-function keepsIndents(lines: CleanLine[], measures: number[]): boolean {
-  const afterEnds = lines.filter(
+
+/** Of a block's lines after a clear paragraph end: how many, and how many of them indented. */
+export function indentEvidence(lines: CleanLine[]): { after: number; indented: number } {
+  const measures = measuresOfLines(lines);
+  const after = lines.filter(
     (_, i) => i > 0 && endsSentence(lines[i - 1]!.text) && measures[i - 1]! - lines[i - 1]!.width >= CLEAR_END,
   );
-  return afterEnds.length >= KEPT_INDENTS && afterEnds.every(keptIndent);
+  return { after: after.length, indented: after.filter(keptIndent).length };
 }
+
+export const keepsIndents = (e: { after: number; indented: number }): boolean =>
+  e.after >= KEPT_INDENTS && e.indented === e.after;
 
 /** Most lines have a blank line before them: the extractor's way of writing column lines. */
 function isBlankSeparated(lines: CleanLine[]): boolean {

@@ -207,3 +207,13 @@ test('body text: a gap between Han characters stays inside a line, where it is p
     assert.ok(!/^\s|\s$/.test(text(l.units)), `no line starts or ends with the gap: "${text(l.units)}"`);
   }
 });
+
+test('total fit: a paragraph ends short of the measure where its marks can give way', () => {
+  // Invented text, 10-em measure: first fit ends it on a full line (`居民借书阅读更方便。`), which an extractor that
+  // drops the next paragraph's indent shows as no paragraph end; halving the two commas of the line above makes room.
+  const ls = lines('新华街道今年新建三座书屋，藏书过万，居民借书阅读更方便。', 10);
+  assert.deepEqual(
+    ls.map((l) => l.units.map((u) => u.text).join('')),
+    ['新华街道今年新建', '三座书屋，藏书过万，居', '民借书阅读更方便。'],
+  );
+});

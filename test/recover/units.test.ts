@@ -495,3 +495,61 @@ test('pieces: a stop may end a piece mid-line, but a sign-off and a subhead stan
   const subhead = piecesOf([full, '来抓，村民自发组成巡河队。', '河长制落实以后', full]);
   assert.equal(subhead[1], '来抓，村民自发组成巡河队。');
 });
+
+test("paragraphs: where the extractor keeps every first line's indent, a line without one starts none", () => {
+  // Invented text in 12-em columns, as MuPDF writes it: `社区中心里，开放到八点。` fills its line and the next is 2 em
+  // short, the shape of a first line; but every line after a clear paragraph end is indented, and this one is not.
+  const at = (raw: string, i: number) =>
+    withWidth({ no: i + 1, raw, text: raw.replace(/\u3000/g, ''), removed: [], blankBefore: false });
+  const lines = [
+    '\u3000\u3000东州市今年新建了三座',
+    '便民服务站，居民办事更方',
+    '便了。',
+    '\u3000\u3000新华街道的服务站设在',
+    '社区中心里，开放到八点。',
+    '工作人员每周上门走访',
+    '两次，收集意见及时答复',
+    '居民。',
+    '\u3000\u3000周末的服务站也不休息，',
+    '志愿者轮流值班。',
+    '\u3000\u3000明年还将再建五座服务',
+    '站。',
+  ].map(at);
+  const shape = (ps: ReturnType<typeof paragraphs>) => ps.map((p) => p.lines.length);
+  assert.deepEqual(shape(paragraphs(lines)), [3, 5, 2, 2]);
+  assert.deepEqual(shape(paragraphs(lines, undefined, false)), [3, 2, 3, 2, 2], 'judged by the shape alone');
+});
+
+test('split printed lines: a short last line and the next first line, its indent dropped, stay two lines', () => {
+  // Invented text in 12-em columns: `散步的村民。` (6 em) and `傍晚时分河边` (6 em) add up to the measure, but the first
+  // ends a sentence where no opening mark follows: a paragraph's end, not a printed line split at a gap.
+  const at = (raw: string, i: number) => withWidth({ no: i + 1, raw, text: raw, removed: [], blankBefore: false });
+  const page = [
+    '河边成了大家最爱去的地方',
+    '散步的村民。',
+    '傍晚时分河边',
+    '绎不绝，河边成了大家都爱',
+    '去的地方。',
+  ].map(at);
+  assert.equal(joinFragments(page, []).length, 5);
+});
+
+test('printed gaps: a single character between two gaps is a loose line the extractor split, not a gap', () => {
+  assert.equal(removeExtractionSpaces('治疗肥胖症 与 代谢病的医生', 'printed-gaps').text, '治疗肥胖症与代谢病的医生');
+  assert.equal(removeExtractionSpaces('节约光荣 浪费可耻', 'printed-gaps').text, '节约光荣  浪费可耻');
+});
+
+test("interleave: a module's last column read right before its headline goes back to it on a close call", () => {
+  // An article's body, then a column of the next article that pdftotext read before that article's headline
+  // (set above its body), then the article under its headline. Its words lean to the next article, too weakly alone.
+  const items = [item('书屋', 0.6), item('刺绣', 0.6)];
+  const page = (cue: Partial<FragmentCues>) => [
+    fragment(0, ['书屋', '借阅', '图书'], { end: 'closed' }),
+    fragment(0, ['读者', '社区', '书屋'], { end: 'closed' }),
+    fragment(0, ['作品', '展览'], { start: -0.7, end: 'closed', ...cue }),
+    fragment(1, ['刺绣', '绣娘', '针法'], { start: -0.7, end: 'closed', opens: true }),
+    fragment(1, ['刺绣', '展览', '订单'], { start: -0.7, end: 'closed' }),
+  ];
+  assert.deepEqual(placed(page({}), items), [0, 0, 0, 1, 1], 'words alone');
+  assert.deepEqual(placed(page({ beforeHeadline: 1 }), items), [0, 0, 1, 1, 1]);
+});

@@ -164,7 +164,7 @@ export function fragmentCues(
   return { cues, items: itemCues, spans };
 }
 
-/** The item whose headline, set above its body, the extractor read right after this fragment (the next one opens it). */
+/** The item whose headline, set above its body, the extractor read right after this fragment (the next opens it). */
 function readBeforeHeadline(next: Fragment | undefined, items: ItemIdentity[], opens: Set<number>) {
   const head = next?.pieces[0];
   if (!head?.first || !opens.has(head.para)) return {};

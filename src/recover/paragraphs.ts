@@ -209,8 +209,10 @@ const MID_SENTENCE_END = new Set(['，', '、', ',']);
 const INTRODUCES = new Set(['：', ':']);
 const QUOTE_OPENS = new Set(['“', '「', '『', '‘']);
 
-/** Column lines → paragraphs. */
-/** (`indentsKept`: the page's first lines keep their indents, keepsIndents; judged on these lines alone if not given.) */
+/**
+ * Column lines → paragraphs. `indentsKept`: the page's first lines keep their indents (keepsIndents), judged on
+ * these lines alone where not given.
+ */
 export function paragraphs(
   lines: CleanLine[],
   cues: LineCues = NO_CUES,

@@ -23,15 +23,14 @@ test(
     const round = summarise(runs.filter((r) => r.engine === 'newsprint' && r.extractor !== 'pdftotext-layout'));
     const report = JSON.stringify({ reading, layout, round });
     // Floors a little under the figures of the README (the targets of issue 11 are 97 %, 0.97, 90 % on -layout).
-    assert.ok(reading.headlineBody >= 0.96, `headline-body matches ${reading.headlineBody} (${report})`);
-    assert.ok(f1(reading.paragraphPrecision, reading.paragraphRecall) >= 0.94, `paragraph F1 (${report})`);
+    assert.ok(reading.headlineBody >= 0.97, `headline-body matches ${reading.headlineBody} (${report})`);
+    assert.ok(f1(reading.paragraphPrecision, reading.paragraphRecall) >= 0.95, `paragraph F1 (${report})`);
     assert.ok(reading.dates >= 0.98, `masthead (${report})`);
     // (88.4 % in session 10, once headlines side by side on one row head the columns under them.)
     assert.ok(layout.headlineBody >= 0.86, `-layout headline-body matches ${layout.headlineBody} (${report})`);
-    // (At 96.7 %: 2025-03-25-06 sets a headline over two lines broken between words, which recovery cannot tell
-    // from a clause break, and pdftotext reads the aligned columns of full-width modules stacked on a half-empty
-    // page 2 as one.)
-    assert.ok(round.headlineBody >= 0.96, `round trip headline-body matches ${round.headlineBody} (${report})`);
+    // (At 97.8 % in session 11: 2025-03-25-06 sets a headline over two lines broken between words, which recovery
+    // cannot tell from a clause break.)
+    assert.ok(round.headlineBody >= 0.97, `round trip headline-body matches ${round.headlineBody} (${report})`);
     // Confidence ≥ 0.9 on a wrong article outside -layout: a wrong item must say it is unsure.
     assert.equal(reading.confidentWrong, 0, `confidently wrong articles (${report})`);
     // No run may crash or lose a character: the no-loss check runs inside recovery.

@@ -80,9 +80,9 @@ export function removeExtractionSpaces(line: string, keep: KeptSpaces = 'none'):
 
 /**
  * The character at `i` stands alone between this gap and another, going `dir`. A printed gap stands between
- * phrases: a single character between two (`肥胖症 与 代谢病`) is a line spaced out just far enough that the
+ * phrases: a single character between two (`东州港 与 西湾港`) is a line spaced out just far enough that the
  * extractor saw a word break at a few of its gaps (poppler at 0.1 em). (At a line's end it may be a phrase's last
- * character: `民生` broken over two lines before a gap.)
+ * character: a two-character word broken over two lines before a gap.)
  */
 function loneBetweenGaps(chars: string[], i: number, dir: 1 | -1): boolean {
   const beyond = chars[i + dir];

@@ -535,8 +535,8 @@ test('split printed lines: a short last line and the next first line, its indent
 });
 
 test('printed gaps: a single character between two gaps is a loose line the extractor split, not a gap', () => {
-  assert.equal(removeExtractionSpaces('治疗肥胖症 与 代谢病的医生', 'printed-gaps').text, '治疗肥胖症与代谢病的医生');
-  assert.equal(removeExtractionSpaces('节约光荣 浪费可耻', 'printed-gaps').text, '节约光荣  浪费可耻');
+  assert.equal(removeExtractionSpaces('东州港 与 西湾港的航线', 'printed-gaps').text, '东州港与西湾港的航线');
+  assert.equal(removeExtractionSpaces('东州风光 西湾新貌', 'printed-gaps').text, '东州风光  西湾新貌');
 });
 
 test("interleave: a module's last column read right before its headline goes back to it on a close call", () => {

@@ -247,7 +247,7 @@ function optionsOf(
   m: FaceMetrics,
   part?: ItemPart,
 ): SpanOption[] {
-  // A continued part carries its jump lines: the one in above its body, the one out at the foot of its last column.
+  // A continued part carries its jump lines: the one in above its body, the one out under its last line.
   const jumpIn = part?.jumpIn ? 1 : 0;
   const jumpOut = part?.jumpOut ? 1 : 0;
   return flows(o.paragraphs, o.measure, o.columns, m, jumpOut).map((f) => ({

@@ -92,7 +92,7 @@ function centredLines(
 
 /**
  * Body lines flowing down the option's columns from grid line `line`, as the option flowed them (content.ts); a part
- * continued over the pages has its jump line in above them and its jump line out at the foot of its last column.
+ * continued over the pages has its jump line in above them and its jump line out under its last line.
  */
 function flowBody(
   ctx: PlaceContext,

@@ -94,12 +94,19 @@ export function recoverText(text: string, options: RecoverOptions & { encoding?:
   const draft: Draft = { corrections: [], warnings: [], articles: [], lead: null };
   const simplified = isSimplifiedPage(text);
   let lines = sourceLines(text).map((l) => unifyLine(l, draft, simplified));
+  // Columns cut apart from side-by-side text (-layout) keep some first lines' indents and lose others.
+  let columnsCut = false;
+  const cutColumns = (from: SourceLine[]) => {
+    const out = splitLayoutColumns(from);
+    columnsCut ||= out.length !== from.length;
+    return out;
+  };
   // The masthead is looked for before -layout pages are cut into columns: it runs across the page in one line
   // whose wide gaps would otherwise read as gutters.
   let region = findMasthead(lines);
   const whole = region.length > 0;
   if (!whole) {
-    lines = splitLayoutColumns(lines);
+    lines = cutColumns(lines);
     region = findMasthead(lines);
   }
   let mh = region.length
@@ -109,7 +116,7 @@ export function recoverText(text: string, options: RecoverOptions & { encoding?:
       )
     : null;
   lines = lines.filter((l) => !region.includes(l));
-  if (whole) lines = splitLayoutColumns(lines);
+  if (whole) lines = cutColumns(lines);
   // A title the region lacks, printed elsewhere (fake bold or positioned text drawn after the page).
   if (mh?.masthead && !mh.masthead.section) {
     const title = findStrayTitle(lines);
@@ -139,7 +146,7 @@ export function recoverText(text: string, options: RecoverOptions & { encoding?:
       inputHan,
     );
 
-  buildItems(draft, rest, options.words);
+  buildItems(draft, rest, columnsCut, options.words);
   if (draft.articles.length === 0 && !draft.lead)
     draft.warnings.push({ code: 'no-items', message: 'no article or lead was recognised' });
 
@@ -178,7 +185,7 @@ const lineCues = (words?: WordSegmenter): LineCues => ({
 });
 
 /** Paragraphs of every body run, with the anchors (lead, signatures) standing between them. */
-function buildItems(draft: Draft, lines: SourceLine[], words?: WordSegmenter): void {
+function buildItems(draft: Draft, lines: SourceLine[], columnsCut: boolean, words?: WordSegmenter): void {
   const paras: Paragraph[] = [];
   const anchors: Array<{ anchor: Anchor; sig?: Signature; lead?: LeadBlock }> = [];
   const pieced = writesPieces(lines.map(cleaned));
@@ -190,7 +197,7 @@ function buildItems(draft: Draft, lines: SourceLine[], words?: WordSegmenter): v
   const evidence = blocks
     .map((b) => ('clean' in b ? indentEvidence(b.clean) : { after: 0, indented: 0 }))
     .reduce((a, b) => ({ after: a.after + b.after, indented: a.indented + b.indented }), { after: 0, indented: 0 });
-  const indentsKept = keepsIndents(evidence);
+  const indentsKept = !columnsCut && keepsIndents(evidence);
   for (const block of blocks) {
     if (block.kind === 'body') {
       const ps = paragraphs(block.clean, cues, indentsKept);

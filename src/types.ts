@@ -244,10 +244,11 @@ export interface Template {
    */
   maxHeadlineExtra: number;
   /**
-   * An item too long for what is left of page 1 may continue on page 2 (转版), cut between paragraphs, with jump
-   * lines. Off unless set.
+   * Whether an item too long for what is left of page 1 may continue on page 2 (转版), cut between paragraphs, with
+   * jump lines: 'to-fit' (the default) only where the issue fits no reading body size without one, 'to-fill'
+   * wherever it closes holes, 'never'.
    */
-  jumps?: boolean;
+  jumps?: 'never' | 'to-fit' | 'to-fill';
 }
 
 // ---- Layout: the page tree (layout.json) -------------------------------------

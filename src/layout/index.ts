@@ -61,8 +61,29 @@ export function layoutIssue(issue: Issue, t: Template, m: Metrics, segment: Word
       'widen body.sizes or change columns or gutterEm',
     );
   const reading = t.body.reading ?? 0;
-  for (const group of [sizes.filter((s) => s >= reading), sizes.filter((s) => s < reading)]) {
-    for (const size of group) searchAtSize(issue, t, m, words, size, search);
+  // Continuing an item over the pages (jumps): by default only where the issue fits no reading size without one, a
+  // better give than type under the reading size; the template may forbid them or allow them to fill pages.
+  const policy = t.jumps ?? 'to-fit';
+  const reads = sizes.filter((s) => s >= reading);
+  const small = sizes.filter((s) => s < reading);
+  const passes: Array<[number[], boolean]> =
+    policy === 'never'
+      ? [
+          [reads, false],
+          [small, false],
+        ]
+      : policy === 'to-fill'
+        ? [
+            [reads, true],
+            [small, true],
+          ]
+        : [
+            [reads, false],
+            [reads, true],
+            [small, true],
+          ];
+  for (const [group, jumps] of passes) {
+    for (const size of group) searchAtSize(issue, t, m, words, size, jumps, search);
     if (search.best) break;
   }
   const { best, tried, shortest } = search;
@@ -102,7 +123,15 @@ const JUMP = 0.1;
  * Every split of the items between the two pages at one body size, and where the item at a split does not fit page 1
  * whole, its continuation from page 1 to page 2 cut between paragraphs; `search` keeps the best spread.
  */
-function searchAtSize(issue: Issue, t: Template, m: Metrics, words: WordSegmenter, size: number, search: Search) {
+function searchAtSize(
+  issue: Issue,
+  t: Template,
+  m: Metrics,
+  words: WordSegmenter,
+  size: number,
+  jumps: boolean,
+  search: Search,
+) {
   const g = gridFor(t, size);
   const lead = issue.lead ? leadContent(issue.lead, t, g, m, words) : null;
   const articles = issue.articles.map((a) => articleContent(a, t, g, m, words));
@@ -138,7 +167,7 @@ function searchAtSize(issue: Issue, t: Template, m: Metrics, words: WordSegmente
   for (let split = lead ? 1 : 0; split <= contents.length; split++) {
     // (A split with more items on page 1 may still fit: a short item has no full-width module.)
     const fits = tryPages(contents.slice(0, split), contents.slice(split), 0);
-    if (!fits && fitBefore && t.jumps) continueOver(split - 1);
+    if (!fits && fitBefore && jumps) continueOver(split - 1);
     fitBefore = fits;
   }
   if (!search.best) search.shortest = Math.min(search.shortest, need(contents, g, t));

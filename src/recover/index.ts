@@ -188,10 +188,10 @@ const lineCues = (words?: WordSegmenter): LineCues => ({
 function buildItems(draft: Draft, lines: SourceLine[], columnsCut: boolean, words?: WordSegmenter): void {
   const paras: Paragraph[] = [];
   const anchors: Array<{ anchor: Anchor; sig?: Signature; lead?: LeadBlock }> = [];
-  const pieced = writesPieces(lines.map(cleaned));
+  const pieced = writesPieces(lines.map((l) => cleaned(l)));
   const cues = lineCues(words);
   const blocks = pageBlocks(lines, words).map((block) =>
-    block.kind === 'body' ? { ...block, clean: cleanBody(block.lines, draft, pieced && cues) } : block,
+    block.kind === 'body' ? { ...block, clean: cleanBody(block.lines, draft, pieced && cues, words) } : block,
   );
   // Whether the extractor keeps first lines' indents is one fact about the whole page.
   const evidence = blocks
@@ -334,8 +334,10 @@ function segParagraphs(paras: Paragraph[], apart: boolean, words?: WordSegmenter
 }
 
 /** A source line with its extraction spaces removed, measured. */
-function cleaned(l: SourceLine): CleanLine {
-  const { text, removed } = removeExtractionSpaces(l.raw, 'printed-gaps');
+function cleaned(l: SourceLine, words?: WordSegmenter): CleanLine {
+  // (`马 克思主义`: a loose line's first character and the rest of its word, not a printed gap.)
+  const inWord = words ? (a: string, b: string) => spansJoin(a, b, words) : undefined;
+  const { text, removed } = removeExtractionSpaces(l.raw, 'printed-gaps', inWord);
   return withWidth({ no: l.no, raw: l.raw, text, removed, blankBefore: l.blankBefore });
 }
 
@@ -343,9 +345,9 @@ function cleaned(l: SourceLine): CleanLine {
  * Clean body lines: extraction spaces out (each removal a correction), stray newlines mended, and printed
  * lines an extractor wrote in pieces put together (`pieced`).
  */
-function cleanBody(lines: SourceLine[], draft: Draft, pieced: LineCues | false): CleanLine[] {
+function cleanBody(lines: SourceLine[], draft: Draft, pieced: LineCues | false, words?: WordSegmenter): CleanLine[] {
   const clean = lines.map((l) => {
-    const line = cleaned(l);
+    const line = cleaned(l, words);
     if (line.removed.length)
       draft.corrections.push({
         kind: 'spaces-removed',

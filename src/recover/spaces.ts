@@ -26,7 +26,12 @@ export const PRINTED_GAP = '  ';
  * survives (`Open Source`), collapsed to one; `keep` says which spaces
  * touching Chinese text are printed ones.
  */
-export function removeExtractionSpaces(line: string, keep: KeptSpaces = 'none'): Despaced {
+export function removeExtractionSpaces(
+  line: string,
+  keep: KeptSpaces = 'none',
+  /** A word runs from the phrase before a space into the one after it (no printed gap falls inside a word). */
+  inWord?: (before: string, after: string) => boolean,
+): Despaced {
   const chars = [...line];
   const start = chars.findIndex((c) => !isSpace(c));
   if (start < 0) return { text: '', removed: [] };
@@ -64,7 +69,12 @@ export function removeExtractionSpaces(line: string, keep: KeptSpaces = 'none'):
       solid &&
       isHan(before) &&
       (isHan(after) || '（(“'.includes(after)) &&
-      (signature || !(loneBetweenGaps(chars, i - 1, -1) || loneBetweenGaps(chars, j, 1)));
+      (signature ||
+        !(
+          loneBetweenGaps(chars, i - 1, -1) ||
+          loneBetweenGaps(chars, j, 1) ||
+          inWord?.(phraseAt(chars, i - 1, -1), phraseAt(chars, j, 1))
+        ));
     if (gap) {
       // Two spaces stand for the gap however the extractor wrote it; a third and on are the extractor's.
       text += PRINTED_GAP;
@@ -87,6 +97,13 @@ export function removeExtractionSpaces(line: string, keep: KeptSpaces = 'none'):
 function loneBetweenGaps(chars: string[], i: number, dir: 1 | -1): boolean {
   const beyond = chars[i + dir];
   return !isSpace(chars[i]!) && beyond !== undefined && isSpace(beyond);
+}
+
+/** The characters from `i` to the next space or the line's end, going `dir`, in reading order. */
+function phraseAt(chars: string[], i: number, dir: 1 | -1): string {
+  const out: string[] = [];
+  for (let k = i; k >= 0 && k < chars.length && !isSpace(chars[k]!); k += dir) out.push(chars[k]!);
+  return (dir < 0 ? out.reverse() : out).join('');
 }
 
 /**

@@ -33,9 +33,9 @@ test('20 generated issues (4-9 items, 4,000-9,000 characters) lay out and render
   assert.ok(white.at(-1)! < 0.3, `largest white share ${white.at(-1)}`);
 });
 
-test('jumps (a template that allows them): a lead too long for page 1 continues on page 2 between paragraphs', () => {
+test('jumps: a lead too long for page 1 continues on page 2 between paragraphs, by default only to fit', () => {
   const metrics = loadMetrics();
-  const template = { ...readTemplate('tabloid'), jumps: true };
+  const template = { ...readTemplate('tabloid'), jumps: 'to-fill' as const };
   const base = generatedIssues(1)[0]!;
   // An invented lead of 80 paragraphs (3,900 characters), two articles after it: more than page 1 holds.
   const paragraphs = Array.from(
@@ -64,9 +64,14 @@ test('jumps (a template that allows them): a lead too long for page 1 continues 
   assert.ok(layout.makeup.bodySize >= (template.body.reading ?? 0), `body at ${layout.makeup.bodySize} pt`);
   // Without jumps, the same issue is set smaller or not at all.
   try {
-    const solid = layoutIssue(issue, readTemplate('tabloid'), metrics);
+    const solid = layoutIssue(issue, { ...template, jumps: 'never' }, metrics);
     assert.ok(solid.makeup.bodySize < layout.makeup.bodySize, `${solid.makeup.bodySize} pt without jumps`);
   } catch (e) {
     assert.match((e as Error).message, /does not fit|could not be arranged/);
   }
+  // The shipped template continues it too (it fits no reading size otherwise), but not an issue that fits whole.
+  const shipped = layoutIssue(issue, readTemplate('tabloid'), metrics);
+  assert.ok(shipped.pages[1]!.boxes.some((b) => b.item === 'lead'));
+  const whole = layoutIssue(base, readTemplate('tabloid'), metrics);
+  assert.ok(whole.pages.every((p) => p.boxes.every((b) => b.lines.every((l) => l.role !== 'jump'))));
 });

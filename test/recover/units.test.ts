@@ -13,7 +13,7 @@ import {
 import { itemConfidence } from '../../src/recover/confidence.js';
 import { decodeExtraction } from '../../src/recover/decode.js';
 import { introducedPeople } from '../../src/recover/fragments.js';
-import { joinHeadlineLines } from '../../src/recover/headlines.js';
+import { joinHeadlineLines, spansJoin } from '../../src/recover/headlines.js';
 import { recoverText } from '../../src/recover/index.js';
 import { type FragmentCues, type ItemCues, interleave, readingOrder } from '../../src/recover/interleave.js';
 import { checkNothingLost } from '../../src/recover/invariants.js';
@@ -537,6 +537,14 @@ test('split printed lines: a short last line and the next first line, its indent
 test('printed gaps: a single character between two gaps is a loose line the extractor split, not a gap', () => {
   assert.equal(removeExtractionSpaces('东州港 与 西湾港的航线', 'printed-gaps').text, '东州港与西湾港的航线');
   assert.equal(removeExtractionSpaces('东州风光 西湾新貌', 'printed-gaps').text, '东州风光  西湾新貌');
+  // Nor is a space inside a word (a loose line's first character and the rest of its word).
+  const inWord = (a: string, b: string) => spansJoin(a, b, jiebaWords);
+  assert.equal(removeExtractionSpaces('图 书馆里坐满了小读者，', 'printed-gaps').text, '图  书馆里坐满了小读者，');
+  assert.equal(
+    removeExtractionSpaces('图 书馆里坐满了小读者，', 'printed-gaps', inWord).text,
+    '图书馆里坐满了小读者，',
+  );
+  assert.equal(removeExtractionSpaces('东州风光 西湾新貌', 'printed-gaps', inWord).text, '东州风光  西湾新貌');
 });
 
 test("interleave: a module's last column read right before its headline goes back to it on a close call", () => {

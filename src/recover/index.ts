@@ -335,7 +335,7 @@ function segParagraphs(paras: Paragraph[], apart: boolean, words?: WordSegmenter
 
 /** A source line with its extraction spaces removed, measured. */
 function cleaned(l: SourceLine, words?: WordSegmenter): CleanLine {
-  // (`马 克思主义`: a loose line's first character and the rest of its word, not a printed gap.)
+  // (`图 书馆里…`: a loose line's first character and the rest of its word, not a printed gap.)
   const inWord = words ? (a: string, b: string) => spansJoin(a, b, words) : undefined;
   const { text, removed } = removeExtractionSpaces(l.raw, 'printed-gaps', inWord);
   return withWidth({ no: l.no, raw: l.raw, text, removed, blankBefore: l.blankBefore });

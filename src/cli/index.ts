@@ -17,6 +17,14 @@ import { stderrReporter } from './report.js';
 
 const EXIT_USAGE = 2;
 
+// A reader that stops early (`newsprint --help | head`, `recover - | head`) closes the pipe: that is the end of the
+// output wanted, not an error to report with a stack trace.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+
 const program = new Command()
   .name('newsprint')
   .description(

@@ -71,3 +71,18 @@ test('an output path that cannot be written: one line, exit 1', () => {
   assert.equal(r.status, 1);
   assert.match(r.stderr, /issue\.json: a part of the path is not a directory/);
 });
+
+test('a reader that stops early (`| head`) ends the output quietly: no EPIPE stack trace', () => {
+  // `head -c 1` closes the pipe after one byte, while --help and recover are still writing.
+  for (const args of [['--help'], ['recover', SAMPLE]]) {
+    const r = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" "${CLI}" ${args.map((a) => `"${a}"`).join(' ')} | head -c 1`],
+      {
+        encoding: 'utf8',
+      },
+    );
+    assert.equal(r.status, 0, r.stderr);
+    assert.doesNotMatch(r.stderr, /EPIPE|\n\s+at /, args.join(' '));
+  }
+});

@@ -172,10 +172,13 @@ function splitPage(lines: SourceLine[]): SourceLine[] {
 function isHeader(rows: Row[], row: Row): boolean {
   const starts = row.pieces.map((p) => p.x);
   const columnOf = (x: number) => starts.findIndex((s) => Math.abs(s - x) <= EDGE_TOLERANCE);
-  const columns = rows.map((r) =>
-    r.pieces.length === 1 && isHeadlineCandidate(r.pieces[0]!.text) ? columnOf(r.pieces[0]!.x) : -1,
+  // A byline alone on its row under its headline heads the same column.
+  const heads = rows.map((r) => r.pieces.length === 1 && isHeadlineCandidate(r.pieces[0]!.text));
+  const columns = rows.map((r, i) =>
+    r.pieces.length === 1 && (heads[i] || parseByline(r.pieces[0]!.text) !== null) ? columnOf(r.pieces[0]!.x) : -1,
   );
-  return (columns.every((c) => c >= 0) && new Set(columns).size >= 2) || sideBySide(rows, starts);
+  const headed = new Set(columns.filter((_, i) => heads[i]));
+  return (columns.every((c) => c >= 0) && headed.size >= 2) || sideBySide(rows, starts);
 }
 
 /**

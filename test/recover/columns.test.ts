@@ -128,3 +128,20 @@ test('-layout: headlines side by side on one row, each centred over its module, 
   const b = out.indexOf('乡村学校迎来音乐课');
   assert.deepEqual(out.slice(b, b + 3), ['乡村学校迎来音乐课', '□ 本报记者 李清和', B1[0]]);
 });
+
+test('-layout: side-by-side headlines at different heights, a byline alone on its row, head their columns', () => {
+  // The left headline, the right one a row lower, the left byline alone under them; the right byline stands in
+  // the first row of columns. Read row by row, the right headline would head the left module's text.
+  const text = [
+    '',
+    '',
+    '   左边的新闻标题在这里',
+    `${' '.repeat(28)}右边的新闻标题`,
+    '□ 本报记者 王明远',
+    rows(LEFT, ['□ 本报记者 李清和', ...RIGHT]),
+  ].join('\n');
+  const out = read(text).filter(Boolean);
+  assert.deepEqual(out.slice(0, 3), ['左边的新闻标题在这里', '□ 本报记者 王明远', LEFT[0]!.trim()]);
+  const right = out.indexOf('右边的新闻标题');
+  assert.deepEqual(out.slice(right, right + 3), ['右边的新闻标题', '□ 本报记者 李清和', '右栏接着写第一行的文字在']);
+});

@@ -31,6 +31,11 @@ const EDGE_TOLERANCE = 5;
  */
 const MIN_EDGE_PIECES = 2;
 const MIN_EDGE_SHARE = 0.3;
+/**
+ * A column has a line of this many characters at least: a few rows ending in short pieces at one place (`“聚焦`,
+ * `“坚`, cut off by the wide glue before an opening quote) are no column.
+ */
+const MIN_COLUMN_LINE = 6;
 /** Columns run to this many rows at least before a line runs across them. */
 const MIN_COLUMN_ROWS = 4;
 /** Blank lines that -layout writes for the white space between modules (one may be a wider line gap). */
@@ -94,7 +99,9 @@ function edgesOf(rows: Row[]): number[] {
     const side = rows.map((r) => (r.pieces.some((p) => at(p.x)) ? 'R' : 'L')).join('');
     const alternating = /R+L+R|L+R+L/.test(side);
     const enough = j - i + 1 >= Math.max(MIN_EDGE_PIECES, MIN_EDGE_SHARE * reaching);
-    if ((beside || alternating) && enough) edges.push(starts[i]!);
+    // And a column's line somewhere: ends of lines cut off by justification glue are a few characters each.
+    const full = rows.some((r) => r.pieces.some((p) => at(p.x) && [...p.text].length >= MIN_COLUMN_LINE));
+    if ((beside || alternating) && enough && full) edges.push(starts[i]!);
     i = j + 1;
   }
   // Text running over it on some row of the band: the gaps there were wide glue inside one column.

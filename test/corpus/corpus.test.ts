@@ -26,9 +26,9 @@ test(
     assert.ok(reading.headlineBody >= 0.97, `headline-body matches ${reading.headlineBody} (${report})`);
     assert.ok(f1(reading.paragraphPrecision, reading.paragraphRecall) >= 0.95, `paragraph F1 (${report})`);
     assert.ok(reading.dates >= 0.98, `masthead (${report})`);
-    // (89.9 % in session 11, once headlines side by side at different heights, bylines alone under them, head
-    // the columns under them.)
-    assert.ok(layout.headlineBody >= 0.88, `-layout headline-body matches ${layout.headlineBody} (${report})`);
+    // (91.3 % in session 11: headlines side by side at different heights head the columns under them, and line
+    // ends cut off by justification glue are no column.)
+    assert.ok(layout.headlineBody >= 0.9, `-layout headline-body matches ${layout.headlineBody} (${report})`);
     // (At 97.8 % in session 11: 2025-03-25-06 sets a headline over two lines broken between words, which recovery
     // cannot tell from a clause break.)
     assert.ok(round.headlineBody >= 0.97, `round trip headline-body matches ${round.headlineBody} (${report})`);

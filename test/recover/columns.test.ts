@@ -145,3 +145,18 @@ test('-layout: side-by-side headlines at different heights, a byline alone on it
   const right = out.indexOf('右边的新闻标题');
   assert.deepEqual(out.slice(right, right + 3), ['右边的新闻标题', '□ 本报记者 李清和', '右栏接着写第一行的文字在']);
 });
+
+test('-layout: line ends cut off by the glue before an opening quote are no column beside the lines', () => {
+  // Two columns; in the right one, two lines end in a wide gap and a quote's first characters (`“聚`, `“推`),
+  // a row apart and at about one place: justification, not a third column.
+  const right = [
+    '右栏接着写第一行的文字在',
+    '右栏第二行的文字写到了      “聚',
+    '右栏新的一段从这里开始写',
+    '右栏的一段第二行写到      “推',
+    '右栏最后一行。',
+  ];
+  const out = read(rows(LEFT, right));
+  // Each stays right after the line it ends (recovery puts split lines together), not read after the column.
+  assert.deepEqual(out, [...LEFT.map((l) => l.trim()), ...right.flatMap((r) => r.split(/ {3,}/))]);
+});

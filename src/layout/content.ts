@@ -63,6 +63,9 @@ export interface ItemPart {
   jumpIn: string | null;
 }
 
+/** The part is an item's continuation (it carries neither headline nor byline, kicker nor deck). */
+export const continuation = (part: ItemPart | undefined): boolean => (part?.from ?? 0) > 0;
+
 /** What every item brings to the make-up: its module options by span. */
 interface ContentBase {
   item: string;
@@ -273,7 +276,7 @@ export function articleContent(
   part?: ItemPart,
 ): ArticleContent {
   // A continuation carries neither headline nor byline: they stand over the first part.
-  const continued = part && part.from > 0;
+  const continued = continuation(part);
   const headline = continued ? '' : a.headline;
   const byline = a.byline && !continued ? bylineText(a.byline) : null;
   const paragraphs = part ? a.paragraphs.slice(part.from, part.to) : a.paragraphs;
@@ -335,7 +338,7 @@ export function leadContent(
   part?: ItemPart,
 ): LeadContent {
   // A continuation carries neither headline, kicker nor deck: they stand over the first part.
-  const top = part && part.from > 0 ? { headline: '', deck: null, kicker: null } : lead;
+  const top = continuation(part) ? { headline: '', deck: null, kicker: null } : lead;
   const paragraphs = part ? lead.paragraphs.slice(part.from, part.to) : lead.paragraphs;
   const width = spanWidth(g, g.columns);
   // The kicker above the headline and the deck under it are set alike: the deck's face and size, centred.

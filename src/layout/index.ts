@@ -9,7 +9,7 @@
  */
 import { NewsprintError, printable } from '../errors.js';
 import { jiebaWords, type WordSegmenter } from '../text/segmenter.js';
-import type { Article, FaceRole, Issue, Layout, Metrics, Page, Template } from '../types.js';
+import type { FaceRole, Issue, Layout, Metrics, Page, Template } from '../types.js';
 import { articleContent, bylineText, type ItemContent, type ItemPart, leadContent } from './content.js';
 import { mastheadBox, runningHeadBox } from './furniture.js';
 import { bodySizes, type Grid, gridFor } from './grid.js';
@@ -175,12 +175,10 @@ function searchAtSize(
   /** Item `q` continued from page 1 to page 2, cut before the last paragraph that lets page 1 fit, or one earlier. */
   function continueOver(q: number) {
     const item = contents[q]!;
-    const source = item.kind === 'lead' ? issue.lead! : issue.articles.find((a) => a.id === item.item)!;
-    const n = source.paragraphs.length;
+    const article = item.kind === 'article' ? issue.articles.find((a) => a.id === item.item)! : null;
+    const n = (article ?? issue.lead!).paragraphs.length;
     const set = (part: ItemPart) =>
-      item.kind === 'lead'
-        ? leadContent(issue.lead!, t, g, m, words, part)
-        : articleContent(source as Article, t, g, m, words, part);
+      article ? articleContent(article, t, g, m, words, part) : leadContent(issue.lead!, t, g, m, words, part);
     const firsts = new Map<number, ItemContent>();
     const first = (k: number) => {
       let c = firsts.get(k);

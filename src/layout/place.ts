@@ -4,7 +4,7 @@
  */
 
 import type { Box, FaceRole, LineRole, Metrics, Rect, Rule, Template, TextLine } from '../types.js';
-import type { ArticleContent, ItemContent, LeadContent, SpanOption } from './content.js';
+import { type ArticleContent, continuation, type ItemContent, type LeadContent, type SpanOption } from './content.js';
 import { baselineOf, columnX, type Grid, spanWidth } from './grid.js';
 import { DECK_BASELINE, DECK_LEADING, HEADLINE_BASELINE, HEADLINE_LEADING } from './headline.js';
 import type { ModulePlan } from './makeup.js';
@@ -254,7 +254,7 @@ export function placeLead(ctx: PlaceContext, content: LeadContent, plan: ModuleP
 }
 
 /** A module's box: a continued item's second part has a box of its own. */
-const boxId = (c: ItemContent) => `box-${c.item}${c.part && c.part.from > 0 ? '-continued' : ''}`;
+const boxId = (c: ItemContent) => `box-${c.item}${continuation(c.part) ? '-continued' : ''}`;
 
 /** `n` equal columns across a module, each a whole number of ems of `size` wide, the gutters taking the rest. */
 function bodyColumns(

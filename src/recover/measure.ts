@@ -13,6 +13,8 @@ const BAND = 0.5;
 const SHORT_COST = 1;
 const CHANGE_COST = 6;
 const MID_PARAGRAPH_COST = 3;
+/** Full lines without a compressible mark that are enough to centre a block's measure on them alone. */
+const MIN_SOLID = 3;
 
 export interface LineShape {
   width: number;
@@ -68,11 +70,10 @@ export function lineMeasures(lines: LineShape[]): number[] {
     let j = i;
     while (j < n && states[j] === states[i]) j++;
     const m = candidates[states[i]!]!;
-    const full = lines
-      .slice(i, j)
-      .filter((l) => fits(l, m))
-      .map((l) => l.width)
-      .sort((a, b) => a - b);
+    const fitting = lines.slice(i, j).filter((l) => fits(l, m));
+    // Lines without a mark to compress show the measure itself; a line that squeezed a mark in is a character over.
+    const solid = fitting.filter((l) => l.minWidth === l.width);
+    const full = (solid.length >= MIN_SOLID ? solid : fitting).map((l) => l.width).sort((a, b) => a - b);
     const centre = full.length ? full[Math.floor(full.length / 2)]! : m;
     for (let k = i; k < j; k++) out[k] = centre;
     i = j;

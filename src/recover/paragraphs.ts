@@ -201,6 +201,24 @@ const HEADING_WHOLE = 0.6;
 /** The line after a heading starts a paragraph: at least this much short of the measure (its indent, less slack). */
 const NEXT_NOT_FULL = 1.5;
 
+/** A wrapped heading's first line fills a first line's room (measure less its 2-em indent) within this (ems). */
+const WRAPPED_FULL = 1;
+
+/**
+ * The first line of a heading that wrapped: it fills the room of an indented first line, ends mid-sentence, and the
+ * line after it is short and ends no sentence either (its last line, not a paragraph's first). Not a heading alone.
+ */
+function wrapsHeading(line: CleanLine, next: CleanLine | undefined, measure: number, nextMeasure = measure): boolean {
+  return (
+    next !== undefined &&
+    !endsSentence(line.text) &&
+    measure - 2 - line.width <= WRAPPED_FULL &&
+    nextMeasure - next.width >= HEADING_SHORT &&
+    !endsSentence(next.text) &&
+    !keptIndent(next)
+  );
+}
+
 /** A paragraph longer than this (characters) is no sign-off complete in itself. */
 const MAX_COMPLETE = 200;
 /** Marks that end no paragraph: a sentence goes on after them. */
@@ -234,6 +252,7 @@ export function paragraphs(
     // paragraph.
     const heading =
       cues.heading(line) &&
+      !wrapsHeading(line, next, measures[i]!, measures[i + 1]) &&
       measures[i]! - line.width >= HEADING_SHORT &&
       (!prev || endsSentence(prev.text) || afterHeading) &&
       (!next ||

@@ -19,7 +19,8 @@ import { type FragmentCues, type ItemCues, interleave, readingOrder } from '../.
 import { checkNothingLost } from '../../src/recover/invariants.js';
 import { type DraftCorrection, joinStrayMarks, withWidth } from '../../src/recover/lines.js';
 import { parseMasthead } from '../../src/recover/masthead.js';
-import { joinFragments, paragraphs } from '../../src/recover/paragraphs.js';
+import { measuresOfLines } from '../../src/recover/measure.js';
+import { joinFragments, NO_CUES, paragraphs } from '../../src/recover/paragraphs.js';
 import { joinPieces, writesPieces } from '../../src/recover/pieces.js';
 import { assignRuns } from '../../src/recover/segment.js';
 import { removeExtractionSpaces } from '../../src/recover/spaces.js';
@@ -560,4 +561,45 @@ test("interleave: a module's last column read right before its headline goes bac
   ];
   assert.deepEqual(placed(page({}), items), [0, 0, 0, 1, 1], 'words alone');
   assert.deepEqual(placed(page({ beforeHeadline: 1 }), items), [0, 0, 1, 1, 1]);
+});
+
+test('paragraphs: a heading wrapped over two lines is one paragraph, not two headings', () => {
+  // Invented text in 12-em columns whose full lines squeeze a mark in (13 characters), indents dropped:
+  // `东州港建设为全市发展` fills an indented first line and ends mid-sentence; `带来新的机遇` under it is short and ends
+  // no sentence: one subhead's two lines, then a paragraph.
+  const at = (raw: string, i: number) => withWidth({ no: i + 1, raw, text: raw, removed: [], blankBefore: false });
+  const lines = [
+    '东州市今年，新建了三座便民',
+    '服务站，居民办事更加方便。',
+    '东州港建设为全市发展',
+    '带来新的机遇',
+    '今年港口新开了三条航',
+    '线，货运量增长了两成，西湾',
+    '港也在扩建码头。',
+  ].map(at);
+  const cues = { ...NO_CUES, heading: (l: { text: string }) => !/。$/.test(l.text) };
+  assert.deepEqual(
+    paragraphs(lines, cues, false).map((p) => p.text),
+    [
+      '东州市今年，新建了三座便民服务站，居民办事更加方便。',
+      '东州港建设为全市发展带来新的机遇',
+      '今年港口新开了三条航线，货运量增长了两成，西湾港也在扩建码头。',
+    ],
+  );
+});
+
+test('measure: full lines without a mark to squeeze show it, not the lines that squeezed one in', () => {
+  // Invented 12-em column: four full lines hold a squeezed mark (13 characters), three have none (12): the measure
+  // is 12, and a 12-character line is full, not one short.
+  const shape = (text: string) => withWidth({ no: 1, raw: text, text, removed: [], blankBefore: false });
+  const lines = [
+    '东州市今年，新建了三座便民',
+    '服务站，居民办事更加方便，',
+    '新华街道的服务站设在社区',
+    '中心里，开放到晚上八点，周',
+    '末也不休息志愿者轮流值班',
+    '明年还将再建五座服务站点',
+    '东州港今年，新开三条航线。',
+  ].map(shape);
+  assert.deepEqual(new Set(measuresOfLines(lines)), new Set([12]));
 });

@@ -99,6 +99,17 @@ function unpackedWoff(file: string, version: string): { bytes: Uint8Array; path:
   throw new NewsprintError(`cannot unpack the font ${file}`, file, 'is the temp folder writable?');
 }
 
+/**
+ * A face without `halt` (LXGW WenKai) still sets a full-width mark half width where its ink lies in one half of the
+ * em: the other half is the blank that compression takes away (a closing mark's right half, an opening mark's left).
+ */
+function halfByInk(g: fontkit.Glyph, upm: number): { advance: number; offset: number } | null {
+  if (g.advanceWidth < upm * 0.99) return null;
+  if (g.bbox.maxX <= upm / 2) return { advance: 0.5, offset: 0 };
+  if (g.bbox.minX >= upm / 2) return { advance: 0.5, offset: -0.5 };
+  return null;
+}
+
 function metricsOf(font: fontkit.Font): FaceMetrics {
   const upm = font.unitsPerEm;
   const advances = new Map<string, number>();
@@ -117,7 +128,10 @@ function metricsOf(font: fontkit.Font): FaceMetrics {
       if (h === undefined) {
         const run = font.layout(ch, ['halt']);
         const p = run.positions[0]!;
-        h = p.xAdvance < glyph(ch).advanceWidth ? { advance: p.xAdvance / upm, offset: p.xOffset / upm } : null;
+        h =
+          p.xAdvance < glyph(ch).advanceWidth
+            ? { advance: p.xAdvance / upm, offset: p.xOffset / upm }
+            : halfByInk(glyph(ch), upm);
         halves.set(ch, h);
       }
       return h;

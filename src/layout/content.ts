@@ -14,7 +14,7 @@ import { breaksAtClausesOnly, DECK_LEADING, fitHeadline, headlineBlockLines, set
 import { type Memo, memo, memoPer } from './memo.js';
 import { type BreakOptions, type BrokenLine, breakParagraph, breakParagraphInto } from './text/linebreak.js';
 import type { Unit } from './text/units.js';
-import { keepParagraphsTogether, strandedLines } from './widows.js';
+import { isBlank, keepParagraphsTogether, strandedLines } from './widows.js';
 
 export interface BodyLine extends BrokenLine {
   paragraph: number;
@@ -234,7 +234,9 @@ function flowOnce(paragraphs: string[], measure: number, columns: number, m: Fac
     const kept = keepParagraphsTogether(body, perColumn, perColumn * columns - reserve, rebreak);
     const stranded = strandedLines(kept, perColumn);
     if (out.length && stranded >= out[0]!.stranded) break;
-    out.push({ body: kept, perColumn, tail: perColumn * columns - kept.length - reserve, stranded });
+    // An empty line left for a moved orphan is white in the module, as its last column's empty ends are.
+    const tail = perColumn * columns - kept.filter((l) => !isBlank(l)).length - reserve;
+    out.push({ body: kept, perColumn, tail, stranded });
     if (stranded === 0) break;
   }
   return out;

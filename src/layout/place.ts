@@ -10,6 +10,7 @@ import { DECK_BASELINE, DECK_LEADING, HEADLINE_BASELINE, HEADLINE_LEADING } from
 import type { ModulePlan } from './makeup.js';
 import { type MarkSetting, setLine } from './text/setline.js';
 import { toUnits, type Unit } from './text/units.js';
+import { isBlank } from './widows.js';
 
 export interface PlaceContext {
   t: Template;
@@ -115,7 +116,8 @@ function flowBody(
   if (part?.jumpIn) lines.push(jump(part.jumpIn, cols[0]!, top, 'left'));
   const line = top + (part?.jumpIn ? 1 : 0);
   lines.push(
-    ...option.body.map((b, i) => {
+    ...option.body.flatMap((b, i) => {
+      if (isBlank(b)) return [];
       const col = cols[Math.floor(i / perColumn)]!;
       const set = textLine(ctx.m, b.units, {
         role,

@@ -3,7 +3,9 @@
  * at the top of a column (widow), or its first line alone at the foot of one
  * (orphan), is moved by setting one paragraph of the module a line shorter
  * or longer (total fit into exactly that many lines, never looser than a
- * cap), so the columns stay level and the module keeps its height.
+ * cap), so the columns stay level and the module keeps its height. Where no
+ * paragraph can be re-set, an orphan goes to the next column and leaves its
+ * line at the foot of the old one empty.
  */
 import type { BodyLine } from './content.js';
 import type { BrokenLine } from './text/linebreak.js';
@@ -43,18 +45,39 @@ export function keepParagraphsTogether(
   let stranded = strandedLines(current, perColumn);
   for (let round = 0; round < MAX_ROUNDS && stranded > 0; round++) {
     const { at, from } = firstStranded(current, perColumn);
-    let found: { body: BodyLine[]; stranded: number } | null = null;
-    // The paragraph at fault first, then those before it in the column above the break.
-    for (let p = at; p >= from && !found; p--)
+    let found: { body: BodyLine[]; stranded: number; loose: number } | null = null;
+    // The paragraph at fault, or one before it in the column above the break: whichever strands fewest lines and,
+    // among those, spaces out fewest (a short paragraph a line longer is loose in every line).
+    for (let p = at; p >= from; p--)
       for (const delta of [1, -1]) {
         const next = withParagraph(current, p, delta, rebreak);
         if (!next || next.length > capacity) continue;
         const left = strandedLines(next, perColumn);
-        if (left < stranded && (!found || left < found.stranded)) found = { body: next, stranded: left };
+        const loose = next.filter((l) => l.loose).length;
+        if (left < stranded && (!found || left < found.stranded || (left === found.stranded && loose < found.loose)))
+          found = { body: next, stranded: left, loose };
       }
     if (!found) break;
     current = found.body;
     stranded = found.stranded;
+  }
+  return stranded > 0 ? withOrphansMoved(current, perColumn, capacity) : current;
+}
+
+/** An empty line in a column: it holds the place of a line moved to the next column. */
+export const BLANK_LINE: BodyLine = { units: [], indent: 0, last: false, paragraph: -1 };
+export const isBlank = (l: BodyLine): boolean => l.paragraph < 0;
+
+/**
+ * Each orphan (a paragraph's first line alone at a column's foot, after the paragraph before it ended) moved to the
+ * top of the next column, an empty line left in its place, while the module's columns have room for it.
+ */
+function withOrphansMoved(body: BodyLine[], perColumn: number, capacity: number): BodyLine[] {
+  let current = body;
+  for (let b = perColumn; b < current.length && current.length < capacity; b += perColumn) {
+    const foot = current[b - 1]!;
+    const orphan = current[b]!.paragraph === foot.paragraph && current[b - 2]?.paragraph !== foot.paragraph;
+    if (orphan && !isBlank(foot)) current = [...current.slice(0, b - 1), BLANK_LINE, ...current.slice(b - 1)];
   }
   return current;
 }

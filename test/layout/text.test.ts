@@ -4,7 +4,7 @@ import { breaksAtClausesOnly, fitHeadline, HEADLINE_INSET, setHeadlineAt } from 
 import { breakParagraph, breakParagraphInto } from '../../src/layout/text/linebreak.js';
 import { naturalWidth, setLine } from '../../src/layout/text/setline.js';
 import { toUnits } from '../../src/layout/text/units.js';
-import { keepParagraphsTogether, strandedLines } from '../../src/layout/widows.js';
+import { isBlank, keepParagraphsTogether, strandedLines } from '../../src/layout/widows.js';
 import { NO_LINE_END, NO_LINE_START } from '../../src/text/chars.js';
 import { jiebaWords } from '../../src/text/segmenter.js';
 import { Random } from '../generator/random.js';
@@ -189,9 +189,9 @@ test('widows and orphans: a paragraph re-set a line longer or shorter keeps its 
   const kept = keepParagraphsTogether(body, 3, 9, rebreak);
   assert.equal(strandedLines(kept, 3), 0);
   assert.equal(kept.length, 9, 'paragraph 0 a line longer, paragraph 1 moved whole to the next column');
-  // No other setting: nothing changes.
+  // No other setting, and no room for an empty line: nothing changes.
   assert.deepEqual(
-    keepParagraphsTogether(body, 3, 9, () => null),
+    keepParagraphsTogether(body, 3, 8, () => null),
     body,
   );
 });
@@ -209,11 +209,75 @@ test('body text: a gap between Han characters stays inside a line, where it is p
 });
 
 test('total fit: a paragraph ends short of the measure where its marks can give way', () => {
-  // Invented text, 10-em measure: first fit ends it on a full line (`居民借书阅读更方便。`), which an extractor that
+  // Invented text, 10-em measure: first fit ends it one character short (`居民借书更加方便。`), which an extractor that
   // drops the next paragraph's indent shows as no paragraph end; halving the two commas of the line above makes room.
-  const ls = lines('新华街道今年新建三座书屋，藏书过万，居民借书阅读更方便。', 10);
+  const ls = lines('新华街道今年新建三座书屋，藏书过万，居民借书更加方便。', 10);
   assert.deepEqual(
     ls.map((l) => l.units.map((u) => u.text).join('')),
-    ['新华街道今年新建', '三座书屋，藏书过万，居', '民借书阅读更方便。'],
+    ['新华街道今年新建', '三座书屋，藏书过万，居', '民借书更加方便。'],
   );
+});
+
+test('total fit: a stop hung or a mark halved comes before a line spaced out past 1.05 em', () => {
+  // Invented text, 20-em measure: pushing `成` down leaves 19 characters over 20 em (1.056 em apart); hanging the
+  // comma in the gutter sets the line solid.
+  const ls = breakParagraph('东州港今年开三条航线货运量比去年增长两成，西湾港也在扩建码头。', idealFace, {
+    measure: 20,
+    indent: 0,
+  });
+  assert.equal(text(ls[0]!.units), '东州港今年开三条航线货运量比去年增长两成，');
+  assert.equal(ls[0]!.hangs, true);
+  assert.ok(!ls.some((l) => l.loose));
+});
+
+test('a line short of the measure opens its Han–Latin spaces (to half an em) before spacing its characters', () => {
+  // 8 Han characters and a 1-em number in 10 em: 9.5 em set, half an em to spread.
+  const set = setLine(toUnits('东州港建成12座码头'), idealFace, 10, true);
+  const pitches = set.xs.slice(1).map((x, i) => x - set.xs[i]!);
+  assert.deepEqual(pitches.slice(0, 3), [1, 1, 1], 'the Han characters stay one em apart');
+  assert.equal(set.xs[5]! - set.xs[4]!, 1 + 0.5, 'the space before the number opened to half an em');
+  assert.equal(set.width, 10);
+});
+
+test('widows and orphans: of the paragraphs that can mend a break, the one whose lines stay solid', () => {
+  // Paragraphs of 1, 1 and 3 lines in columns of 3: paragraph 2's first line alone at the foot of column 0.
+  const line = (paragraph: number, last: boolean, loose = false) => ({
+    units: toUnits('字'),
+    indent: 0,
+    last,
+    paragraph,
+    ...(loose ? { loose } : {}),
+  });
+  const body = [0, 1, 2, 2, 2].map((p, i, all) => line(p, all[i + 1] !== p));
+  assert.equal(strandedLines(body, 3), 1);
+  // Paragraph 0 or paragraph 1 a line longer mends it: paragraph 1, nearer the break, only spaced out.
+  const rebreak = (p: number, n: number) =>
+    p > 1 ? null : Array.from({ length: n }, (_, k) => line(p, k === n - 1, p === 1 && k < n - 1));
+  const kept = keepParagraphsTogether(body, 3, 9, rebreak);
+  assert.equal(strandedLines(kept, 3), 0);
+  assert.deepEqual(
+    kept.map((l) => l.paragraph),
+    [0, 0, 1, 2, 2, 2],
+    'paragraph 0 a line longer',
+  );
+});
+
+test('widows and orphans: an orphan no re-setting mends goes to the next column, its line left empty', () => {
+  // Paragraphs of 2 and 3 lines in columns of 3: paragraph 1's first line alone at the foot of column 0.
+  const body = [0, 0, 1, 1, 1].map((paragraph, i, all) => ({
+    units: toUnits('字'),
+    indent: 0,
+    last: all[i + 1] !== paragraph,
+    paragraph,
+  }));
+  assert.equal(strandedLines(body, 3), 1);
+  const kept = keepParagraphsTogether(body, 3, 6, () => null);
+  assert.equal(strandedLines(kept, 3), 0);
+  assert.deepEqual(
+    kept.map((l) => (isBlank(l) ? '_' : l.paragraph)),
+    [0, 0, '_', 1, 1, 1],
+  );
+  // No room in the module's columns for an empty line: the orphan stays.
+  const full = keepParagraphsTogether(body, 3, 5, () => null);
+  assert.equal(strandedLines(full, 3), 1);
 });

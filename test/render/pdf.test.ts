@@ -109,3 +109,10 @@ test('print: a TrimBox on every page, rules in DeviceGray (no RGB black), the fo
     .find((l) => l.trim());
   assert.match(head ?? '', /第\s*2\s*版\s*$/);
 });
+
+test('every face sets a full-width mark half width, the Kai face (no `halt` feature) by where its ink lies', () => {
+  for (const [role, m] of Object.entries(loadMetrics())) {
+    assert.deepEqual(m.half('，'), { advance: 0.5, offset: 0 }, `${role}: a comma keeps its left half`);
+    assert.deepEqual(m.half('（'), { advance: 0.5, offset: -0.5 }, `${role}: an opening bracket keeps its right half`);
+  }
+});

@@ -11,7 +11,7 @@
 import { NewsprintError } from '../../errors.js';
 import { NO_LINE_START } from '../../text/chars.js';
 import type { FaceMetrics } from '../../types.js';
-import { naturalWidth, spanWidths } from './setline.js';
+import { HAN_LATIN_MAX, HAN_LATIN_SPACE, naturalWidth, spanWidths } from './setline.js';
 import { isPunct, mayEndLine, mayHang, mayStartLine, toUnits, type Unit, withGaps } from './units.js';
 
 type Widths = ReturnType<typeof spanWidths>;
@@ -23,6 +23,8 @@ export interface BrokenLine {
   last: boolean;
   /** Its last unit (a stop or pause) hangs past the measure. */
   hangs?: boolean;
+  /** Justified, it reads spaced out (more than STRETCH_UNIT between characters). */
+  loose?: boolean;
 }
 
 export interface BreakOptions {
@@ -71,11 +73,16 @@ function setParagraph(text: string, m: FaceMetrics, opts: BreakOptions, exactly?
     slice = slice.filter((u, n) => u.kind !== 'space' || (n > 0 && n < slice.length - 1));
     const avail = opts.measure - (k === 0 ? opts.indent : 0);
     const hangs = hangsAt(units, widths, cuts[k]!, cuts[k + 1]!, avail);
+    const last = k + 2 === cuts.length;
+    const end = hangs ? cuts[k + 1]! - 1 : cuts[k + 1]!;
+    const slack = avail - widths.natural(cuts[k]!, end - 1);
+    const loose = !last && slack > 0 && looseness(widths, cuts[k]!, end, slack) > STRETCH_UNIT + 1e-9;
     lines.push({
       units: slice,
       indent: k === 0 ? opts.indent : 0,
-      last: k + 2 === cuts.length,
+      last,
       ...(hangs ? { hangs } : {}),
+      ...(loose ? { loose } : {}),
     });
   }
   return lines;
@@ -152,6 +159,13 @@ function firstFit(units: Unit[], widths: Widths, opts: BreakOptions): number[] {
 // Named costs of total fit, in units of "one line set at 1.05 em a character".
 /** How loose a line may look: its extra space per gap, over this, squared. */
 const STRETCH_UNIT = 0.05;
+/**
+ * A line that reads spaced out (over 1.05 em a character, the make-up report's loose line): on top of its
+ * looseness, as much as five hung marks, so that halving or hanging marks elsewhere in the paragraph comes first.
+ */
+const LOOSE_LINE = 10;
+/** Over 1.10 em a character (the issue's cap on pitch): once more, so two lines at 1.08 beat one at 1.16. */
+const TOO_LOOSE = 0.1;
 /** Each em a line's punctuation is compressed (halved marks): far cheaper than spacing a line out. */
 const COMPRESS_PER_EM = 0.5;
 /** Each line: so that no break is made only to spread the text thinner. */
@@ -167,6 +181,8 @@ const HANG_COST = 2;
  * Costs as much as a line at 1.12 em, so the paragraph is set a little tighter or looser where it can be.
  */
 const FULL_LAST_LINE = 20;
+/** How short (em) a last line must end to show its paragraph's end: more than one character (a squeezed mark). */
+const FULL_BY = 1.5;
 
 /**
  * Does the line [i, j) fit only by hanging its last unit, a stop or pause after a character, past the measure? (The
@@ -196,6 +212,10 @@ function totalFit(units: Unit[], widths: Widths, opts: BreakOptions, exactly?: E
   const n = units.length;
   if (n === 0) return exactly && exactly.lines !== 1 ? null : [0, 0];
   const breakable = (j: number) => j === n || (mayStartLine(units[j]!) && mayEndLine(units[j - 1]!));
+  // 单字不成行 is a rule of the breaks, so the paragraph finds its way around it (keepLastLineCompany is the fallback).
+  const chars = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++) chars[k + 1] = chars[k]! + (isCharacter(units[k]!) ? 1 : 0);
+  const lonely = (i: number) => i > 0 && chars[n]! - chars[i]! < 2;
   // Without a line count, one layer holds every break; with one, layer k holds the breaks after k lines.
   const layers = exactly?.lines ?? 1;
   const arrays = exactly ? layers + 1 : 1;
@@ -211,16 +231,20 @@ function totalFit(units: Unit[], widths: Widths, opts: BreakOptions, exactly?: E
       for (let j = i + 1; j <= n; j++) {
         const hangs = hangsAt(units, widths, i, j, avail);
         if (widths.min(i, j - 1) > avail + 1e-6 && !hangs) break;
-        if (!breakable(j)) continue;
+        if (!breakable(j) || (j === n && lonely(i))) continue;
         // A hanging mark takes no room: the rest of the line is set to the measure.
         const end = hangs ? j - 1 : j;
         const natural = widths.natural(i, end - 1);
-        const stretch = natural < avail && j < n ? (avail - natural) / Math.max(1, end - i - 1) : 0;
+        const stretch = natural < avail && j < n ? looseness(widths, i, end, avail - natural) : 0;
         if (exactly && stretch > exactly.maxStretch) continue;
         let cost = LINE_COST + (hangs ? HANG_COST : 0);
         if (natural > avail) cost += COMPRESS_PER_EM * (natural - avail);
-        else cost += (stretch / STRETCH_UNIT) ** 2;
-        if (j === n && avail - natural < 1) cost += FULL_LAST_LINE;
+        else
+          cost +=
+            (stretch / STRETCH_UNIT) ** 2 +
+            (stretch > STRETCH_UNIT + 1e-9 ? LOOSE_LINE : 0) +
+            (stretch > TOO_LOOSE + 1e-9 ? LOOSE_LINE : 0);
+        if (j === n && avail - natural < FULL_BY) cost += FULL_LAST_LINE;
         if (here + cost < best[into]![j]! - 1e-9) {
           best[into]![j] = here + cost;
           from[into]![j] = i;
@@ -236,6 +260,12 @@ function totalFit(units: Unit[], widths: Widths, opts: BreakOptions, exactly?: E
     cuts.unshift(j);
   }
   return cuts;
+}
+
+/** Em between characters of the justified line [i, end) short by `slack`, once its Han–Latin spaces have opened. */
+function looseness(widths: Widths, i: number, end: number, slack: number): number {
+  const opened = Math.min(slack, widths.joins(i, end - 1) * (HAN_LATIN_MAX - HAN_LATIN_SPACE));
+  return (slack - opened) / Math.max(1, end - i - 1);
 }
 
 /** Where the line starting at unit `i` ends (exclusive). */

@@ -8,6 +8,11 @@ import { isPunct, type Unit } from './units.js';
 
 /** Space between Han and Latin or digits (clreq: a quarter em is common practice). */
 export const HAN_LATIN_SPACE = 0.25;
+/**
+ * How far a justified line may open a Han–Latin space before it spaces its characters out (jlreq's 和欧間: optimum a
+ * quarter em, at most half an em): a number's odd half em then does not spread the Han text of its line.
+ */
+export const HAN_LATIN_MAX = 0.5;
 
 interface Placed {
   unit: Unit;
@@ -132,8 +137,15 @@ export function setLine(
     width -= gapsAfter[i]!;
     gapsAfter[i] = 0;
   }
+  // Short: Han–Latin spaces open first, up to their most, then every gap alike.
+  const joins = gapsAfter.filter((g) => g > 0).length;
+  if (justify && joins > 0 && width < avail) {
+    const open = Math.min((avail - width) / joins, HAN_LATIN_MAX - HAN_LATIN_SPACE);
+    for (let i = 0; i < gapsAfter.length; i++) if (gapsAfter[i]! > 0) gapsAfter[i]! += open;
+    width += open * joins;
+  }
   const gaps = placed.length - 1;
-  const extra = justify && gaps > 0 && width < avail ? (avail - width) / gaps : 0;
+  const extra = justify && gaps > 0 && width < avail - 1e-9 ? (avail - width) / gaps : 0;
   const xs: number[] = [];
   const scales: Record<number, number> = {};
   const halves: number[] = [];
@@ -165,7 +177,12 @@ export function spanWidths(
   units: Unit[],
   m: FaceMetrics,
   marks: MarkSetting = 'pairs',
-): { natural(i: number, j: number): number; min(i: number, j: number): number } {
+): {
+  natural(i: number, j: number): number;
+  min(i: number, j: number): number;
+  /** Han–Latin spaces between units i..j: where a short line opens before spacing its characters. */
+  joins(i: number, j: number): number;
+} {
   const n = units.length;
   const full = units.map((u) => fullAdvance(u, m));
   const halfAdv = units.map((u, k) => (isPunct(u) ? (m.half(u.text)?.advance ?? full[k]!) : full[k]!));
@@ -173,6 +190,7 @@ export function spanWidths(
   const A = new Float64Array(n + 1);
   const M = new Float64Array(n + 1);
   const S = new Float64Array(n + 1);
+  const J = new Int32Array(n + 1);
   for (let k = 0; k < n; k++) {
     A[k + 1] = A[k]! + adv[k]!;
     M[k + 1] = M[k]! + halfAdv[k]!;
@@ -185,9 +203,11 @@ export function spanWidths(
         join -= a.kind === 'close' ? adv[k - 1]! - halfAdv[k - 1]! : b.kind === 'open' ? adv[k]! - halfAdv[k]! : 0;
     }
     S[k + 1] = S[k]! + join;
+    J[k + 1] = J[k]! + (k > 0 && spaceBetween(units[k - 1]!, units[k]!) > 0 ? 1 : 0);
   }
   return {
     natural: (i, j) => A[j + 1]! - A[i]! + S[j + 1]! - S[i + 1]!,
     min: (i, j) => M[j + 1]! - M[i]!,
+    joins: (i, j) => J[j + 1]! - J[i + 1]!,
   };
 }

@@ -45,6 +45,18 @@ export function validateIssue(value: unknown, file: string): Issue {
   const issue = check<Issue>('issue', value, file, 'make it with `newsprint recover`');
   // Issues written before furniture was recovered have none.
   issue.furniture ??= [];
+  const items = [
+    ...(issue.lead ? [['lead', issue.lead] as const] : []),
+    ...issue.articles.map((a) => [a.id, a] as const),
+  ];
+  for (const [id, item] of items)
+    for (const k of item.subheads ?? [])
+      if (k >= item.paragraphs.length)
+        throw new InputError(
+          `not a valid issue: ${id}.subheads names paragraph ${k}, but it has ${item.paragraphs.length} (from 0)`,
+          file,
+          'make it with `newsprint recover`',
+        );
   return issue;
 }
 export const validateEdits = (value: unknown, file: string): EditsFile =>

@@ -97,6 +97,8 @@ export interface Lead {
   /** The subtitle (副题) under the headline, with its dash. */
   deck: string | null;
   paragraphs: string[];
+  /** Which paragraphs (by index) are subheads (小标题), set apart in bold; absent where there are none. */
+  subheads?: number[];
   source: ItemSource;
   /** 0..1: how sure recovery is of its body, as an article's; absent in issues made before leads had one. */
   confidence?: number;
@@ -109,6 +111,8 @@ export interface Article {
   headline: string;
   byline: Byline | null;
   paragraphs: string[];
+  /** Which paragraphs (by index) are subheads (小标题), set apart in bold; absent where there are none. */
+  subheads?: number[];
   source: ItemSource;
   /** 0..1: how sure recovery is that this body belongs to this headline. */
   confidence: number;
@@ -221,6 +225,8 @@ export interface Template {
     pitch: number;
     /** Least size (pt) for reading: smaller sizes are used only when the issue fits at none of these. */
     reading?: number;
+    /** Face of subheads (小标题), set at body size; bold where absent. */
+    subheadFace?: FaceRole;
   };
   /**
    * Page 1's masthead and page 2's running head: `lines` grid lines at the reading size (`body.reading`); at another
@@ -274,6 +280,8 @@ export interface TextLine {
   item: string;
   /** Paragraph index within the item for body and intro lines. */
   paragraph?: number;
+  /** A line of a subhead paragraph (set bold, flush). */
+  subhead?: boolean;
   text: string;
   face: FaceRole;
   size: number;

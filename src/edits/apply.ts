@@ -58,17 +58,40 @@ function paragraphOf(issue: Issue, ref: ParagraphRef): { item: Item; index: numb
   return { item, index: ref.paragraph };
 }
 
-/** Removes paragraphs [index, index + count) and their source lines; returns both. */
-function cut(item: Item, index: number, count = 1): { texts: string[]; lines: LineNo[][] } {
+/** Paragraphs taken out of an item: their texts, source lines and which are subheads. */
+interface Cut {
+  texts: string[];
+  lines: LineNo[][];
+  subheads: boolean[];
+}
+
+/** Which of an item's paragraphs are subheads, one flag per paragraph. */
+const subheadFlags = (item: Item): boolean[] => item.paragraphs.map((_, k) => item.subheads?.includes(k) ?? false);
+
+function setSubheadFlags(item: Item, flags: boolean[]): void {
+  const subheads = flags.flatMap((f, k) => (f ? [k] : []));
+  if (subheads.length) item.subheads = subheads;
+  else delete item.subheads;
+}
+
+/** Removes paragraphs [index, index + count), their source lines and subhead marks; returns them. */
+function cut(item: Item, index: number, count = 1): Cut {
+  const flags = subheadFlags(item);
+  const subheads = flags.splice(index, count);
+  setSubheadFlags(item, flags);
   return {
     texts: item.paragraphs.splice(index, count),
     lines: item.source.paragraphs.splice(index, count),
+    subheads,
   };
 }
 
-function insert(item: Item, index: number, texts: string[], lines: LineNo[][]): void {
-  item.paragraphs.splice(index, 0, ...texts);
-  item.source.paragraphs.splice(index, 0, ...lines);
+function insert(item: Item, index: number, moved: Cut): void {
+  const flags = subheadFlags(item);
+  flags.splice(index, 0, ...moved.subheads);
+  item.paragraphs.splice(index, 0, ...moved.texts);
+  item.source.paragraphs.splice(index, 0, ...moved.lines);
+  setSubheadFlags(item, flags);
 }
 
 function applyOne(issue: Issue, edit: Edit): void {
@@ -79,8 +102,7 @@ function applyOne(issue: Issue, edit: Edit): void {
       if (target === item) throw new Misfit(`the paragraph is already in ${edit.to}`);
       const at = edit.at ?? target.paragraphs.length;
       if (at > target.paragraphs.length) throw new Misfit(`${edit.to} has only ${target.paragraphs.length} paragraphs`);
-      const moved = cut(item, index);
-      insert(target, at, moved.texts, moved.lines);
+      insert(target, at, cut(item, index));
       return;
     }
     case 'edit-paragraph': {
@@ -92,17 +114,27 @@ function applyOne(issue: Issue, edit: Edit): void {
       const { item, index } = paragraphOf(issue, edit.paragraph);
       const chars = [...item.paragraphs[index]!];
       if (edit.at >= chars.length) throw new Misfit(`paragraph ${index + 1} of ${edit.paragraph.item} is shorter`);
-      const lines = item.source.paragraphs[index]!;
-      cut(item, index);
-      insert(item, index, [chars.slice(0, edit.at).join(''), chars.slice(edit.at).join('')], [lines, lines]);
+      // Both halves keep the paragraph's source lines and its kind.
+      const whole = cut(item, index);
+      const texts = [chars.slice(0, edit.at).join(''), chars.slice(edit.at).join('')];
+      insert(item, index, {
+        texts,
+        lines: [whole.lines[0]!, whole.lines[0]!],
+        subheads: [0, 1].map(() => whole.subheads[0]!),
+      });
       return;
     }
     case 'join-paragraphs': {
       const { item, index } = paragraphOf(issue, edit.paragraph);
       if (index + 1 >= item.paragraphs.length)
         throw new Misfit(`paragraph ${index + 1} of ${edit.paragraph.item} is its last`);
+      // The joined paragraph is of the first one's kind.
       const two = cut(item, index, 2);
-      insert(item, index, [two.texts.join('')], [[...new Set(two.lines.flat())]]);
+      insert(item, index, {
+        texts: [two.texts.join('')],
+        lines: [[...new Set(two.lines.flat())]],
+        subheads: [two.subheads[0]!],
+      });
       return;
     }
     case 'set-headline':
@@ -136,6 +168,7 @@ function applyOne(issue: Issue, edit: Edit): void {
         byline: null,
         paragraphs: moved.texts,
         source: { headline: [], paragraphs: moved.lines },
+        ...(moved.subheads.some(Boolean) ? { subheads: moved.subheads.flatMap((f, k) => (f ? [k] : [])) } : {}),
         // The editor's own article: nothing about it is a guess.
         confidence: 1,
       });
@@ -147,7 +180,11 @@ function applyOne(issue: Issue, edit: Edit): void {
       const target = itemOf(issue, edit.into);
       if (target === issue.articles[from]) throw new Misfit(`${edit.item} cannot be joined to itself`);
       const [gone] = issue.articles.splice(from, 1);
-      insert(target, target.paragraphs.length, gone!.paragraphs, gone!.source.paragraphs);
+      insert(target, target.paragraphs.length, {
+        texts: gone!.paragraphs,
+        lines: gone!.source.paragraphs,
+        subheads: subheadFlags(gone!),
+      });
       // Its corrections and warnings now speak of the article it joined.
       for (const c of issue.corrections) if (c.item === edit.item) c.item = edit.into;
       for (const w of issue.warnings) if (w.item === edit.item) w.item = edit.into;
@@ -201,15 +238,13 @@ function rejectCorrection(issue: Issue, id: string, to: string): void {
     const pieces = [...source];
     pieces[0] = text.slice(0, start) + pieces[0];
     pieces[pieces.length - 1] += text.slice(start + c.to.length);
-    const lines = item.source.paragraphs[k]!;
-    cut(item, k);
+    const whole = cut(item, k);
     const kept = pieces.filter((p) => p.trim() !== '');
-    insert(
-      item,
-      k,
-      kept,
-      kept.map(() => lines),
-    );
+    insert(item, k, {
+      texts: kept,
+      lines: kept.map(() => whole.lines[0]!),
+      subheads: kept.map(() => whole.subheads[0]!),
+    });
   }
   issue.corrections.splice(at, 1);
 }

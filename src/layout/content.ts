@@ -8,7 +8,7 @@
 
 import { NewsprintError } from '../errors.js';
 import type { WordSegmenter } from '../text/segmenter.js';
-import type { Byline, FaceMetrics, Issue, Metrics, Range, Template } from '../types.js';
+import type { Byline, FaceMetrics, FaceRole, Issue, Metrics, Range, Template } from '../types.js';
 import { type Grid, spanWidth } from './grid.js';
 import { breaksAtClausesOnly, DECK_LEADING, fitHeadline, headlineBlockLines, setHeadlineAt } from './headline.js';
 import { type Memo, memo, memoPer } from './memo.js';
@@ -18,6 +18,24 @@ import { isBlank, keepParagraphsTogether, strandedLines } from './widows.js';
 
 export interface BodyLine extends BrokenLine {
   paragraph: number;
+  /** A line of a subhead (小标题): set in the subhead face, flush, kept off a column's foot. */
+  subhead?: boolean;
+}
+
+/** The face subheads are set in: the template's, bold where it names none. */
+export const subheadFace = (t: Template): FaceRole => t.body.subheadFace ?? 'bold';
+
+/** Which of an item's paragraphs are subheads, and the face they are broken in. */
+export interface Subheads {
+  at: ReadonlySet<number>;
+  m: FaceMetrics;
+}
+
+/** An item's subheads among its paragraphs [from, to) (a continued part's), renumbered from its first. */
+function subheadsIn(item: { subheads?: number[] }, m: FaceMetrics, part?: ItemPart): Subheads | undefined {
+  const from = part?.from ?? 0;
+  const at = new Set((item.subheads ?? []).filter((k) => k >= from && k < (part?.to ?? Infinity)).map((k) => k - from));
+  return at.size ? { at, m } : undefined;
 }
 
 export interface HeadOption {
@@ -127,8 +145,12 @@ export const bodyBreaks = (measure: number): BreakOptions => ({ measure, indent:
 const brokenOnce = (text: string, m: FaceMetrics, opts: BreakOptions): BrokenLine[] =>
   breaksFor(m)(`${opts.measure}|${opts.indent}|${opts.gaps ?? false}|${text}`, () => breakParagraph(text, m, opts));
 
-export function setBody(paragraphs: string[], measure: number, m: FaceMetrics): BodyLine[] {
-  return paragraphs.flatMap((p, paragraph) => brokenOnce(p, m, bodyBreaks(measure)).map((l) => ({ ...l, paragraph })));
+export function setBody(paragraphs: string[], measure: number, m: FaceMetrics, subheads?: Subheads): BodyLine[] {
+  return paragraphs.flatMap((p, paragraph) =>
+    subheads?.at.has(paragraph)
+      ? brokenOnce(p, subheads.m, bodyBreaks(measure)).map((l) => ({ ...l, paragraph, subhead: true }))
+      : brokenOnce(p, m, bodyBreaks(measure)).map((l) => ({ ...l, paragraph })),
+  );
 }
 
 /**
@@ -208,10 +230,16 @@ type Flow = Pick<SpanOption, 'body' | 'perColumn' | 'tail' | 'stranded'>;
  * shorter: at the least column length, and a line longer (a taller module, its last column shorter) where that
  * strands fewer lines; the make-up weighs the stranded lines against the holes.
  */
-function flows(paragraphs: string[], measure: number, columns: number, m: FaceMetrics, reserve: number): Flow[] {
-  return flowsFor(m)(paragraphs, () => memo())(`${measure}|${columns}|${reserve}`, () =>
-    flowOnce(paragraphs, measure, columns, m, reserve),
-  );
+function flows(
+  paragraphs: string[],
+  measure: number,
+  columns: number,
+  m: FaceMetrics,
+  reserve: number,
+  subheads?: Subheads,
+): Flow[] {
+  const key = `${measure}|${columns}|${reserve}|${[...(subheads?.at ?? [])].join(',')}`;
+  return flowsFor(m)(paragraphs, () => memo())(key, () => flowOnce(paragraphs, measure, columns, m, reserve, subheads));
 }
 
 /** Flows already found, by face, text (the item's paragraphs), measure and columns: sizes of one measure share them. */
@@ -220,13 +248,23 @@ const flowsFor = memoPer<FaceMetrics, string[], Memo<string, Flow[]>>();
 const rebrokenFor = memoPer<FaceMetrics, string, BrokenLine[] | null>();
 
 /** (`reserve`: lines kept free at the foot of the last column, for a jump line.) */
-function flowOnce(paragraphs: string[], measure: number, columns: number, m: FaceMetrics, reserve: number): Flow[] {
-  const body = setBody(paragraphs, measure, m);
+function flowOnce(
+  paragraphs: string[],
+  measure: number,
+  columns: number,
+  m: FaceMetrics,
+  reserve: number,
+  subheads?: Subheads,
+): Flow[] {
+  const body = setBody(paragraphs, measure, m, subheads);
   const least = Math.ceil((body.length + reserve) / columns);
+  // (A subhead is a display line: it keeps its breaks.)
   const rebreak = (p: number, lines: number) =>
-    rebrokenFor(m)(`${measure}|${lines}|${paragraphs[p]}`, () =>
-      breakParagraphInto(paragraphs[p]!, m, bodyBreaks(measure), { lines, maxStretch: TOGETHER_MAX_STRETCH }),
-    );
+    subheads?.at.has(p)
+      ? null
+      : rebrokenFor(m)(`${measure}|${lines}|${paragraphs[p]}`, () =>
+          breakParagraphInto(paragraphs[p]!, m, bodyBreaks(measure), { lines, maxStretch: TOGETHER_MAX_STRETCH }),
+        );
   const out: Flow[] = [];
   for (const perColumn of [least, least + 1]) {
     // Taller only while the last column keeps a line, and only to strand fewer.
@@ -251,11 +289,12 @@ function optionsOf(
   fixed: number,
   m: FaceMetrics,
   part?: ItemPart,
+  subheads?: Subheads,
 ): SpanOption[] {
   // A continued part carries its jump lines: the one in above its body, the one out under its last line.
   const jumpIn = part?.jumpIn ? 1 : 0;
   const jumpOut = part?.jumpOut ? 1 : 0;
-  return flows(o.paragraphs, o.measure, o.columns, m, jumpOut).map((f) => ({
+  return flows(o.paragraphs, o.measure, o.columns, m, jumpOut, subheads).map((f) => ({
     ...o,
     ...f,
     minHeight: o.heads[0]!.lines + fixed + jumpIn + f.perColumn,
@@ -282,8 +321,9 @@ export function articleContent(
   const headline = continued ? '' : a.headline;
   const byline = a.byline && !continued ? bylineText(a.byline) : null;
   const paragraphs = part ? a.paragraphs.slice(part.from, part.to) : a.paragraphs;
+  const subheads = subheadsIn(a, m[subheadFace(t)], part);
   // Lines at the grid measure, to judge which spans leave enough of them per column.
-  const gridLines = setBody(paragraphs, g.measureEm, m[t.body.face]).length;
+  const gridLines = setBody(paragraphs, g.measureEm, m[t.body.face], subheads).length;
   const bylines = new Map<number, Unit[][]>();
   const spans = new Map<number, SpanOption[]>();
   for (let span = 1; span <= g.columns; span++) {
@@ -312,7 +352,7 @@ export function articleContent(
     const bylineLines = bylines.get(span)!.length;
     const options = bodyColumnsFor(span).flatMap((columns) => {
       const measure = columns === span ? g.measureEm : measureOf(g, span, columns, g.bodySize);
-      return optionsOf({ span, columns, measure, paragraphs, heads }, bylineLines, m[t.body.face], part);
+      return optionsOf({ span, columns, measure, paragraphs, heads }, bylineLines, m[t.body.face], part, subheads);
     });
     spans.set(span, options);
   }
@@ -342,6 +382,7 @@ export function leadContent(
   // A continuation carries neither headline, kicker nor deck: they stand over the first part.
   const top = continuation(part) ? { headline: '', deck: null, kicker: null } : lead;
   const paragraphs = part ? lead.paragraphs.slice(part.from, part.to) : lead.paragraphs;
+  const subheads = subheadsIn(lead, m[subheadFace(t)], part);
   const width = spanWidth(g, g.columns);
   // The kicker above the headline and the deck under it are set alike: the deck's face and size, centred.
   const setLines = (text: string | null | undefined) => {
@@ -377,7 +418,7 @@ export function leadContent(
       const above = kicker.lines + deck.lines + (part?.jumpIn ? 0 : 1);
       const o = { span: g.columns, columns, introSize, measure, paragraphs, heads };
       // (The introduction's short last column is the lead's to give: not counted as holes.)
-      return optionsOf(o, above, m[t.lead.intro.face], part).map((option) => ({ ...option, tail: 0 }));
+      return optionsOf(o, above, m[t.lead.intro.face], part, subheads).map((option) => ({ ...option, tail: 0 }));
     }),
   );
   const spans = new Map([[g.columns, options]]);

@@ -4,7 +4,14 @@
  */
 
 import type { Box, FaceRole, LineRole, Metrics, Rect, Rule, Template, TextLine } from '../types.js';
-import { type ArticleContent, continuation, type ItemContent, type LeadContent, type SpanOption } from './content.js';
+import {
+  type ArticleContent,
+  continuation,
+  type ItemContent,
+  type LeadContent,
+  type SpanOption,
+  subheadFace,
+} from './content.js';
 import { baselineOf, columnX, type Grid, spanWidth } from './grid.js';
 import { DECK_BASELINE, DECK_LEADING, HEADLINE_BASELINE, HEADLINE_LEADING } from './headline.js';
 import type { ModulePlan } from './makeup.js';
@@ -36,6 +43,7 @@ export function textLine(
     justify: boolean;
     align?: 'left' | 'center' | 'right';
     paragraph?: number;
+    subhead?: boolean;
     /** Its last mark hangs past the measure (a body line, linebreak.ts). */
     hangs?: boolean;
     marks?: MarkSetting;
@@ -56,6 +64,7 @@ export function textLine(
     xs: set.xs.map((x) => r2(x * o.size)),
   };
   if (o.paragraph !== undefined) line.paragraph = o.paragraph;
+  if (o.subhead) line.subhead = true;
   if (Object.keys(set.scales).length) line.scales = set.scales;
   if (set.halves.length) line.halves = set.halves;
   return line;
@@ -122,14 +131,16 @@ function flowBody(
       const set = textLine(ctx.m, b.units, {
         role,
         item,
-        face,
+        // A subhead: its own face, flush (a display line, not spread to the measure).
+        face: b.subhead ? subheadFace(ctx.t) : face,
         size,
         x: col.x,
         y: baselineOf(ctx.g, ctx.area, line + (i % perColumn), size),
         width: col.width - b.indent * size,
-        justify: !b.last,
+        justify: !b.last && !b.subhead,
         hangs: b.hangs,
         paragraph: b.paragraph + (part?.from ?? 0),
+        ...(b.subhead ? { subhead: true } : {}),
       });
       return b.indent ? indented(set, b.indent, size) : set;
     }),

@@ -23,6 +23,8 @@ const MAX_ROUNDS = 4;
 function strandedAt(body: BodyLine[], b: number): number {
   const top = body[b]!;
   const foot = body[b - 1]!;
+  // A subhead at a column's foot, its paragraph in the next column.
+  if (foot.subhead && foot.last && top.paragraph !== foot.paragraph) return 1;
   if (top.paragraph !== foot.paragraph) return 0;
   return (top.last ? 1 : 0) + (body[b - 2]?.paragraph !== foot.paragraph ? 1 : 0);
 }
@@ -69,15 +71,21 @@ export const BLANK_LINE: BodyLine = { units: [], indent: 0, last: false, paragra
 export const isBlank = (l: BodyLine): boolean => l.paragraph < 0;
 
 /**
- * Each orphan (a paragraph's first line alone at a column's foot, after the paragraph before it ended) moved to the
- * top of the next column, an empty line left in its place, while the module's columns have room for it.
+ * Each orphan (a paragraph's first line alone at a column's foot, after the paragraph before it ended) and each
+ * subhead at a column's foot moved to the top of the next column, empty lines left in their place, while the
+ * module's columns have room for them.
  */
 function withOrphansMoved(body: BodyLine[], perColumn: number, capacity: number): BodyLine[] {
   let current = body;
-  for (let b = perColumn; b < current.length && current.length < capacity; b += perColumn) {
+  for (let b = perColumn; b < current.length; b += perColumn) {
     const foot = current[b - 1]!;
     const orphan = current[b]!.paragraph === foot.paragraph && current[b - 2]?.paragraph !== foot.paragraph;
-    if (orphan && !isBlank(foot)) current = [...current.slice(0, b - 1), BLANK_LINE, ...current.slice(b - 1)];
+    // A subhead goes down whole, with its paragraph.
+    let first = b - 1;
+    if (foot.subhead && foot.last) while (current[first - 1]?.paragraph === foot.paragraph) first--;
+    const moved = orphan ? 1 : foot.subhead && foot.last && first > b - perColumn ? b - first : 0;
+    if (!moved || isBlank(foot) || current.length + moved > capacity) continue;
+    current = [...current.slice(0, first), ...Array(moved).fill(BLANK_LINE), ...current.slice(first)];
   }
   return current;
 }

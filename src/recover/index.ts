@@ -179,6 +179,7 @@ const lineCues = (words?: WordSegmenter): LineCues => ({
   // A subhead, a box label, or the `——编者` that signs an editor's note.
   // (A subhead runs as wide as its column allows: paragraphs() holds it to a line well short of the measure.)
   heading: (l) => isHeadlineCandidate(l.raw, Infinity) || isBoxLabel(l.raw) || (isDeck(l.text) && emWidth(l.text) <= 8),
+  subhead: (l) => isHeadlineCandidate(l.raw, Infinity) || isBoxLabel(l.raw),
   opens: (l) => isDatelineStart(l.text) || /^[（(〔](作者|本报记者|摘编|来源)/.test(l.text),
   joined: (a, b) => (words ? spansJoin(a.text, b.text, words) : false),
   complete: (text) => parseSignoff(text) !== null,
@@ -447,6 +448,7 @@ function addArticle(
     headline,
     byline,
     paragraphs: mine.map((p) => p.text),
+    ...subheadsOf(mine),
     source: {
       headline: sig.headline.map((l) => l.no),
       byline: sig.byline?.no ?? null,
@@ -492,6 +494,12 @@ function addArticle(
     });
 }
 
+/** An item's subheads, by paragraph index (after `offset` paragraphs of its own): none, no field. */
+function subheadsOf(paras: Paragraph[], offset = 0): { subheads?: number[] } {
+  const subheads = paras.flatMap((p, i) => (p.subhead ? [offset + i] : []));
+  return subheads.length ? { subheads } : {};
+}
+
 /** Body text that no headline claims: kept as an article without headline, so nothing is lost. */
 function addOrphan(draft: Draft, paras: Paragraph[]): void {
   const at = paras[0]!.lines[0]!.no;
@@ -502,6 +510,7 @@ function addOrphan(draft: Draft, paras: Paragraph[]): void {
     headline: '',
     byline: null,
     paragraphs: paras.map((p) => p.text),
+    ...subheadsOf(paras),
     source: { headline: [], byline: null, paragraphs: paras.map((p) => p.lines.map((l) => l.no)) },
     confidence: 0,
   });
@@ -546,6 +555,7 @@ function addLead(
       headline,
       byline: null,
       paragraphs: [...front.map((l) => headlineText(l.raw)), ...paras.map((p) => p.text)],
+      ...subheadsOf(paras, front.length),
       source: { headline: headLines, paragraphs: [...front.map((l) => [l.no]), ...source.paragraphs] },
       confidence: 0.5,
     });
@@ -558,7 +568,8 @@ function addLead(
   }
   // A lead is signed by its place on the page, not by a byline.
   const confidence = itemConfidence(runConfidence, paras, block.headline.length, true);
-  draft.lead = { at, lines, headline, kicker, deck, paragraphs: paras.map((p) => p.text), source, confidence };
+  const paragraphs = paras.map((p) => p.text);
+  draft.lead = { at, lines, headline, kicker, deck, paragraphs, ...subheadsOf(paras), source, confidence };
   if (runConfidence < UNSURE && paras.length)
     draft.warnings.push({
       code: 'uncertain-match',

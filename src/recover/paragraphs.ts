@@ -23,6 +23,8 @@ export interface Paragraph {
    * indents shows no other sign of it). Joined again to the paragraph before when both go to one item.
    */
   soft?: boolean;
+  /** A subhead (小标题): a heading line standing between paragraphs, or a heading wrapped over two lines. */
+  subhead?: boolean;
 }
 
 /**
@@ -180,6 +182,8 @@ const FRAGMENT_NEXT_FULL = 1.2;
 export interface LineCues {
   /** A subhead or box label (`核心阅读`): a paragraph of its own when it stands after a sentence's end. */
   heading(line: CleanLine): boolean;
+  /** Of those, a subhead or box label to set as one (not an editor's signature `——编  者`). */
+  subhead(line: CleanLine): boolean;
   /** A word runs from the end of one line into the next: the two belong to one paragraph. */
   joined(a: CleanLine, b: CleanLine): boolean;
   /** A paragraph that is complete as it stands (a sign-off `（作者为…）`): the next line starts another. */
@@ -189,6 +193,7 @@ export interface LineCues {
 }
 export const NO_CUES: LineCues = {
   heading: () => false,
+  subhead: () => false,
   opens: () => false,
   joined: () => false,
   complete: () => false,
@@ -240,6 +245,8 @@ export function paragraphs(
   const measures = measuresOfLines(lines);
   const out: Paragraph[] = [];
   let afterHeading = false;
+  /** Lines each subhead may have. */
+  const subheadLines = new Map<Paragraph, number>();
   /** Round brackets the paragraph so far leaves open. */
   let depth = 0;
   lines.forEach((line, i) => {
@@ -250,9 +257,10 @@ export function paragraphs(
     const next = lines[i + 1];
     // A line well short of the measure is whole by itself; a longer one is a heading only when the next starts a
     // paragraph.
+    const wraps = cues.heading(line) && wrapsHeading(line, next, measures[i]!, measures[i + 1]);
     const heading =
       cues.heading(line) &&
-      !wrapsHeading(line, next, measures[i]!, measures[i + 1]) &&
+      !wraps &&
       measures[i]! - line.width >= HEADING_SHORT &&
       (!prev || endsSentence(prev.text) || afterHeading) &&
       (!next ||
@@ -301,24 +309,30 @@ export function paragraphs(
       doubt > 0 &&
       score > BREAK_THRESHOLD - DOUBT_BAND &&
       endsSentence(prev?.text ?? '');
+    // A subhead is the heading line alone, or a wrapped heading's two lines (checked once the lines are placed).
+    const subhead = cues.subhead(line) && (heading || (wraps && (!prev || endsSentence(prev.text) || afterHeading)));
     afterHeading = heading;
     depth = bracketDepth(line.text, starts ? 0 : depth);
-    if (starts || soft)
-      out.push({
+    if (starts || soft) {
+      const p: Paragraph = {
         lines: [line],
         text: line.text,
         newMeasure: i === 0 || newMeasure,
         measure: measures[i]!,
         doubts: doubt,
         ...(soft ? { soft } : {}),
-      });
-    else {
+        ...(subhead ? { subhead } : {}),
+      };
+      out.push(p);
+      if (subhead) subheadLines.set(p, heading ? 1 : 2);
+    } else {
       const p = out[out.length - 1]!;
       p.lines.push(line);
       p.text = joinText(p.text, line.text);
       p.doubts += doubt;
     }
   });
+  for (const [p, most] of subheadLines) if (p.lines.length > most) delete p.subhead;
   return out;
 }
 

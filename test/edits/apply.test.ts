@@ -140,3 +140,20 @@ test('print normalisation: each change a correction, a rejected one gives the pr
   assert.deepEqual(r.failed, []);
   assert.ok(r.issue.articles[0]!.paragraphs[0]!.startsWith('居民议事会听取意见,收集建议'));
 });
+
+test('edits: a subhead stays marked on its own paragraph as paragraphs move, split and join around it', () => {
+  // a1's second paragraph marked a subhead (as recovery marks a heading line between paragraphs).
+  const marked = structuredClone(issue);
+  marked.articles[0]!.subheads = [1];
+  const heading = marked.articles[0]!.paragraphs[1]!.slice(0, 4);
+  const subheadTexts = (of: Issue) =>
+    of.articles.map((a) => (a.subheads ?? []).map((k) => a.paragraphs[k]!.slice(0, 4)));
+  const split = applyEdits(marked, [{ op: 'split-paragraph', paragraph: ref('a1', 0, marked), at: 5 }]);
+  assert.deepEqual(split.issue.articles[0]!.subheads, [2], 'a paragraph split before it: one index on');
+  assert.deepEqual(subheadTexts(split.issue), [[heading], []]);
+  const moved = applyEdits(marked, [{ op: 'move-paragraph', paragraph: ref('a1', 1, marked), to: 'a2', at: 0 }]);
+  assert.deepEqual(subheadTexts(moved.issue), [[], [heading]], 'moved with its paragraph');
+  const joined = applyEdits(marked, [{ op: 'join-paragraphs', paragraph: ref('a1', 0, marked) }]);
+  assert.deepEqual(subheadTexts(joined.issue), [[], []], 'joined to the paragraph before: of that one’s kind');
+  assert.equal(joined.issue.articles[0]!.subheads, undefined, 'no subheads: no field');
+});

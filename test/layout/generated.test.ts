@@ -6,6 +6,7 @@ import { readTemplate } from '../../src/io/inputs.js';
 import { layoutIssue } from '../../src/layout/index.js';
 import { layoutViolations } from '../../src/layout/invariants.js';
 import { renderLayout } from '../../src/render/index.js';
+import { validateIssue } from '../../src/schema.js';
 import { jiebaWords } from '../../src/text/segmenter.js';
 import { generatedIssues } from '../generator/issues.js';
 
@@ -74,4 +75,35 @@ test('jumps: a lead too long for page 1 continues on page 2 between paragraphs, 
   assert.ok(shipped.pages[1]!.boxes.some((b) => b.item === 'lead'));
   const whole = layoutIssue(base, readTemplate('tabloid'), metrics);
   assert.ok(whole.pages.every((p) => p.boxes.every((b) => b.lines.every((l) => l.role !== 'jump'))));
+});
+
+test('subheads: set in the subhead face at body size, flush, one paragraph each; a bad index is refused', () => {
+  const metrics = loadMetrics();
+  const template = readTemplate('tabloid');
+  const base = generatedIssues(1)[0]!;
+  const a = base.articles[0]!;
+  // An invented subhead between the article's first paragraphs.
+  const paragraphs = [a.paragraphs[0]!, '书屋为何受欢迎？', ...a.paragraphs.slice(1)];
+  const article = {
+    ...a,
+    paragraphs,
+    subheads: [1],
+    source: { ...a.source, paragraphs: paragraphs.map(() => [1]) },
+  };
+  const issue = { ...base, articles: [article, ...base.articles.slice(1)] };
+  const layout = layoutIssue(issue, template, metrics);
+  assert.deepEqual(layoutViolations(layout, issue, metrics), []);
+  const lines = layout.pages.flatMap((p) => p.boxes.flatMap((b) => b.lines)).filter((l) => l.item === a.id);
+  const sub = lines.filter((l) => l.subhead);
+  assert.deepEqual(
+    sub.map((l) => [l.text.trim(), l.face, l.paragraph, l.size]),
+    [['书屋为何受欢迎？', template.body.subheadFace, 1, layout.makeup.bodySize]],
+  );
+  assert.ok(lines.filter((l) => !l.subhead && l.role === 'body').every((l) => l.face === template.body.face));
+  // Flush: its characters one em apart, not spread over the measure.
+  assert.equal(sub[0]!.xs[2]! - sub[0]!.xs[1]!, layout.makeup.bodySize);
+  assert.throws(
+    () => validateIssue({ ...issue, articles: [{ ...article, subheads: [99] }] }, 'issue.json'),
+    new RegExp(`${a.id}\\.subheads names paragraph 99, but it has ${paragraphs.length}`),
+  );
 });

@@ -281,3 +281,20 @@ test('widows and orphans: an orphan no re-setting mends goes to the next column,
   const full = keepParagraphsTogether(body, 3, 5, () => null);
   assert.equal(strandedLines(full, 3), 1);
 });
+
+test('a subhead at a column foot goes to the top of the next, with the paragraph it heads', () => {
+  const body = [0, 0, 1, 2, 2].map((paragraph, i, all) => ({
+    units: toUnits('字'),
+    indent: 0,
+    last: all[i + 1] !== paragraph,
+    paragraph,
+    ...(paragraph === 1 ? { subhead: true } : {}),
+  }));
+  assert.equal(strandedLines(body, 3), 1);
+  const kept = keepParagraphsTogether(body, 3, 6, () => null);
+  assert.equal(strandedLines(kept, 3), 0);
+  assert.deepEqual(
+    kept.map((l) => (isBlank(l) ? '_' : l.paragraph)),
+    [0, 0, '_', 1, 2, 2],
+  );
+});

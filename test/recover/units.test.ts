@@ -603,3 +603,29 @@ test('measure: full lines without a mark to squeeze show it, not the lines that 
   ].map(shape);
   assert.deepEqual(new Set(measuresOfLines(lines)), new Set([12]));
 });
+
+test('subheads: a heading line between paragraphs is kept as a subhead of its article', () => {
+  // Invented article in 13-em columns: `书屋为何受欢迎？` stands alone between two paragraphs.
+  const page = [
+    '东州新华街道建起社区书屋',
+    '□ 本报记者 王明远',
+    '\u3000\u3000新华街道今年建成了三座',
+    '社区书屋，藏书过万册，居民',
+    '借阅十分方便。每到傍晚，书',
+    '屋里坐满了读书的居民和放学',
+    '的孩子。',
+    '书屋为何受欢迎？',
+    '\u3000\u3000书屋每天开放到晚上八点',
+    '钟，周末也有志愿者值班，孩',
+    '子们放学后常来这里读书、写',
+    '作业。志愿者还组织读书会和',
+    '手工课，深受居民欢迎。',
+  ].join('\n');
+  const issue = recoverText(page, { file: 't.txt', words: jiebaWords });
+  const a = issue.articles[0]!;
+  assert.equal(a.paragraphs.length, 3);
+  assert.deepEqual(
+    a.subheads?.map((k) => a.paragraphs[k]),
+    ['书屋为何受欢迎？'],
+  );
+});

@@ -169,7 +169,8 @@ export type Edit =
   | { op: 'mark-reviewed'; item: string; reviewed: boolean }
   | { op: 'new-article'; paragraph: ParagraphRef; headline: string }
   | { op: 'join-articles'; item: string; into: string }
-  | { op: 'mark-furniture'; paragraph: ParagraphRef; kind: Furniture['kind'] };
+  | { op: 'mark-furniture'; paragraph: ParagraphRef; kind: Furniture['kind'] }
+  | { op: 'mark-subhead'; paragraph: ParagraphRef; subhead: boolean };
 
 export const EDIT_OPS = [
   'move-paragraph',
@@ -185,6 +186,7 @@ export const EDIT_OPS = [
   'new-article',
   'join-articles',
   'mark-furniture',
+  'mark-subhead',
 ] as const satisfies ReadonlyArray<Edit['op']>;
 
 export interface EditsFile {

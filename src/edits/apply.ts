@@ -190,6 +190,13 @@ function applyOne(issue: Issue, edit: Edit): void {
       for (const w of issue.warnings) if (w.item === edit.item) w.item = edit.into;
       return;
     }
+    case 'mark-subhead': {
+      const { item, index } = paragraphOf(issue, edit.paragraph);
+      const flags = subheadFlags(item);
+      flags[index] = edit.subhead;
+      setSubheadFlags(item, flags);
+      return;
+    }
     case 'mark-furniture': {
       const { item, index } = paragraphOf(issue, edit.paragraph);
       const moved = cut(item, index);

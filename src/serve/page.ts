@@ -31,6 +31,7 @@ sup.c { color: #a60; font-size: 10px; margin-left: .3em; }
 .row input[type=text] { flex: 1; min-width: 8em; font: inherit; }
 .para { padding: .2em .3em; margin: .2em 0; border-radius: 3px; cursor: pointer; text-indent: 2em; }
 .para:focus, .para.sel { outline: 2px solid #3a78d8; background: #eef5ff; }
+.para.subhead { font-weight: bold; }
 .tools { margin: .2em 0 .6em 1em; padding: .3em; background: #f7f7f7; border-radius: 3px; }
 .tools textarea { width: 100%; height: 6em; font: inherit; }
 .removes { color: #a00; }
@@ -131,6 +132,8 @@ function paragraphTools(it, p, text) {
   const splitAt = el('input', { type: 'number', min: 1, max: [...text].length - 1, value: Math.floor([...text].length / 2), 'aria-label': 'split after character', style: 'width:6em' });
   const newHead = el('input', { type: 'text', 'aria-label': 'headline of the new article' });
   const kind = el('select', { 'aria-label': 'kind of furniture' }, ...['folio', 'running-head', 'jump', 'paper', 'credit', 'email'].map((k) => el('option', { value: k, text: k })));
+  const isSubhead = (it.subheads || []).includes(p);
+  const sub = el('input', { type: 'checkbox', id: 'subhead-' + it.id + '-' + p, checked: isSubhead, onchange: () => push({ op: 'mark-subhead', paragraph: ref, subhead: sub.checked }) });
   const area = el('textarea', { 'aria-label': 'paragraph text' });
   area.value = text;
   const warn = el('span', { class: 'removes' });
@@ -143,7 +146,8 @@ function paragraphTools(it, p, text) {
     el('div', { class: 'row' }, el('button', { onclick: () => area.value !== text && push({ op: 'edit-paragraph', paragraph: ref, text: area.value }) }, 'Apply text'), warn),
     el('div', { class: 'row' }, 'New article from here, headline', newHead,
       el('button', { onclick: () => newHead.value && push({ op: 'new-article', paragraph: ref, headline: newHead.value }) }, 'New article'),
-      'Furniture:', kind, el('button', { onclick: () => push({ op: 'mark-furniture', paragraph: ref, kind: kind.value }) }, 'Mark as furniture')));
+      'Furniture:', kind, el('button', { onclick: () => push({ op: 'mark-furniture', paragraph: ref, kind: kind.value }) }, 'Mark as furniture')),
+    el('div', { class: 'row' }, sub, el('label', { for: 'subhead-' + it.id + '-' + p, text: 'subhead (set bold)' })));
 }
 function drawItem(it) {
   const isLead = it.id === 'lead';
@@ -169,7 +173,8 @@ function drawItem(it) {
     isLead || !others.length ? null : el('span', {}, ' · join this article to ', into, el('button', { onclick: () => push({ op: 'join-articles', item: it.id, into: into.value }) }, 'Join'))));
   it.paragraphs.forEach((text, p) => {
     const on = selected && selected.item === it.id && selected.paragraph === p;
-    sec.append(el('div', { class: 'para' + (on ? ' sel' : ''), id: 'p-' + it.id + '-' + p, tabindex: 0, role: 'button', 'aria-pressed': on ? 'true' : 'false',
+    const subhead = (it.subheads || []).includes(p);
+    sec.append(el('div', { class: 'para' + (on ? ' sel' : '') + (subhead ? ' subhead' : ''), id: 'p-' + it.id + '-' + p, tabindex: 0, role: 'button', 'aria-pressed': on ? 'true' : 'false',
       onclick: () => select({ item: it.id, paragraph: p }, 'issue'),
       onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); select({ item: it.id, paragraph: p }, 'issue'); } } }, text));
     if (on) sec.append(paragraphTools(it, p, text));

@@ -94,6 +94,14 @@ test('proof --serve: fix a page in the browser with the keyboard, save, and buil
     await page.keyboard.press('Enter');
     await rebuilt(3);
 
+    // Mark a1's first paragraph a subhead: select it, then tick its box.
+    await page.focus('#p-a1-0');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#subhead-a1-0');
+    await page.focus('#subhead-a1-0');
+    await page.keyboard.press('Space');
+    await rebuilt(4);
+
     await page.focus('#save');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('wrote'));
@@ -108,14 +116,14 @@ test('proof --serve: fix a page in the browser with the keyboard, save, and buil
   const saved = validateEdits(JSON.parse(readFileSync(editsFile, 'utf8')), editsFile);
   assert.deepEqual(
     saved.edits.map((e) => e.op),
-    ['move-paragraph', 'set-headline', 'reject-correction'],
+    ['move-paragraph', 'set-headline', 'reject-correction', 'mark-subhead'],
   );
   assert.equal(readFileSync(input, 'utf8'), PAGE, 'the input is never rewritten');
 
   const build = (out: string) => {
     const r = run('build', input, '-o', out, '--no-proof');
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stderr, /applied 3 of 3 edits from .*page\.edits\.json/);
+    assert.match(r.stderr, /applied 4 of 4 edits from .*page\.edits\.json/);
     return join(out, '2024-03-05-经济周刊');
   };
   const first = build(join(dir, 'out1'));
@@ -128,7 +136,8 @@ test('proof --serve: fix a page in the browser with the keyboard, save, and buil
     a1!.paragraphs.some((p) => p.startsWith('如今')),
     'the rejected join gives two paragraphs again',
   );
-  assert.equal(issue.source.edits?.applied, 3);
+  assert.equal(issue.source.edits?.applied, 4);
+  assert.deepEqual(a1!.subheads, [0], 'the marked subhead');
   const text = pdftotext(join(first, 'spread.pdf')).replace(/\s+/g, '');
   assert.ok(text.includes(NEW_HEADLINE), 'the new headline is in the PDF');
 

@@ -156,4 +156,14 @@ test('edits: a subhead stays marked on its own paragraph as paragraphs move, spl
   const joined = applyEdits(marked, [{ op: 'join-paragraphs', paragraph: ref('a1', 0, marked) }]);
   assert.deepEqual(subheadTexts(joined.issue), [[], []], 'joined to the paragraph before: of that one’s kind');
   assert.equal(joined.issue.articles[0]!.subheads, undefined, 'no subheads: no field');
+  // The editor marks one and unmarks another.
+  const edited = applyEdits(marked, [
+    { op: 'mark-subhead', paragraph: ref('a2', 0, marked), subhead: true },
+    { op: 'mark-subhead', paragraph: ref('a1', 1, marked), subhead: false },
+  ]);
+  assert.deepEqual(edited.failed, []);
+  assert.deepEqual(
+    edited.issue.articles.map((a) => a.subheads),
+    [undefined, [0]],
+  );
 });

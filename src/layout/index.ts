@@ -10,7 +10,7 @@
 import { NewsprintError, printable } from '../errors.js';
 import { jiebaWords, type WordSegmenter } from '../text/segmenter.js';
 import type { FaceRole, Issue, Layout, Metrics, Page, Template } from '../types.js';
-import { articleContent, bylineText, type ItemContent, type ItemPart, leadContent } from './content.js';
+import { articleContent, bylineText, type ItemContent, type ItemPart, leadContent, subheadFace } from './content.js';
 import { mastheadBox, runningHeadBox } from './furniture.js';
 import { bodySizes, type Grid, gridFor } from './grid.js';
 import { checkLayout } from './invariants.js';
@@ -230,6 +230,15 @@ function refuseWhatCannotFit(issue: Issue, t: Template): void {
     );
 }
 
+/** An item's paragraphs with the face each is set in: its subheads in the subhead face, the rest in `face`. */
+const paragraphFaces = (
+  item: { paragraphs: string[]; subheads?: number[] },
+  face: FaceRole,
+  id: string,
+  t: Template,
+): Array<[string, FaceRole, string]> =>
+  item.paragraphs.map((p, k) => [p, item.subheads?.includes(k) ? subheadFace(t) : face, id]);
+
 /** A character the face of its role has no glyph for cannot be printed: said clearly, before any setting. */
 function refuseWhatNoFaceHas(issue: Issue, t: Template, m: Metrics): void {
   const texts: Array<[string, FaceRole, string]> = [];
@@ -244,13 +253,13 @@ function refuseWhatNoFaceHas(issue: Issue, t: Template, m: Metrics): void {
       [issue.lead.headline, t.lead.headline.face, 'lead'],
       [issue.lead.deck ?? '', t.lead.deck.face, 'lead'],
       [issue.lead.kicker ?? '', t.lead.deck.face, 'lead'],
-      ...issue.lead.paragraphs.map((p) => [p, t.lead.intro.face, 'lead'] as [string, FaceRole, string]),
+      ...paragraphFaces(issue.lead, t.lead.intro.face, 'lead', t),
     );
   for (const a of issue.articles)
     texts.push(
       [a.headline, t.headline.face, a.id],
       [a.byline ? bylineText(a.byline) : '', t.byline.face, a.id],
-      ...a.paragraphs.map((p) => [p, t.body.face, a.id] as [string, FaceRole, string]),
+      ...paragraphFaces(a, t.body.face, a.id, t),
     );
   const missing = new Map<string, string>();
   for (const [text, face, item] of texts)

@@ -102,6 +102,20 @@ test('subheads: set in the subhead face at body size, flush, one paragraph each;
   assert.ok(lines.filter((l) => !l.subhead && l.role === 'body').every((l) => l.face === template.body.face));
   // Flush: its characters one em apart, not spread over the measure.
   assert.equal(sub[0]!.xs[2]! - sub[0]!.xs[1]!, layout.makeup.bodySize);
+  // A subhead is checked against its own face: LXGW WenKai has no ⁂, Noto Serif SC has.
+  const starred = { ...article, paragraphs: [paragraphs[0]!, '⁂ 书屋为何受欢迎？', ...paragraphs.slice(2)] };
+  assert.throws(
+    () =>
+      layoutIssue(
+        { ...issue, articles: [starred, ...issue.articles.slice(1)] },
+        {
+          ...template,
+          body: { ...template.body, subheadFace: 'kai' },
+        },
+        metrics,
+      ),
+    /no font of the template has ⁂ \(U\+2042\)/,
+  );
   assert.throws(
     () => validateIssue({ ...issue, articles: [{ ...article, subheads: [99] }] }, 'issue.json'),
     new RegExp(`${a.id}\\.subheads names paragraph 99, but it has ${paragraphs.length}`),

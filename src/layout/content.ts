@@ -28,14 +28,16 @@ export const subheadFace = (t: Template): FaceRole => t.body.subheadFace ?? 'bol
 /** Which of an item's paragraphs are subheads, and the face they are broken in. */
 export interface Subheads {
   at: ReadonlySet<number>;
+  face: FaceRole;
   m: FaceMetrics;
 }
 
 /** An item's subheads among its paragraphs [from, to) (a continued part's), renumbered from its first. */
-function subheadsIn(item: { subheads?: number[] }, m: FaceMetrics, part?: ItemPart): Subheads | undefined {
+function subheadsIn(item: { subheads?: number[] }, t: Template, m: Metrics, part?: ItemPart): Subheads | undefined {
   const from = part?.from ?? 0;
   const at = new Set((item.subheads ?? []).filter((k) => k >= from && k < (part?.to ?? Infinity)).map((k) => k - from));
-  return at.size ? { at, m } : undefined;
+  const face = subheadFace(t);
+  return at.size ? { at, face, m: m[face] } : undefined;
 }
 
 export interface HeadOption {
@@ -238,7 +240,7 @@ function flows(
   reserve: number,
   subheads?: Subheads,
 ): Flow[] {
-  const key = `${measure}|${columns}|${reserve}|${[...(subheads?.at ?? [])].join(',')}`;
+  const key = `${measure}|${columns}|${reserve}|${subheads?.face ?? ''}:${[...(subheads?.at ?? [])].join(',')}`;
   return flowsFor(m)(paragraphs, () => memo())(key, () => flowOnce(paragraphs, measure, columns, m, reserve, subheads));
 }
 
@@ -321,7 +323,7 @@ export function articleContent(
   const headline = continued ? '' : a.headline;
   const byline = a.byline && !continued ? bylineText(a.byline) : null;
   const paragraphs = part ? a.paragraphs.slice(part.from, part.to) : a.paragraphs;
-  const subheads = subheadsIn(a, m[subheadFace(t)], part);
+  const subheads = subheadsIn(a, t, m, part);
   // Lines at the grid measure, to judge which spans leave enough of them per column.
   const gridLines = setBody(paragraphs, g.measureEm, m[t.body.face], subheads).length;
   const bylines = new Map<number, Unit[][]>();
@@ -382,7 +384,7 @@ export function leadContent(
   // A continuation carries neither headline, kicker nor deck: they stand over the first part.
   const top = continuation(part) ? { headline: '', deck: null, kicker: null } : lead;
   const paragraphs = part ? lead.paragraphs.slice(part.from, part.to) : lead.paragraphs;
-  const subheads = subheadsIn(lead, m[subheadFace(t)], part);
+  const subheads = subheadsIn(lead, t, m, part);
   const width = spanWidth(g, g.columns);
   // The kicker above the headline and the deck under it are set alike: the deck's face and size, centred.
   const setLines = (text: string | null | undefined) => {

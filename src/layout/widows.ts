@@ -5,7 +5,7 @@
  * or longer (total fit into exactly that many lines, never looser than a
  * cap), so the columns stay level and the module keeps its height. Where no
  * paragraph can be re-set, an orphan goes to the next column and leaves its
- * line at the foot of the old one empty.
+ * line at the foot of the old one empty; so does a subhead at a foot.
  */
 import type { BodyLine } from './content.js';
 import type { BrokenLine } from './text/linebreak.js';

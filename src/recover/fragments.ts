@@ -85,13 +85,13 @@ const HEADLINE_WEIGHT = 3;
 const JOIN_REACH = 6;
 /**
  * A person introduced by their title, then speaking or set off by a mark (`天津市政协副秘书长丁梅认为`,
- * `党总支书记王建国说`): the title, a name of two or three characters, what follows it.
+ * `党总支书记王建国说`), or by name (`绣郎名叫李清和，`): the title, a name of two or three characters, what follows it.
  */
 const TITLES =
   '委员|秘书长|主任|书记|校长|院长|教授|局长|县长|市长|省长|区长|镇长|村长|部长|处长|所长|站长|厂长|经理|董事长|' +
   '总裁|主席|研究员|负责人|工程师|医生|老师|队长|社长|馆长|会长|理事长|主编|村民|居民|种植户|创始人';
 const AFTER_NAME = '说|表示|认为|建议|介绍|告诉|坦言|指出|提到|强调|看来|委员|代表|同志|[，。：、（“]';
-const INTRODUCED = new RegExp(`(?:${TITLES})(\\p{Script=Han}{2,3}?)(?=${AFTER_NAME})`, 'gu');
+const INTRODUCED = new RegExp(`(?:${TITLES}|名叫)(\\p{Script=Han}{2,3}?)(?=${AFTER_NAME})`, 'gu');
 
 /** The names of the people the page's text introduces by their title. */
 export function introducedPeople(texts: string[]): string[] {
@@ -149,6 +149,7 @@ export function fragmentCues(
       dateline,
       measure,
       people: new Set(people.filter((p) => texts[k]!.includes(p))),
+      introduces: new Set(introducedPeople([texts[k]!])),
     };
   });
   const itemCues = items.map((it) => ({

@@ -39,6 +39,8 @@ export interface FragmentCues {
   measure: number | null;
   /** People it names who are introduced somewhere on the page by their title (`副秘书长张芳` … `张芳建议`). */
   people: Set<string>;
+  /** Of those, the people it introduces itself (by title, or `名叫…`). */
+  introduces?: Set<string>;
   /** It stands right under a headline (and byline) set above its body: it opens that article. */
   opens?: boolean;
   /**
@@ -108,6 +110,11 @@ const TOPIC_NOISE = 0.25;
 /** Naming the item's byline (person or place), or another item's. */
 const NAME_MINE = 1.5;
 const NAME_OTHERS = 1;
+/**
+ * Naming a person another fragment of the item introduces: where a story introduces someone is where the columns
+ * that come back to them belong (two fragments of another article naming the same person share them as well).
+ */
+const PERSON_INTRODUCED = 1;
 /** Naming a person another fragment of the item names: a story comes back to the people it quotes. */
 const PERSON_SHARED = 1.5;
 /** Staying where the contiguous runs put it (as much as they were sure): reading order is right more often than not. */
@@ -198,9 +205,12 @@ export function interleave(
     s -= MIXED_MEASURES * Math.max(0, distinctMeasures(list.map((f) => frags[f]!.measure)) - 1);
     const named = new Map<string, number>();
     for (const f of list) for (const p of frags[f]!.people) named.set(p, (named.get(p) ?? 0) + 1);
+    const introducedBy = new Map<string, number>();
+    for (const f of list) for (const p of frags[f]!.introduces ?? []) introducedBy.set(p, f);
     list.forEach((f, k) => {
       const c = frags[f]!;
       if ([...c.people].some((p) => named.get(p)! > 1)) s += PERSON_SHARED;
+      if ([...c.people].some((p) => introducedBy.has(p) && introducedBy.get(p) !== f)) s += PERSON_INTRODUCED;
       if (k > 0) s += joinScore(list[k - 1]!, f) - (frags[list[k - 1]!]!.signedOff ? SIGNOFF_INSIDE : 0);
       if (likeness) s += topicWeight * likeness[k]!;
       if (c.beforeHeadline === item) s += BEFORE_ITS_HEADLINE;

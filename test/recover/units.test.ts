@@ -347,6 +347,29 @@ test('people: a story introduces a person by title and comes back to them; a fra
   assert.deepEqual(placed(unnamed, items), [0, 0, 1, 1, 1], 'words alone');
 });
 
+test('people: a column naming someone goes to the article that introduces them, not one that names them', () => {
+  assert.deepEqual(introducedPeople(['“绣郎”名叫李清和（见图），']), ['李清和']);
+  // Invented page: an article's last column, read in two pieces after the article above, names 李清和 twice (the
+  // two pieces name a person each other names); the article under them introduces him (`名叫李清和`).
+  const items = [item('港口', 0.8), item('刺绣', 0.8)];
+  const page = (introduced: boolean) => [
+    fragment(0, ['港口', '航线', '货运', '码头'], { start: -0.7, end: 'closed' }),
+    fragment(0, ['港口', '集装箱', '吞吐', '航线'], { start: 0.5, end: 'closed' }),
+    fragment(0, ['作品', '设计', '年轻人', '喜爱'], { start: -0.7, end: 'open', people: new Set(['李清和']) }),
+    fragment(0, ['作品', '手表', '首饰', '生活'], { start: 0.5, people: new Set(['李清和']) }),
+    fragment(1, ['刺绣', '绣娘', '小镇', '工作室'], {
+      start: -0.7,
+      end: 'open',
+      opens: true,
+      people: new Set(['李清和']),
+      ...(introduced ? { introduces: new Set(['李清和']) } : {}),
+    }),
+    fragment(1, ['刺绣', '母亲', '丝线', '作品'], { start: 0.5, end: 'closed', people: new Set(['李清和']) }),
+  ];
+  assert.deepEqual(placed(page(true), items), [0, 0, 1, 1, 1, 1]);
+  assert.deepEqual(placed(page(false), items), [0, 0, 0, 0, 1, 1], 'named on both sides, introduced on neither');
+});
+
 test("interleave: an article read on both sides of another article's column gets both sides back", () => {
   // The lead's column cut mid-title (open) and its end (it closes the title) read around the next article's
   // only column: moving that column into the lead is the first step uphill, moving the two pieces is the right one.

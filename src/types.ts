@@ -253,8 +253,8 @@ export interface Template {
   maxHeadlineExtra: number;
   /**
    * Whether an item too long for what is left of page 1 may continue on page 2 (转版), cut between paragraphs, with
-   * jump lines: 'to-fit' (the default) only where the issue fits no reading body size without one, 'to-fill'
-   * wherever it closes holes, 'never'.
+   * jump lines: 'to-fill' (the default) wherever it closes holes, 'to-fit' only where the issue fits no reading body
+   * size without one, 'never'.
    */
   jumps?: 'never' | 'to-fit' | 'to-fill';
 }

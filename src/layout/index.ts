@@ -61,9 +61,9 @@ export function layoutIssue(issue: Issue, t: Template, m: Metrics, segment: Word
       'widen body.sizes or change columns or gutterEm',
     );
   const reading = t.body.reading ?? 0;
-  // Continuing an item over the pages (jumps): by default only where the issue fits no reading size without one, a
-  // better give than type under the reading size; the template may forbid them or allow them to fill pages.
-  const policy = t.jumps ?? 'to-fit';
+  // Continuing an item over the pages (jumps): by default wherever that closes holes (a half-empty page 2 under an
+  // overlong page 1); the template may hold them to where nothing else fits, or forbid them.
+  const policy = t.jumps ?? 'to-fill';
   const reads = sizes.filter((s) => s >= reading);
   const small = sizes.filter((s) => s < reading);
   const passes: Array<[number[], boolean]> =

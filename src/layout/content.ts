@@ -232,16 +232,21 @@ type Flow = Pick<SpanOption, 'body' | 'perColumn' | 'tail' | 'stranded'>;
  * shorter: at the least column length, and a line longer (a taller module, its last column shorter) where that
  * strands fewer lines; the make-up weighs the stranded lines against the holes.
  */
-function flows(
-  paragraphs: string[],
-  measure: number,
-  columns: number,
-  m: FaceMetrics,
-  reserve: number,
-  subheads?: Subheads,
-): Flow[] {
-  const key = `${measure}|${columns}|${reserve}|${subheads?.face ?? ''}:${[...(subheads?.at ?? [])].join(',')}`;
-  return flowsFor(m)(paragraphs, () => memo())(key, () => flowOnce(paragraphs, measure, columns, m, reserve, subheads));
+function flows(f: FlowOf): Flow[] {
+  const subheads = `${f.subheads?.face ?? ''}:${[...(f.subheads?.at ?? [])].join(',')}`;
+  const key = `${f.measure}|${f.columns}|${f.reserve}|${subheads}`;
+  return flowsFor(f.m)(f.paragraphs, () => memo())(key, () => flowOnce(f));
+}
+
+/** What a body is flowed from: its paragraphs (and subheads) in a face, at a measure, down `columns` columns. */
+interface FlowOf {
+  paragraphs: string[];
+  measure: number;
+  columns: number;
+  m: FaceMetrics;
+  /** Lines kept free at the foot of the last column, for a jump line. */
+  reserve: number;
+  subheads?: Subheads;
 }
 
 /** Flows already found, by face, text (the item's paragraphs), measure and columns: sizes of one measure share them. */
@@ -249,15 +254,7 @@ const flowsFor = memoPer<FaceMetrics, string[], Memo<string, Flow[]>>();
 /** Paragraphs set in a given number of lines, by face, measure, lines and text (null: not within the stretch). */
 const rebrokenFor = memoPer<FaceMetrics, string, BrokenLine[] | null>();
 
-/** (`reserve`: lines kept free at the foot of the last column, for a jump line.) */
-function flowOnce(
-  paragraphs: string[],
-  measure: number,
-  columns: number,
-  m: FaceMetrics,
-  reserve: number,
-  subheads?: Subheads,
-): Flow[] {
+function flowOnce({ paragraphs, measure, columns, m, reserve, subheads }: FlowOf): Flow[] {
   const body = setBody(paragraphs, measure, m, subheads);
   const least = Math.ceil((body.length + reserve) / columns);
   // (A subhead is a display line: it keeps its breaks.)
@@ -296,12 +293,14 @@ function optionsOf(
   // A continued part carries its jump lines: the one in above its body, the one out under its last line.
   const jumpIn = part?.jumpIn ? 1 : 0;
   const jumpOut = part?.jumpOut ? 1 : 0;
-  return flows(o.paragraphs, o.measure, o.columns, m, jumpOut, subheads).map((f) => ({
-    ...o,
-    ...f,
-    minHeight: o.heads[0]!.lines + fixed + jumpIn + f.perColumn,
-    maxHeight: o.heads.at(-1)!.lines + fixed + jumpIn + f.perColumn,
-  }));
+  return flows({ paragraphs: o.paragraphs, measure: o.measure, columns: o.columns, m, reserve: jumpOut, subheads }).map(
+    (f) => ({
+      ...o,
+      ...f,
+      minHeight: o.heads[0]!.lines + fixed + jumpIn + f.perColumn,
+      maxHeight: o.heads.at(-1)!.lines + fixed + jumpIn + f.perColumn,
+    }),
+  );
 }
 
 /**

@@ -68,8 +68,11 @@ interface Cut {
 /** Which of an item's paragraphs are subheads, one flag per paragraph. */
 const subheadFlags = (item: Item): boolean[] => item.paragraphs.map((_, k) => item.subheads?.includes(k) ?? false);
 
+/** The indices of the flagged paragraphs. */
+const flagged = (flags: boolean[]): number[] => flags.flatMap((f, k) => (f ? [k] : []));
+
 function setSubheadFlags(item: Item, flags: boolean[]): void {
-  const subheads = flags.flatMap((f, k) => (f ? [k] : []));
+  const subheads = flagged(flags);
   if (subheads.length) item.subheads = subheads;
   else delete item.subheads;
 }
@@ -168,7 +171,7 @@ function applyOne(issue: Issue, edit: Edit): void {
         byline: null,
         paragraphs: moved.texts,
         source: { headline: [], paragraphs: moved.lines },
-        ...(moved.subheads.some(Boolean) ? { subheads: moved.subheads.flatMap((f, k) => (f ? [k] : [])) } : {}),
+        ...(moved.subheads.some(Boolean) ? { subheads: flagged(moved.subheads) } : {}),
         // The editor's own article: nothing about it is a guess.
         confidence: 1,
       });

@@ -32,12 +32,19 @@ export interface Subheads {
   m: FaceMetrics;
 }
 
-/** An item's subheads among its paragraphs [from, to) (a continued part's), renumbered from its first. */
-function subheadsIn(item: { subheads?: number[] }, t: Template, m: Metrics, part?: ItemPart): Subheads | undefined {
+/** The body a part of an item sets: its paragraphs [from, to) and, renumbered from its first, its subheads. */
+function partBody(
+  item: { paragraphs: string[]; subheads?: number[] },
+  t: Template,
+  m: Metrics,
+  part?: ItemPart,
+): { paragraphs: string[]; subheads?: Subheads } {
   const from = part?.from ?? 0;
-  const at = new Set((item.subheads ?? []).filter((k) => k >= from && k < (part?.to ?? Infinity)).map((k) => k - from));
+  const to = part?.to ?? item.paragraphs.length;
+  const paragraphs = part ? item.paragraphs.slice(from, to) : item.paragraphs;
+  const at = new Set((item.subheads ?? []).filter((k) => k >= from && k < to).map((k) => k - from));
   const face = subheadFace(t);
-  return at.size ? { at, face, m: m[face] } : undefined;
+  return at.size ? { paragraphs, subheads: { at, face, m: m[face] } } : { paragraphs };
 }
 
 export interface HeadOption {
@@ -321,8 +328,7 @@ export function articleContent(
   const continued = continuation(part);
   const headline = continued ? '' : a.headline;
   const byline = a.byline && !continued ? bylineText(a.byline) : null;
-  const paragraphs = part ? a.paragraphs.slice(part.from, part.to) : a.paragraphs;
-  const subheads = subheadsIn(a, t, m, part);
+  const { paragraphs, subheads } = partBody(a, t, m, part);
   // Lines at the grid measure, to judge which spans leave enough of them per column.
   const gridLines = setBody(paragraphs, g.measureEm, m[t.body.face], subheads).length;
   const bylines = new Map<number, Unit[][]>();
@@ -382,8 +388,7 @@ export function leadContent(
 ): LeadContent {
   // A continuation carries neither headline, kicker nor deck: they stand over the first part.
   const top = continuation(part) ? { headline: '', deck: null, kicker: null } : lead;
-  const paragraphs = part ? lead.paragraphs.slice(part.from, part.to) : lead.paragraphs;
-  const subheads = subheadsIn(lead, t, m, part);
+  const { paragraphs, subheads } = partBody(lead, t, m, part);
   const width = spanWidth(g, g.columns);
   // The kicker above the headline and the deck under it are set alike: the deck's face and size, centred.
   const setLines = (text: string | null | undefined) => {

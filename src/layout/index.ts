@@ -66,23 +66,23 @@ export function layoutIssue(issue: Issue, t: Template, m: Metrics, segment: Word
   const policy = t.jumps ?? 'to-fill';
   const reads = sizes.filter((s) => s >= reading);
   const small = sizes.filter((s) => s < reading);
-  const passes: Array<[number[], boolean]> =
-    policy === 'never'
-      ? [
-          [reads, false],
-          [small, false],
-        ]
-      : policy === 'to-fill'
-        ? [
-            [reads, true],
-            [small, true],
-          ]
-        : [
-            [reads, false],
-            [reads, true],
-            [small, true],
-          ];
-  for (const [group, jumps] of passes) {
+  // Each pass: the sizes to try, and whether jumps may be made there.
+  const passes: Record<typeof policy, Array<[number[], boolean]>> = {
+    never: [
+      [reads, false],
+      [small, false],
+    ],
+    'to-fill': [
+      [reads, true],
+      [small, true],
+    ],
+    'to-fit': [
+      [reads, false],
+      [reads, true],
+      [small, true],
+    ],
+  };
+  for (const [group, jumps] of passes[policy]) {
     for (const size of group) searchAtSize(issue, t, m, words, size, jumps, search);
     if (search.best) break;
   }

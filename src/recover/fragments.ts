@@ -121,7 +121,9 @@ export function fragmentCues(
     return t;
   };
 
-  const people = introducedPeople(texts);
+  // Who each fragment introduces, and so everyone the page introduces.
+  const introducedIn = texts.map((t) => introducedPeople([t]));
+  const people = [...new Set(introducedIn.flat())];
   const cues = frags.map((f, k): FragmentCues => {
     const measure = measureOf(f);
     const head = f.pieces[0]!;
@@ -149,7 +151,7 @@ export function fragmentCues(
       dateline,
       measure,
       people: new Set(people.filter((p) => texts[k]!.includes(p))),
-      introduces: new Set(introducedPeople([texts[k]!])),
+      introduces: new Set(introducedIn[k]),
     };
   });
   const itemCues = items.map((it) => ({

@@ -194,16 +194,18 @@ export function spanWidths(
   for (let k = 0; k < n; k++) {
     A[k + 1] = A[k]! + adv[k]!;
     M[k + 1] = M[k]! + halfAdv[k]!;
+    let space = 0;
     let join = 0;
     if (k > 0) {
       const a = units[k - 1]!;
       const b = units[k]!;
-      join = spaceBetween(a, b);
+      space = spaceBetween(a, b);
+      join = space;
       if (marks === 'pairs' && isPunct(a) && isPunct(b))
         join -= a.kind === 'close' ? adv[k - 1]! - halfAdv[k - 1]! : b.kind === 'open' ? adv[k]! - halfAdv[k]! : 0;
     }
     S[k + 1] = S[k]! + join;
-    J[k + 1] = J[k]! + (k > 0 && spaceBetween(units[k - 1]!, units[k]!) > 0 ? 1 : 0);
+    J[k + 1] = J[k]! + (space > 0 ? 1 : 0);
   }
   return {
     natural: (i, j) => A[j + 1]! - A[i]! + S[j + 1]! - S[i + 1]!,

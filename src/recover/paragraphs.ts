@@ -1,4 +1,4 @@
-import { COMPRESSIBLE, emWidth, endsSentence, isAsciiGraphic, NO_LINE_END, NO_LINE_START } from '../text/chars.js';
+import { CLOSING, COMPRESSIBLE, emWidth, endsSentence, isAsciiGraphic, NO_LINE_END, NO_LINE_START } from '../text/chars.js';
 import { bracketDepth } from './classify.js';
 import { type CleanLine, type DraftCorrection, keptIndent, runsOn, withWidth } from './lines.js';
 import { measuresOfLines } from './measure.js';
@@ -133,9 +133,16 @@ export function joinFragments(lines: CleanLine[], corrections: DraftCorrection[]
         // A line the extractor spelled out character by character is a whole, loosely justified one: an extractor
         // that splits a printed line at a wide gap does not space out its pieces.
         !isLetterSpaced(line.raw) &&
-        // Mid-paragraph, so the line after it runs on full (a one-line subhead is followed by an indented line).
+        // Mid-paragraph, so the line after it runs on full (a one-line subhead is followed by an indented line);
+        // or, where a stop met an opening quote or title mark, the paragraph's last line: a short line after the stop that stops
+        // inside a sentence is no paragraph's first line (that would fill its line) nor its last. (Not a bracket:
+        // `（摘编自…）` is a sign-off of its own.)
         i + 1 < lines.length &&
-        lines[i + 1]!.width >= measures[i + 1]! - FRAGMENT_NEXT_FULL;
+        (lines[i + 1]!.width >= measures[i + 1]! - FRAGMENT_NEXT_FULL ||
+          (squeezed &&
+            QUOTE_OR_TITLE_OPENS.has([...line.text][0] ?? '') &&
+            measures[i + 1] === measure &&
+            !CLOSING.has([...line.text].at(-1) ?? '')));
     if (prev && whole && split) {
       const merged = withWidth({
         no: prev.no,
@@ -168,6 +175,11 @@ const runsOnAcross = (a: CleanLine, b: CleanLine): boolean =>
 const PAIR_SAVES = 0.5;
 const pairAcross = (a: string, b: string): boolean =>
   COMPRESSIBLE.has([...a].at(-1) ?? '') && NO_LINE_END.has([...b][0] ?? '') && COMPRESSIBLE.has([...b][0] ?? '');
+
+const QUOTE_OPENS = new Set(['“', '「', '『', '‘']);
+
+/** Opening quotes and title marks: a sentence's words, where an opening bracket may start a sign-off. */
+const QUOTE_OR_TITLE_OPENS = new Set(['“', '「', '『', '‘', '《', '〈']);
 
 /** Two pieces make one printed line when their widths add up to the measure within this (ems). */
 const FRAGMENT_TOLERANCE = 0.75;
@@ -230,7 +242,6 @@ const MAX_COMPLETE = 200;
 const MID_SENTENCE_END = new Set(['，', '、', ',']);
 /** Nor a colon that introduces a quotation on the next line (`总书记指出：` / `“要树立…`). */
 const INTRODUCES = new Set(['：', ':']);
-const QUOTE_OPENS = new Set(['“', '「', '『', '‘']);
 
 /**
  * Column lines → paragraphs. `indentsKept`: the page's first lines keep their indents (keepsIndents), judged on

@@ -431,6 +431,12 @@ test('split printed lines: a letter-spaced or indented line is whole; a join not
     [],
   );
   assert.equal(pair[1]!.text, '散步的村民。“大家都说好，');
+  // Also when the line after is the paragraph's last: a short line after the stop that ends mid-sentence is no
+  // paragraph's first line (it would fill its line) nor its last. Not a bracket after the stop: a sign-off.
+  const beforeLast = (second: string) =>
+    joinFragments(['河边成了大家最爱去的地方', '散步的村民。', second, '去的地方。'].map(at), []).length;
+  assert.equal(beforeLast('“大家都说好，'), 3);
+  assert.equal(beforeLast('（本报记者王'), 4);
   // Spelled out character by character (pdf.js on a loose line), or indented: a line of its own.
   assert.equal(joined('分 ， 散 步 的 村 民 络').length, 5);
   assert.equal(joined('\u3000\u3000分，散步的村民络').length, 5);

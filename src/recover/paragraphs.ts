@@ -1,4 +1,12 @@
-import { CLOSING, COMPRESSIBLE, emWidth, endsSentence, isAsciiGraphic, NO_LINE_END, NO_LINE_START } from '../text/chars.js';
+import {
+  CLOSING,
+  COMPRESSIBLE,
+  emWidth,
+  endsSentence,
+  isAsciiGraphic,
+  NO_LINE_END,
+  NO_LINE_START,
+} from '../text/chars.js';
 import { bracketDepth } from './classify.js';
 import { type CleanLine, type DraftCorrection, keptIndent, runsOn, withWidth } from './lines.js';
 import { measuresOfLines } from './measure.js';

@@ -142,9 +142,9 @@ export function joinFragments(lines: CleanLine[], corrections: DraftCorrection[]
         // that splits a printed line at a wide gap does not space out its pieces.
         !isLetterSpaced(line.raw) &&
         // Mid-paragraph, so the line after it runs on full (a one-line subhead is followed by an indented line);
-        // or, where a stop met an opening quote or title mark, the paragraph's last line: a short line after the stop that stops
-        // inside a sentence is no paragraph's first line (that would fill its line) nor its last. (Not a bracket:
-        // `（摘编自…）` is a sign-off of its own.)
+        // or, where a stop met an opening quote or title mark, the paragraph's last line: a short line after the
+        // stop that stops inside a sentence is no paragraph's first line (that would fill its line) nor its last.
+        // (Not a bracket: `（摘编自…）` is a sign-off of its own.)
         i + 1 < lines.length &&
         (lines[i + 1]!.width >= measures[i + 1]! - FRAGMENT_NEXT_FULL ||
           (squeezed &&

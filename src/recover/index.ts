@@ -54,6 +54,7 @@ import {
   type LineCues,
   type Paragraph,
   paragraphs,
+  writesParagraphLines,
 } from './paragraphs.js';
 import { joinPieces, writesPieces } from './pieces.js';
 import { type Anchor, type Assignment, assignRuns, marginConfidence, type SegParagraph } from './segment.js';
@@ -199,9 +200,10 @@ function buildItems(draft: Draft, lines: SourceLine[], columnsCut: boolean, word
     .map((b) => ('clean' in b ? indentEvidence(b.clean) : { after: 0, indented: 0 }))
     .reduce((a, b) => ({ after: a.after + b.after, indented: a.indented + b.indented }), { after: 0, indented: 0 });
   const indentsKept = !columnsCut && keepsIndents(evidence);
+  const paragraphLines = writesParagraphLines(blocks.flatMap((b) => ('clean' in b ? b.clean : [])));
   for (const block of blocks) {
     if (block.kind === 'body') {
-      const ps = paragraphs(block.clean, cues, indentsKept);
+      const ps = paragraphs(block.clean, cues, indentsKept, paragraphLines);
       if (ps[0]) ps[0].newMeasure = paras.length > 0 && ps[0].measure !== paras.at(-1)!.measure;
       paras.push(...ps);
     } else if (block.kind === 'signature') {

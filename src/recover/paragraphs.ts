@@ -253,14 +253,18 @@ const INTRODUCES = new Set(['：', ':']);
 
 /**
  * Column lines → paragraphs. `indentsKept`: the page's first lines keep their indents (keepsIndents), judged on
- * these lines alone where not given.
+ * these lines alone where not given; `pageWritesParagraphLines`: the page's extraction writes a paragraph a line,
+ * for a block too short to tell.
  */
 export function paragraphs(
   lines: CleanLine[],
   cues: LineCues = NO_CUES,
   indentsKept = keepsIndents(indentEvidence(lines)),
+  pageWritesParagraphLines = false,
 ): Paragraph[] {
   const blankMeansBreak = !isBlankSeparated(lines);
+  // A block too short to tell is written as the page is.
+  const flat = lines.length >= PARAGRAPH_LINES_MIN ? writesParagraphLines(lines) : pageWritesParagraphLines;
   const measures = measuresOfLines(lines);
   const out: Paragraph[] = [];
   let afterHeading = false;
@@ -288,6 +292,7 @@ export function paragraphs(
     const forced =
       i === 0 ||
       newMeasure ||
+      (flat && endsSentence(prev!.text)) ||
       heading ||
       afterHeading ||
       cues.opens(line) ||
@@ -382,6 +387,19 @@ export function indentEvidence(lines: CleanLine[]): { after: number; indented: n
 
 export const keepsIndents = (e: { after: number; indented: number }): boolean =>
   e.after >= KEPT_INDENTS && e.indented === e.after;
+
+/**
+ * The extractor wrote each paragraph on a line of its own (MuPDF on a wide block, text copied from a reader view):
+ * nearly every line ends a sentence, where in printed column lines only paragraphs' last lines and a few others do
+ * (a quarter to a third of them). Then every sentence's end at a line's end is a paragraph's end.
+ */
+export function writesParagraphLines(lines: CleanLine[]): boolean {
+  const ends = lines.filter((l) => endsSentence(l.text)).length;
+  return lines.length >= PARAGRAPH_LINES_MIN && ends >= PARAGRAPH_LINES_SHARE * lines.length;
+}
+/** Lines enough to tell: a short block of three sentences set one a line proves nothing. */
+const PARAGRAPH_LINES_MIN = 4;
+const PARAGRAPH_LINES_SHARE = 0.8;
 
 /** Most lines have a blank line before them: the extractor's way of writing column lines. */
 function isBlankSeparated(lines: CleanLine[]): boolean {

@@ -17,6 +17,7 @@ import {
   leavesOpen,
   parseByline,
   parseDateline,
+  parseSignoff,
   startsWithMark,
 } from './classify.js';
 import { headlineText, joinHeadlineLines, spansJoin } from './headlines.js';
@@ -55,7 +56,8 @@ const MAX_LEAD_HEADLINE_EM = 26;
 /** Line i runs on from the line above it: as wide, and the line above ends no sentence. */
 function continuesColumn(lines: SourceLine[], i: number): boolean {
   const above = lines[i - 1]?.raw.trim();
-  if (!above || endsSentence(above) || parseByline(above) || isDeck(above)) return false;
+  // (A sign-off, `（作者为…）`, is complete: what follows it starts afresh.)
+  if (!above || endsSentence(above) || parseByline(above) || isDeck(above) || parseSignoff(above)) return false;
   return Math.abs(printedWidth(lines[i - 1]!.raw) - printedWidth(lines[i]!.raw)) <= COLUMN_LIKE;
 }
 

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # What the tests need beyond npm, from Debian's packages: poppler (pdftotext,
-# pdffonts, pdfinfo), qpdf and a Chromium. Installed when missing and we can
+# pdffonts, pdfinfo), qpdf, pdfminer.six (pdf2txt, an extractor the accuracy
+# harness scores) and a Chromium. Installed when missing and we can
 # (root with apt-get); otherwise a message says what to install.
 set -euo pipefail
 need=()
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
+command -v pdf2txt >/dev/null 2>&1 || need+=(python3-pdfminer)
 # The browser for the proof sheet and the cross-engine check, unless puppeteer has its own or one is named.
 if [ -z "${PUPPETEER_EXECUTABLE_PATH:-}" ] && ! ls "${HOME:-/root}"/.cache/puppeteer/chrome* >/dev/null 2>&1; then
   command -v chromium >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1 || need+=(chromium)

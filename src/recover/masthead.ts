@@ -69,7 +69,7 @@ function isMastheadPiece(raw: string, above: boolean): boolean {
 /**
  * A section title printed away from the masthead (drawn after the page, as
  * positioned text often is): drawn twice anywhere (`生态生态`, or `生态` on two
- * lines running), or once as the page's very last line.
+ * lines running), once as the page's very last line, or drawn twice after its folio.
  */
 export function findStrayTitle(lines: SourceLine[]): SourceLine[] {
   const short = (s: string) => [...s].length >= 2 && [...s].length <= 6;
@@ -81,7 +81,15 @@ export function findStrayTitle(lines: SourceLine[]): SourceLine[] {
     if (u.cost === 0 && short(u.text)) return [lines[i]!];
   }
   const last = lines.at(-1);
-  return last && TITLE.test(last.raw.trim()) && short(last.raw.trim()) ? [last] : [];
+  if (last && TITLE.test(last.raw.trim()) && short(last.raw.trim())) return [last];
+  // Drawn twice with its folio, as the page's head reads (`第 18 版 民主政治民主政治`), set apart from the rest of
+  // the masthead by an extractor that orders text boxes its own way (pdfminer).
+  const titled = (s: string) => compact(s.replace(FOLIO, ''));
+  const head = lines.find((l) => {
+    const u = undouble(titled(l.raw));
+    return FOLIO.test(l.raw) && TITLE.test(titled(l.raw)) && u.cost === 0 && short(u.text);
+  });
+  return head ? [head] : [];
 }
 
 export function parseMasthead(line: SourceLine, lineNos: number[] = [line.no]): MastheadResult {

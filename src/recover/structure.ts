@@ -61,6 +61,13 @@ function continuesColumn(lines: SourceLine[], i: number): boolean {
   return Math.abs(printedWidth(lines[i - 1]!.raw) - printedWidth(lines[i]!.raw)) <= COLUMN_LIKE;
 }
 
+/** Line i ends a column: it is as wide as the two lines above it in its block. */
+function endsColumn(lines: SourceLine[], i: number): boolean {
+  if (i < 2 || lines[i]!.blankBefore || lines[i - 1]!.blankBefore) return false;
+  const w = (k: number) => printedWidth(lines[k]!.raw);
+  return Math.abs(w(i) - w(i - 1)) <= COLUMN_LIKE && Math.abs(w(i - 1) - w(i - 2)) <= COLUMN_LIKE;
+}
+
 /** A line's width as printed: its text, and the ideographic spaces of a first line's indent the extractor kept. */
 function printedWidth(raw: string): number {
   const indent = /^ *(\u3000+)/.exec(raw);
@@ -174,7 +181,10 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
       }
       return;
     }
-    const head = headlineAbove(b);
+    // Set apart from its byline, the last line of a column above is no headline (`…最持久的力量。` /
+    // `中华民族素有文化自信`, a column that goes on elsewhere).
+    const over = headlineAbove(b);
+    const head = apart && line.blankBefore && over.length && endsColumn(lines, over[0]!) ? [] : over;
     // A row of bylines under a row of headlines (modules side by side): the last headlines go one to each
     // byline after this one, in order.
     const row = bylineRow(lines, b);
@@ -350,14 +360,27 @@ function pairHeadless(
     const row = headless.slice(g, h + 1);
     const found: number[] = [];
     for (let i = row[0]!.b - 1; i >= 0 && found.length < row.length; i--) if (lonely(i)) found.unshift(i);
-    const paired = found.length === row.length;
+    // None before, and each byline over its body's first column: the extractor read the headline after them
+    // (pdfminer orders a page's text boxes its own way). The signature then stands where its byline does, over
+    // the body it heads.
+    const after: number[] = [];
+    if (found.length < row.length && row.every(({ b }) => opensBody(lines, b)))
+      for (let i = row.at(-1)!.b + 1; i < lines.length && after.length < row.length; i++) if (lonely(i)) after.push(i);
+    const before = found.length === row.length;
+    const heads = before ? found : after.length === row.length ? after : [];
     row.forEach(({ b, sig }, k) => {
-      const head = paired ? found[k]! : -1;
+      const head = heads[k] ?? -1;
       if (head >= 0) sig.headline = [lines[head]!];
-      take(head >= 0 ? head : b, { kind: 'signature', sig }, head >= 0 ? [head, b] : [b]);
+      take(head >= 0 && before ? head : b, { kind: 'signature', sig }, head >= 0 ? [head, b] : [b]);
     });
     g = h + 1;
   }
+}
+
+/** The line under byline b, in its block, is body text: not another byline, nor a headline. */
+function opensBody(lines: SourceLine[], b: number): boolean {
+  const next = lines[b + 1];
+  return !!next && !next.blankBefore && !parseByline(next.raw, true) && !isHeadlineCandidate(next.raw);
 }
 
 /**

@@ -2,7 +2,7 @@
  * `npm run accuracy`: recovery measured on real text. Every gold page of the
  * corpus is set by Chromium, Typst and newsprint's own layout (round trip),
  * extracted by every extractor, recovered and scored. Prints one row per
- * engine × extractor, then one per artifact.
+ * engine × extractor, per group of extractors, per artifact and per page.
  *
  *   npm run accuracy -- [--page ID] [--engine E] [--extractor X] [--dump DIR] [--json]
  */
@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Engine, evaluate, type Run, summarise } from './evaluate.js';
-import type { ExtractorName } from './extract.js';
+import { type ExtractorName, groupOf } from './extract.js';
 import { goldPages, NO_CORPUS } from './gold.js';
 
 const pct = (x: number, digits = 1) => (Number.isFinite(x) ? `${(x * 100).toFixed(digits)} %` : '–');
@@ -76,18 +76,14 @@ async function main() {
   console.log(`${pages.length} real pages, ${runs.length} runs, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
   console.log('engine × extractor');
   for (const line of table(runs, (r) => [`${r.engine} ${r.extractor}`])) console.log(line);
-  console.log('\nall but -layout, and -layout');
-  for (const line of table(runs, (r) => [r.extractor === 'pdftotext-layout' ? '-layout' : 'all but -layout']))
-    console.log(line);
-  console.log('\nartifact (Chromium and Typst pages carrying it, all extractors but -layout)');
-  const artifactRuns = runs.filter((r) => r.engine !== 'newsprint' && r.extractor !== 'pdftotext-layout');
+  console.log("\nissue 11's extractors but -layout, -layout, and pdfminer");
+  for (const line of table(runs, (r) => [groupOf(r.extractor)])) console.log(line);
+  const reading = runs.filter((r) => groupOf(r.extractor) === 'all but -layout');
+  console.log("\nartifact (Chromium and Typst pages carrying it, issue 11's extractors but -layout)");
+  const artifactRuns = reading.filter((r) => r.engine !== 'newsprint');
   for (const line of table(artifactRuns, (r) => (r.artifacts.length ? r.artifacts : ['(none)']))) console.log(line);
-  console.log('\nper page (all but -layout)');
-  for (const line of table(
-    runs.filter((r) => r.extractor !== 'pdftotext-layout'),
-    (r) => [r.page],
-  ))
-    console.log(line);
+  console.log("\nper page (issue 11's extractors but -layout)");
+  for (const line of table(reading, (r) => [r.page])) console.log(line);
   const failed = runs.filter((r) => r.error);
   if (failed.length)
     console.log(`\nfailed: ${failed.map((r) => `${r.page} ${r.engine} ${r.extractor}: ${r.error}`).join('\n')}`);

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { evaluate, type Run, summarise } from './evaluate.js';
+import { type ExtractorGroup, groupOf } from './extract.js';
 import { goldPages, NO_CORPUS } from './gold.js';
 
 const golds = goldPages();
@@ -17,11 +18,12 @@ test(
   { skip: golds ? false : NO_CORPUS },
   async () => {
     const runs = await evaluate(golds!);
-    const byLayout = (layout: boolean) => runs.filter((r: Run) => (r.extractor === 'pdftotext-layout') === layout);
-    const reading = summarise(byLayout(false));
-    const layout = summarise(byLayout(true));
-    const round = summarise(runs.filter((r) => r.engine === 'newsprint' && r.extractor !== 'pdftotext-layout'));
-    const report = JSON.stringify({ reading, layout, round });
+    const group = (g: ExtractorGroup) => runs.filter((r: Run) => groupOf(r.extractor) === g);
+    const reading = summarise(group('all but -layout'));
+    const layout = summarise(group('-layout'));
+    const pdfminer = summarise(group('pdfminer'));
+    const round = summarise(group('all but -layout').filter((r) => r.engine === 'newsprint'));
+    const report = JSON.stringify({ reading, layout, pdfminer, round });
     // Floors a little under the figures of the README (the targets of issue 11 are 97 %, 0.97, 90 % on -layout).
     assert.ok(reading.headlineBody >= 0.97, `headline-body matches ${reading.headlineBody} (${report})`);
     assert.ok(f1(reading.paragraphPrecision, reading.paragraphRecall) >= 0.95, `paragraph F1 (${report})`);
@@ -32,6 +34,9 @@ test(
     // (At 97.8 % in session 11: 2025-03-25-06 sets a headline over two lines broken between words, which recovery
     // cannot tell from a clause break.)
     assert.ok(round.headlineBody >= 0.97, `round trip headline-body matches ${round.headlineBody} (${report})`);
+    // pdfminer (not one of issue 11's extractors; added in session 13 as one recovery was not built against): its
+    // own order of a page's text boxes puts headlines after their bodies' first columns.
+    assert.ok(pdfminer.headlineBody >= 0.6, `pdfminer headline-body matches ${pdfminer.headlineBody} (${report})`);
     // Confidence ≥ 0.9 on a wrong article outside -layout: a wrong item must say it is unsure.
     assert.equal(reading.confidentWrong, 0, `confidently wrong articles (${report})`);
     // No run may crash or lose a character: the no-loss check runs inside recovery.

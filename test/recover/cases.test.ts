@@ -18,6 +18,7 @@ interface Case {
   expect: {
     articles?: Array<{ headline: string; byline?: string; paragraphs?: string[] }>;
     lead?: { headline?: string; kicker?: string | null; deck?: string | null; firstParagraph?: string };
+    masthead?: { section?: string; date?: string };
     confidenceBelow?: Record<string, number>;
   };
 }
@@ -28,7 +29,9 @@ const manifest = JSON.parse(readFileSync(join(CASES, 'manifest.json'), 'utf8')) 
 for (const c of manifest.cases)
   test(`case ${c.id}: ${c.why}`, () => {
     const issue = recoverText(readFileSync(join(CASES, c.file), 'utf8'), { file: c.file, words: jiebaWords });
-    const { articles, lead, confidenceBelow } = c.expect;
+    const { articles, lead, masthead, confidenceBelow } = c.expect;
+    if (masthead?.section !== undefined) assert.equal(issue.masthead?.section, masthead.section);
+    if (masthead?.date !== undefined) assert.equal(issue.masthead?.date, masthead.date);
     if (articles) {
       const got = issue.articles.map((a) => ({ headline: a.headline, byline: a.byline?.name })).sort(byHeadline);
       const want = articles.map((a) => ({ headline: a.headline, byline: a.byline })).sort(byHeadline);

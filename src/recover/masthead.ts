@@ -1,3 +1,4 @@
+import { emWidth } from '../text/chars.js';
 import type { Masthead, Warning, WarningCode } from '../types.js';
 import { isoDate, isValidDate, normaliseWeekday, weekdayOf } from './calendar.js';
 import { compact } from './classify.js';
@@ -30,6 +31,8 @@ export function mastheadScore(raw: string): number {
 
 /** How many lines from the top the masthead's date may stand. */
 const MASTHEAD_REACH = 12;
+/** A masthead's date line read away from the top: the date and weekday, perhaps the paper and e-mail (ems). */
+const DATE_LINE_MAX = 30;
 /** A folio (`第14版`, `第 14 版`) and a paper's name (`人民日报`): printed in the masthead, not its section. */
 export const FOLIO = /第\s*[0-9０-９]{1,3}\s*版/;
 export const PAPER = /^\p{Script=Han}{1,6}(?:日报|晚报|时报|早报|晨报|商报|周报)$/u;
@@ -43,12 +46,19 @@ const TITLE = /^\p{Script=Han}{2,12}$/u;
  * title, folio and paper, and down over the weekday and e-mail.
  */
 export function findMasthead(lines: SourceLine[]): SourceLine[] {
-  const top = lines.slice(0, MASTHEAD_REACH);
-  const d = top.findIndex((l) => DATE_SPAN.test(compact(l.raw)) && mastheadScore(l.raw) >= 2);
+  const isDate = (l: SourceLine) => DATE_SPAN.test(compact(l.raw)) && mastheadScore(l.raw) >= 2;
+  let d = lines.slice(0, MASTHEAD_REACH).findIndex(isDate);
   if (d < 0) {
     const single = lines.slice(0, 6).find((l) => mastheadScore(l.raw) >= 4);
-    return single ? [single] : [];
+    if (single) return [single];
+    // Read further down the first page (pdfminer may order the masthead's box after an article): a short line of
+    // a date and its weekday, which running text never is.
+    d = lines.findIndex(
+      (l) => (l.page ?? 0) === 0 && isDate(l) && WEEKDAY.test(l.raw) && emWidth(l.raw.trim()) <= DATE_LINE_MAX,
+    );
+    if (d < 0) return [];
   }
+  const top = lines.slice(0, Math.max(MASTHEAD_REACH, d + 4));
   let first = d;
   while (first > 0 && d - first < 4 && isMastheadPiece(lines[first - 1]!.raw, true)) first--;
   let last = d;
@@ -63,13 +73,19 @@ function isMastheadPiece(raw: string, above: boolean): boolean {
   if (FOLIO.test(s) && s.replace(FOLIO, '').length <= 8) return true;
   if (PAPER.test(s) || EMAIL.test(s) || (WEEKDAY.test(s) && s.length <= 6)) return true;
   if (/^(电子信箱|电子邮箱|邮箱)[：:]?$/.test(s)) return true;
-  return above && TITLE.test(s) && s.length <= 12;
+  return above && TITLE.test(s) && [...undouble(s).text].length <= SECTION_MAX;
 }
+
+/**
+ * A section's name is short (`要闻`, `民主政治`, `政教专刊部主办`); a longer line above the date is a headline an
+ * extractor read before the masthead (pdfminer: `桃子越种越甜  生活越来越美`).
+ */
+const SECTION_MAX = 8;
 
 /**
  * A section title printed away from the masthead (drawn after the page, as
  * positioned text often is): drawn twice anywhere (`生态生态`, or `生态` on two
- * lines running), once as the page's very last line, or drawn twice after its folio.
+ * lines running), once as the page's very last line, or after its folio (drawn twice, or the page's first line).
  */
 export function findStrayTitle(lines: SourceLine[]): SourceLine[] {
   const short = (s: string) => [...s].length >= 2 && [...s].length <= 6;
@@ -84,10 +100,11 @@ export function findStrayTitle(lines: SourceLine[]): SourceLine[] {
   if (last && TITLE.test(last.raw.trim()) && short(last.raw.trim())) return [last];
   // Drawn twice with its folio, as the page's head reads (`第 18 版 民主政治民主政治`), set apart from the rest of
   // the masthead by an extractor that orders text boxes its own way (pdfminer).
+  // (Or once, as the page's first line.)
   const titled = (s: string) => compact(s.replace(FOLIO, ''));
-  const head = lines.find((l) => {
+  const head = lines.find((l, i) => {
     const u = undouble(titled(l.raw));
-    return FOLIO.test(l.raw) && TITLE.test(titled(l.raw)) && u.cost === 0 && short(u.text);
+    return FOLIO.test(l.raw) && TITLE.test(titled(l.raw)) && (u.cost === 0 || i === 0) && short(u.text);
   });
   return head ? [head] : [];
 }

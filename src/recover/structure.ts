@@ -360,14 +360,15 @@ function pairHeadless(
     const row = headless.slice(g, h + 1);
     const found: number[] = [];
     for (let i = row[0]!.b - 1; i >= 0 && found.length < row.length; i--) if (lonely(i)) found.unshift(i);
-    // None before, and each byline over its body's first column: the extractor read the headline after them
-    // (pdfminer orders a page's text boxes its own way). The signature then stands where its byline does, over
-    // the body it heads.
+    // Each byline over its body's first column: the extractor read the headline after them (pdfminer orders a
+    // page's text boxes its own way), and the lonely lines above are other modules' (the lead's headline). The
+    // signature then stands where its byline does, over the body it heads.
     const after: number[] = [];
-    if (found.length < row.length && row.every(({ b }) => opensBody(lines, b)))
+    if (row.every(({ b }) => opensBody(lines, b)))
       for (let i = row.at(-1)!.b + 1; i < lines.length && after.length < row.length; i++) if (lonely(i)) after.push(i);
-    const before = found.length === row.length;
-    const heads = before ? found : after.length === row.length ? after : [];
+    const below = after.length === row.length;
+    const before = !below && found.length === row.length;
+    const heads = below ? after : before ? found : [];
     row.forEach(({ b, sig }, k) => {
       const head = heads[k] ?? -1;
       if (head >= 0) sig.headline = [lines[head]!];

@@ -20,13 +20,15 @@ import { pdftotext } from '../helpers/tools.js';
 import { CLI } from '../paths.js';
 
 // Invented text. The extractor put the first paragraph of 乡村学校 (音乐教室里…) at the end of 老街改造, where
-// recovery leaves it; its line breaks join two paragraphs of 老街改造 (a lines-joined correction to reject).
+// recovery leaves it; its line breaks join two paragraphs of 乡村学校 (a lines-joined correction to reject).
 const PAGE = `经济周刊 2024年3月5日 星期二 电子信箱：jingji@example.com
 
 老街改造让城市焕发新活力
 □ 本报记者 王明远
-去年以来，城东老街完成了管网改造和立面整修，沿街商铺陆续开门迎客，街巷里又热闹起来。
-改造前，老街的下水管道年久失修，一到雨天就积水。街道办事处先后召开 12 次居民议事会，听取意见。
+去年以来，城东老街完成了管网改造和立面整修，
+沿街商铺陆续开门迎客，街巷里又热闹起来。
+改造前，老街的下水管道年久失修，一到雨天就积水。街道办事处先后召开 12 次居民议事会，
+听取意见。
 如今，老街每天接待游客超过三千人次，周边居民的收入也随之增加。
 音乐教室里，孩子们第一次拿起小提琴，跟着老师一个音一个音地练习，脸上满是新奇。
 
@@ -50,7 +52,9 @@ test('proof --serve: fix a page in the browser with the keyboard, save, and buil
   try {
     const before = server.session.state().issue;
     assert.ok(before.articles[0]!.paragraphs.at(-1)!.startsWith(MISPLACED), 'recovery leaves it in the wrong article');
-    const joined = server.session.state().corrections.find((c) => c.kind === 'lines-joined' && c.item === 'a1')!;
+    const joined = server.session
+      .state()
+      .corrections.find((c) => c.kind === 'lines-joined' && c.item === 'a2' && c.from.includes('支教老师'))!;
     assert.ok(joined?.rejectable);
 
     const page = await browser.newPage();
@@ -89,7 +93,10 @@ test('proof --serve: fix a page in the browser with the keyboard, save, and buil
     await page.keyboard.press('Enter');
     await rebuilt(2);
 
-    // Reject the join of two paragraphs.
+    // Reject the join of two paragraphs: select the article, whose corrections then show, and press Reject.
+    await page.focus('#p-a2-1');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`#corr-${joined.id}`, { visible: true });
     await page.focus(`#reject-${joined.id}`);
     await page.keyboard.press('Enter');
     await rebuilt(3);
@@ -133,7 +140,7 @@ test('proof --serve: fix a page in the browser with the keyboard, save, and buil
   assert.ok(a2!.paragraphs[0]!.startsWith(MISPLACED), 'the paragraph is in the right article');
   assert.ok(!a1!.paragraphs.some((p) => p.startsWith(MISPLACED)));
   assert.ok(
-    a1!.paragraphs.some((p) => p.startsWith('如今')),
+    a2!.paragraphs.some((p) => p.startsWith('支教老师')),
     'the rejected join gives two paragraphs again',
   );
   assert.equal(issue.source.edits?.applied, 4);

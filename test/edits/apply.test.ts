@@ -5,10 +5,11 @@ import { recoverText } from '../../src/recover/index.js';
 import { normaliseForPrint } from '../../src/recover/print.js';
 import type { Edit, Issue } from '../../src/types.js';
 
-// Invented text: two articles, a join of two lines and extraction spaces to reject.
+// Invented text: two articles, a join of two lines (a sentence broken at a comma) and extraction spaces to reject.
 const TEXT = `老街改造让城市焕发新活力
 □ 本报记者 王明远
-去年以来，城东老街完成了管网改造和立面整修，沿街商铺陆续开门迎客。
+去年以来，城东老街完成了管网改造和立面整修，沿街商铺陆续开门迎客，
+街巷里又热闹起来。
 改造前，街道办事处先后召开 12 次居民议事会，听取意见。
 如今，老街每天接待游客超过三千人次，周边居民的收入也随之增加。
 

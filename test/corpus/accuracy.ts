@@ -9,8 +9,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ENGINES } from './engines.js';
 import { type Engine, evaluate, type Run, summarise } from './evaluate.js';
-import { type ExtractorName, groupOf } from './extract.js';
+import { EXTRACTORS, type ExtractorName, groupOf } from './extract.js';
 import { goldPages, NO_CORPUS } from './gold.js';
 
 const pct = (x: number, digits = 1) => (Number.isFinite(x) ? `${(x * 100).toFixed(digits)} %` : '–');
@@ -42,16 +43,38 @@ export function table(runs: Run[], key: (r: Run) => string[]): string[] {
   );
 }
 
+const ENGINE_NAMES: string[] = [...ENGINES, 'newsprint'];
+const USAGE = 'npm run accuracy -- [--page ID] [--engine E] [--extractor X] [--dump DIR] [--json]';
+
 async function main() {
-  const { values } = parseArgs({
-    options: {
-      page: { type: 'string', multiple: true },
-      engine: { type: 'string', multiple: true },
-      extractor: { type: 'string', multiple: true },
-      dump: { type: 'string' },
-      json: { type: 'boolean' },
-    },
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        page: { type: 'string', multiple: true },
+        engine: { type: 'string', multiple: true },
+        extractor: { type: 'string', multiple: true },
+        dump: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    console.error(`${(e as Error).message}\nusage: ${USAGE}`);
+    process.exit(2);
+  }
+  const unknown = [
+    ...(values.engine ?? []).filter((e) => !ENGINE_NAMES.includes(e)),
+    ...(values.extractor ?? []).filter((x) => !(EXTRACTORS as string[]).includes(x)),
+  ];
+  if (unknown.length) {
+    console.error(`unknown engine or extractor: ${unknown.join(', ')} (see --help)`);
+    process.exit(2);
+  }
+  if (values.help) {
+    console.log(`usage: ${USAGE}\n  engines: ${ENGINE_NAMES.join(', ')}; extractors: ${EXTRACTORS.join(', ')}`);
+    return;
+  }
   const golds = goldPages();
   if (!golds) {
     console.log(NO_CORPUS);

@@ -46,23 +46,27 @@ export function table(runs: Run[], key: (r: Run) => string[]): string[] {
 const ENGINE_NAMES: string[] = [...ENGINES, 'newsprint'];
 const USAGE = 'npm run accuracy -- [--page ID] [--engine E] [--extractor X] [--dump DIR] [--json]';
 
-async function main() {
-  let values;
+const OPTIONS = {
+  page: { type: 'string', multiple: true },
+  engine: { type: 'string', multiple: true },
+  extractor: { type: 'string', multiple: true },
+  dump: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The options given, or one line and exit 2 for an unknown one. */
+function options() {
   try {
-    ({ values } = parseArgs({
-      options: {
-        page: { type: 'string', multiple: true },
-        engine: { type: 'string', multiple: true },
-        extractor: { type: 'string', multiple: true },
-        dump: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
+    return parseArgs({ options: OPTIONS }).values;
   } catch (e) {
     console.error(`${(e as Error).message}\nusage: ${USAGE}`);
     process.exit(2);
   }
+}
+
+async function main() {
+  const values = options();
   const unknown = [
     ...(values.engine ?? []).filter((e) => !ENGINE_NAMES.includes(e)),
     ...(values.extractor ?? []).filter((x) => !(EXTRACTORS as string[]).includes(x)),

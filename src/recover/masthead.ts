@@ -98,9 +98,8 @@ export function findStrayTitle(lines: SourceLine[]): SourceLine[] {
   }
   const last = lines.at(-1);
   if (last && TITLE.test(last.raw.trim()) && short(last.raw.trim())) return [last];
-  // Drawn twice with its folio, as the page's head reads (`第 18 版 民主政治民主政治`), set apart from the rest of
-  // the masthead by an extractor that orders text boxes its own way (pdfminer).
-  // (Or once, as the page's first line.)
+  // With its folio, as the page's head reads (`第 18 版 民主政治民主政治`), set apart from the rest of the masthead by an
+  // extractor that orders text boxes its own way (pdfminer): drawn twice, or once as the page's first line.
   const titled = (s: string) => compact(s.replace(FOLIO, ''));
   const head = lines.find((l, i) => {
     const u = undouble(titled(l.raw));

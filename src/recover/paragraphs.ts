@@ -185,9 +185,8 @@ const pairAcross = (a: string, b: string): boolean =>
   COMPRESSIBLE.has([...a].at(-1) ?? '') && NO_LINE_END.has([...b][0] ?? '') && COMPRESSIBLE.has([...b][0] ?? '');
 
 const QUOTE_OPENS = new Set(['“', '「', '『', '‘']);
-
 /** Opening quotes and title marks: a sentence's words, where an opening bracket may start a sign-off. */
-const QUOTE_OR_TITLE_OPENS = new Set(['“', '「', '『', '‘', '《', '〈']);
+const QUOTE_OR_TITLE_OPENS = new Set([...QUOTE_OPENS, '《', '〈']);
 
 /** Two pieces make one printed line when their widths add up to the measure within this (ems). */
 const FRAGMENT_TOLERANCE = 0.75;

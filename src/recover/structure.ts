@@ -335,7 +335,10 @@ function bylineRow(lines: SourceLine[], b: number): number[] {
  * takes the nearest unclaimed headline standing alone before it (a line on
  * its own between blank lines), in order: the k bylines of a row the k
  * lonely headlines of theirs. The signature stands where its headline does.
- * A byline left without one is a signature without headline.
+ * Bylines each over their body's first column look after themselves first
+ * (pdfminer reads a headline after the columns under it); their signatures
+ * stand where the bylines do. A byline left without one is a signature
+ * without headline.
  */
 function pairHeadless(
   lines: SourceLine[],
@@ -360,9 +363,7 @@ function pairHeadless(
     const row = headless.slice(g, h + 1);
     const found: number[] = [];
     for (let i = row[0]!.b - 1; i >= 0 && found.length < row.length; i--) if (lonely(i)) found.unshift(i);
-    // Each byline over its body's first column: the extractor read the headline after them (pdfminer orders a
-    // page's text boxes its own way), and the lonely lines above are other modules' (the lead's headline). The
-    // signature then stands where its byline does, over the body it heads.
+    // Each byline over its body's first column: the lonely lines above are other modules' (the lead's headline).
     const after: number[] = [];
     if (row.every(({ b }) => opensBody(lines, b)))
       for (let i = row.at(-1)!.b + 1; i < lines.length && after.length < row.length; i++) if (lonely(i)) after.push(i);

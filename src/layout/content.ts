@@ -333,36 +333,46 @@ export function articleContent(
   const gridLines = setBody(paragraphs, g.measureEm, m[t.body.face], subheads).length;
   const bylines = new Map<number, Unit[][]>();
   const spans = new Map<number, SpanOption[]>();
-  for (let span = 1; span <= g.columns; span++) {
-    const heads =
-      span < MIN_SPAN
-        ? null
-        : headOptions(
-            headline,
-            spanWidth(g, span),
-            headlineSizes(t, span),
-            t.headline.maxLines,
-            t.maxHeadlineExtra,
-            g,
-            m[t.headline.face],
-            words,
-          );
-    const perColumn = Math.ceil(gridLines / span);
-    bylines.set(
-      span,
-      byline ? setByline(byline, spanWidth(g, span), g.bodySize * t.byline.scale, m[t.byline.face]) : [],
-    );
-    // Wide modules with a few lines of body look wrong; a short item still has its narrowest module.
-    if (!heads || (perColumn < MIN_BODY_LINES && span > MIN_SPAN)) {
-      continue;
+  // Wide modules with a few lines of body look wrong; a short item still has its narrowest module, or, where its
+  // headline fits none of those, every module it fits (a recovery that gave it a line of body for a headline).
+  const addSpans = (narrow: boolean) => {
+    for (let span = 1; span <= g.columns; span++) {
+      const heads =
+        span < MIN_SPAN
+          ? null
+          : headOptions(
+              headline,
+              spanWidth(g, span),
+              headlineSizes(t, span),
+              t.headline.maxLines,
+              t.maxHeadlineExtra,
+              g,
+              m[t.headline.face],
+              words,
+            );
+      const perColumn = Math.ceil(gridLines / span);
+      bylines.set(
+        span,
+        byline ? setByline(byline, spanWidth(g, span), g.bodySize * t.byline.scale, m[t.byline.face]) : [],
+      );
+      if (!heads || (narrow && perColumn < MIN_BODY_LINES && span > MIN_SPAN)) continue;
+      const bylineLines = bylines.get(span)!.length;
+      const options = bodyColumnsFor(span).flatMap((columns) => {
+        const measure = columns === span ? g.measureEm : measureOf(g, span, columns, g.bodySize);
+        return optionsOf({ span, columns, measure, paragraphs, heads }, bylineLines, m[t.body.face], part, subheads);
+      });
+      spans.set(span, options);
     }
-    const bylineLines = bylines.get(span)!.length;
-    const options = bodyColumnsFor(span).flatMap((columns) => {
-      const measure = columns === span ? g.measureEm : measureOf(g, span, columns, g.bodySize);
-      return optionsOf({ span, columns, measure, paragraphs, heads }, bylineLines, m[t.body.face], part, subheads);
-    });
-    spans.set(span, options);
-  }
+  };
+  addSpans(true);
+  if (spans.size === 0) addSpans(false);
+  if (spans.size === 0)
+    throw new NewsprintError(
+      `the headline of ${a.id} (${[...headline].length} characters) does not fit ${t.headline.maxLines} lines ` +
+        `across the page even at ${t.headline.sizes.min} pt`,
+      undefined,
+      'shorten the headline (newsprint proof --serve sets it), or split it into a headline and a deck',
+    );
   return { item: a.id, kind: 'article', headline, bylines, spans, ...(part ? { part } : {}) };
 }
 

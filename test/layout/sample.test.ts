@@ -137,6 +137,30 @@ test("a lead headline too long for two lines at the lead's sizes is set smaller;
   assert.throws(() => layoutIssue(withLead(200), template, metrics), /lead's headline \(200 characters\) does not fit/);
 });
 
+test('an article with a long headline and a line of body is set in a module its headline fits; one too long for any, refused', () => {
+  // What a scrambled recovery can give: a column line read into a headline, the body left with a line.
+  const withHeadline = (n: number) => {
+    const x = structuredClone(issue);
+    x.articles[1]!.headline = [
+      ...issue.articles
+        .map((a) => a.paragraphs[0])
+        .join('')
+        .replace(/\p{P}/gu, ''),
+    ]
+      .slice(0, n)
+      .join('');
+    x.articles[1]!.paragraphs = [x.articles[1]!.paragraphs[0]!.slice(0, 40)];
+    return x;
+  };
+  const long = withHeadline(40);
+  const layout = layoutIssue(long, readTemplate('tabloid'), metrics);
+  assert.deepEqual(layoutViolations(layout, long, metrics), []);
+  assert.throws(
+    () => layoutIssue(withHeadline(200), readTemplate('tabloid'), metrics),
+    /headline of a2 \(200 characters\) does not fit/,
+  );
+});
+
 test("a lead's kicker is set above its headline, centred, in the deck's face, and counted by the invariants", () => {
   const template = readTemplate('tabloid');
   const kicked = { ...issue, lead: { ...issue.lead!, kicker: '学用结合 推动工作' } };

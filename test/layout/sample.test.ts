@@ -137,7 +137,7 @@ test("a lead headline too long for two lines at the lead's sizes is set smaller;
   assert.throws(() => layoutIssue(withLead(200), template, metrics), /lead's headline \(200 characters\) does not fit/);
 });
 
-test('an article with a long headline and a line of body is set in a module its headline fits; one too long for any, refused', () => {
+test('a long headline over a line of body: set in a module it fits; one too long for any, refused', () => {
   // What a scrambled recovery can give: a column line read into a headline, the body left with a line.
   const withHeadline = (n: number) => {
     const x = structuredClone(issue);

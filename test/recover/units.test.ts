@@ -550,6 +550,15 @@ test("paragraphs: where the extractor keeps every first line's indent, a line wi
   assert.deepEqual(shape(paragraphs(lines, undefined, false)), [3, 2, 3, 2, 2], 'judged by the shape alone');
 });
 
+test('line width: a number set apart from the Han on both sides counts its quarter-em gaps; on one side, none', () => {
+  const width = (raw: string) =>
+    withWidth({ no: 1, raw, text: raw.replace(/ /g, ''), removed: [], blankBefore: false }).width;
+  // 截至(2) 10(1) 月底(2) ，(1) 包括(2): 8 em, and the two gaps a typesetter opened around the number.
+  assert.equal(width('截至 10 月底，包括'), 8.5);
+  assert.equal(width('截至10月底，包括'), 8);
+  assert.equal(width('截止 2023年底，包括'), 9, 'a space before the number only is the extractor’s guess');
+});
+
 test('split printed lines: a short last line and the next first line, its indent dropped, stay two lines', () => {
   // Invented text in 12-em columns: `散步的村民。` (6 em) and `傍晚时分河边` (6 em) add up to the measure, but the first
   // ends a sentence where no opening mark follows: a paragraph's end, not a printed line split at a gap.

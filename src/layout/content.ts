@@ -332,30 +332,32 @@ export function articleContent(
   // Lines at the grid measure, to judge which spans leave enough of them per column.
   const gridLines = setBody(paragraphs, g.measureEm, m[t.body.face], subheads).length;
   const bylines = new Map<number, Unit[][]>();
+  for (let span = 1; span <= g.columns; span++)
+    bylines.set(
+      span,
+      byline ? setByline(byline, spanWidth(g, span), g.bodySize * t.byline.scale, m[t.byline.face]) : [],
+    );
+  const headsAt = (span: number): HeadOption[] | null =>
+    span < MIN_SPAN
+      ? null
+      : headOptions(
+          headline,
+          spanWidth(g, span),
+          headlineSizes(t, span),
+          t.headline.maxLines,
+          t.maxHeadlineExtra,
+          g,
+          m[t.headline.face],
+          words,
+        );
   const spans = new Map<number, SpanOption[]>();
   // Wide modules with a few lines of body look wrong; a short item still has its narrowest module, or, where its
   // headline fits none of those, every module it fits (a recovery that gave it a line of body for a headline).
   const addSpans = (narrow: boolean) => {
     for (let span = 1; span <= g.columns; span++) {
-      const heads =
-        span < MIN_SPAN
-          ? null
-          : headOptions(
-              headline,
-              spanWidth(g, span),
-              headlineSizes(t, span),
-              t.headline.maxLines,
-              t.maxHeadlineExtra,
-              g,
-              m[t.headline.face],
-              words,
-            );
-      const perColumn = Math.ceil(gridLines / span);
-      bylines.set(
-        span,
-        byline ? setByline(byline, spanWidth(g, span), g.bodySize * t.byline.scale, m[t.byline.face]) : [],
-      );
-      if (!heads || (narrow && perColumn < MIN_BODY_LINES && span > MIN_SPAN)) continue;
+      if (narrow && Math.ceil(gridLines / span) < MIN_BODY_LINES && span > MIN_SPAN) continue;
+      const heads = headsAt(span);
+      if (!heads) continue;
       const bylineLines = bylines.get(span)!.length;
       const options = bodyColumnsFor(span).flatMap((columns) => {
         const measure = columns === span ? g.measureEm : measureOf(g, span, columns, g.bodySize);

@@ -66,15 +66,14 @@ export function withWidth(line: Omit<CleanLine, 'width' | 'minWidth'>): CleanLin
 /** The space a typesetter sets between a Han character and a Latin letter or digit (em). */
 const HAN_LATIN_GAP = 0.25;
 
+/** A Latin run set apart from the Han on both sides (`截至 10 月底`). */
+const SPACED_LATIN_RUN = /(?<=\p{Script=Han}) +[A-Za-z0-9][A-Za-z0-9.%]* +(?=\p{Script=Han})/gu;
+
 /**
- * Latin runs set apart from the Han on both sides (`截至 10 月底`): the quarter-em gaps of a typesetter that spaces
- * Han and Latin, two a run. A space on one side only (`止 2023年`) is no such gap: the extractor's own guess.
+ * The quarter-em gaps of a typesetter that spaces Han and Latin: two for each run set apart on both sides. A space
+ * on one side only (`止 2023年`) is no such gap: the extractor's own guess.
  */
-function hanLatinGaps(raw: string): number {
-  let n = 0;
-  for (const _ of raw.matchAll(/(?<=\p{Script=Han}) +[A-Za-z0-9][A-Za-z0-9.%]* +(?=\p{Script=Han})/gu)) n += 2;
-  return n;
-}
+const hanLatinGaps = (raw: string): number => 2 * (raw.match(SPACED_LATIN_RUN)?.length ?? 0);
 
 /** A correction before the issue is put together: its id, and its item unless it knows it, are given at the end. */
 export type DraftCorrection = Omit<Correction, 'id' | 'item'> & { item?: string };

@@ -100,10 +100,11 @@ export function findStrayTitle(lines: SourceLine[]): SourceLine[] {
   if (last && TITLE.test(last.raw.trim()) && short(last.raw.trim())) return [last];
   // With its folio, as the page's head reads (`第 18 版 民主政治民主政治`), set apart from the rest of the masthead by an
   // extractor that orders text boxes its own way (pdfminer): drawn twice, or once as the page's first line.
-  const titled = (s: string) => compact(s.replace(FOLIO, ''));
   const head = lines.find((l, i) => {
-    const u = undouble(titled(l.raw));
-    return FOLIO.test(l.raw) && TITLE.test(titled(l.raw)) && (u.cost === 0 || i === 0) && short(u.text);
+    if (!FOLIO.test(l.raw)) return false;
+    const title = compact(l.raw.replace(FOLIO, ''));
+    const u = undouble(title);
+    return TITLE.test(title) && (u.cost === 0 || i === 0) && short(u.text);
   });
   return head ? [head] : [];
 }

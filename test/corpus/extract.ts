@@ -26,23 +26,24 @@ export const groupOf = (x: ExtractorName): ExtractorGroup =>
   x === 'pdftotext-layout' ? '-layout' : x === 'pdfminer' ? 'pdfminer' : 'all but -layout';
 
 export async function extract(pdf: Uint8Array, mode: ExtractorName, dir: string, name: string): Promise<string> {
+  // Command-line extractors read the PDF from a file.
+  const file = () => {
+    const path = join(dir, `${name}.pdf`);
+    writeFileSync(path, pdf);
+    return path;
+  };
   switch (mode) {
     case 'pdftotext':
+      return pdftotext(file());
     case 'pdftotext-raw':
-    case 'pdftotext-layout': {
-      const file = join(dir, `${name}.pdf`);
-      writeFileSync(file, pdf);
-      return mode === 'pdftotext' ? pdftotext(file) : pdftotext(file, mode.slice('pdftotext'.length));
-    }
+    case 'pdftotext-layout':
+      return pdftotext(file(), mode.slice('pdftotext'.length));
     case 'pdfjs':
       return pdfjsText(pdf);
     case 'mupdf':
       return mupdfText(pdf);
-    case 'pdfminer': {
-      const file = join(dir, `${name}.pdf`);
-      writeFileSync(file, pdf);
-      return tool('pdf2txt', [file]).stdout;
-    }
+    case 'pdfminer':
+      return tool('pdf2txt', [file()]).stdout;
   }
 }
 

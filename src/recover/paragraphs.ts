@@ -7,7 +7,7 @@ import {
   NO_LINE_END,
   NO_LINE_START,
 } from '../text/chars.js';
-import { bracketDepth } from './classify.js';
+import { bracketDepth, parseSignoff } from './classify.js';
 import { type CleanLine, type DraftCorrection, keptIndent, runsOn, withWidth } from './lines.js';
 import { measuresOfLines } from './measure.js';
 import { isLetterSpaced } from './spaces.js';
@@ -138,6 +138,8 @@ export function joinFragments(lines: CleanLine[], corrections: DraftCorrection[]
         // split): otherwise a short last line and the next paragraph's first line, its indent dropped, add up too.
         (!endsSentence(prev.text) || squeezed) &&
         !keptIndent(line) &&
+        // A sign-off (`（作者为…）`) is a paragraph of its own, however short the line above it.
+        !parseSignoff(line.text) &&
         // A line the extractor spelled out character by character is a whole, loosely justified one: an extractor
         // that splits a printed line at a wide gap does not space out its pieces.
         !isLetterSpaced(line.raw) &&
@@ -180,7 +182,7 @@ const runsOnAcross = (a: CleanLine, b: CleanLine): boolean =>
   MID_SENTENCE_END.has([...a.text].at(-1) ?? '') || runsOn([...b.text][0] ?? '');
 
 /** A stop or closing mark, then an opening mark: a pair set 1.5 em wide, not 2 (clreq). */
-const PAIR_SAVES = 0.5;
+export const PAIR_SAVES = 0.5;
 const pairAcross = (a: string, b: string): boolean =>
   COMPRESSIBLE.has([...a].at(-1) ?? '') && NO_LINE_END.has([...b][0] ?? '') && COMPRESSIBLE.has([...b][0] ?? '');
 
@@ -190,8 +192,11 @@ const QUOTE_OR_TITLE_OPENS = new Set([...QUOTE_OPENS, '《', '〈']);
 
 /** Two pieces make one printed line when their widths add up to the measure within this (ems). */
 const FRAGMENT_TOLERANCE = 0.75;
-/** The wide gap an extractor splits a printed line at (glue before a quote, a justified space), in ems. */
-const FRAGMENT_GAP = 1.5;
+/**
+ * The wide gap an extractor splits a printed line at (glue before a quote, a justified space), in ems. Typst leaves
+ * up to two where a stop meets an opening mark (`…灵魂。` / `《意见》将…推动`, 57 ems of a 59-em line).
+ */
+const FRAGMENT_GAP = 2;
 /** Both pieces of a split line fall at least this short of the measure. */
 const FRAGMENT_SHORT = 3;
 /** The line after a split one is full: within this of the measure (less than a first line's indent). */

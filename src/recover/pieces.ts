@@ -11,10 +11,10 @@
  * (Typst's lines break where a stop meets a quote: `…最爱去的地方。` / `“过去…`);
  * never a sign-off, nor a subhead or dateline after a sentence's end.
  */
-import { endsSentence } from '../text/chars.js';
+import { endsSentence, isHan } from '../text/chars.js';
 import { type CleanLine, type DraftCorrection, withWidth } from './lines.js';
 import { measuresOfLines } from './measure.js';
-import { joinText, type LineCues, NO_CUES } from './paragraphs.js';
+import { joinText, type LineCues, NO_CUES, PAIR_SAVES } from './paragraphs.js';
 
 /** A printed line short of the measure that ends no sentence: a piece, unless it is a heading. */
 const SHORT_OPEN = 1;
@@ -22,6 +22,11 @@ const SHORT_OPEN = 1;
 const SHORT_CLOSED = 0.3;
 /** Joining two pieces: dearer than a paragraph's last line, so only lines short without a sentence's end are joined. */
 const JOIN = 0.5;
+/**
+ * Each piece past the second: a little, so that of two readings that fit the fewer pieces a line wins, but not
+ * the price of a join again: Typst writes a line of running text in one piece per clause, six or seven of them.
+ */
+const JOIN_PIECE = 0.3;
 /**
  * Joining onto a first piece that ends a sentence: it may be a paragraph's last line, which the next paragraph's
  * pieces happen to fill up to a line. Dearer than a join, so only pieces that fit no other reading are joined so.
@@ -34,7 +39,7 @@ const FIT = 0.5;
 /** A paragraph's first line is this much (ems) short of the measure: its indent. */
 const INDENT = 2;
 /** Most pieces one printed line is written in. */
-const MAX_PIECES = 8;
+const MAX_PIECES = 12;
 /**
  * An extraction writes lines in pieces when this share of its lines is short without a sentence's end and
  * without a first line's indent. On the corpus: Typst's pages through pdftotext -raw 0.49-0.65, Chromium's
@@ -51,6 +56,12 @@ function shapeOf(width: number, text: string, measure: number): 'whole' | 'close
   return endsSentence(text) || /[：:]$/.test(text) ? 'closed' : 'open';
 }
 const SHAPE_COST = { whole: 0, closed: SHORT_CLOSED, open: SHORT_OPEN };
+
+/**
+ * Two pieces that meet between two Han characters: a printed line's end. Extractors split inside a line at a wide
+ * gap, which justification opens at punctuation, Latin words and numbers, never between two ideographs.
+ */
+const lineEndBetween = (a: string, b: string): boolean => isHan([...a].at(-1) ?? '') && isHan([...b][0] ?? '');
 
 /** Does this extraction write printed lines in pieces? Judged on all its lines, whatever block they are in. */
 export function writesPieces(lines: CleanLine[]): boolean {
@@ -77,20 +88,26 @@ export function joinPieces(
     let least = 0;
     for (let j = i; j < n && j - i < MAX_PIECES; j++) {
       const piece = lines[j]!;
-      // A blank line, a new measure or a full line ends what a piece can be joined to.
+      // A blank line, a new measure or a full line ends what a piece can be joined to; so does a cut between two
+      // ideographs.
       if (j > i && (piece.blankBefore || measures[j] !== m || lines[j - 1]!.width >= m - FULL_SLACK)) break;
+      if (j > i && lineEndBetween(lines[j - 1]!.text, piece.text)) break;
       // A sign-off is complete in itself; a subhead or a dateline after a sentence's end stands alone.
       if (j === i + 1 && cues.complete(lines[i]!.text)) break;
       if (j > i && endsSentence(lines[j - 1]!.text) && (cues.opens(piece) || (j === i + 1 && cues.heading(piece))))
         break;
       width += piece.width;
       least += piece.minWidth;
-      const fits = (target: number) => least - FIT <= target && target <= width + FIT;
+      // Pieces after a sentence's end (maybe a paragraph's last line and the next one's first) fit a line only with
+      // the marks where they meet compressed, not every mark of the line: the cheaper join needs the closer fit.
+      const sentence = endsSentence(lines[i]!.text);
+      const floor = sentence ? width - PAIR_SAVES * (j - i) : least;
+      const fits = (target: number) => floor - FIT <= target && target <= width + FIT;
       const cost =
         j === i
           ? SHAPE_COST[shapeOf(piece.width, piece.text, m)]
           : fits(m) || fits(m - INDENT)
-            ? JOIN * (j - i) + (endsSentence(lines[i]!.text) ? SENTENCE_JOIN : 0)
+            ? JOIN + JOIN_PIECE * (j - i - 1) + (sentence ? SENTENCE_JOIN : 0)
             : Number.POSITIVE_INFINITY;
       if (best[i]! + cost < best[j + 1]!) {
         best[j + 1] = best[i]! + cost;

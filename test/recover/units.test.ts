@@ -437,6 +437,16 @@ test('split printed lines: a letter-spaced or indented line is whole; a join not
     joinFragments(['河边成了大家最爱去的地方', '散步的村民。', second, '去的地方。'].map(at), []).length;
   assert.equal(beforeLast('“大家都说好，'), 3);
   assert.equal(beforeLast('（本报记者王'), 4);
+  // Typst leaves up to two ems where a stop meets an opening mark: `散步的村民。` and `“大家都` fill 10 of 12.
+  assert.equal(pair.length, 4);
+  const gap = joinFragments(
+    ['河边成了大家最爱去的地方', '散步的村民。', '“大家都', '绎不绝，河边成了大家都爱'].map(at),
+    [],
+  );
+  assert.equal(gap[1]!.text, '散步的村民。“大家都');
+  // But a sign-off is a paragraph of its own, however short the line above it.
+  const signoff = ['河边成了大家最爱去的地方', '都说好。', '（本报记者王明远）', '河边成了大家最爱去的地方'];
+  assert.equal(joinFragments(signoff.map(at), []).length, 4);
   // Spelled out character by character (pdf.js on a loose line), or indented: a line of its own.
   assert.equal(joined('分 ， 散 步 的 村 民 络').length, 5);
   assert.equal(joined('\u3000\u3000分，散步的村民络').length, 5);
@@ -524,6 +534,10 @@ test('pieces: a stop may end a piece mid-line, but a sign-off and a subhead stan
   assert.equal(signoff[1], '（摘编自《东州日报》）');
   const subhead = piecesOf([full, '来抓，村民自发组成巡河队。', '河长制落实以后', full]);
   assert.equal(subhead[1], '来抓，村民自发组成巡河队。');
+  // Pieces that meet between two ideographs meet at a printed line's end (extractors split a line at the gaps
+  // justification opens, at marks, numbers and Latin), even where they would add up to a line.
+  assert.deepEqual(piecesOf([full, '来抓，村民自发组成巡河', '队，每天早晚各走一遍。', full]).length, 4);
+  assert.deepEqual(piecesOf([full, '来抓，村民自发组成巡河', '，每天早晚各走一遍。', full]).length, 3);
 });
 
 test("paragraphs: where the extractor keeps every first line's indent, a line without one starts none", () => {

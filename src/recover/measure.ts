@@ -12,6 +12,8 @@ import { endsSentence } from '../text/chars.js';
 const BAND = 0.5;
 const SHORT_COST = 1;
 const CHANGE_COST = 6;
+/** Where the extractor set a blank line (a block of its own), a change of measure is cheaper. */
+const BLOCK_CHANGE_COST = 3;
 const MID_PARAGRAPH_COST = 3;
 /** Full lines without a compressible mark that are enough to centre a block's measure on them alone. */
 const MIN_SOLID = 3;
@@ -22,6 +24,8 @@ export interface LineShape {
   minWidth: number;
   /** Ends a sentence: a block may change after it. */
   endsParagraph: boolean;
+  /** The extractor set a blank line before it: where it put a block of its own. */
+  blankBefore?: boolean;
 }
 
 function emission(line: LineShape, measure: number): number {
@@ -50,7 +54,10 @@ export function lineMeasures(lines: LineShape[]): number[] {
     for (let s = 0; s < S; s++) {
       const stay = cost[s]!;
       // Blocks change where a paragraph ends, not inside one.
-      const move = cost[bestPrev]! + CHANGE_COST + (lines[i - 1]!.endsParagraph ? 0 : MID_PARAGRAPH_COST);
+      const move =
+        cost[bestPrev]! +
+        (lines[i]!.blankBefore ? BLOCK_CHANGE_COST : CHANGE_COST) +
+        (lines[i - 1]!.endsParagraph ? 0 : MID_PARAGRAPH_COST);
       from[s] = stay <= move ? s : bestPrev;
       next[s] = Math.min(stay, move) + emission(lines[i]!, candidates[s]!);
     }
@@ -82,5 +89,14 @@ export function lineMeasures(lines: LineShape[]): number[] {
 }
 
 /** The measure of each of a run of text lines (a block may change after a line that ends a sentence). */
-export const measuresOfLines = (lines: Array<{ width: number; minWidth: number; text: string }>): number[] =>
-  lineMeasures(lines.map((l) => ({ width: l.width, minWidth: l.minWidth, endsParagraph: endsSentence(l.text) })));
+export const measuresOfLines = (
+  lines: Array<{ width: number; minWidth: number; text: string; blankBefore?: boolean }>,
+): number[] =>
+  lineMeasures(
+    lines.map((l) => ({
+      width: l.width,
+      minWidth: l.minWidth,
+      endsParagraph: endsSentence(l.text),
+      blankBefore: l.blankBefore ?? false,
+    })),
+  );

@@ -51,6 +51,8 @@ export interface Assignment {
 const AFTER_COST = 1.5;
 /** Headlines grouped before their bodies (modules side by side, read row by row) are less usual still. */
 const GROUPED_BEFORE_COST = 2;
+/** A module read between another's bodies and the headlines under them: a reading order few pages give. */
+const NESTED_COST = 2;
 /** An anchor with no body at all. */
 const EMPTY_COST = 8;
 /** A paragraph that goes to no headline. */
@@ -133,7 +135,8 @@ export function assignRuns(paras: SegParagraph[], anchors: Anchor[]): Assignment
     evidence += TOPIC_SHIFT * shift[k]!;
     cutCost[k] = CUT_COST - evidence;
   }
-  const { lo, hi } = windows(anchors, n);
+  const windowed = windows(anchors, n);
+  const { lo, hi } = windowed;
   // How many paragraphs of the page use each headline word: rare ones name an article, common ones the page.
   const df = new Map<string, number>();
   for (const w of new Set(anchors.flatMap((a) => a.headlineWords)))
@@ -141,30 +144,41 @@ export function assignRuns(paras: SegParagraph[], anchors: Anchor[]): Assignment
       w,
       paras.reduce((k, p) => k + (p.text.includes(w) ? 1 : 0), 0),
     );
-  const scorers = anchors.map((a, i) => {
+  const scorerIn = (i: number, w: Windows) => {
+    const a = anchors[i]!;
     const mine = new Set(a.names);
     // The names of the anchors whose runs could be where this one's could.
-    const near = anchors.filter((_, j) => j !== i && lo[j]! < hi[i]! && lo[i]! < hi[j]!);
+    const near = anchors.filter((_, j) => j !== i && w.lo[j]! < w.hi[i]! && w.lo[i]! < w.hi[j]!);
     const others = [...new Set(near.flatMap((b) => b.names))].filter((x) => !mine.has(x));
     const own = new Set(a.headlineWords);
     const otherWords = [...new Set(near.flatMap((b) => b.headlineWords))].filter((w) => !own.has(w));
-    return runScorer(paras, a, { names: others, words: otherWords }, lo[i]!, hi[i]!, df);
-  });
+    return runScorer(paras, a, { names: others, words: otherWords }, w.lo[i]!, w.hi[i]!, df);
+  };
+  const scorers = anchors.map((_, i) => scorerIn(i, windowed));
 
   // Try each order of each group of headlines standing together; keep the best.
   // A permutation only swaps anchors standing at one place, so every slot keeps its window.
-  const solveIn = (order: number[]) =>
-    solve(
+  const solveIn = (order: number[], w = windowed, score = scorers, penalty = 0) => {
+    const solution = solve(
       n,
       order.map((i) => anchors[i]!),
-      order.map((i) => scorers[i]!),
+      order.map((i) => score[i]!),
       cutCost,
-      { lo, hi },
+      { lo: order.map((i) => w.lo[i]!), hi: order.map((i) => w.hi[i]!) },
       order,
     );
+    return { ...solution, best: solution.best - penalty };
+  };
   let order = anchors.map((_, i) => i);
   let solved = solveIn(order);
   const rivals: Solution[] = [];
+  const consider = (s: Solution, candidate: number[]) => {
+    if (s.best > solved.best) {
+      rivals.push(solved);
+      solved = s;
+      order = candidate;
+    } else rivals.push(s);
+  };
   for (const group of m <= MAX_ANCHORS_PERMUTED ? groups(anchors) : []) {
     if (group.length > MAX_PERMUTED) continue;
     const base = [...order];
@@ -174,13 +188,20 @@ export function assignRuns(paras: SegParagraph[], anchors: Anchor[]): Assignment
       group.forEach((slot, k) => {
         candidate[slot] = base[perm[k]!]!;
       });
-      const s = solveIn(candidate);
-      if (s.best > solved.best) {
-        rivals.push(solved);
-        solved = s;
-        order = candidate;
-      } else rivals.push(s);
+      consider(solveIn(candidate), candidate);
     }
+  }
+  // A module read between another module's bodies and the headlines set under them (modules side by side, one
+  // with its headlines grouped at its foot): the headlines after may take bodies from before the module between.
+  for (const { inner, group } of m <= MAX_ANCHORS_PERMUTED ? nestings(anchors) : []) {
+    const w = { lo: [...lo], hi: [...hi] };
+    for (const g of group) w.lo[g] = lo[inner]!;
+    w.hi[inner] = hi[group[0]!]!;
+    const score = [...scorers];
+    for (const i of [inner, ...group]) score[i] = scorerIn(i, w);
+    const candidate = order.filter((i) => i !== inner);
+    candidate.splice(candidate.indexOf(group.at(-1)!) + 1, 0, inner);
+    consider(solveIn(candidate, w, score, NESTED_COST), candidate);
   }
 
   const runs = new Array<Assignment['runs'][number]>(m);
@@ -297,12 +318,17 @@ function solve(
   return { best, cuts, order, rival };
 }
 
+interface Windows {
+  lo: number[];
+  hi: number[];
+}
+
 /**
  * Where each anchor's run can lie: between the places of the anchors before
  * and after it. Reading order keeps a body next to its headline, and this
  * keeps the search linear in the page's length.
  */
-function windows(anchors: Anchor[], n: number): { lo: number[]; hi: number[] } {
+function windows(anchors: Anchor[], n: number): Windows {
   const places = [...new Set(anchors.map((a) => a.at))].sort((x, y) => x - y);
   return {
     lo: anchors.map((a) => places.filter((p) => p < a.at).at(-1) ?? 0),
@@ -318,6 +344,22 @@ function groups(anchors: Anchor[]): number[][] {
     while (j + 1 < anchors.length && anchors[j + 1]!.at === anchors[i]!.at && !anchors[j + 1]!.lead) j++;
     if (j > i && !anchors[i]!.lead) out.push(Array.from({ length: j - i + 1 }, (_, k) => i + k));
     i = j + 1;
+  }
+  return out;
+}
+
+/**
+ * An anchor standing alone with the anchors at the next place after it (headlines set under bodies, none of them
+ * the lead's): the module it heads may have been read between those headlines and their bodies.
+ */
+function nestings(anchors: Anchor[]): Array<{ inner: number; group: number[] }> {
+  const out: Array<{ inner: number; group: number[] }> = [];
+  for (let i = 0; i + 1 < anchors.length; i++) {
+    const at = anchors[i + 1]!.at;
+    if (anchors[i]!.lead || at === anchors[i]!.at || (i > 0 && anchors[i - 1]!.at === anchors[i]!.at)) continue;
+    const group: number[] = [];
+    for (let j = i + 1; j < anchors.length && anchors[j]!.at === at && !anchors[j]!.lead; j++) group.push(j);
+    if (group.length && group.length <= MAX_PERMUTED) out.push({ inner: i, group });
   }
   return out;
 }

@@ -170,6 +170,20 @@ test('run assignment: bodies go to the anchor whose names they carry, headline b
       [3, 6, false],
     ],
   );
+  // A module read between another module's bodies and the headlines set at its foot (side by side, as pdftotext
+  // reads them): the headlines after take the bodies before the module between, which keeps the text under it.
+  const nested = assignRuns(
+    [...paras, para('东州港发布航运指数。', true), para('东州港指数每年发布一次。')],
+    [anchor(6, ['东州港', '赵清远']), anchor(8, ['青山县', '李强']), anchor(8, ['白水县', '白水', '王芳'])],
+  );
+  assert.deepEqual(
+    nested.runs.map((r) => [r.from, r.to, r.after]),
+    [
+      [6, 8, false],
+      [0, 3, true],
+      [3, 6, true],
+    ],
+  );
   assert.deepEqual(placesOf('石楼县人大常委会主任'), ['石楼县', '石楼']);
   assert.deepEqual(placesOf('兴县人大常委会主任'), ['兴县']);
   assert.deepEqual(placesOf('本报记者'), []);

@@ -177,6 +177,14 @@ export function joinFragments(lines: CleanLine[], corrections: DraftCorrection[]
   return out;
 }
 
+/**
+ * A line and the next meet where a mark meets an opening one (`…的意见》` / `（以下简称…`) and fit one printed line
+ * together: the extractor split a line at the pair, where a heading's next line (a paragraph's first, nearly full)
+ * would not fit beside it.
+ */
+const splitAtPair = (a: CleanLine, b: CleanLine, measure: number): boolean =>
+  pairAcross(a.text, b.text) && a.minWidth + b.minWidth <= measure + FRAGMENT_TOLERANCE;
+
 /** The first piece stops inside a sentence (`…，`) or the second cannot start a line (`”李大爷说`): they run on. */
 const runsOnAcross = (a: CleanLine, b: CleanLine): boolean =>
   MID_SENTENCE_END.has([...a.text].at(-1) ?? '') || runsOn([...b.text][0] ?? '');
@@ -292,7 +300,8 @@ export function paragraphs(
       (!prev || endsSentence(prev.text) || afterHeading) &&
       (!next ||
         ((line.width <= HEADING_WHOLE * measures[i]! || measures[i + 1]! - next.width >= NEXT_NOT_FULL) &&
-          !cues.joined(line, next)));
+          !cues.joined(line, next) &&
+          !splitAtPair(line, next, measures[i]!)));
     const forced =
       i === 0 ||
       newMeasure ||

@@ -17,7 +17,7 @@ import { joinHeadlineLines, spansJoin } from '../../src/recover/headlines.js';
 import { recoverText } from '../../src/recover/index.js';
 import { type FragmentCues, type ItemCues, interleave, readingOrder } from '../../src/recover/interleave.js';
 import { checkNothingLost } from '../../src/recover/invariants.js';
-import { type DraftCorrection, joinStrayMarks, withWidth } from '../../src/recover/lines.js';
+import { type CleanLine, type DraftCorrection, joinStrayMarks, withWidth } from '../../src/recover/lines.js';
 import { parseMasthead } from '../../src/recover/masthead.js';
 import { measuresOfLines } from '../../src/recover/measure.js';
 import { joinFragments, NO_CUES, paragraphs } from '../../src/recover/paragraphs.js';
@@ -693,5 +693,17 @@ test('subheads: a heading line between paragraphs is kept as a subhead of its ar
   assert.deepEqual(
     a.subheads?.map((k) => a.paragraphs[k]),
     ['书屋为何受欢迎？'],
+  );
+  // A line split where a title mark meets a bracket is no heading, though the piece before the split looks like one:
+  // the two fit one printed line, where a heading and the next paragraph's first line would not (20-em measure).
+  const at = (text: string, i: number) => withWidth({ no: i + 1, raw: text, text, removed: [], blankBefore: false });
+  const full = '河边成了大家最爱去的地方，散步的村民络绎';
+  const lines = [full, '不绝。', '街道印发《河道办法》', '（下称《办法》）。', full, full].map(at);
+  const heading = { ...NO_CUES, heading: (l: CleanLine) => l.text === '街道印发《河道办法》' };
+  const texts = paragraphs(lines, heading).map((p) => p.text);
+  assert.ok(!texts.includes('街道印发《河道办法》'), texts.join(' / '));
+  assert.ok(
+    texts.some((t) => t.startsWith('街道印发《河道办法》（下称《办法》）。')),
+    texts.join(' / '),
   );
 });

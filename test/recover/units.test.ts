@@ -670,6 +670,17 @@ test('measure: full lines without a mark to squeeze show it, not the lines that 
   assert.deepEqual(new Set(measuresOfLines(lines)), new Set([12]));
 });
 
+test('paragraphs: none ends inside a word, however short its line', () => {
+  // Invented text in a 20-em measure: `…科学研究` is short and `所的专家…` looks indented, but `研究所` is one word
+  // (an extractor that wrote a printed line in pieces left its end there).
+  const at = (text: string, i: number) => withWidth({ no: i + 1, raw: text, text, removed: [], blankBefore: false });
+  const full = '河边成了大家最爱去的地方，散步的村民络绎';
+  const lines = [full, full, '东州市农业科学研究', '所的专家介绍，今年试验田长势很好，产', full].map(at);
+  const joined = { ...NO_CUES, joined: (a: CleanLine, b: CleanLine) => spansJoin(a.text, b.text, jiebaWords) };
+  assert.equal(paragraphs(lines, NO_CUES).length, 2, 'the shapes alone say a paragraph ends');
+  assert.equal(paragraphs(lines, joined).length, 1);
+});
+
 test('subheads: a heading line between paragraphs is kept as a subhead of its article', () => {
   // Invented article in 13-em columns: `书屋为何受欢迎？` stands alone between two paragraphs.
   const page = [

@@ -239,6 +239,17 @@ test('a line short of the measure opens its Han–Latin spaces (to half an em) b
   assert.equal(set.width, 10);
 });
 
+test('a justified line spreads no gap by more than a tenth of an em; what is left stays at its end', () => {
+  // 6 Han characters in 10 em: spread evenly they would stand 1.8 em apart.
+  const set = setLine(toUnits('东州港码头建'), idealFace, 10, true);
+  const pitches = set.xs.slice(1).map((x, i) => x - set.xs[i]!);
+  assert.ok(
+    pitches.every((p) => Math.abs(p - 1.1) < 1e-9),
+    pitches.join(' '),
+  );
+  assert.ok(Math.abs(set.width - 6.5) < 1e-9, `${set.width}`);
+});
+
 test('widows and orphans: of the paragraphs that can mend a break, the one whose lines stay solid', () => {
   // Paragraphs of 1, 1 and 3 lines in columns of 3: paragraph 2's first line alone at the foot of column 0.
   const line = (paragraph: number, last: boolean, loose = false) => ({

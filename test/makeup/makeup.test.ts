@@ -24,8 +24,12 @@ const FLOORS = {
   band: [11, 50],
   /** Share of body lines looser than LOOSE_PITCH, on one spread (today at most 3.2 %: 9- to 12-em measures). */
   loose: 0.04,
-  /** Loosest body line, in ems (today 1.40: a 6-em first line before a 4-em number, `83.82%`, in 10 em). */
-  pitch: 1.45,
+  /**
+   * Loosest body line, in ems (issue 12: 1.10; the setter spreads no gap by more than a tenth of an em, and a line it
+   * could fill no better, a 6-em first line before a 4-em number in 10 em, keeps the rest at its end). Positions are
+   * kept to a hundredth of a point, a few thousandths of an em.
+   */
+  pitch: 1.105,
   /** Least ratio of the lead's headline size to the largest article headline (issue 12: 1.4). */
   leadRatio: 1.4,
   /** Widows and orphans on one spread (issue 12: none). */
@@ -55,10 +59,8 @@ test('make-up report: no headline broken inside a word, and no page worse than t
     assert.ok(stranded <= FLOORS.stranded, `${name}: ${stranded} widows and orphans`);
     // The sample fits two pages at a reading size on both templates (issue 12: body at 9 pt or more).
     if (name.startsWith('sample')) assert.ok(score.bodySize >= 9, `${name}: body ${score.bodySize} pt`);
-    // On the sample's tabloid spread, issue 12's targets for loose lines: ≤ 1 % over 1.05 em, none over 1.10.
-    if (name === 'sample tabloid') {
+    // On the sample's tabloid spread, issue 12's target for loose lines: ≤ 1 % over 1.05 em.
+    if (name === 'sample tabloid')
       assert.ok(loose / lines <= 0.01, `${name}: ${loose} of ${lines} lines looser than ${LOOSE_PITCH} em`);
-      assert.ok(Math.max(...score.pages.map((p) => p.maxPitch)) <= 1.1, `${name}: a line over 1.10 em`);
-    }
   }
 });

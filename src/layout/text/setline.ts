@@ -13,6 +13,12 @@ export const HAN_LATIN_SPACE = 0.25;
  * quarter em, at most half an em): a number's odd half em then does not spread the Han text of its line.
  */
 export const HAN_LATIN_MAX = 0.5;
+/**
+ * Most a justified line spreads each gap between its characters (em): a character pitch of 1.10 em at most. A line
+ * the breaker could fill no better (a narrow measure, an unbreakable number next) keeps what is left at its end
+ * rather than read as letter-spaced.
+ */
+export const MAX_SPREAD = 0.1;
 
 interface Placed {
   unit: Unit;
@@ -145,7 +151,7 @@ export function setLine(
     width += open * joins;
   }
   const gaps = placed.length - 1;
-  const extra = justify && gaps > 0 && width < avail - 1e-9 ? (avail - width) / gaps : 0;
+  const extra = justify && gaps > 0 && width < avail - 1e-9 ? Math.min(MAX_SPREAD, (avail - width) / gaps) : 0;
   const xs: number[] = [];
   const scales: Record<number, number> = {};
   const halves: number[] = [];
@@ -162,7 +168,7 @@ export function setLine(
     }
     pen += p.advance + gapsAfter[i]! + extra;
   });
-  return { xs, scales, halves, width: justify && extra > 0 ? avail : width };
+  return { xs, scales, halves, width: justify && extra > 0 ? Math.min(avail, width + extra * gaps) : width };
 }
 
 const round = (v: number) => Math.round(v * 10000) / 10000;

@@ -144,30 +144,30 @@ export function assignRuns(paras: SegParagraph[], anchors: Anchor[]): Assignment
       w,
       paras.reduce((k, p) => k + (p.text.includes(w) ? 1 : 0), 0),
     );
-  const scorerIn = (i: number, w: Windows) => {
+  const scorerIn = (i: number, win: Windows) => {
     const a = anchors[i]!;
     const mine = new Set(a.names);
     // The names of the anchors whose runs could be where this one's could.
-    const near = anchors.filter((_, j) => j !== i && w.lo[j]! < w.hi[i]! && w.lo[i]! < w.hi[j]!);
+    const near = anchors.filter((_, j) => j !== i && win.lo[j]! < win.hi[i]! && win.lo[i]! < win.hi[j]!);
     const others = [...new Set(near.flatMap((b) => b.names))].filter((x) => !mine.has(x));
     const own = new Set(a.headlineWords);
     const otherWords = [...new Set(near.flatMap((b) => b.headlineWords))].filter((w) => !own.has(w));
-    return runScorer(paras, a, { names: others, words: otherWords }, w.lo[i]!, w.hi[i]!, df);
+    return runScorer(paras, a, { names: others, words: otherWords }, win.lo[i]!, win.hi[i]!, df);
   };
   const scorers = anchors.map((_, i) => scorerIn(i, windowed));
 
-  // Try each order of each group of headlines standing together; keep the best.
-  // A permutation only swaps anchors standing at one place, so every slot keeps its window.
-  const solveIn = (order: number[], w = windowed, score = scorers, penalty = 0) => {
+  // Try each order of each group of headlines standing together; keep the best. (Windows go with their anchors: a
+  // permutation only swaps anchors standing at one place, which share one.)
+  const solveIn = (order: number[], win = windowed, score = scorers, penalty = 0) => {
     const solution = solve(
       n,
       order.map((i) => anchors[i]!),
       order.map((i) => score[i]!),
       cutCost,
-      { lo: order.map((i) => w.lo[i]!), hi: order.map((i) => w.hi[i]!) },
+      { lo: order.map((i) => win.lo[i]!), hi: order.map((i) => win.hi[i]!) },
       order,
     );
-    return { ...solution, best: solution.best - penalty };
+    return { ...solution, best: solution.best - penalty, rival: (i: number) => solution.rival(i) - penalty };
   };
   let order = anchors.map((_, i) => i);
   let solved = solveIn(order);
@@ -194,14 +194,15 @@ export function assignRuns(paras: SegParagraph[], anchors: Anchor[]): Assignment
   // A module read between another module's bodies and the headlines set under them (modules side by side, one
   // with its headlines grouped at its foot): the headlines after may take bodies from before the module between.
   for (const { inner, group } of m <= MAX_ANCHORS_PERMUTED ? nestings(anchors) : []) {
-    const w = { lo: [...lo], hi: [...hi] };
-    for (const g of group) w.lo[g] = lo[inner]!;
-    w.hi[inner] = hi[group[0]!]!;
+    const win = { lo: [...lo], hi: [...hi] };
+    for (const g of group) win.lo[g] = lo[inner]!;
+    win.hi[inner] = hi[group[0]!]!;
     const score = [...scorers];
-    for (const i of [inner, ...group]) score[i] = scorerIn(i, w);
+    for (const i of [inner, ...group]) score[i] = scorerIn(i, win);
     const candidate = order.filter((i) => i !== inner);
-    candidate.splice(candidate.indexOf(group.at(-1)!) + 1, 0, inner);
-    consider(solveIn(candidate, w, score, NESTED_COST), candidate);
+    // After the group's last slot (a permutation above may have reordered it).
+    candidate.splice(Math.max(...group.map((g) => candidate.indexOf(g))) + 1, 0, inner);
+    consider(solveIn(candidate, win, score, NESTED_COST), candidate);
   }
 
   const runs = new Array<Assignment['runs'][number]>(m);

@@ -330,12 +330,13 @@ export function paragraphs(
     const first = [...line.text][0] ?? '';
     const last = [...(prev?.text ?? '')].at(-1) ?? '';
     const quoted = INTRODUCES.has(last) && QUOTE_OPENS.has(first);
-    // Nor does one end inside a word (`…利用研究` / `所（以下简称…`), unless something else starts one there.
-    const inWord = !forced && cues.joined(prev!, line);
+    // Nor does one end inside a word (`…利用研究` / `所（以下简称…`), unless something else starts one there. (Asked
+    // last: it segments both lines.)
+    const inWord = () => !forced && cues.joined(prev!, line);
     const continues =
       i > 0 &&
       !newMeasure &&
-      (runsOn(first) || MID_SENTENCE_END.has(last) || NO_LINE_END.has(last) || quoted || inWord);
+      (runsOn(first) || MID_SENTENCE_END.has(last) || NO_LINE_END.has(last) || quoted || inWord());
     const starts = !open && !continues && (forced || score > BREAK_THRESHOLD);
     // A narrow call: a break score near the threshold, or a long line taken for a heading by its next line alone.
     const longHeading = heading && line.width > HEADING_WHOLE * measures[i]!;

@@ -84,6 +84,7 @@ export function joinPieces(
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(best[i]!)) continue;
     const m = measures[i]!;
+    const sentence = endsSentence(lines[i]!.text);
     let width = 0;
     let least = 0;
     for (let j = i; j < n && j - i < MAX_PIECES; j++) {
@@ -100,7 +101,6 @@ export function joinPieces(
       least += piece.minWidth;
       // Pieces after a sentence's end (maybe a paragraph's last line and the next one's first) fit a line only with
       // the marks where they meet compressed, not every mark of the line: the cheaper join needs the closer fit.
-      const sentence = endsSentence(lines[i]!.text);
       const floor = sentence ? width - PAIR_SAVES * (j - i) : least;
       const fits = (target: number) => floor - FIT <= target && target <= width + FIT;
       const cost =

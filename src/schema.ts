@@ -81,6 +81,8 @@ export function validateTemplate(value: unknown, file: string): Template {
   ];
   for (const [field, { min, max }] of ranges)
     if (min > max) throw bad(`field ${field} must have min no larger than max, not min ${min} and max ${max}`);
+  if (t.body.maxPitch !== undefined && t.body.maxPitch < t.body.pitch)
+    throw bad(`field body.maxPitch (${t.body.maxPitch}) must be no smaller than body.pitch (${t.body.pitch})`);
   const sizes = Math.floor((t.body.sizes.max - t.body.sizes.min) / t.body.step) + 1;
   if (sizes > MAX_BODY_SIZES)
     throw bad(`body.sizes and body.step give ${sizes} body sizes to try, more than ${MAX_BODY_SIZES}`);

@@ -223,8 +223,15 @@ export interface Template {
     /** Body sizes in pt the make-up may choose from (all pages share one). */
     sizes: Range;
     step: number;
-    /** Line pitch as a multiple of the body size (size + leading). */
+    /** Line pitch as a multiple of the body size (size + leading): the house's, set wherever the page fills at it. */
     pitch: number;
+    /**
+     * The most the pitch may open to fill a page: the make-up opens it a grid line at a time where the issue leaves
+     * white at the house pitch. Absent: the pitch is fixed. (Newspapers lead up to two thirds of the body, 1.67, but
+     * pdftotext reads lines more than 1.5 em apart as blocks of their own, across the columns: the templates stop at
+     * 1.49.)
+     */
+    maxPitch?: number;
     /** Least size (pt) for reading: smaller sizes are used only when the issue fits at none of these. */
     reading?: number;
     /** Face of subheads (小标题), set at body size; bold where absent. */

@@ -380,12 +380,13 @@ export function articleContent(
 
 /**
  * Introduction sizes: from the body size times the template's least scale up, in half points, while a line still fits
- * the pitch.
+ * the pitch. (Never under the least scale: a size rounded down would sit looser on the grid than the body, past the
+ * 1.5 em between baselines within which pdftotext reads lines as one block.)
  */
 function introSizes(t: Template, g: Grid): number[] {
   const out: number[] = [];
   const { min: lo, max: hi } = t.lead.intro.scale;
-  for (let s = Math.round(g.bodySize * lo * 2) / 2; s <= g.bodySize * hi + 1e-9 && s * 1.15 <= g.pitch; s += 0.5)
+  for (let s = Math.ceil(g.bodySize * lo * 2 - 1e-9) / 2; s <= g.bodySize * hi + 1e-9 && s * 1.15 <= g.pitch; s += 0.5)
     out.push(s);
   return out.length ? out : [g.bodySize];
 }

@@ -27,7 +27,11 @@ export interface Grid {
   typeAreas: [Rect, Rect];
 }
 
-export function gridFor(t: Template, bodySize: number): Grid {
+/**
+ * The grid at one body size, its pitch opened by `opened` grid lines (0: the template's pitch): the pitch that fits
+ * that many lines fewer into the type area's height.
+ */
+export function gridFor(t: Template, bodySize: number, opened = 0): Grid {
   const pageWidth = t.page.width * MM;
   const pageHeight = t.page.height * MM;
   const width = pageWidth - (t.margins.inner + t.margins.outer) * MM;
@@ -36,8 +40,9 @@ export function gridFor(t: Template, bodySize: number): Grid {
   const measureEm = Math.floor((width - (c - 1) * t.gutterEm * bodySize) / (c * bodySize));
   const columnWidth = measureEm * bodySize;
   const gutter = (width - c * columnWidth) / (c - 1);
-  const pitch = round(bodySize * t.body.pitch);
-  const lines = Math.floor(height / pitch);
+  const house = round(bodySize * t.body.pitch);
+  const lines = Math.floor(height / house) - opened;
+  const pitch = opened ? Math.floor((height / lines) * 1000) / 1000 : house;
   // Furniture keeps the height its lines have at the reading size: a masthead is not taller for a larger body.
   const readingPitch = (t.body.reading ?? t.body.sizes.min) * t.body.pitch;
   const furniture = (n: number) => Math.max(1, Math.round((n * readingPitch) / pitch));
@@ -59,6 +64,14 @@ export function gridFor(t: Template, bodySize: number): Grid {
     pageHeight,
     typeAreas: [left, right],
   };
+}
+
+/** How many grid lines the pitch may open by at a body size without passing the template's `maxPitch`. */
+export function openings(t: Template, bodySize: number): number {
+  const height = (t.page.height - t.margins.top - t.margins.bottom) * MM;
+  const most = Math.floor(height / round(bodySize * t.body.pitch));
+  const least = Math.ceil(height / (bodySize * (t.body.maxPitch ?? t.body.pitch)) - 1e-9);
+  return Math.max(0, most - least);
 }
 
 /** x of the left edge of grid column `col` (0-based). */

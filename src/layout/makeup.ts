@@ -120,19 +120,20 @@ export function planPage(spec: PageSpec): PagePlan | null {
   const capacity = lines * columns;
   if (items.length === 0) return { modules: [], holes: capacity, capacity, arrangement: 'empty', penalty: 0 };
   const firstArticle = items.findIndex((it) => it.kind === 'article');
+  const largest = items.map(maxHeadSize);
 
   /** What a module of item `i` costs besides holes: set `span` wide as option `o`, its headline as `head`. */
   const modulePenalty = (i: number, span: number, o: SpanOption, head: HeadOption): number => {
     const it = items[i]!;
     const flaws = (head.clean ? 0 : CLAUSE_BROKEN) + o.stranded * STRANDED;
-    if (it.kind === 'lead') return (maxHeadSize(it) - head.size) * LEAD_SMALL + flaws;
+    if (it.kind === 'lead') return (largest[i]! - head.size) * LEAD_SMALL + flaws;
     const rank = i - firstArticle;
     let p = flaws + (span === columns && rank > 0 ? BANDING : 0);
     p += Math.max(0, head.size - (topHeadSize - rank * HEADLINE_STEP)) * HEADLINE_INVERSION;
     return p;
   };
   // The largest article headline the items may take: rank 0 is held to it.
-  const topHeadSize = Math.max(0, ...items.filter((it) => it.kind === 'article').map(maxHeadSize));
+  const topHeadSize = Math.max(0, ...largest.filter((_, i) => items[i]!.kind === 'article'));
 
   // Every region's best filling, once: the programme's table (a page's regions number some thousands).
   const fills = new Map<number, Fill | null>();

@@ -34,6 +34,28 @@ test('20 generated issues (4-9 items, 4,000-9,000 characters) lay out and render
   assert.ok(white.at(-1)! < 0.3, `largest white share ${white.at(-1)}`);
 });
 
+test('the pitch opens where the house pitch leaves white, never 1.5 em past any text on the grid', () => {
+  const metrics = loadMetrics();
+  const template = readTemplate('tabloid');
+  const fixed = { ...template, body: { ...template.body, maxPitch: undefined } };
+  let closer = 0;
+  for (const issue of generatedIssues(8)) {
+    const layout = layoutIssue(issue, template, metrics);
+    const { pitch, bodySize, score } = layout.makeup;
+    assert.ok(pitch <= bodySize * template.body.maxPitch! + 1e-9, `${issue.source.file}: pitch ${pitch}`);
+    // pdftotext reads lines more than 1.5 em apart as blocks of their own: no body or introduction line is.
+    for (const page of layout.pages)
+      for (const line of page.boxes.flatMap((b) => b.lines))
+        if (line.role === 'body' || line.role === 'intro')
+          assert.ok(pitch < 1.5 * line.size, `${issue.source.file}: ${line.size} pt on a ${pitch}-pt pitch`);
+    // The opened pitches are more candidates: the spread is never worse, and somewhere better.
+    const house = layoutIssue(issue, fixed, metrics);
+    assert.ok(score <= house.makeup.score + 1e-9, `${issue.source.file}: ${score} against ${house.makeup.score}`);
+    if (pitch > house.makeup.pitch && score < house.makeup.score) closer++;
+  }
+  assert.ok(closer > 0, 'no issue was set better at an opened pitch');
+});
+
 test('jumps: a lead too long for page 1 continues on page 2 between paragraphs; to fit only where asked', () => {
   const metrics = loadMetrics();
   const template = readTemplate('tabloid');
@@ -84,7 +106,8 @@ test('subheads: set in the subhead face at body size, flush, one paragraph each;
   const base = generatedIssues(1)[0]!;
   const a = base.articles[0]!;
   // An invented subhead between the article's first paragraphs.
-  const paragraphs = [a.paragraphs[0]!, '书屋为何受欢迎？', ...a.paragraphs.slice(1)];
+  // (Short enough for a line of any measure the template has, its first two ems indented.)
+  const paragraphs = [a.paragraphs[0]!, '书屋受欢迎', ...a.paragraphs.slice(1)];
   const article = {
     ...a,
     paragraphs,
@@ -98,13 +121,13 @@ test('subheads: set in the subhead face at body size, flush, one paragraph each;
   const sub = lines.filter((l) => l.subhead);
   assert.deepEqual(
     sub.map((l) => [l.text.trim(), l.face, l.paragraph, l.size]),
-    [['书屋为何受欢迎？', template.body.subheadFace, 1, layout.makeup.bodySize]],
+    [['书屋受欢迎', template.body.subheadFace, 1, layout.makeup.bodySize]],
   );
   assert.ok(lines.filter((l) => !l.subhead && l.role === 'body').every((l) => l.face === template.body.face));
   // Flush: its characters one em apart, not spread over the measure.
   assert.equal(sub[0]!.xs[2]! - sub[0]!.xs[1]!, layout.makeup.bodySize);
   // A subhead is checked against its own face: LXGW WenKai has no ⁂, Noto Serif SC has.
-  const starred = { ...article, paragraphs: [paragraphs[0]!, '⁂ 书屋为何受欢迎？', ...paragraphs.slice(2)] };
+  const starred = { ...article, paragraphs: [paragraphs[0]!, '⁂ 书屋受欢迎', ...paragraphs.slice(2)] };
   assert.throws(
     () =>
       layoutIssue(

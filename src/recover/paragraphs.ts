@@ -89,7 +89,9 @@ export function breakScore(
   const dPrev = room - prev.width - pushedSlack(cur);
   let s = 0;
   if (prevStarts) s += dPrev > 1.5 ? 3 : dPrev >= 0.75 ? 0 : -2;
-  else s += dPrev > 3 ? 3 : dPrev >= 1 ? 0 : -1;
+  // (2.5-3 em short: more than a justified line's compressed marks leave, less than a clear last line; a weak sign,
+  // which a line that ends no sentence needs: newsprint sets such lines at least that short where it can.)
+  else s += dPrev > 3 ? 3 : dPrev >= 2.5 ? 1 : dPrev >= 1 ? 0 : -1;
   s += shapeOfFirstLine(cur, next, measure);
   s += endsSentence(prev.text) ? 1.5 : /[：:]$/.test(prev.text) ? 0.5 : -1.5;
   if (prevStarts && !endsSentence(prev.text)) s -= 3; // a one-line paragraph ends a sentence

@@ -86,6 +86,20 @@ test('a run wider than a line (a URL) is cut, never before a mark no line starts
   for (const l of ls.slice(1)) assert.ok(!NO_LINE_START.has(text(l.units)[0]!), text(l.units));
 });
 
+test('a paragraph that ends no sentence ends its last line more than 3 em short where no line need open for it', () => {
+  // Recovery ends a paragraph at a line that ends no sentence only where the line stops well short (a heading-like
+  // paragraph, `…等社会问题`): its last line gives up a character rather than stop 3 em short.
+  const open = lines('东州今年新建三座仓库，两条铁路专线，群众办事更方便', 10);
+  assert.deepEqual(
+    open.map((l) => text(l.units)),
+    ['东州今年新建三座', '仓库，两条铁路专线，群', '众办事更方便'],
+  );
+  assert.ok(open.every((l) => !l.loose));
+  // Ending a sentence, it shows its end anyway: the breaks fall where they cost least.
+  const closed = lines('东州今年新建三座仓库，两条铁路专线，群众办事更方便。', 10);
+  assert.deepEqual(closed.map((l) => text(l.units)).at(-1), '群众办事更方便。');
+});
+
 test('no lone character on a paragraph last line', () => {
   const ls = breakParagraph('不断提升人大监督工作质效。', idealFace, { measure: 11, indent: 0 });
   assert.equal(ls.length, 2);

@@ -601,6 +601,24 @@ test('split printed lines: a short last line and the next first line, its indent
   assert.equal(joinFragments(page, []).length, 5);
 });
 
+test('paragraphs: a last line three ems short ends its paragraph even without a sentence end', () => {
+  // Invented text in 12-em columns, indents dropped: `服务沿线企业和群众` (9 em) ends no sentence (a heading-like
+  // paragraph), but stops 3 em short, and the line after it is 2 em short (its indent): a paragraph starts there.
+  const at = (raw: string, i: number) => withWidth({ no: i + 1, raw, text: raw, removed: [], blankBefore: false });
+  const lines = [
+    '西湾港码头今年新建了',
+    '三座仓库和两条铁路专线，',
+    '服务沿线企业和群众',
+    '王明远说这些项目让港',
+    '口的货物吞吐量稳步增长，',
+    '群众办事也更方便了。',
+  ].map(at);
+  assert.deepEqual(
+    paragraphs(lines, NO_CUES).map((p) => p.lines.length),
+    [3, 3],
+  );
+});
+
 test('printed gaps: a single character between two gaps is a loose line the extractor split, not a gap', () => {
   assert.equal(removeExtractionSpaces('东州港 与 西湾港的航线', 'printed-gaps').text, '东州港与西湾港的航线');
   assert.equal(removeExtractionSpaces('东州风光 西湾新貌', 'printed-gaps').text, '东州风光  西湾新貌');

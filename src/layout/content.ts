@@ -73,6 +73,8 @@ export interface SpanOption {
   perColumn: number;
   /** Paragraph lines left alone at a column's top or foot (widows and orphans) that no re-setting could keep. */
   stranded: number;
+  /** Body lines this measure sets spaced out (over 1.05 em a character). */
+  loose: number;
   minHeight: number;
   maxHeight: number;
   /** Empty line ends in the module's last column(s), in column-lines. */
@@ -232,7 +234,7 @@ function measureOf(g: Grid, span: number, columns: number, size: number): number
 const TOGETHER_MAX_STRETCH = 0.1;
 
 /** A body flowed down its columns: lines per column, the body as flowed, its empty line ends, its stranded lines. */
-type Flow = Pick<SpanOption, 'body' | 'perColumn' | 'tail' | 'stranded'>;
+type Flow = Pick<SpanOption, 'body' | 'perColumn' | 'tail' | 'stranded' | 'loose'>;
 
 /**
  * A body flowed down `columns` columns, widows and orphans mended where a paragraph can be set a line longer or
@@ -280,7 +282,7 @@ function flowOnce({ paragraphs, measure, columns, m, reserve, subheads }: FlowOf
     if (out.length && stranded >= out[0]!.stranded) break;
     // An empty line left for a moved orphan is white in the module, as its last column's empty ends are.
     const tail = perColumn * columns - kept.filter((l) => !isBlank(l)).length - reserve;
-    out.push({ body: kept, perColumn, tail, stranded });
+    out.push({ body: kept, perColumn, tail, stranded, loose: kept.filter((l) => l.loose).length });
     if (stranded === 0) break;
   }
   return out;

@@ -438,8 +438,8 @@ export function leadContent(
       // A line of air under the headline block (a continuation's jump line stands in it).
       const above = kicker.lines + deck.lines + (part?.jumpIn ? 0 : 1);
       const o = { span: g.columns, columns, introSize, measure, paragraphs, heads };
-      // (The introduction's short last column is the lead's to give: not counted as holes.)
-      return optionsOf(o, above, m[t.lead.intro.face], part, subheads).map((option) => ({ ...option, tail: 0 }));
+      // (The introduction's short last column is white as any module's: counted as holes, so the make-up weighs it.)
+      return optionsOf(o, above, m[t.lead.intro.face], part, subheads);
     }),
   );
   const spans = new Map([[g.columns, options]]);

@@ -25,8 +25,8 @@ const FLOORS = {
   /** Share of body lines looser than LOOSE_PITCH, on one spread (today at most 3.2 %: 9- to 12-em measures). */
   loose: 0.04,
   /**
-   * Share of body lines looser than LOOSE_PITCH over every spread together (today 0.98 %, 77 of 7,886: the make-up
-   * weighs a module's loose lines against holes; 1.4 % before it did).
+   * Share of body lines looser than LOOSE_PITCH over every spread together (today 0.92 %, 73 of 7,943: the make-up
+   * weighs a module's loose lines against holes; 1.3-1.4 % before it did).
    */
   looseAll: 0.011,
   /**

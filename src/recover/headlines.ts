@@ -38,6 +38,18 @@ function clausePiece(a: string, b: string): boolean {
   return (left.length > 1 && short(left.at(-1)!)) || (right.length > 1 && short(right[0]!));
 }
 
+/**
+ * Words that cannot end a phrase: a structural particle, a conjunction or a preposition still waiting for what it
+ * binds (`与以往的` / `“散乱绕”相比`). A line whose last word is one is no heading, however short.
+ */
+const BINDING_WORDS = new Set(['的', '之', '及', '或', '把', '被', '与', '和']);
+
+/** Does the line end on a word that binds it to what follows (segmented, so `目的` or `参与` is no such end)? */
+export function endsBinding(text: string, words: WordSegmenter): boolean {
+  const last = words(text.trim()).at(-1);
+  return last !== undefined && BINDING_WORDS.has(last);
+}
+
 /** Does a word run across the end of `a` into `b` (the line broke inside it)? */
 export function spansJoin(a: string, b: string, words: WordSegmenter): boolean {
   // Segment only the phrases that meet at the join, so earlier clauses do not shift the cut.

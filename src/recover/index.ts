@@ -35,7 +35,7 @@ import { itemConfidence } from './confidence.js';
 import { decodeExtraction } from './decode.js';
 import { bodyFragments, fragmentCues, paragraphsOf } from './fragments.js';
 import { takeFurniture } from './furniture.js';
-import { headlineText, joinHeadlineLines, spansJoin } from './headlines.js';
+import { endsBinding, headlineText, joinHeadlineLines, spansJoin } from './headlines.js';
 import { type FragmentCues, interleave, readingOrder } from './interleave.js';
 import { checkNothingLost } from './invariants.js';
 import {
@@ -176,15 +176,20 @@ function unifyLine(line: SourceLine, draft: Draft, simplified: boolean): SourceL
   return { ...line, raw: text };
 }
 
-const lineCues = (words?: WordSegmenter): LineCues => ({
-  // A subhead, a box label, or the `——编者` that signs an editor's note.
-  // (A subhead runs as wide as its column allows: paragraphs() holds it to a line well short of the measure.)
-  heading: (l) => isHeadlineCandidate(l.raw, Infinity) || isBoxLabel(l.raw) || (isDeck(l.text) && emWidth(l.text) <= 8),
-  subhead: (l) => isHeadlineCandidate(l.raw, Infinity) || isBoxLabel(l.raw),
-  opens: (l) => isDatelineStart(l.text) || /^[（(〔](作者|本报记者|摘编|来源)/.test(l.text),
-  joined: (a, b) => (words ? spansJoin(a.text, b.text, words) : false),
-  complete: (text) => parseSignoff(text) !== null,
-});
+export const lineCues = (words?: WordSegmenter): LineCues => {
+  const binds = (l: CleanLine) => (words ? endsBinding(l.text, words) : false);
+  return {
+    // A subhead, a box label, or the `——编者` that signs an editor's note.
+    // (A subhead runs as wide as its column allows: paragraphs() holds it to a line well short of the measure.)
+    heading: (l) =>
+      (isHeadlineCandidate(l.raw, Infinity) || isBoxLabel(l.raw) || (isDeck(l.text) && emWidth(l.text) <= 8)) &&
+      !binds(l),
+    subhead: (l) => (isHeadlineCandidate(l.raw, Infinity) || isBoxLabel(l.raw)) && !binds(l),
+    opens: (l) => isDatelineStart(l.text) || /^[（(〔](作者|本报记者|摘编|来源)/.test(l.text),
+    joined: (a, b) => (words ? spansJoin(a.text, b.text, words) : false),
+    complete: (text) => parseSignoff(text) !== null,
+  };
+};
 
 /** Paragraphs of every body run, with the anchors (lead, signatures) standing between them. */
 function buildItems(draft: Draft, lines: SourceLine[], columnsCut: boolean, words?: WordSegmenter): void {

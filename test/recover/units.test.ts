@@ -14,7 +14,7 @@ import { itemConfidence } from '../../src/recover/confidence.js';
 import { decodeExtraction } from '../../src/recover/decode.js';
 import { introducedPeople } from '../../src/recover/fragments.js';
 import { joinHeadlineLines, spansJoin } from '../../src/recover/headlines.js';
-import { recoverText } from '../../src/recover/index.js';
+import { lineCues, recoverText } from '../../src/recover/index.js';
 import { type FragmentCues, type ItemCues, interleave, readingOrder } from '../../src/recover/interleave.js';
 import { checkNothingLost } from '../../src/recover/invariants.js';
 import { type CleanLine, type DraftCorrection, joinStrayMarks, withWidth } from '../../src/recover/lines.js';
@@ -522,6 +522,21 @@ test('stray marks: a closing mark alone goes back up to its line, an opening mar
   assert.deepEqual(
     lines.map((l) => l.raw),
     ['巡河队每天早晚各走一遍。', '“‘小河长’每天都', '来巡查，河边再也没有垃圾”'],
+  );
+});
+
+test('pieces: a short piece that ends on a binding word (`与以往的`) is no subhead: it runs on', () => {
+  const cues = lineCues(jiebaWords);
+  const at = (text: string, i: number) => withWidth({ no: i + 1, raw: text, text, removed: [], blankBefore: false });
+  assert.equal(cues.heading(at('河长制落实以后', 0)), true);
+  assert.equal(cues.heading(at('与以往的', 0)), false);
+  assert.equal(cues.heading(at('明确工作目的', 0)), true, '目的 is a word, not the particle');
+  // Invented text in a 20-em measure, written a piece per clause: after a sentence's end, the pieces of one line.
+  const full = '去年以来，沿河各村把清理河道当作头等大事';
+  const pieces = ['来抓。', '与以往的', '“走过场”', '相比，', '巡河队每天'].map(at);
+  assert.deepEqual(
+    joinPieces([at(full, 0), ...pieces, at(full, 6)], [], cues).map((l) => l.text),
+    [full, '来抓。与以往的“走过场”相比，巡河队每天', full],
   );
 });
 

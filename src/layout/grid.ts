@@ -35,13 +35,12 @@ export function gridFor(t: Template, bodySize: number, opened = 0): Grid {
   const pageWidth = t.page.width * MM;
   const pageHeight = t.page.height * MM;
   const width = pageWidth - (t.margins.inner + t.margins.outer) * MM;
-  const height = pageHeight - (t.margins.top + t.margins.bottom) * MM;
   const c = t.columns;
   const measureEm = Math.floor((width - (c - 1) * t.gutterEm * bodySize) / (c * bodySize));
   const columnWidth = measureEm * bodySize;
   const gutter = (width - c * columnWidth) / (c - 1);
-  const house = round(bodySize * t.body.pitch);
-  const lines = Math.floor(height / house) - opened;
+  const { height, house, lines: houseLines } = atHousePitch(t, bodySize);
+  const lines = houseLines - opened;
   const pitch = opened ? Math.floor((height / lines) * 1000) / 1000 : house;
   // Furniture keeps the height its lines have at the reading size: a masthead is not taller for a larger body.
   const readingPitch = (t.body.reading ?? t.body.sizes.min) * t.body.pitch;
@@ -66,12 +65,18 @@ export function gridFor(t: Template, bodySize: number, opened = 0): Grid {
   };
 }
 
+/** The type area's height (pt), the house pitch at a body size and the grid lines the height holds at it. */
+function atHousePitch(t: Template, bodySize: number): { height: number; house: number; lines: number } {
+  const height = t.page.height * MM - (t.margins.top + t.margins.bottom) * MM;
+  const house = round(bodySize * t.body.pitch);
+  return { height, house, lines: Math.floor(height / house) };
+}
+
 /** How many grid lines the pitch may open by at a body size without passing the template's `maxPitch`. */
 export function openings(t: Template, bodySize: number): number {
-  const height = (t.page.height - t.margins.top - t.margins.bottom) * MM;
-  const most = Math.floor(height / round(bodySize * t.body.pitch));
+  const { height, lines } = atHousePitch(t, bodySize);
   const least = Math.ceil(height / (bodySize * (t.body.maxPitch ?? t.body.pitch)) - 1e-9);
-  return Math.max(0, most - least);
+  return Math.max(0, lines - least);
 }
 
 /** x of the left edge of grid column `col` (0-based). */

@@ -30,6 +30,8 @@ import { isSimplifiedPage, unifyRadicals } from '../../src/text/radicals.js';
 import { jiebaWords } from '../../src/text/segmenter.js';
 
 const line = (raw: string) => ({ no: 1, raw, blankBefore: true });
+/** An extracted line as cleaned, at line i + 1 (so `texts.map(cleanLine)` numbers them). */
+const cleanLine = (raw: string, i = 0) => withWidth({ no: i + 1, raw, text: raw, removed: [], blankBefore: false });
 
 test('undouble: runs drawn twice read once', () => {
   assert.equal(undouble('政教专刊部主办政教专刊部主办').text, '政教专刊部主办');
@@ -413,7 +415,7 @@ test('pieces: a printed line written in pieces is put back where the pieces add 
     '“过去河边堆满了垃圾，',
     '现在好了。”',
   ];
-  const lines = texts.map((text, i) => withWidth({ no: i + 1, raw: text, text, removed: [], blankBefore: false }));
+  const lines = texts.map(cleanLine);
   const corrections: DraftCorrection[] = [];
   const joined = joinPieces(lines, corrections).map((l) => l.text);
   // Three pieces make the paragraph's indented first line; a last line (`遍。`) is never glued to what follows,
@@ -469,7 +471,6 @@ test('split printed lines: a letter-spaced or indented line is whole; a join not
 test('soft paragraphs: a sentence ending at a full line is kept apart for a cut, joined again in one item', () => {
   // Invented text in 20-em columns: `…推广开来。` fills its line, and the line after could be full (its four marks
   // compressed) or a first line (indented): the lines say no break, narrowly.
-  const at = (raw: string, i: number) => withWidth({ no: i + 1, raw, text: raw, removed: [], blankBefore: false });
   const lines = [
     '充电柜装好以后，楼道里再也看不到电动',
     '自行车了，消防通道畅通了，居民们都说这件',
@@ -477,7 +478,7 @@ test('soft paragraphs: a sentence ending at a full line is kept apart for a cut,
     '周末，新华街道图书馆里，“小读者”们坐满',
     '了阅览室，有的翻看绘本，有的趴在桌上写作',
     '业，还有的跟着志愿者学做手工。',
-  ].map(at);
+  ].map(cleanLine);
   const ps = paragraphs(lines);
   assert.deepEqual(
     ps.map((p) => [p.lines.length, p.soft === true]),
@@ -527,15 +528,14 @@ test('stray marks: a closing mark alone goes back up to its line, an opening mar
 
 test('pieces: a short piece that ends on a binding word (`与以往的`) is no subhead: it runs on', () => {
   const cues = lineCues(jiebaWords);
-  const at = (text: string, i: number) => withWidth({ no: i + 1, raw: text, text, removed: [], blankBefore: false });
-  assert.equal(cues.heading(at('河长制落实以后', 0)), true);
-  assert.equal(cues.heading(at('与以往的', 0)), false);
-  assert.equal(cues.heading(at('明确工作目的', 0)), true, '目的 is a word, not the particle');
+  assert.equal(cues.heading(cleanLine('河长制落实以后', 0)), true);
+  assert.equal(cues.heading(cleanLine('与以往的', 0)), false);
+  assert.equal(cues.heading(cleanLine('明确工作目的', 0)), true, '目的 is a word, not the particle');
   // Invented text in a 20-em measure, written a piece per clause: after a sentence's end, the pieces of one line.
   const full = '去年以来，沿河各村把清理河道当作头等大事';
-  const pieces = ['来抓。', '与以往的', '“走过场”', '相比，', '巡河队每天'].map(at);
+  const pieces = ['来抓。', '与以往的', '“走过场”', '相比，', '巡河队每天'].map(cleanLine);
   assert.deepEqual(
-    joinPieces([at(full, 0), ...pieces, at(full, 6)], [], cues).map((l) => l.text),
+    joinPieces([cleanLine(full, 0), ...pieces, cleanLine(full, 6)], [], cues).map((l) => l.text),
     [full, '来抓。与以往的“走过场”相比，巡河队每天', full],
   );
 });
@@ -543,15 +543,11 @@ test('pieces: a short piece that ends on a binding word (`与以往的`) is no s
 test('pieces: a stop may end a piece mid-line, but a sign-off and a subhead stand alone', () => {
   // Invented text in a 20-em measure, written in pieces where a stop meets a quote.
   const piecesOf = (texts: string[]) =>
-    joinPieces(
-      texts.map((text, i) => withWidth({ no: i + 1, raw: text, text, removed: [], blankBefore: false })),
-      [],
-      {
-        heading: (l) => l.text === '河长制落实以后',
-        opens: (l) => l.text.startsWith('（摘编'),
-        complete: (t) => t.startsWith('（摘编'),
-      },
-    ).map((l) => l.text);
+    joinPieces(texts.map(cleanLine), [], {
+      heading: (l) => l.text === '河长制落实以后',
+      opens: (l) => l.text.startsWith('（摘编'),
+      complete: (t) => t.startsWith('（摘编'),
+    }).map((l) => l.text);
   const full = '去年以来，沿河各村把清理河道当作头等大事';
   // `…巡河队。` and `“每天早晚各走` make one line; read apart, the second is short and stops mid-sentence.
   assert.deepEqual(piecesOf([full, '来抓，村民自发组成巡河队。', '“每天早晚各走', full]), [
@@ -605,21 +601,19 @@ test('line width: a number set apart from the Han on both sides counts its quart
 test('split printed lines: a short last line and the next first line, its indent dropped, stay two lines', () => {
   // Invented text in 12-em columns: `散步的村民。` (6 em) and `傍晚时分河边` (6 em) add up to the measure, but the first
   // ends a sentence where no opening mark follows: a paragraph's end, not a printed line split at a gap.
-  const at = (raw: string, i: number) => withWidth({ no: i + 1, raw, text: raw, removed: [], blankBefore: false });
   const page = [
     '河边成了大家最爱去的地方',
     '散步的村民。',
     '傍晚时分河边',
     '绎不绝，河边成了大家都爱',
     '去的地方。',
-  ].map(at);
+  ].map(cleanLine);
   assert.equal(joinFragments(page, []).length, 5);
 });
 
 test('paragraphs: a last line three ems short ends its paragraph even without a sentence end', () => {
   // Invented text in 12-em columns, indents dropped: `服务沿线企业和群众` (9 em) ends no sentence (a heading-like
   // paragraph), but stops 3 em short, and the line after it is 2 em short (its indent): a paragraph starts there.
-  const at = (raw: string, i: number) => withWidth({ no: i + 1, raw, text: raw, removed: [], blankBefore: false });
   const lines = [
     '西湾港码头今年新建了',
     '三座仓库和两条铁路专线，',
@@ -627,7 +621,7 @@ test('paragraphs: a last line three ems short ends its paragraph even without a 
     '王明远说这些项目让港',
     '口的货物吞吐量稳步增长，',
     '群众办事也更方便了。',
-  ].map(at);
+  ].map(cleanLine);
   assert.deepEqual(
     paragraphs(lines, NO_CUES).map((p) => p.lines.length),
     [3, 3],
@@ -666,7 +660,6 @@ test('paragraphs: a heading wrapped over two lines is one paragraph, not two hea
   // Invented text in 12-em columns whose full lines squeeze a mark in (13 characters), indents dropped:
   // `东州港建设为全市发展` fills an indented first line and ends mid-sentence; `带来新的机遇` under it is short and ends
   // no sentence: one subhead's two lines, then a paragraph.
-  const at = (raw: string, i: number) => withWidth({ no: i + 1, raw, text: raw, removed: [], blankBefore: false });
   const lines = [
     '东州市今年，新建了三座便民',
     '服务站，居民办事更加方便。',
@@ -675,7 +668,7 @@ test('paragraphs: a heading wrapped over two lines is one paragraph, not two hea
     '今年港口新开了三条航',
     '线，货运量增长了两成，西湾',
     '港也在扩建码头。',
-  ].map(at);
+  ].map(cleanLine);
   const cues = { ...NO_CUES, heading: (l: { text: string }) => !/。$/.test(l.text) };
   assert.deepEqual(
     paragraphs(lines, cues, false).map((p) => p.text),
@@ -690,7 +683,6 @@ test('paragraphs: a heading wrapped over two lines is one paragraph, not two hea
 test('measure: full lines without a mark to squeeze show it, not the lines that squeezed one in', () => {
   // Invented 12-em column: four full lines hold a squeezed mark (13 characters), three have none (12): the measure
   // is 12, and a 12-character line is full, not one short.
-  const shape = (text: string) => withWidth({ no: 1, raw: text, text, removed: [], blankBefore: false });
   const lines = [
     '东州市今年，新建了三座便民',
     '服务站，居民办事更加方便，',
@@ -699,16 +691,15 @@ test('measure: full lines without a mark to squeeze show it, not the lines that 
     '末也不休息志愿者轮流值班',
     '明年还将再建五座服务站点',
     '东州港今年，新开三条航线。',
-  ].map(shape);
+  ].map(cleanLine);
   assert.deepEqual(new Set(measuresOfLines(lines)), new Set([12]));
 });
 
 test('paragraphs: none ends inside a word, however short its line', () => {
   // Invented text in a 20-em measure: `…科学研究` is short and `所的专家…` looks indented, but `研究所` is one word
   // (an extractor that wrote a printed line in pieces left its end there).
-  const at = (text: string, i: number) => withWidth({ no: i + 1, raw: text, text, removed: [], blankBefore: false });
   const full = '河边成了大家最爱去的地方，散步的村民络绎';
-  const lines = [full, full, '东州市农业科学研究', '所的专家介绍，今年试验田长势很好，产', full].map(at);
+  const lines = [full, full, '东州市农业科学研究', '所的专家介绍，今年试验田长势很好，产', full].map(cleanLine);
   const joined = { ...NO_CUES, joined: (a: CleanLine, b: CleanLine) => spansJoin(a.text, b.text, jiebaWords) };
   assert.equal(paragraphs(lines, NO_CUES).length, 2, 'the shapes alone say a paragraph ends');
   assert.equal(paragraphs(lines, joined).length, 1);
@@ -740,9 +731,8 @@ test('subheads: a heading line between paragraphs is kept as a subhead of its ar
   );
   // A line split where a title mark meets a bracket is no heading, though the piece before the split looks like one:
   // the two fit one printed line, where a heading and the next paragraph's first line would not (20-em measure).
-  const at = (text: string, i: number) => withWidth({ no: i + 1, raw: text, text, removed: [], blankBefore: false });
   const full = '河边成了大家最爱去的地方，散步的村民络绎';
-  const lines = [full, '不绝。', '街道印发《河道办法》', '（下称《办法》）。', full, full].map(at);
+  const lines = [full, '不绝。', '街道印发《河道办法》', '（下称《办法》）。', full, full].map(cleanLine);
   const heading = { ...NO_CUES, heading: (l: CleanLine) => l.text === '街道印发《河道办法》' };
   const texts = paragraphs(lines, heading).map((p) => p.text);
   assert.ok(!texts.includes('街道印发《河道办法》'), texts.join(' / '));

@@ -3,18 +3,20 @@
  * column span, the module options the make-up chooses from: its body broken
  * to one column per grid column or one fewer and wider (the lead's
  * introduction to its few wide columns), flowed down them with widows and
- * orphans mended, and the heights its headline sizes give it.
+ * orphans mended and the last column filled where it can be, and the heights
+ * its headline sizes give it.
  */
 
 import { NewsprintError } from '../errors.js';
 import type { WordSegmenter } from '../text/segmenter.js';
 import type { Byline, FaceMetrics, FaceRole, Issue, Metrics, Range, Template } from '../types.js';
+import { fillColumns } from './balance.js';
 import { type Grid, spanWidth } from './grid.js';
 import { breaksAtClausesOnly, DECK_LEADING, fitHeadline, headlineBlockLines, setHeadlineAt } from './headline.js';
 import { type Memo, memo, memoPer } from './memo.js';
 import { type BreakOptions, type BrokenLine, breakParagraph, breakParagraphInto } from './text/linebreak.js';
 import type { Unit } from './text/units.js';
-import { isBlank, keepParagraphsTogether, strandedLines } from './widows.js';
+import { isBlank, keepParagraphsTogether, type Rebreak, strandedLines } from './widows.js';
 
 export interface BodyLine extends BrokenLine {
   paragraph: number;
@@ -233,13 +235,17 @@ function measureOf(g: Grid, span: number, columns: number, size: number): number
  */
 const TOGETHER_MAX_STRETCH = 0.1;
 
+/** A paragraph set a line longer to fill a module's last column keeps its lines solid (the loose line's threshold). */
+const FILL_MAX_STRETCH = 0.0495;
+
 /** A body flowed down its columns: lines per column, the body as flowed, its empty line ends, its stranded lines. */
 type Flow = Pick<SpanOption, 'body' | 'perColumn' | 'tail' | 'stranded' | 'loose'>;
 
 /**
  * A body flowed down `columns` columns, widows and orphans mended where a paragraph can be set a line longer or
  * shorter: at the least column length, and a line longer (a taller module, its last column shorter) where that
- * strands fewer lines; the make-up weighs the stranded lines against the holes.
+ * strands fewer lines; the make-up weighs the stranded lines against the holes. Then the last column filled, where
+ * paragraphs can go a line longer set solid (balance.ts).
  */
 function flows(f: FlowOf): Flow[] {
   const subheads = `${f.subheads?.face ?? ''}:${[...(f.subheads?.at ?? [])].join(',')}`;
@@ -267,17 +273,22 @@ function flowOnce({ paragraphs, measure, columns, m, reserve, subheads }: FlowOf
   const body = setBody(paragraphs, measure, m, subheads);
   const least = Math.ceil((body.length + reserve) / columns);
   // (A subhead is a display line: it keeps its breaks.)
-  const rebreak = (p: number, lines: number) =>
-    subheads?.at.has(p)
-      ? null
-      : rebrokenFor(m)(`${measure}|${lines}|${paragraphs[p]}`, () =>
-          breakParagraphInto(paragraphs[p]!, m, bodyBreaks(measure), { lines, maxStretch: TOGETHER_MAX_STRETCH }),
-        );
+  const rebreakWithin =
+    (maxStretch: number): Rebreak =>
+    (p, lines) =>
+      subheads?.at.has(p)
+        ? null
+        : rebrokenFor(m)(`${measure}|${lines}|${maxStretch}|${paragraphs[p]}`, () =>
+            breakParagraphInto(paragraphs[p]!, m, bodyBreaks(measure), { lines, maxStretch }),
+          );
   const out: Flow[] = [];
   for (const perColumn of [least, least + 1]) {
     // Taller only while the last column keeps a line, and only to strand fewer.
     if (perColumn > least && perColumn * (columns - 1) >= body.length + reserve) break;
-    const kept = keepParagraphsTogether(body, perColumn, perColumn * columns - reserve, rebreak);
+    const capacity = perColumn * columns - reserve;
+    const together = keepParagraphsTogether(body, perColumn, capacity, rebreakWithin(TOGETHER_MAX_STRETCH));
+    const level = { perColumn, capacity, measure, stretch: FILL_MAX_STRETCH };
+    const kept = fillColumns(together, level, rebreakWithin(FILL_MAX_STRETCH));
     const stranded = strandedLines(kept, perColumn);
     if (out.length && stranded >= out[0]!.stranded) break;
     // An empty line left for a moved orphan is white in the module, as its last column's empty ends are.

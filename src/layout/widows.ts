@@ -98,7 +98,7 @@ function firstStranded(body: BodyLine[], perColumn: number): { at: number; from:
 }
 
 /** The body with paragraph `p` set a line longer (`delta` 1) or shorter (-1), or null where it cannot be. */
-function withParagraph(body: BodyLine[], p: number, delta: number, rebreak: Rebreak): BodyLine[] | null {
+export function withParagraph(body: BodyLine[], p: number, delta: number, rebreak: Rebreak): BodyLine[] | null {
   const start = body.findIndex((l) => l.paragraph === p);
   if (start < 0) return null;
   let end = start;

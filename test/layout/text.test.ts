@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { fillColumns } from '../../src/layout/balance.js';
 import { breaksAtClausesOnly, fitHeadline, HEADLINE_INSET, setHeadlineAt } from '../../src/layout/headline.js';
 import { breakParagraph, breakParagraphInto } from '../../src/layout/text/linebreak.js';
 import { naturalWidth, setLine } from '../../src/layout/text/setline.js';
@@ -208,6 +209,26 @@ test('widows and orphans: a paragraph re-set a line longer or shorter keeps its 
     keepParagraphsTogether(body, 3, 8, () => null),
     body,
   );
+});
+
+test('columns end level: a paragraph goes a line longer where its marks, set full, take up the room', () => {
+  const opts = { measure: 10, indent: 2 };
+  const body = (p: string) => breakParagraph(p, idealFace, opts).map((l) => ({ ...l, paragraph: 0 }));
+  const solid = (p: string) => (_: number, n: number) =>
+    breakParagraphInto(p, idealFace, opts, { lines: n, maxStretch: 0.0495 });
+  const fill = (p: string) =>
+    fillColumns(body(p), { perColumn: 3, capacity: 6, measure: 10, stretch: 0.0495 }, solid(p));
+  // Five lines, the last full, its pauses halved: set in six, the pauses full width, no line spaced out.
+  const marks =
+    '东州、西湾、北岭、南山、东州、西湾、北岭、南山、东州、西湾、北岭、南山、东州、西湾、北岭、南山、东州、西湾。';
+  assert.equal(body(marks).length, 5);
+  const filled = fill(marks);
+  assert.equal(filled.length, 6, 'the last column filled');
+  assert.equal(filled.map((l) => text(l.units)).join(''), marks);
+  assert.ok(filled.every((l) => !l.loose));
+  // Quotes set solid leave no room to give: a sixth line would space the others out, so the column stays short.
+  const quotes = '“东州”“西湾”“北岭”“南山”“东州”“西湾”“北岭”“南山”“东州”“西湾”“北岭”“南山”。';
+  assert.equal(fill(quotes).length, body(quotes).length);
 });
 
 test('body text: a gap between Han characters stays inside a line, where it is printed and read back', () => {

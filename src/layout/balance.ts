@@ -13,12 +13,16 @@ import { isBlank, type Rebreak, strandedLines, withParagraph } from './widows.js
 const MAX_FILLED = 6;
 
 /**
- * Could a paragraph set in `lines` lines, ending in `last`, go a line longer with at most `stretch` em between
- * characters? Its other lines give up at most `stretch` an em each, and its new last line holds two characters
- * (单字不成行): a short paragraph must end nearly full, a long one less so. (Saves trying most paragraphs.)
+ * Could a paragraph set in `lines` go a line longer with at most `stretch` em between characters? Its new last line
+ * holds two characters (单字不成行), so its other lines must give up what its last line lacks of the measure, and two
+ * ems more: each at most `stretch` an em between characters, and half an em for each mark that was halved to fit. A
+ * short paragraph must end nearly full, a long one less so. (Saves trying most paragraphs.)
  */
-const mayGoLonger = (lines: number, last: BodyLine, measure: number, stretch: number): boolean =>
-  last.units.length + lines * stretch * (measure - 1) >= measure + 2 - 1;
+function mayGoLonger(lines: BodyLine[], measure: number, stretch: number): boolean {
+  const marks = lines.reduce((n, l) => n + l.units.filter((u) => u.kind === 'open' || u.kind === 'close').length, 0);
+  const room = lines.length * stretch * (measure - 1) + marks / 2;
+  return lines.at(-1)!.units.length + room >= measure + 2 - 1;
+}
 
 /**
  * The body set to fill `capacity` lines of columns of `perColumn`, or as near as it can be, the paragraphs tried from
@@ -37,9 +41,9 @@ export function fillColumns(
   const longer = (current: BodyLine[]): BodyLine[] | null => {
     for (const [i, last] of current.entries()) {
       if (!last.last || last.subhead) continue;
-      let lines = 1;
-      while (current[i - lines]?.paragraph === last.paragraph) lines++;
-      if (!mayGoLonger(lines, last, measure, stretch)) continue;
+      let first = i;
+      while (current[first - 1]?.paragraph === last.paragraph) first--;
+      if (!mayGoLonger(current.slice(first, i + 1), measure, stretch)) continue;
       const next = withParagraph(current, last.paragraph, 1, rebreak);
       if (!next || next.length > capacity || strandedLines(next, perColumn) > stranded) continue;
       if (next.filter((l) => l.loose).length <= loose) return next;

@@ -20,6 +20,11 @@ const FLOORS = {
    */
   holes: [0.15, 0.85],
   white: [0.15, 0.85],
+  /**
+   * Mean empty share over every page of every spread (today 4.54 %: modules' last columns filled where paragraphs
+   * can go a line longer set solid; 4.89 % before).
+   */
+  holesMean: 0.047,
   /** Tallest white band down any column, in body lines: page 1 (today 10.2, 2025-02-07-10's lead), page 2. */
   band: [11, 50],
   /** Share of body lines looser than LOOSE_PITCH, on one spread (today at most 3.2 %: 9- to 12-em measures). */
@@ -46,6 +51,7 @@ test('make-up report: no headline broken inside a word, and no page worse than t
   if (note) t.diagnostic(note);
   const rows = measureCases(cases);
   let [allLines, allLoose] = [0, 0];
+  const holes: number[] = [];
   for (const { name, score, error } of rows) {
     assert.ok(score, `${name}: not set: ${error}`);
     for (const p of score.pages) {
@@ -53,6 +59,7 @@ test('make-up report: no headline broken inside a word, and no page worse than t
       assert.deepEqual(p.midWordBreaks, [], `${at}: headlines broken inside a word`);
       const k = p.page === 1 ? 0 : 1;
       assert.ok(p.holes <= FLOORS.holes[k]!, `${at}: holes ${p.holes}`);
+      holes.push(p.holes);
       assert.ok(p.white <= FLOORS.white[k]!, `${at}: white bands ${p.white}`);
       assert.ok(p.tallestBand <= FLOORS.band[k]!, `${at}: a white band of ${p.tallestBand} lines`);
       assert.ok(p.maxPitch <= FLOORS.pitch, `${at}: a body line at ${p.maxPitch} em`);
@@ -72,4 +79,6 @@ test('make-up report: no headline broken inside a word, and no page worse than t
       assert.ok(loose / lines <= 0.01, `${name}: ${loose} of ${lines} lines looser than ${LOOSE_PITCH} em`);
   }
   assert.ok(allLoose / allLines <= FLOORS.looseAll, `${allLoose} of ${allLines} lines looser than ${LOOSE_PITCH} em`);
+  const meanHoles = holes.reduce((a, b) => a + b, 0) / holes.length;
+  assert.ok(meanHoles <= FLOORS.holesMean, `mean holes ${meanHoles} over ${holes.length} pages`);
 });

@@ -1,8 +1,9 @@
 /**
  * How a laid-out spread reads to an editor, in numbers: empty space (holes,
  * the tallest blank band), how loose the body lines are (character pitch),
- * widows and orphans, headlines broken inside a word, the headline
- * hierarchy, and full-width modules stacked like a layer cake. A pure
+ * widows and orphans, headlines broken inside a word, the white around
+ * headlines, the headline hierarchy, and full-width modules stacked like a
+ * layer cake. A pure
  * function of the layout (and a word segmenter), reported by `npm run
  * makeup` and held to floors by the tests.
  */
@@ -38,6 +39,13 @@ export interface PageMakeup {
   midWordBreaks: string[];
   /** Article modules as wide as the page. */
   fullWidthModules: number;
+  /**
+   * The most white between a headline's ink and what stands above it in its module (the module's top, a kicker),
+   * or below it (deck, byline, body), in body lines: the house style fixes it at about half a line to a line.
+   */
+  headlineSpace: number;
+  /** Articles whose headline is larger than the one of the article before them on the page (importance falls). */
+  hierarchyInversions: number;
 }
 
 export interface SpreadMakeup {
@@ -144,6 +152,30 @@ function midWordBreaks(page: Page, words: WordSegmenter): string[] {
   return out;
 }
 
+const inkTop = (l: TextLine) => l.y - ASCENT * l.size;
+const inkFoot = (l: TextLine) => l.y + (1 - ASCENT) * l.size;
+const isHeadline = (l: TextLine) => l.role === 'headline' || l.role === 'lead-headline';
+
+/** White above and below a module's headline (pt): to the module's top or a kicker, and to the next line under it. */
+function headlineSpace(box: Box): number {
+  const heads = box.lines.filter(isHeadline);
+  if (!heads.length) return 0;
+  const top = Math.min(...heads.map(inkTop));
+  const foot = Math.max(...heads.map(inkFoot));
+  const above = Math.max(box.rect.y, ...box.lines.filter((l) => inkFoot(l) <= top).map(inkFoot));
+  const under = box.lines.filter((l) => !isHeadline(l) && inkTop(l) >= foot).map(inkTop);
+  return Math.max(top - above, under.length ? Math.min(...under) - foot : 0);
+}
+
+/** Articles on a page whose headline is larger than the previous article's (a continuation has none). */
+function inversions(page: Page): number {
+  const sizes = page.boxes
+    .filter((b) => b.kind === 'article')
+    .map((b) => b.lines.find((l) => l.role === 'headline')?.size)
+    .filter((s): s is number => s !== undefined);
+  return sizes.filter((s, i) => i > 0 && s > sizes[i - 1]!).length;
+}
+
 export function measureMakeup(layout: Layout, words: WordSegmenter): SpreadMakeup {
   const pitch = layout.makeup.pitch;
   const pages = layout.pages.map((page): PageMakeup => {
@@ -172,6 +204,8 @@ export function measureMakeup(layout: Layout, words: WordSegmenter): SpreadMakeu
       orphans: ww.reduce((s, w) => s + w.orphans, 0),
       midWordBreaks: midWordBreaks(page, words),
       fullWidthModules: page.boxes.filter((b) => b.kind === 'article' && b.span === layout.makeup.columns).length,
+      headlineSpace: Math.max(0, ...page.boxes.map(headlineSpace)) / pitch,
+      hierarchyInversions: inversions(page),
     };
   });
   const sizes = (role: TextLine['role']) =>

@@ -44,6 +44,13 @@ const FLOORS = {
   leadRatio: 1.4,
   /** Widows and orphans on one spread (issue 12: none). */
   stranded: 0,
+  /**
+   * White above or below a headline, in body lines (today at most 2.7: a headline block grown by the template's
+   * extra line; the house style's half a line to a line on each side, centred in its grid lines, reads 1.2-2.0).
+   */
+  headlineSpace: 3,
+  /** Articles on a spread with a larger headline than the article before them on their page (today at most 2). */
+  inversions: 2,
 };
 
 test('make-up report: no headline broken inside a word, and no page worse than today', (t) => {
@@ -63,6 +70,7 @@ test('make-up report: no headline broken inside a word, and no page worse than t
       assert.ok(p.white <= FLOORS.white[k]!, `${at}: white bands ${p.white}`);
       assert.ok(p.tallestBand <= FLOORS.band[k]!, `${at}: a white band of ${p.tallestBand} lines`);
       assert.ok(p.maxPitch <= FLOORS.pitch, `${at}: a body line at ${p.maxPitch} em`);
+      assert.ok(p.headlineSpace <= FLOORS.headlineSpace, `${at}: ${p.headlineSpace} lines of white at a headline`);
     }
     const lines = score.pages.reduce((k, p) => k + p.bodyLines, 0);
     const loose = score.pages.reduce((k, p) => k + p.looseLines, 0);
@@ -70,6 +78,8 @@ test('make-up report: no headline broken inside a word, and no page worse than t
     allLines += lines;
     allLoose += loose;
     if (score.leadRatio !== null) assert.ok(score.leadRatio >= FLOORS.leadRatio, `${name}: lead ${score.leadRatio}`);
+    const inverted = score.pages.reduce((k, p) => k + p.hierarchyInversions, 0);
+    assert.ok(inverted <= FLOORS.inversions, `${name}: ${inverted} headlines larger than the one before them`);
     const stranded = score.pages.reduce((k, p) => k + p.widows + p.orphans, 0);
     assert.ok(stranded <= FLOORS.stranded, `${name}: ${stranded} widows and orphans`);
     // The sample fits two pages at a reading size on both templates (issue 12: body at 9 pt or more).

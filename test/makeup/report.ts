@@ -77,12 +77,14 @@ export function makeupTable(rows: MakeupRow[]): string[] {
       'widows/orphans',
       'mid-word heads',
       'lead ratio',
+      'inversions',
+      'headline air',
       'full-width',
     ],
   ];
   for (const { name, score: s, error } of rows) {
     if (!s) {
-      out.push([name, `not set: ${error}`, '', '', '', '', '', '', '', '', '']);
+      out.push([name, `not set: ${error}`, ...Array(11).fill('')]);
       continue;
     }
     const body = s.pages.reduce((k, p) => k + p.bodyLines, 0);
@@ -98,6 +100,8 @@ export function makeupTable(rows: MakeupRow[]): string[] {
       `${s.pages.reduce((k, p) => k + p.widows, 0)}/${s.pages.reduce((k, p) => k + p.orphans, 0)}`,
       String(s.pages.reduce((k, p) => k + p.midWordBreaks.length, 0)),
       s.leadRatio === null ? '–' : s.leadRatio.toFixed(2),
+      String(s.pages.reduce((k, p) => k + p.hierarchyInversions, 0)),
+      `${Math.max(...s.pages.map((p) => p.headlineSpace)).toFixed(1)} lines`,
       String(Math.max(...s.pages.map((p) => p.fullWidthModules))),
     ]);
   }

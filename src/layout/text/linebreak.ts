@@ -11,6 +11,7 @@
 import { NewsprintError } from '../../errors.js';
 import { endsSentence, NO_LINE_START } from '../../text/chars.js';
 import type { FaceMetrics } from '../../types.js';
+import { memoPer } from '../memo.js';
 import { HAN_LATIN_MAX, HAN_LATIN_SPACE, naturalWidth, spanWidths } from './setline.js';
 import { isPunct, mayEndLine, mayHang, mayStartLine, toUnits, type Unit, withGaps } from './units.js';
 
@@ -57,9 +58,22 @@ export function breakParagraphInto(
   return setParagraph(text, m, opts, exactly);
 }
 
+/**
+ * A paragraph's units and their widths, by face, found once for each measure: the make-up sets a paragraph again in a
+ * line more or fewer (widows, filled columns) and at every body size that shares its measure. (Read only after.)
+ */
+const prepared = memoPer<FaceMetrics, string, { units: Unit[]; widths: Widths }>();
+
+function prepare(text: string, m: FaceMetrics, opts: BreakOptions): { units: Unit[]; widths: Widths } {
+  const max = opts.measure - opts.indent - 1;
+  return prepared(m)(`${opts.gaps ?? false}|${max}|${text}`, () => {
+    const units = splitLongRuns(opts.gaps ? withGaps(toUnits(text)) : toUnits(text), max, m);
+    return { units, widths: spanWidths(units, m) };
+  });
+}
+
 function setParagraph(text: string, m: FaceMetrics, opts: BreakOptions, exactly?: ExactLines): BrokenLine[] | null {
-  const units = splitLongRuns(opts.gaps ? withGaps(toUnits(text)) : toUnits(text), opts.measure - opts.indent - 1, m);
-  const widths = spanWidths(units, m);
+  const { units, widths } = prepare(text, m, opts);
   const endBy = endsSentence(text) ? 0 : OPEN_END_BY;
   const cuts = exactly
     ? totalFit(units, widths, opts, exactly, endBy)

@@ -166,6 +166,13 @@ export function setBody(paragraphs: string[], measure: number, m: FaceMetrics, s
   );
 }
 
+/** How many lines setBody sets, without making them. */
+const bodyLineCount = (paragraphs: string[], measure: number, m: FaceMetrics, subheads?: Subheads): number =>
+  paragraphs.reduce(
+    (n, p, k) => n + brokenOnce(p, subheads?.at.has(k) ? subheads.m : m, bodyBreaks(measure)).length,
+    0,
+  );
+
 /**
  * Headline block options for a width: for each block height from the least
  * the headline needs to that plus `extra` lines, the largest size that fits.
@@ -346,7 +353,7 @@ export function articleContent(
   const byline = a.byline && !continued ? bylineText(a.byline) : null;
   const { paragraphs, subheads } = partBody(a, t, m, part);
   // Lines at the grid measure, to judge which spans leave enough of them per column.
-  const gridLines = setBody(paragraphs, g.measureEm, m[t.body.face], subheads).length;
+  const gridLines = bodyLineCount(paragraphs, g.measureEm, m[t.body.face], subheads);
   const bylines = new Map<number, Unit[][]>();
   for (let span = 1; span <= g.columns; span++)
     bylines.set(

@@ -120,6 +120,8 @@ export interface LeadContent extends ContentBase {
   deckLines: number;
   kickerSet: Unit[][];
   kickerLines: number;
+  /** Grid lines of air between the headline group and the introduction. */
+  airLines: number;
 }
 
 export type ItemContent = ArticleContent | LeadContent;
@@ -453,11 +455,13 @@ export function leadContent(
   // The introduction may be set in a few column counts and sizes: the lead is the page's main give.
   // A lead continued over the pages keeps one size in both its parts: the least.
   const sizes = part ? introSizes(t, g).slice(0, 1) : introSizes(t, g);
+  // A line of air between the deck and the introduction; under a headline alone its block's own air is enough (a
+  // continuation's jump line stands where the headline would).
+  const airLines = deck.lines > 0 ? 1 : 0;
   const options = t.lead.intro.columns.flatMap((columns) =>
     sizes.flatMap((introSize) => {
       const measure = measureOf(g, g.columns, columns, introSize);
-      // A line of air under the headline block (a continuation's jump line stands in it).
-      const above = kicker.lines + deck.lines + (part?.jumpIn ? 0 : 1);
+      const above = kicker.lines + deck.lines + airLines;
       const o = { span: g.columns, columns, introSize, measure, paragraphs, heads };
       // (The introduction's short last column is white as any module's: counted as holes, so the make-up weighs it.)
       return optionsOf(o, above, m[t.lead.intro.face], part, subheads);
@@ -472,6 +476,7 @@ export function leadContent(
     deckLines: deck.lines,
     kickerSet: kicker.set,
     kickerLines: kicker.lines,
+    airLines,
     spans,
     ...(part ? { part } : {}),
   };

@@ -248,8 +248,7 @@ export function placeLead(ctx: PlaceContext, content: LeadContent, plan: ModuleP
   );
   line += plan.headLines;
   lines.push(...centredLines(ctx, content.deckSet, DECK, deck('deck'), line, content.deckLines));
-  // A line of air under the headline block (a continuation's jump line stands in it: flowBody).
-  line += content.deckLines + (content.part?.jumpIn ? 0 : 1);
+  line += content.deckLines + content.airLines;
   const size = plan.option.introSize ?? g.bodySize;
   lines.push(
     ...flowBody(

@@ -96,13 +96,18 @@ const HEADING_ROLES = new Set<TextLine['role']>([
   'byline',
 ]);
 
+/** Top and foot of a line's ink (its em box), in pt from the page's top. */
+const inkTop = (l: TextLine) => l.y - ASCENT * l.size;
+const inkFoot = (l: TextLine) => l.y + (1 - ASCENT) * l.size;
+const isHeadline = (l: TextLine) => l.role === 'headline' || l.role === 'lead-headline';
+
 /** White runs down the page at x (pt), between the tops and feet of what is printed there. */
 function whiteRunsAt(page: Page, x: number): number[] {
   const spans: Array<[number, number]> = [];
   for (const b of page.boxes)
     for (const l of b.lines) {
       const [from, to] = HEADING_ROLES.has(l.role) ? [b.rect.x, b.rect.x + b.rect.width] : [l.x, l.x + l.width];
-      if (from <= x && x <= to) spans.push([l.y - ASCENT * l.size, l.y + (1 - ASCENT) * l.size]);
+      if (from <= x && x <= to) spans.push([inkTop(l), inkFoot(l)]);
     }
   for (const r of page.rules)
     if (Math.min(r.x1, r.x2) <= x && x <= Math.max(r.x1, r.x2))
@@ -143,7 +148,7 @@ function widowsOf(box: Box): { widows: number; orphans: number } {
 function midWordBreaks(page: Page, words: WordSegmenter): string[] {
   const out: string[] = [];
   for (const b of page.boxes) {
-    const heads = b.lines.filter((l) => l.role === 'headline' || l.role === 'lead-headline').sort((a, c) => a.y - c.y);
+    const heads = b.lines.filter(isHeadline).sort((a, c) => a.y - c.y);
     for (let i = 0; i + 1 < heads.length; i++) {
       const [a, c] = [heads[i]!.text.trim(), heads[i + 1]!.text.trim()];
       if (spansJoin(a, c, words)) out.push(`${a}／${c}`);
@@ -151,10 +156,6 @@ function midWordBreaks(page: Page, words: WordSegmenter): string[] {
   }
   return out;
 }
-
-const inkTop = (l: TextLine) => l.y - ASCENT * l.size;
-const inkFoot = (l: TextLine) => l.y + (1 - ASCENT) * l.size;
-const isHeadline = (l: TextLine) => l.role === 'headline' || l.role === 'lead-headline';
 
 /** White above and below a module's headline (pt): to the module's top or a kicker, and to the next line under it. */
 function headlineSpace(box: Box): number {

@@ -13,6 +13,12 @@ import { isBlank, type Rebreak, strandedLines, withParagraph } from './widows.js
 const MAX_FILLED = 6;
 
 /**
+ * The quick test below counts a last line's units, not its ems (a number run is one unit of several ems): it errs this
+ * many ems toward trying a paragraph, which the re-setting then decides.
+ */
+const UNITS_NOT_EMS = 1;
+
+/**
  * Could a paragraph set in `lines` go a line longer with at most `stretch` em between characters? Its new last line
  * holds two characters (单字不成行), so its other lines must give up what its last line lacks of the measure, and two
  * ems more: each at most `stretch` an em between characters, and half an em for each mark that was halved to fit. A
@@ -21,7 +27,7 @@ const MAX_FILLED = 6;
 function mayGoLonger(lines: BodyLine[], measure: number, stretch: number): boolean {
   const marks = lines.reduce((n, l) => n + l.units.filter((u) => u.kind === 'open' || u.kind === 'close').length, 0);
   const room = lines.length * stretch * (measure - 1) + marks / 2;
-  return lines.at(-1)!.units.length + room >= measure + 2 - 1;
+  return lines.at(-1)!.units.length + room + UNITS_NOT_EMS >= measure + 2;
 }
 
 /**

@@ -160,20 +160,21 @@ export const bodyBreaks = (measure: number): BreakOptions => ({ measure, indent:
 const brokenOnce = (text: string, m: FaceMetrics, opts: BreakOptions): BrokenLine[] =>
   breaksFor(m)(`${opts.measure}|${opts.indent}|${opts.gaps ?? false}|${text}`, () => breakParagraph(text, m, opts));
 
+/** Paragraph k's lines at a measure: a subhead in its face, the rest in the body's. */
+const paragraphLines = (paragraphs: string[], k: number, measure: number, m: FaceMetrics, subheads?: Subheads) =>
+  brokenOnce(paragraphs[k]!, subheads?.at.has(k) ? subheads.m : m, bodyBreaks(measure));
+
 export function setBody(paragraphs: string[], measure: number, m: FaceMetrics, subheads?: Subheads): BodyLine[] {
-  return paragraphs.flatMap((p, paragraph) =>
-    subheads?.at.has(paragraph)
-      ? brokenOnce(p, subheads.m, bodyBreaks(measure)).map((l) => ({ ...l, paragraph, subhead: true }))
-      : brokenOnce(p, m, bodyBreaks(measure)).map((l) => ({ ...l, paragraph })),
+  return paragraphs.flatMap((_, paragraph) =>
+    paragraphLines(paragraphs, paragraph, measure, m, subheads).map((l) =>
+      subheads?.at.has(paragraph) ? { ...l, paragraph, subhead: true } : { ...l, paragraph },
+    ),
   );
 }
 
 /** How many lines setBody sets, without making them. */
 const bodyLineCount = (paragraphs: string[], measure: number, m: FaceMetrics, subheads?: Subheads): number =>
-  paragraphs.reduce(
-    (n, p, k) => n + brokenOnce(p, subheads?.at.has(k) ? subheads.m : m, bodyBreaks(measure)).length,
-    0,
-  );
+  paragraphs.reduce((n, _, k) => n + paragraphLines(paragraphs, k, measure, m, subheads).length, 0);
 
 /**
  * Headline block options for a width: for each block height from the least

@@ -178,13 +178,12 @@ function unifyLine(line: SourceLine, draft: Draft, simplified: boolean): SourceL
 
 export const lineCues = (words?: WordSegmenter): LineCues => {
   const binds = (l: CleanLine) => (words ? endsBinding(l.text, words) : false);
+  // (A subhead runs as wide as its column allows: paragraphs() holds it to a line well short of the measure.)
+  const subhead = (l: CleanLine) => (isHeadlineCandidate(l.raw, Infinity) || isBoxLabel(l.raw)) && !binds(l);
   return {
     // A subhead, a box label, or the `——编者` that signs an editor's note.
-    // (A subhead runs as wide as its column allows: paragraphs() holds it to a line well short of the measure.)
-    heading: (l) =>
-      (isHeadlineCandidate(l.raw, Infinity) || isBoxLabel(l.raw) || (isDeck(l.text) && emWidth(l.text) <= 8)) &&
-      !binds(l),
-    subhead: (l) => (isHeadlineCandidate(l.raw, Infinity) || isBoxLabel(l.raw)) && !binds(l),
+    heading: (l) => subhead(l) || (isDeck(l.text) && emWidth(l.text) <= 8 && !binds(l)),
+    subhead,
     opens: (l) => isDatelineStart(l.text) || /^[（(〔](作者|本报记者|摘编|来源)/.test(l.text),
     joined: (a, b) => (words ? spansJoin(a.text, b.text, words) : false),
     complete: (text) => parseSignoff(text) !== null,

@@ -52,6 +52,9 @@ export function pushedSlack(next: CleanLine | undefined): number {
   return 0;
 }
 
+/** A paragraph's first line falls short of the measure by its 2-em indent and what justification leaves: at most. */
+const FIRST_LINE_SHORT = 3.2;
+
 /**
  * Could this line be a paragraph's first line (2 em short: the indent), or
  * a full line (what it lacks explained by compressible punctuation or by
@@ -60,7 +63,7 @@ export function pushedSlack(next: CleanLine | undefined): number {
 function shapeOfFirstLine(cur: CleanLine, next: CleanLine | undefined, measure: number): number {
   const d = measure - cur.width;
   const slack = pushedSlack(next);
-  const asIndented = measure - cur.minWidth >= 1.5 && d <= 3.2 + slack;
+  const asIndented = measure - cur.minWidth >= 1.5 && d <= FIRST_LINE_SHORT + slack;
   const asFull = d - slack < 1;
   if (asIndented && asFull) return 0;
   if (asFull) return -5; // cannot be indented
@@ -240,6 +243,17 @@ const HEADING_WHOLE = 0.6;
 /** The line after a heading starts a paragraph: at least this much short of the measure (its indent, less slack). */
 const NEXT_NOT_FULL = 1.5;
 
+/**
+ * A first line set tight: short of a full line, and its marks compressed (an opening quote, pauses) make room for its
+ * indent.
+ */
+const startsTight = (next: CleanLine, measure: number): boolean =>
+  measure - next.width >= INDENT_TIGHT_SHORT && next.minWidth <= measure - 2 + INDENT_TIGHT;
+/** A first line set tight holds its 2-em indent with its marks compressed down to within this of their least. */
+const INDENT_TIGHT = 0.25;
+/** …and still falls short of a full line, which justification fills. */
+const INDENT_TIGHT_SHORT = 0.75;
+
 /** A wrapped heading's first line fills a first line's room (measure less its 2-em indent) within this (ems). */
 const WRAPPED_FULL = 1;
 
@@ -282,6 +296,8 @@ export function paragraphs(
   const measures = measuresOfLines(lines);
   const out: Paragraph[] = [];
   let afterHeading = false;
+  /** The line a wrapped heading standing between paragraphs starts on: the line two below starts a paragraph. */
+  let wrappedFrom = -Infinity;
   /** Lines each subhead may have. */
   const subheadLines = new Map<Paragraph, number>();
   /** Round brackets the paragraph so far leaves open. */
@@ -301,7 +317,10 @@ export function paragraphs(
       measures[i]! - line.width >= HEADING_SHORT &&
       (!prev || endsSentence(prev.text) || afterHeading) &&
       (!next ||
-        ((line.width <= HEADING_WHOLE * measures[i]! || measures[i + 1]! - next.width >= NEXT_NOT_FULL) &&
+        ((line.width <= HEADING_WHOLE * measures[i]! ||
+          measures[i + 1]! - next.width >= NEXT_NOT_FULL ||
+          // (A tight next line only after a line no paragraph's first line could be: well short of its room.)
+          (measures[i]! - 2 - line.width >= HEADING_SHORT && startsTight(next, measures[i + 1]!))) &&
           !cues.joined(line, next) &&
           !splitAtPair(line, next, measures[i]!)));
     const forced =
@@ -310,6 +329,7 @@ export function paragraphs(
       (flat && endsSentence(prev!.text)) ||
       heading ||
       afterHeading ||
+      i === wrappedFrom + 2 ||
       cues.opens(line) ||
       // (Only a short paragraph can be complete as it stands: this keeps a page of one endless paragraph linear.)
       ((out.at(-1)?.text.length ?? Infinity) <= MAX_COMPLETE && cues.complete(out.at(-1)!.text));
@@ -354,8 +374,19 @@ export function paragraphs(
       score > BREAK_THRESHOLD - DOUBT_BAND &&
       endsSentence(prev?.text ?? '');
     // A subhead is the heading line alone, or a wrapped heading's two lines (checked once the lines are placed).
-    const subhead = cues.subhead(line) && (heading || (wraps && (!prev || endsSentence(prev.text) || afterHeading)));
+    // (Both lines as printed: the first no wider than a first line's room, the second not a piece of a line the
+    // extractor cut at a mark, and the line after them a paragraph's first or a whole one, not another piece.)
+    const third = lines[i + 2];
+    const wrapsBetween =
+      wraps &&
+      (!prev || endsSentence(prev.text) || afterHeading) &&
+      line.minWidth <= measures[i]! - 2 + WRAPPED_FULL &&
+      !runsOn([...next!.text][0] ?? '') &&
+      third !== undefined &&
+      (measures[i + 2]! - third.width <= FIRST_LINE_SHORT || endsSentence(third.text));
+    const subhead = cues.subhead(line) && (heading || wrapsBetween);
     afterHeading = heading;
+    if (wrapsBetween) wrappedFrom = i;
     depth = bracketDepth(line.text, starts ? 0 : depth);
     if (starts || soft) {
       const p: Paragraph = {

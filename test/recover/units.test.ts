@@ -741,3 +741,21 @@ test('subheads: a heading line between paragraphs is kept as a subhead of its ar
     texts.join(' / '),
   );
 });
+
+test('subheads: a heading stands alone above a first line set tight; a wrapped one ends with its second line', () => {
+  // Invented text in a 16-em measure. `“灯塔不能灭…”老` falls only 1 em short of the measure, yet its quotes and stops,
+  // compressed, leave room for a first line's indent: the heading above it is a paragraph of its own.
+  const full = '东州港今年新开三条航线，货物吞吐';
+  const tight = '“灯塔不能灭，船才能回家。”老';
+  const cues = lineCues(jiebaWords);
+  const texts = (lines: string[]) => paragraphs(lines.map(cleanLine), cues).map((p) => p.text);
+  const after = [tight, '王说，他在岛上已经守了三十多年，', '如今已是满头白发。'];
+  const body = `${tight}王说，他在岛上已经守了三十多年，如今已是满头白发。`;
+  const alone = texts([full, full, '量再创新高。', '“我要守好这座灯塔”', ...after]);
+  assert.deepEqual(alone.slice(1), ['“我要守好这座灯塔”', body]);
+  // A heading wrapped over two lines (the first fills a first line's room) ends with its second line, though that is
+  // only 3 em short and the line after it tight.
+  const heading = ['港口为何能够吸引众多航运公司', '前来落户并扎根东州港的发展'];
+  const wrapped = texts([full, full, '量再创新高。', ...heading, ...after]);
+  assert.deepEqual(wrapped.slice(1), [heading.join(''), body]);
+});

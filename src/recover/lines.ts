@@ -59,21 +59,35 @@ export const keptIndent = (line: { raw: string }): boolean => /^[ \u3000]{2,}|^\
 
 export function withWidth(line: Omit<CleanLine, 'width' | 'minWidth'>): CleanLine {
   // The gaps a typesetter opens between Han and Latin (a quarter em, clreq), which the extractor wrote as spaces.
-  const gaps = HAN_LATIN_GAP * hanLatinGaps(line.raw);
+  const gaps = HAN_LATIN_GAP * hanLatinGaps(line.raw.trim());
   return { ...line, width: emWidth(line.text) + gaps, minWidth: minEmWidth(line.text) + gaps };
 }
 
 /** The space a typesetter sets between a Han character and a Latin letter or digit (em). */
 const HAN_LATIN_GAP = 0.25;
 
-/** A Latin run set apart from the Han on both sides (`截至 10 月底`). */
-const SPACED_LATIN_RUN = /(?<=\p{Script=Han}) +[A-Za-z0-9][A-Za-z0-9.%]* +(?=\p{Script=Han})/gu;
+/** A Latin run (letters, digits), with the spaces and the character on each side of it. */
+const LATIN_RUN = /(.?)( *)[A-Za-z0-9][A-Za-z0-9.%]*( *)(.?)/gu;
+const HAN = /\p{Script=Han}/u;
 
 /**
- * The quarter-em gaps of a typesetter that spaces Han and Latin: two for each run set apart on both sides. A space
- * on one side only (`止 2023年`) is no such gap: the extractor's own guess.
+ * The quarter-em gaps of a typesetter that spaces Han and Latin: one for each side of a Latin run that meets Han
+ * across a space, where no side meets Han without one. A space on one side while the other touches Han
+ * (`止 2023年`) is no such gap: the extractor's own guess. A run at a line's edge or beside a mark has one side
+ * that shows nothing (`4 岁习武，8 岁…`: two gaps).
  */
-const hanLatinGaps = (raw: string): number => 2 * (raw.match(SPACED_LATIN_RUN)?.length ?? 0);
+function hanLatinGaps(raw: string): number {
+  let gaps = 0;
+  for (const [, before, spaceBefore, spaceAfter, after] of raw.matchAll(LATIN_RUN)) {
+    const sides = [
+      [before, spaceBefore],
+      [after, spaceAfter],
+    ] as const;
+    if (sides.some(([ch, space]) => HAN.test(ch ?? '') && !space)) continue;
+    gaps += sides.filter(([ch, space]) => HAN.test(ch ?? '') && space).length;
+  }
+  return gaps;
+}
 
 /** A correction before the issue is put together: its id, and its item unless it knows it, are given at the end. */
 export type DraftCorrection = Omit<Correction, 'id' | 'item'> & { item?: string };

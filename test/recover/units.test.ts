@@ -759,3 +759,11 @@ test('subheads: a heading stands alone above a first line set tight; a wrapped o
   const wrapped = texts([full, full, '量再创新高。', ...heading, ...after]);
   assert.deepEqual(wrapped.slice(1), [heading.join(''), body]);
 });
+
+test('line widths: a Latin run counts its quarter-em gaps where it meets Han across a space, at an edge too', () => {
+  const width = (raw: string) =>
+    withWidth({ no: 1, raw, text: raw.replace(/ /g, ''), removed: [], blankBefore: false });
+  assert.equal(width('截至 10 月底').width, 5.5, 'Han on both sides, spaced: two gaps');
+  assert.equal(width('4 岁习武，8 岁评上国家').width, 10.5, 'the line edge and a comma show nothing: one gap each');
+  assert.equal(width('止 2023年').width, 4, 'touching Han on one side: the space is the extractor’s guess');
+});

@@ -52,6 +52,15 @@ export function pushedSlack(next: CleanLine | undefined): number {
   return 0;
 }
 
+/**
+ * Justified to the measure, a line this short would open more than this between its characters (em): more than
+ * typesetters allow (newsprint caps the pitch at 1.10 em), so it is a paragraph's last line, however near the
+ * measure (a 10-em line 2 em short), where a wide line as short may still be a loose one.
+ */
+const LOOSEST_JUSTIFIED = 0.1;
+const tooLooseToBeFull = (line: CleanLine, short: number): boolean =>
+  short >= 1 && short / Math.max(1, [...line.text].length - 1) > LOOSEST_JUSTIFIED;
+
 /** A paragraph's first line falls short of the measure by its 2-em indent and what justification leaves: at most. */
 const FIRST_LINE_SHORT = 3.2;
 
@@ -94,7 +103,7 @@ export function breakScore(
   if (prevStarts) s += dPrev > 1.5 ? 3 : dPrev >= 0.75 ? 0 : -2;
   // (2.5-3 em short: more than a justified line's compressed marks leave, less than a clear last line; a weak sign,
   // which a line that ends no sentence needs: newsprint sets such lines at least that short where it can.)
-  else s += dPrev > 3 ? 3 : dPrev >= 2.5 ? 1 : dPrev >= 1 ? 0 : -1;
+  else s += dPrev > 3 ? 3 : dPrev >= 2.5 || tooLooseToBeFull(prev, dPrev) ? 1 : dPrev >= 1 ? 0 : -1;
   s += shapeOfFirstLine(cur, next, measure);
   s += endsSentence(prev.text) ? 1.5 : /[：:]$/.test(prev.text) ? 0.5 : -1.5;
   if (prevStarts && !endsSentence(prev.text)) s -= 3; // a one-line paragraph ends a sentence

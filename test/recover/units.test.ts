@@ -767,3 +767,20 @@ test('line widths: a Latin run counts its quarter-em gaps where it meets Han acr
   assert.equal(width('4 岁习武，8 岁评上国家').width, 10.5, 'the line edge and a comma show nothing: one gap each');
   assert.equal(width('止 2023年').width, 4, 'touching Han on one side: the space is the extractor’s guess');
 });
+
+test('paragraphs: a line too short to justify ends its paragraph, though it ends no sentence', () => {
+  // Invented text in a 10-em measure: `新高港口繁忙有序` stops 2 em short, which would open 0.29 em between its characters
+  // set full: a paragraph's last line (a pull quote ends without a stop), and the next line is indented.
+  const lines = [
+    '东州港今年新开了三条',
+    '航线，货物吞吐量再创',
+    '新高港口繁忙有序',
+    '港口负责人王明远',
+    '介绍，新航线开通以后',
+    '企业纷纷前来。',
+  ];
+  assert.deepEqual(
+    paragraphs(lines.map(cleanLine)).map((p) => p.text),
+    ['东州港今年新开了三条航线，货物吞吐量再创新高港口繁忙有序', '港口负责人王明远介绍，新航线开通以后企业纷纷前来。'],
+  );
+});

@@ -364,8 +364,12 @@ export interface Layout {
 // ---- Font metrics: what layout needs to know of a face -------------------------
 
 export interface FaceMetrics {
-  /** Advance width of a character in em. */
+  /** Width a character is set in (em): its advance, or the full em a narrow quote is given (see `inset`). */
   advance(ch: string): number;
+  /** The glyph's own advance in em: how far the renderer's pen moves after it. */
+  glyphAdvance(ch: string): number;
+  /** Where a glyph narrower than the width it is set in is drawn, in em from that width's start (else 0). */
+  inset(ch: string): number;
   /** Does the face have a glyph for the character? */
   has(ch: string): boolean;
   /** The half-width form of a punctuation mark (OpenType `halt`): advance and offset in em, or null. */

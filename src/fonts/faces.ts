@@ -110,20 +110,32 @@ function halfByInk(g: fontkit.Glyph, upm: number): { advance: number; offset: nu
   return null;
 }
 
+/** Quotation marks, which a Chinese text sets in a full em (clreq) though a face may draw them Latin-narrow. */
+const QUOTES = new Set(['“', '”', '‘', '’']);
+const OPENING_QUOTES = new Set(['“', '‘']);
+
 function metricsOf(font: fontkit.Font): FaceMetrics {
   const upm = font.unitsPerEm;
   const advances = new Map<string, number>();
   const halves = new Map<string, { advance: number; offset: number } | null>();
   const glyph = (ch: string) => font.glyphForCodePoint(ch.codePointAt(0)!);
+  const glyphAdvance = (ch: string) => {
+    let a = advances.get(ch);
+    if (a === undefined) advances.set(ch, (a = glyph(ch).advanceWidth / upm));
+    return a;
+  };
+  // A quote narrower than half an em (LXGW WenKai's are 0.35) is set in a full em, or half a one where compressed,
+  // its ink against the text it opens or closes, as a full-width quote's is: not a Latin quote in a Chinese line.
+  const narrowQuote = (ch: string) => QUOTES.has(ch) && glyphAdvance(ch) < 0.5;
+  const towardText = (ch: string, cell: number) => (OPENING_QUOTES.has(ch) ? cell - glyphAdvance(ch) : 0);
   return {
-    advance(ch) {
-      let a = advances.get(ch);
-      if (a === undefined) advances.set(ch, (a = glyph(ch).advanceWidth / upm));
-      return a;
-    },
+    advance: (ch) => (narrowQuote(ch) ? 1 : glyphAdvance(ch)),
+    glyphAdvance,
+    inset: (ch) => (narrowQuote(ch) ? towardText(ch, 1) : 0),
     has: (ch) => glyph(ch).id !== 0,
     half(ch) {
       if (!COMPRESSIBLE.has(ch)) return null;
+      if (narrowQuote(ch)) return { advance: 0.5, offset: towardText(ch, 0.5) };
       let h = halves.get(ch);
       if (h === undefined) {
         const run = font.layout(ch, ['halt']);

@@ -22,7 +22,6 @@ import {
 } from 'pdf-lib';
 import type { Face } from '../fonts/faces.js';
 import { validateLayout } from '../schema.js';
-import { NO_LINE_END } from '../text/chars.js';
 import type { FaceRole, Layout, Page, TextLine } from '../types.js';
 import { adoptFont, fontkitForPdfLib } from './fontkit-adapter.js';
 import { drawOutline, outlineOperators } from './glyph-path.js';
@@ -87,7 +86,14 @@ export async function renderDocument(
     if (!hex) glyphs.set(key, (hex = fonts.get(role)!.encodeText(ch)));
     return hex;
   };
-  const advance = (role: FaceRole, ch: string) => faces[role].metrics.advance(ch);
+  const advance = (role: FaceRole, ch: string) => faces[role].metrics.glyphAdvance(ch);
+  const cell = (role: FaceRole, ch: string, halved: boolean) => {
+    const m = faces[role].metrics;
+    if (!halved) return { width: m.advance(ch), offset: m.inset(ch) };
+    const h = m.half(ch);
+    // (A hung stop is set half width whatever its face: its ink is in its first half.)
+    return h ? { width: h.advance, offset: h.offset } : { width: 0.5 * m.glyphAdvance(ch), offset: 0 };
+  };
   const outlines = new Map<string, { ops: PDFOperator[]; upm: number }>();
   const outline = (role: FaceRole, ch: string) => {
     const key = role + ch;
@@ -121,6 +127,7 @@ export async function renderDocument(
             font: keys.get(`${line.face}@${page.ref.toString()}`)!,
             encode,
             advance,
+            cell,
             outline,
           }),
         );
@@ -150,7 +157,10 @@ interface LineTools {
   context: PDFContext;
   font: PDFName;
   encode: (role: FaceRole, ch: string) => PDFHexString;
+  /** The glyph's own advance (em). */
   advance: (role: FaceRole, ch: string) => number;
+  /** The width a character is set in (em, half where compressed) and where its glyph is drawn from its start. */
+  cell: (role: FaceRole, ch: string, halved: boolean) => { width: number; offset: number };
   /** Outline of a glyph in font units, and the face's units per em. */
   outline: (role: FaceRole, ch: string) => { ops: PDFOperator[]; upm: number };
 }
@@ -159,36 +169,46 @@ interface LineTools {
  * One text object per line: a run per horizontal scale, each glyph moved to
  * its x by the TJ adjustments. Spaces (indents, clause breaks, the gaps of a
  * byline) are drawn as the blank glyphs they are, so extractors see one line
- * and the gaps in it. A mark set half width is drawn as an outline,
- * with an invisible half-width copy in the text so extraction keeps the line whole.
+ * and the gaps in it. A mark set in a width other than its glyph's (half
+ * width; a narrow quote in its em) is drawn as an outline, with an invisible
+ * copy scaled to that width in the text so extraction keeps the line whole.
  */
 function lineOperators(line: TextLine, dx: number, pageHeight: number, tools: LineTools): PDFOperator[] {
   const chars = [...line.text];
   const halves = new Set(line.halves ?? []);
+  // Characters drawn as outlines: their cells, by index.
+  const cells = new Map<number, { width: number; offset: number }>();
+  chars.forEach((ch, i) => {
+    const c = tools.cell(line.face, ch, halves.has(i));
+    if (halves.has(i) || Math.abs(c.width - tools.advance(line.face, ch)) > 1e-9) cells.set(i, c);
+  });
   const y = round(pageHeight - line.y);
   const ops: PDFOperator[] = [
     PDFOperator.of(Ops.BeginText),
     PDFOperator.of(Ops.SetFontAndSize, [tools.font, PDFNumber.of(line.size)]),
   ];
   const outlines: PDFOperator[] = [];
-  const scaleOf = (i: number) => (halves.has(i) ? 0.5 : (line.scales?.[i] ?? 1));
+  const scaleOf = (i: number) => {
+    const c = cells.get(i);
+    return c ? c.width / tools.advance(line.face, chars[i]!) : (line.scales?.[i] ?? 1);
+  };
   let scale = 1;
   let hidden = false;
   let i = 0;
   while (i < chars.length) {
-    const half = halves.has(i);
+    const outlined = cells.has(i);
     const runScale = scaleOf(i);
     if (runScale !== scale)
       ops.push(PDFOperator.of(Ops.SetTextHorizontalScaling, [PDFNumber.of(round(runScale * 100))]));
-    if (half !== hidden) ops.push(PDFOperator.of(Ops.SetTextRenderingMode, [PDFNumber.of(half ? 3 : 0)]));
+    if (outlined !== hidden) ops.push(PDFOperator.of(Ops.SetTextRenderingMode, [PDFNumber.of(outlined ? 3 : 0)]));
     scale = runScale;
-    hidden = half;
+    hidden = outlined;
     let x = dx + line.x + line.xs[i]!;
-    if (half) {
+    if (outlined) {
       const o = tools.outline(line.face, chars[i]!);
       outlines.push(...drawOutline(o.ops, o.upm, line.size, x, y));
-      // An opening mark is drawn half an em early; its text copy sits at the pen.
-      if (NO_LINE_END.has(chars[i]!)) x += line.size / 2;
+      // An opening mark is drawn half an em early (a narrow quote inside its em); its text copy sits at the pen.
+      x -= cells.get(i)!.offset * line.size;
     }
     ops.push(
       PDFOperator.of(
@@ -198,16 +218,16 @@ function lineOperators(line: TextLine, dx: number, pageHeight: number, tools: Li
     );
     const array = PDFArray.withContext(tools.context);
     let j = i;
-    while (j < chars.length && scaleOf(j) === runScale && halves.has(j) === half) {
+    while (j < chars.length && scaleOf(j) === runScale && cells.has(j) === outlined) {
       array.push(tools.encode(line.face, chars[j]!));
       const next = j + 1;
-      if (!half && next < chars.length && scaleOf(next) === runScale && !halves.has(next)) {
+      if (!outlined && next < chars.length && scaleOf(next) === runScale && !cells.has(next)) {
         const d = line.xs[next]! - line.xs[j]!;
         const adj = round((tools.advance(line.face, chars[j]!) - d / (line.size * runScale)) * 1000);
         if (adj !== 0) array.push(PDFNumber.of(adj));
       }
       j++;
-      if (half) break;
+      if (outlined) break;
     }
     ops.push(PDFOperator.of(Ops.ShowTextAdjusted, [array]));
     i = j;

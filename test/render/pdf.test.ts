@@ -116,3 +116,30 @@ test('every face sets a full-width mark half width, the Kai face (no `halt` feat
     assert.deepEqual(m.half('（'), { advance: 0.5, offset: -0.5 }, `${role}: an opening bracket keeps its right half`);
   }
 });
+
+test('a face with Latin-narrow quotes (Kai) sets them in a full em, ink against their text, read whole', async () => {
+  const kai = loadMetrics().kai;
+  assert.ok(kai.glyphAdvance('“') < 0.5, 'LXGW WenKai draws its quotes narrow');
+  assert.equal(kai.advance('“'), 1);
+  assert.ok(
+    kai.inset('“') > 0.5 && kai.inset('”') === 0,
+    'an opening quote sits at its em’s end, a closing one at its start',
+  );
+  assert.deepEqual(kai.half('”'), { advance: 0.5, offset: 0 });
+  // Invented text in the lead's introduction (set in Kai).
+  const quoted = '“东州港今年新开三条航线”，王明远说，“货物吞吐量再创新高。”';
+  const withQuotes = { ...issue, lead: { ...issue.lead!, paragraphs: [quoted, ...issue.lead!.paragraphs] } };
+  const set = layoutIssue(withQuotes, readTemplate('tabloid'), loadMetrics());
+  const line = set.pages[0]!.boxes.flatMap((b) => b.lines).find((l) => l.text.includes('东州港'))!;
+  assert.equal(line.face, 'kai');
+  const at = [...line.text].indexOf('“', 2);
+  assert.ok(at >= 0, line.text);
+  const ink = line.xs[at + 1]! - line.xs[at]!;
+  assert.ok(
+    Math.abs(ink - kai.glyphAdvance('“') * line.size) < 0.01,
+    `the quote's ink meets the next character: ${ink}`,
+  );
+  const file = join(dir, 'quotes.pdf');
+  writeFileSync(file, await renderLayout(set, faces));
+  assert.ok(pdftotext(file).includes('“东州港今年新开三条航线”，'), 'no gap read into the line at a quote');
+});

@@ -23,7 +23,10 @@ export const MAX_SPREAD = 0.1;
 interface Placed {
   unit: Unit;
   advance: number;
-  /** Where the glyph is drawn relative to the pen (a halved opening mark is drawn half an em early). */
+  /**
+   * Where the glyph is drawn relative to the pen (a halved opening mark is drawn half an em early, a narrow quote
+   * inside its em).
+   */
   offset: number;
   halved: boolean;
 }
@@ -45,7 +48,12 @@ export type MarkSetting = 'pairs' | 'half';
 
 /** Units with their advances after pair compression (or every mark halved). */
 function place(units: Unit[], m: FaceMetrics, marks: MarkSetting = 'pairs'): Placed[] {
-  const out: Placed[] = units.map((unit) => ({ unit, advance: fullAdvance(unit, m), offset: 0, halved: false }));
+  const out: Placed[] = units.map((unit) => ({
+    unit,
+    advance: fullAdvance(unit, m),
+    offset: unit.text.length === 1 ? m.inset(unit.text) : 0,
+    halved: false,
+  }));
   if (marks === 'half') {
     for (const p of out) if (isPunct(p.unit)) halve(p, m);
     return out;

@@ -25,9 +25,9 @@ test(
     const round = summarise(group('all but -layout').filter((r) => r.engine === 'newsprint'));
     const report = JSON.stringify({ reading, layout, pdfminer, round });
     // Floors a little under the figures of the README (the targets of issue 11 are 97 %, 0.97, 90 % on -layout).
-    // (98.4 % and 0.971 in session 14.)
+    // (98.4 % and 0.971 in session 14; 0.974 in session 17, when F1 is held at the issue's 0.97.)
     assert.ok(reading.headlineBody >= 0.98, `headline-body matches ${reading.headlineBody} (${report})`);
-    assert.ok(f1(reading.paragraphPrecision, reading.paragraphRecall) >= 0.965, `paragraph F1 (${report})`);
+    assert.ok(f1(reading.paragraphPrecision, reading.paragraphRecall) >= 0.97, `paragraph F1 (${report})`);
     assert.ok(reading.dates >= 0.98, `masthead (${report})`);
     // (94.9 % in session 14: headlines side by side at different heights head the columns under them, and line
     // ends cut off by justification glue are no column.)

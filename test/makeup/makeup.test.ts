@@ -21,19 +21,19 @@ const FLOORS = {
   holes: [0.15, 0.85],
   white: [0.15, 0.85],
   /**
-   * Mean empty share over every page of every spread (today 4.54 %: modules' last columns filled where paragraphs
+   * Mean empty share over every page of every spread (today 4.48 %: modules' last columns filled where paragraphs
    * can go a line longer set solid; 4.89 % before).
    */
-  holesMean: 0.047,
+  holesMean: 0.046,
   /** Tallest white band down any column, in body lines: page 1 (today 10.2, 2025-02-07-10's lead), page 2. */
   band: [11, 50],
-  /** Share of body lines looser than LOOSE_PITCH, on one spread (today at most 3.2 %: 9- to 12-em measures). */
-  loose: 0.04,
+  /** Share of body lines looser than LOOSE_PITCH, on one spread (today at most 2.5 %: 8- to 12-em measures). */
+  loose: 0.03,
   /**
-   * Share of body lines looser than LOOSE_PITCH over every spread together (today 0.92 %, 73 of 7,943: the make-up
-   * weighs a module's loose lines against holes; 1.3-1.4 % before it did).
+   * Share of body lines looser than LOOSE_PITCH over every spread together (today 0.71 %, 56 of 7,844: the make-up
+   * weighs a module's loose lines against holes, 1.3-1.4 % before it did; Kai quotes in a full em, 0.93 % before).
    */
-  looseAll: 0.011,
+  looseAll: 0.009,
   /**
    * Loosest body line, in ems (issue 12: 1.10; the setter spreads no gap by more than a tenth of an em, and a line it
    * could fill no better, a 6-em first line before a 4-em number in 10 em, keeps the rest at its end). Positions are

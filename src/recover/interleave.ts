@@ -122,7 +122,7 @@ const STAY = 1.5;
 /** A move must gain this much: weak evidence does not reorder the extractor's text. */
 const MIN_GAIN = 2;
 /** Consecutive fragments of one item moved together (a piece of a column read into another article). */
-const MAX_MOVED_TOGETHER = 3;
+const MAX_MOVED_TOGETHER = 6;
 const MAX_ROUNDS = 30;
 /** Fragments this close in the extractor's order may trade items: side-by-side columns are read near each other. */
 const TRADE_REACH = 8;

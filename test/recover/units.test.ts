@@ -784,3 +784,21 @@ test('paragraphs: a line too short to justify ends its paragraph, though it ends
     ['东州港今年新开了三条航线，货物吞吐量再创新高港口繁忙有序', '港口负责人王明远介绍，新航线开通以后企业纷纷前来。'],
   );
 });
+
+test("interleave: four columns of one article read after another's first go back together", () => {
+  // Article 0's column stops mid-sentence; article 1's first column follows (pdftotext read the module beside it),
+  // then article 0's next four columns, each going on where the one before stopped. Moved three at a time, the
+  // fourth would be left alone in article 1, so no move gained enough.
+  const items = [item('港口', 0.6), item('书屋', 0.6)];
+  const port = ['港口', '航线', '码头', '货轮'];
+  const frags = [
+    // Each first column stands under its headline and names its byline's place.
+    fragment(0, ['港口', ...port], { end: 'open', start: -0.7, opens: true, names: new Set([0]) }),
+    fragment(1, ['书屋', '借阅', '图书', '读者'], { end: 'closed', start: -0.7, opens: true, names: new Set([1]) }),
+    fragment(1, [...port, '吞吐'], { start: 1, end: 'open' }),
+    fragment(1, [...port, '集装箱'], { start: 0.5, end: 'open' }),
+    fragment(1, [...port, '泊位'], { start: 0.5, end: 'open' }),
+    fragment(1, [...port, '堆场'], { start: 0.5, end: 'closed' }),
+  ];
+  assert.deepEqual(placed(frags, items), [0, 1, 0, 0, 0, 0]);
+});

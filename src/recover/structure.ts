@@ -201,7 +201,7 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
         take(h, { kind: 'signature', sig: rowSig }, [h, r]);
       });
   });
-  pairHeadless(lines, headless, used, take);
+  pairHeadless(lines, headless, used, take, starts);
 
   // Datelines: `本报北京1月7日电（记者…）` opens a body whose headline stands right above it.
   const datelines = lines.flatMap((line, t) => (!used.has(t) && isDatelineStart(line.raw) ? [t] : []));
@@ -345,6 +345,7 @@ function pairHeadless(
   headless: Array<{ b: number; sig: Signature }>,
   used: Set<number>,
   take: (first: number, block: Block, indexes: number[]) => void,
+  starts: Map<number, Block>,
 ): void {
   if (!blocksApart(lines)) {
     for (const { b, sig } of headless) take(b, { kind: 'signature', sig }, [b]);
@@ -370,14 +371,43 @@ function pairHeadless(
     const below = after.length === row.length;
     const before = !below && found.length === row.length;
     const heads = below ? after : before ? found : [];
+    // Else the headlines of modules side by side, each set apart, read one above another over the first byline
+    // (`headline A`, `headline B`, `byline A`, body A, `byline B`, body B): the last ones are these bylines'.
+    const stacked = heads.length ? [] : stackedHeadlines(row[0]!.b, row.length, starts);
     row.forEach(({ b, sig }, k) => {
       const head = heads[k] ?? -1;
       if (head >= 0) sig.headline = [lines[head]!];
+      else if (stacked[k]) sig.headline = [stacked[k]!];
       take(head >= 0 && before ? head : b, { kind: 'signature', sig }, head >= 0 ? [head, b] : [b]);
     });
     g = h + 1;
   }
 }
+
+/**
+ * The nearest signature above byline b, where its headline has more than `count` lines, each set apart and as wide
+ * as a headline of its own: its last `count` lines, taken from it (the headlines of the modules beside it, read
+ * above its byline). None otherwise.
+ */
+function stackedHeadlines(b: number, count: number, starts: Map<number, Block>): SourceLine[] {
+  for (let i = b - 1; i >= 0; i--) {
+    const block = starts.get(i);
+    if (!block) continue;
+    if (block.kind !== 'signature' || !block.sig.byline) return [];
+    const head = block.sig.headline;
+    const apart = head.every((l) => l.blankBefore);
+    if (!apart || head.length <= count || !head.every((l) => emWidth(headlineText(l.raw)) >= WHOLE_HEADLINE_EM))
+      return [];
+    return head.splice(head.length - count, count);
+  }
+  return [];
+}
+
+/**
+ * A headline line this wide (ems) reads as a headline of its own: MuPDF sets a large headline's lines apart too, but
+ * stacked whole headlines are as wide as their modules.
+ */
+const WHOLE_HEADLINE_EM = 10;
 
 /** The line under byline b, in its block, is body text: not another byline, nor a headline. */
 function opensBody(lines: SourceLine[], b: number): boolean {

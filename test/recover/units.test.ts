@@ -802,3 +802,36 @@ test("interleave: four columns of one article read after another's first go back
   ];
   assert.deepEqual(placed(frags, items), [0, 1, 0, 0, 0, 0]);
 });
+
+test('headlines of modules side by side, read one above another over the first byline, go one to each byline', () => {
+  // Invented page as pdfminer reads two modules set side by side: both headlines (each a block of its own), then
+  // each byline over its body. The second byline has no headline of its own above it.
+  const page = [
+    '东州港新开三条国际货运航线',
+    '',
+    '西湾区社区书屋藏书突破十万册',
+    '',
+    '□ 本报记者 王明远',
+    '\u3000\u3000本报东州3月2日电  （记者王明远）东',
+    '州港今年新开三条国际货运航线，货物吞吐',
+    '量再创新高，港口运转繁忙有序。',
+    '\u3000\u3000港口负责人介绍，新航线开通以后，更多',
+    '企业选择从东州港出海，港区正在扩建泊位。',
+    '',
+    '□ 本报记者 李华',
+    '\u3000\u3000本报西湾3月2日电  （记者李华）西湾',
+    '区社区书屋藏书日前突破十万册，居民借阅',
+    '十分方便，每到傍晚，书屋里坐满了读书的',
+    '居民和放学的孩子。',
+    '\u3000\u3000街道负责人说，明年还将再建五座书屋，',
+    '让更多居民在家门口读书。',
+  ].join('\n');
+  const issue = recoverText(page, { file: 't.txt', words: jiebaWords });
+  assert.deepEqual(
+    issue.articles.map((a) => [a.headline, a.byline?.name, a.paragraphs.length]),
+    [
+      ['东州港新开三条国际货运航线', '王明远', 2],
+      ['西湾区社区书屋藏书突破十万册', '李华', 2],
+    ],
+  );
+});

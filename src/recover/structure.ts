@@ -308,7 +308,7 @@ function splitsSentence(lines: SourceLine[], i: number): boolean {
     below.blankBefore &&
     !endsSentence(above.raw) &&
     (continuesColumn(lines, i - 1) || !isHeadlineCandidate(above.raw)) &&
-    !isHeadlineCandidate(below.raw)
+    (continuesColumn(lines, i + 2) || !isHeadlineCandidate(below.raw))
   );
 }
 
@@ -378,7 +378,10 @@ function pairHeadless(
       const head = heads[k] ?? -1;
       if (head >= 0) sig.headline = [lines[head]!];
       else if (stacked[k]) sig.headline = [stacked[k]!];
-      take(head >= 0 && before ? head : b, { kind: 'signature', sig }, head >= 0 ? [head, b] : [b]);
+      // (Not where the headline cuts a column's sentence: pdfminer reads a headline among the columns beside it; its
+      // article starts at its byline.)
+      const at = head >= 0 && before && !splitsSentence(lines, head) ? head : b;
+      take(at, { kind: 'signature', sig }, head >= 0 ? [head, b] : [b]);
     });
     g = h + 1;
   }

@@ -835,3 +835,40 @@ test('headlines of modules side by side, read one above another over the first b
     ],
   );
 });
+
+test('a headline read among the columns beside it, cutting their sentence, heads the article of its byline', () => {
+  // Invented page as pdfminer reads two modules: each byline over its body's first column, each headline read
+  // where it stands beside the first article's columns, between two lines of one of its sentences.
+  const page = [
+    '□ 王明远',
+    '\u3000\u3000东州港今年新开三条国际货',
+    '运航线，货物吞吐量再创新高，',
+    '港口运转繁忙有序。港口负责',
+    '',
+    '东州港新开三条航线',
+    '',
+    '人介绍，新航线开通以后，更',
+    '多企业选择从东州港出海，港',
+    '区正在扩建泊位，货运量还将',
+    '',
+    '西湾社区书屋藏书破十万册',
+    '',
+    '继续增长。他说，今年港口还',
+    '将开通两条新航线，连接更多',
+    '海外港口。',
+    '',
+    '□ 本报记者 李华',
+    '\u3000\u3000西湾区社区书屋藏书日前',
+    '突破十万册，居民借阅十分方',
+    '便，每到傍晚，书屋里坐满了',
+    '读书的居民和放学的孩子。',
+  ].join('\n');
+  const issue = recoverText(page, { file: 't.txt', words: jiebaWords });
+  assert.deepEqual(
+    issue.articles.map((a) => [a.headline, a.byline?.name, a.paragraphs.join('').slice(-5)]),
+    [
+      ['东州港新开三条航线', '王明远', '海外港口。'],
+      ['西湾社区书屋藏书破十万册', '李华', '学的孩子。'],
+    ],
+  );
+});

@@ -21,7 +21,8 @@ import {
   startsWithMark,
 } from './classify.js';
 import { headlineText, joinHeadlineLines, spansJoin } from './headlines.js';
-import type { SourceLine } from './lines.js';
+import { keptIndent, type SourceLine, withWidth } from './lines.js';
+import { indentEvidence } from './paragraphs.js';
 
 /** A headline with what says who wrote it: a byline line, or the dateline that opens its body. */
 export interface Signature {
@@ -297,8 +298,11 @@ function standsAlone(lines: SourceLine[], i: number): boolean {
   );
 }
 
-/** Line i stands alone between two lines of one column whose sentence it cuts. */
-function splitsSentence(lines: SourceLine[], i: number): boolean {
+/**
+ * Line i stands alone between two lines of one column whose sentence it cuts; or, where the extractor writes every
+ * paragraph's indent (`indentsKept`), whose paragraph it cuts: the line below goes on unindented.
+ */
+function splitsSentence(lines: SourceLine[], i: number, indentsKept = false): boolean {
   const above = lines[i - 1];
   const below = lines[i + 1];
   return (
@@ -306,11 +310,24 @@ function splitsSentence(lines: SourceLine[], i: number): boolean {
     !!below &&
     lines[i]!.blankBefore &&
     below.blankBefore &&
-    !endsSentence(above.raw) &&
+    (!endsSentence(above.raw) || (indentsKept && !keptIndent(below))) &&
     (continuesColumn(lines, i - 1) || !isHeadlineCandidate(above.raw)) &&
     (continuesColumn(lines, i + 2) || !isHeadlineCandidate(below.raw))
   );
 }
+
+/**
+ * The extractor writes paragraphs' first-line indents on this page (pdfminer, MuPDF): most lines after a clear
+ * paragraph end are indented. Lines that open a block of their own (headlines, bylines, a column read apart) are
+ * left out; over a whole page, not every one of the rest.
+ */
+function writesIndents(lines: SourceLine[]): boolean {
+  const inBlocks = lines.filter((l, i) => i === 0 || !l.blankBefore);
+  const e = indentEvidence(inBlocks.map((l) => withWidth({ ...l, text: l.raw.trim(), removed: [] })));
+  return e.after >= MIN_INDENT_EVIDENCE && e.indented >= MOSTLY_INDENTED * e.after;
+}
+const MIN_INDENT_EVIDENCE = 3;
+const MOSTLY_INDENTED = 0.75;
 
 /**
  * The bylines standing right after byline b, each a block of its own (a blank line before it): the rest of a
@@ -351,6 +368,7 @@ function pairHeadless(
     for (const { b, sig } of headless) take(b, { kind: 'signature', sig }, [b]);
     return;
   }
+  const indentsKept = writesIndents(lines);
   const lonely = (i: number) =>
     !used.has(i) &&
     lines[i]!.blankBefore &&
@@ -380,7 +398,7 @@ function pairHeadless(
       else if (stacked[k]) sig.headline = [stacked[k]!];
       // (Not where the headline cuts a column's sentence: pdfminer reads a headline among the columns beside it; its
       // article starts at its byline.)
-      const at = head >= 0 && before && !splitsSentence(lines, head) ? head : b;
+      const at = head >= 0 && before && !splitsSentence(lines, head, indentsKept) ? head : b;
       take(at, { kind: 'signature', sig }, head >= 0 ? [head, b] : [b]);
     });
     g = h + 1;

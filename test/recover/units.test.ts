@@ -872,3 +872,45 @@ test('a headline read among the columns beside it, cutting their sentence, heads
     ],
   );
 });
+
+test('where the extractor writes indents, a headline read between two sentences of one paragraph cuts it', () => {
+  // Invented page as pdfminer reads it, first lines indented: the second article's headline stands between two
+  // sentences of the first one's paragraph (at a full line's end), and the line under it goes on unindented.
+  const page = [
+    '□ 王明远',
+    '\u3000\u3000东州港今年新开三条国际',
+    '货运航线，货物吞吐量再创新',
+    '高。',
+    '\u3000\u3000港口运转繁忙有序，码头',
+    '上货轮进出不断。',
+    '',
+    '东州港新开三条航线',
+    '',
+    '\u3000\u3000港口负责人介绍，新航线',
+    '开通以后，更多企业选择从东',
+    '州港出海，港区在扩建泊位。',
+    '',
+    '西湾社区书屋藏书破十万册',
+    '',
+    '他说，今年港口还将开通两条',
+    '新航线，连接更多海外港口。',
+    '货运量还将增长。',
+    '\u3000\u3000港口明年还将扩建码头，',
+    '吞吐能力再提升。',
+    '',
+    '□ 本报记者 李华',
+    '\u3000\u3000西湾区社区书屋藏书日前',
+    '突破十万册。',
+    '\u3000\u3000每到傍晚，书屋里坐满了',
+    '读书的居民和孩子。',
+    '\u3000\u3000街道说，明年再建五座。',
+  ].join('\n');
+  const issue = recoverText(page, { file: 't.txt', words: jiebaWords });
+  assert.deepEqual(
+    issue.articles.map((a) => [a.headline, a.byline?.name, a.paragraphs.join('').slice(-5)]),
+    [
+      ['东州港新开三条航线', '王明远', '力再提升。'],
+      ['西湾社区书屋藏书破十万册', '李华', '再建五座。'],
+    ],
+  );
+});

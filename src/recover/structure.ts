@@ -299,8 +299,8 @@ function standsAlone(lines: SourceLine[], i: number): boolean {
 }
 
 /**
- * Line i stands alone between two lines of one column whose sentence it cuts; or, where the extractor writes every
- * paragraph's indent (`indentsKept`), whose paragraph it cuts: the line below goes on unindented.
+ * Line i stands alone between two lines of one column whose sentence it cuts; or, where the extractor writes
+ * paragraphs' indents (`indentsKept`, see writesIndents), whose paragraph it cuts: the line below goes on unindented.
  */
 function splitsSentence(lines: SourceLine[], i: number, indentsKept = false): boolean {
   const above = lines[i - 1];

@@ -11,7 +11,7 @@ import { isDatelineStart, looksLikeName, parseDateline, parseSignoff } from './c
 import { spansJoin } from './headlines.js';
 import type { FragmentCues, FragmentEnd, FragmentStart, ItemCues } from './interleave.js';
 import { type CleanLine, keptIndent, runsOn } from './lines.js';
-import { joinText, type Paragraph } from './paragraphs.js';
+import { FIRST_LINE_SHORT, joinText, type Paragraph } from './paragraphs.js';
 
 /** A paragraph's lines inside one fragment. */
 interface Piece {
@@ -69,9 +69,8 @@ export function bodyFragments(paras: Paragraph[], labels: number[], anchorAt: Se
 
 /** A line this close to the measure (ems) is full: no paragraph's first line (indented 2 em) nor last. */
 const FULL_LINE = 1;
-/** A first line's indent, less what justification and compressed marks take: a line this short may be one. */
+/** A first line's indent, less what justification and compressed marks take: a line this short may be one (to FIRST_LINE_SHORT). */
 const INDENT_MIN = 1.5;
-const INDENT_MAX = 3.2;
 /** How much a first line's shape says: full (mid-paragraph), or indented (a paragraph's start). */
 const BY_SHAPE = 0.5;
 const BY_INDENT = 0.7;
@@ -184,7 +183,7 @@ function startOf(piece: Piece, measure: number | null, dateline: boolean): Fragm
   if (line.width >= measure - FULL_LINE) return BY_SHAPE;
   const short = measure - line.width;
   // Indented: a paragraph's first line, unless digits or Latin letters measured it wrong.
-  if (short >= INDENT_MIN && short <= INDENT_MAX) return -BY_INDENT;
+  if (short >= INDENT_MIN && short <= FIRST_LINE_SHORT) return -BY_INDENT;
   // Shorter still: a paragraph's last line, or a line of its own; the paragraph cues said which.
   return judged;
 }
@@ -202,7 +201,7 @@ function measureOf(f: Fragment): number | null {
 
 /** Most lines within a first line's indent of the measure: lines of a column, not paragraphs. */
 const isColumnSet = (widths: number[], measure: number) =>
-  widths.filter((w) => Math.abs(measure - w) <= INDENT_MAX).length >= COLUMN_SHARE * widths.length;
+  widths.filter((w) => Math.abs(measure - w) <= FIRST_LINE_SHORT).length >= COLUMN_SHARE * widths.length;
 
 function endOf(line: CleanLine, para: Paragraph, measure: number | null): FragmentEnd {
   if (parseSignoff(para.text)) return 'closed';

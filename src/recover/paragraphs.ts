@@ -62,7 +62,7 @@ const tooLooseToBeFull = (line: CleanLine, short: number): boolean =>
   short >= 1 && short / Math.max(1, [...line.text].length - 1) > LOOSEST_JUSTIFIED;
 
 /** A paragraph's first line falls short of the measure by its 2-em indent and what justification leaves: at most. */
-const FIRST_LINE_SHORT = 3.2;
+export const FIRST_LINE_SHORT = 3.2;
 
 /**
  * Could this line be a paragraph's first line (2 em short: the indent), or

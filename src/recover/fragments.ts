@@ -69,7 +69,10 @@ export function bodyFragments(paras: Paragraph[], labels: number[], anchorAt: Se
 
 /** A line this close to the measure (ems) is full: no paragraph's first line (indented 2 em) nor last. */
 const FULL_LINE = 1;
-/** A first line's indent, less what justification and compressed marks take: a line this short may be one (to FIRST_LINE_SHORT). */
+/**
+ * A first line's indent, less what justification and compressed marks take: a line this short may be one (up to
+ * FIRST_LINE_SHORT).
+ */
 const INDENT_MIN = 1.5;
 /** How much a first line's shape says: full (mid-paragraph), or indented (a paragraph's start). */
 const BY_SHAPE = 0.5;

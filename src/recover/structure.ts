@@ -394,11 +394,17 @@ function pairHeadless(
     const stacked = heads.length ? [] : stackedHeadlines(row[0]!.b, row.length, starts);
     row.forEach(({ b, sig }, k) => {
       const head = heads[k] ?? -1;
-      if (head >= 0) sig.headline = [lines[head]!];
+      // A lonely headline right over another byline's one-line headline: the two stand in a row's order, the first
+      // the first byline's (`headline A`, `headline B`, `byline A`, body A, … `byline B`).
+      const under = before && head >= 0 ? rowNeighbour(lines, head, starts) : null;
+      if (under) {
+        sig.headline = under.headline;
+        under.headline = [lines[head]!];
+      } else if (head >= 0) sig.headline = [lines[head]!];
       else if (stacked[k]) sig.headline = [stacked[k]!];
       // (Not where the headline cuts a column's sentence: pdfminer reads a headline among the columns beside it; its
       // article starts at its byline.)
-      const at = head >= 0 && before && !splitsSentence(lines, head, indentsKept) ? head : b;
+      const at = head >= 0 && before && !under && !splitsSentence(lines, head, indentsKept) ? head : b;
       take(at, { kind: 'signature', sig }, head >= 0 ? [head, b] : [b]);
     });
     g = h + 1;
@@ -422,6 +428,18 @@ function stackedHeadlines(b: number, count: number, starts: Map<number, Block>):
     return head.splice(head.length - count, count);
   }
   return [];
+}
+
+/**
+ * The signature whose one-line headline stands right under line h (a blank line between at most), both as wide as
+ * a headline of its own: h and it are two modules' headlines read one above the other. Null otherwise.
+ */
+function rowNeighbour(lines: SourceLine[], h: number, starts: Map<number, Block>): Signature | null {
+  const block = starts.get(h + 1);
+  if (block?.kind !== 'signature' || !block.sig.byline || block.sig.headline.length !== 1) return null;
+  const [a, b] = [lines[h]!, block.sig.headline[0]!];
+  const whole = (l: SourceLine) => emWidth(headlineText(l.raw)) >= WHOLE_HEADLINE_EM;
+  return b === lines[h + 1] && b.no - a.no <= 2 && whole(a) && whole(b) ? block.sig : null;
 }
 
 /**

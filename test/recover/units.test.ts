@@ -914,3 +914,32 @@ test('where the extractor writes indents, a headline read between two sentences 
     ],
   );
 });
+
+test('a question headline over another headline, both read above the first byline, goes to the first byline', () => {
+  // Invented page as pdfminer reads two modules side by side: both headlines, the first a question (which nothing
+  // above joins), then each byline over its body. The headlines stand in the bylines' order.
+  const page = [
+    '东州港为何能留住货轮？',
+    '',
+    '西湾区社区书屋藏书破十万册',
+    '',
+    '□ 本报记者 王明远',
+    '\u3000\u3000东州港今年新开三条国际货',
+    '运航线，货物吞吐量再创新高，',
+    '港口运转繁忙有序。',
+    '',
+    '□ 本报记者 李华',
+    '\u3000\u3000西湾区社区书屋藏书日前',
+    '突破十万册，居民借阅十分方',
+    '便，每到傍晚，书屋里坐满了',
+    '读书的居民和放学的孩子。',
+  ].join('\n');
+  const issue = recoverText(page, { file: 't.txt', words: jiebaWords });
+  assert.deepEqual(
+    issue.articles.map((a) => [a.headline, a.byline?.name]),
+    [
+      ['东州港为何能留住货轮？', '王明远'],
+      ['西湾区社区书屋藏书破十万册', '李华'],
+    ],
+  );
+});

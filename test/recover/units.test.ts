@@ -32,6 +32,8 @@ import { jiebaWords } from '../../src/text/segmenter.js';
 const line = (raw: string) => ({ no: 1, raw, blankBefore: true });
 /** An extracted line as cleaned, at line i + 1 (so `texts.map(cleanLine)` numbers them). */
 const cleanLine = (raw: string, i = 0) => withWidth({ no: i + 1, raw, text: raw, removed: [], blankBefore: false });
+/** The articles recovered from a page of invented lines. */
+const articlesOf = (page: string[]) => recoverText(page.join('\n'), { file: 't.txt', words: jiebaWords }).articles;
 
 test('undouble: runs drawn twice read once', () => {
   assert.equal(undouble('政教专刊部主办政教专刊部主办').text, '政教专刊部主办');
@@ -589,13 +591,16 @@ test("paragraphs: where the extractor keeps every first line's indent, a line wi
   assert.deepEqual(shape(paragraphs(lines, undefined, false)), [3, 2, 3, 2, 2], 'judged by the shape alone');
 });
 
-test('line width: a number set apart from the Han on both sides counts its quarter-em gaps; on one side, none', () => {
+test('line width: a number counts a quarter-em gap on each side where it meets Han across a space', () => {
   const width = (raw: string) =>
     withWidth({ no: 1, raw, text: raw.replace(/ /g, ''), removed: [], blankBefore: false }).width;
   // 截至(2) 10(1) 月底(2) ，(1) 包括(2): 8 em, and the two gaps a typesetter opened around the number.
   assert.equal(width('截至 10 月底，包括'), 8.5);
   assert.equal(width('截至10月底，包括'), 8);
+  assert.equal(width('截至 10 月底'), 5.5, 'Han on both sides, spaced: two gaps');
+  assert.equal(width('4 岁习武，8 岁评上国家'), 10.5, 'the line edge and a comma show nothing: one gap each');
   assert.equal(width('截止 2023年底，包括'), 9, 'a space before the number only is the extractor’s guess');
+  assert.equal(width('止 2023年'), 4, 'touching Han on one side: the space is the extractor’s guess');
 });
 
 test('split printed lines: a short last line and the next first line, its indent dropped, stay two lines', () => {
@@ -721,9 +726,8 @@ test('subheads: a heading line between paragraphs is kept as a subhead of its ar
     '子们放学后常来这里读书、写',
     '作业。志愿者还组织读书会和',
     '手工课，深受居民欢迎。',
-  ].join('\n');
-  const issue = recoverText(page, { file: 't.txt', words: jiebaWords });
-  const a = issue.articles[0]!;
+  ];
+  const a = articlesOf(page)[0]!;
   assert.equal(a.paragraphs.length, 3);
   assert.deepEqual(
     a.subheads?.map((k) => a.paragraphs[k]),
@@ -758,14 +762,6 @@ test('subheads: a heading stands alone above a first line set tight; a wrapped o
   const heading = ['港口为何能够吸引众多航运公司', '前来落户并扎根东州港的发展'];
   const wrapped = texts([full, full, '量再创新高。', ...heading, ...after]);
   assert.deepEqual(wrapped.slice(1), [heading.join(''), body]);
-});
-
-test('line widths: a Latin run counts its quarter-em gaps where it meets Han across a space, at an edge too', () => {
-  const width = (raw: string) =>
-    withWidth({ no: 1, raw, text: raw.replace(/ /g, ''), removed: [], blankBefore: false });
-  assert.equal(width('截至 10 月底').width, 5.5, 'Han on both sides, spaced: two gaps');
-  assert.equal(width('4 岁习武，8 岁评上国家').width, 10.5, 'the line edge and a comma show nothing: one gap each');
-  assert.equal(width('止 2023年').width, 4, 'touching Han on one side: the space is the extractor’s guess');
 });
 
 test('paragraphs: a line too short to justify ends its paragraph, though it ends no sentence', () => {
@@ -825,10 +821,9 @@ test('headlines of modules side by side, read one above another over the first b
     '居民和放学的孩子。',
     '\u3000\u3000街道负责人说，明年还将再建五座书屋，',
     '让更多居民在家门口读书。',
-  ].join('\n');
-  const issue = recoverText(page, { file: 't.txt', words: jiebaWords });
+  ];
   assert.deepEqual(
-    issue.articles.map((a) => [a.headline, a.byline?.name, a.paragraphs.length]),
+    articlesOf(page).map((a) => [a.headline, a.byline?.name, a.paragraphs.length]),
     [
       ['东州港新开三条国际货运航线', '王明远', 2],
       ['西湾区社区书屋藏书突破十万册', '李华', 2],
@@ -862,10 +857,9 @@ test('a headline read among the columns beside it, cutting their sentence, heads
     '突破十万册，居民借阅十分方',
     '便，每到傍晚，书屋里坐满了',
     '读书的居民和放学的孩子。',
-  ].join('\n');
-  const issue = recoverText(page, { file: 't.txt', words: jiebaWords });
+  ];
   assert.deepEqual(
-    issue.articles.map((a) => [a.headline, a.byline?.name, a.paragraphs.join('').slice(-5)]),
+    articlesOf(page).map((a) => [a.headline, a.byline?.name, a.paragraphs.join('').slice(-5)]),
     [
       ['东州港新开三条航线', '王明远', '海外港口。'],
       ['西湾社区书屋藏书破十万册', '李华', '学的孩子。'],
@@ -904,10 +898,9 @@ test('where the extractor writes indents, a headline read between two sentences 
     '\u3000\u3000每到傍晚，书屋里坐满了',
     '读书的居民和孩子。',
     '\u3000\u3000街道说，明年再建五座。',
-  ].join('\n');
-  const issue = recoverText(page, { file: 't.txt', words: jiebaWords });
+  ];
   assert.deepEqual(
-    issue.articles.map((a) => [a.headline, a.byline?.name, a.paragraphs.join('').slice(-5)]),
+    articlesOf(page).map((a) => [a.headline, a.byline?.name, a.paragraphs.join('').slice(-5)]),
     [
       ['东州港新开三条航线', '王明远', '力再提升。'],
       ['西湾社区书屋藏书破十万册', '李华', '再建五座。'],
@@ -933,10 +926,9 @@ test('a question headline over another headline, both read above the first bylin
     '突破十万册，居民借阅十分方',
     '便，每到傍晚，书屋里坐满了',
     '读书的居民和放学的孩子。',
-  ].join('\n');
-  const issue = recoverText(page, { file: 't.txt', words: jiebaWords });
+  ];
   assert.deepEqual(
-    issue.articles.map((a) => [a.headline, a.byline?.name]),
+    articlesOf(page).map((a) => [a.headline, a.byline?.name]),
     [
       ['东州港为何能留住货轮？', '王明远'],
       ['西湾区社区书屋藏书破十万册', '李华'],

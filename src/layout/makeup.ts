@@ -2,12 +2,13 @@
  * Page make-up: which item goes on which page, in which rectangle. A page is
  * a tree of rectangular modules cut guillotine-fashion: a region holds one
  * module, or its first item's module across its top with the rest below, or
- * two regions side by side (the earlier items on the left). Items keep their
- * reading order; the lead, on page 1, is the first item and so sits across
- * the top. A dynamic programme over (width, height, items) finds the cuts,
- * module widths and headline sizes that leave the fewest holes; headline
- * blocks grow by at most the template's `maxHeadlineExtra` lines, so white
- * space is never the filler (the make-up report measures what is left).
+ * two regions side by side, the items shared between them. Articles may leave
+ * reading order where that fills the page (at a cost per pair out of order);
+ * the lead opens its page. A dynamic programme over (width, height, set of
+ * items) finds the cuts, module widths and headline sizes that leave the
+ * fewest holes; headline blocks grow by at most the template's
+ * `maxHeadlineExtra` lines, so white space is never the filler (the make-up
+ * report measures what is left).
  */
 import type { HeadOption, ItemContent, SpanOption } from './content.js';
 import type { Unit } from './text/units.js';
@@ -33,6 +34,7 @@ export interface PagePlan {
   holes: number;
   capacity: number;
   arrangement: string;
+  /** What the filling costs besides its holes (flaws of its modules, bands, order), as a fraction of a page. */
   penalty: number;
 }
 
@@ -112,24 +114,99 @@ interface Fill {
 
 type Cut =
   /** One item alone in the region: its module `height` lines tall, white below it. */
-  | { kind: 'module'; option: SpanOption; height: number }
-  /** The first item's module across the region's top, the rest below a rule. */
-  | { kind: 'top'; option: SpanOption; height: number }
-  /** Two regions side by side: `width` columns with items up to `at` on the left. */
-  | { kind: 'side'; width: number; at: number };
+  | { kind: 'module'; item: number; option: SpanOption; height: number }
+  /** Item `item`'s module across the region's top, the set `rest` below a rule. */
+  | { kind: 'top'; item: number; option: SpanOption; height: number; rest: number }
+  /** Two regions side by side: `width` columns with the set `left` of the items, the set `right` beside them. */
+  | { kind: 'side'; width: number; left: number; right: number };
+
+/**
+ * Each pair of articles set out of reading order (a later one above or left of an earlier one), against holes: an
+ * editor places articles where they fit, and reading order is only a preference (about 3 column-lines of a tabloid
+ * page's 340). A lead is never moved: it opens its page.
+ */
+const ORDER_INVERSION = 0.01;
+
+/**
+ * Pages of up to this many items are made up in any order; longer ones (pages of short news) keep reading order,
+ * each region a run of consecutive items: the search over every set of items grows as 3^n.
+ */
+const MAX_FREE_ITEMS = 7;
 
 function headFor(o: SpanOption, height: number): HeadOption {
   const headLines = height - (o.minHeight - o.heads[0]!.lines);
   return o.heads.find((h) => h.lines === headLines) ?? o.heads[o.heads.length - 1]!;
 }
 
+/**
+ * The sets of a page's items a region may hold, each named by a number: any set (a bit per item) where order is
+ * free, else a run of consecutive items [i, j) (named i·64 + j).
+ */
+interface ItemSets {
+  all: number;
+  /** Names are below this: the search's table is keyed by them. */
+  names: number;
+  members: (set: number) => number[];
+  /** The set without its first item, or null where that is all it holds. */
+  rest: (set: number) => number | null;
+  /** The ways to share the set between a left and a right region. */
+  splits: (set: number) => Array<[left: number, right: number]>;
+}
+
+function anySets(n: number): ItemSets {
+  const members = (set: number) => {
+    const out: number[] = [];
+    for (let i = 0; set >> i; i++) if ((set >> i) & 1) out.push(i);
+    return out;
+  };
+  return {
+    all: 2 ** n - 1,
+    names: 2 ** n,
+    members,
+    rest: (set) => set & (set - 1) || null,
+    splits: (set) => {
+      const out: Array<[number, number]> = [];
+      for (let left = (set - 1) & set; left > 0; left = (left - 1) & set) out.push([left, set ^ left]);
+      return out;
+    },
+  };
+}
+
+/** Items on one page at most, where they keep reading order (the table's names are i·64 + j). */
+const MAX_ITEMS = 63;
+
+function runSets(n: number): ItemSets {
+  const run = (set: number) => [Math.floor(set / 64), set % 64] as const;
+  return {
+    all: n,
+    names: 64 * 64,
+    members: (set) => {
+      const [i, j] = run(set);
+      return Array.from({ length: j - i }, (_, k) => i + k);
+    },
+    rest: (set) => {
+      const [i, j] = run(set);
+      return j - i > 1 ? (i + 1) * 64 + j : null;
+    },
+    splits: (set) => {
+      const [i, j] = run(set);
+      return Array.from({ length: j - i - 1 }, (_, k) => [i * 64 + i + k + 1, (i + k + 1) * 64 + j]);
+    },
+  };
+}
+
 /** The best plan for one page, or null when its items cannot fit. */
 export function planPage(spec: PageSpec): PagePlan | null {
   const { items, firstLine, lines, columns, space } = spec;
   const capacity = lines * columns;
-  if (items.length === 0) return { modules: [], holes: capacity, capacity, arrangement: 'empty', penalty: 0 };
+  // An empty page is one white band (charged as a region's white under its module is).
+  const emptyBand = (Math.max(0, lines - BAND_LINES) * columns * BAND_WEIGHT) / capacity;
+  if (items.length === 0) return { modules: [], holes: capacity, capacity, arrangement: 'empty', penalty: emptyBand };
   const firstArticle = items.findIndex((it) => it.kind === 'article');
   const largest = items.map(maxHeadSize);
+  if (items.length > MAX_ITEMS) return null;
+  const sets = items.length <= MAX_FREE_ITEMS ? anySets(items.length) : runSets(items.length);
+  const isLead = items.map((it) => it.kind === 'lead');
 
   /** What a module of item `i` costs besides holes: set `span` wide as option `o`, its headline as `head`. */
   const modulePenalty = (i: number, span: number, o: SpanOption, head: HeadOption): number => {
@@ -144,61 +221,89 @@ export function planPage(spec: PageSpec): PagePlan | null {
   // The largest article headline the items may take: rank 0 is held to it.
   const topHeadSize = Math.max(0, ...largest.filter((_, i) => items[i]!.kind === 'article'));
 
+  /** Cost of reading the items of `first` before those of `then`: each pair out of order; Infinity to pass a lead. */
+  const orderCost = (first: number[], then: number[]): number => {
+    let n = 0;
+    for (const a of first)
+      for (const b of then)
+        if (a > b) {
+          if (isLead[b]) return Infinity;
+          n++;
+        }
+    return n * ORDER_INVERSION;
+  };
+
+  // The least area (column-lines) each item takes in any shape: a region smaller than its items' least area holds no
+  // filling, and most of the sets a free order tries are cut off by it.
+  const least = items.map((it) => Math.min(...[...it.spans.values()].flat().map((o) => o.span * o.minHeight)));
+
   // Every region's best filling, once: the programme's table (a page's regions number some thousands).
   const fills = new Map<number, Fill | null>();
-  /** Best filling of a region `w` columns by `h` lines with items [i, j). */
-  const fill = (w: number, h: number, i: number, j: number): Fill | null => {
-    const key = ((w * 256 + h) * 64 + i) * 64 + j;
+  /** Best filling of a region `w` columns by `h` lines with the items of `set`. */
+  const fill = (w: number, h: number, set: number): Fill | null => {
+    const key = (w * 256 + h) * sets.names + set;
     const known = fills.get(key);
     if (known !== undefined) return known;
+    const members = sets.members(set);
+    if (members.reduce((a, i) => a + least[i]!, 0) > w * h) return null;
     let best: Fill | null = null;
     const consider = (f: Fill) => {
       if (!best || f.cost < best.cost - 1e-12) best = f;
     };
+    // The first item across the top: a column of modules reads down in order.
+    const i = members[0]!;
+    const rest = sets.rest(set);
     for (const o of items[i]!.spans.get(w) ?? []) {
       const tail = (o.tail * o.span) / o.columns;
       for (let height = o.minHeight; height <= Math.min(o.maxHeight, h); height++) {
         const own = modulePenalty(i, w, o, headFor(o, height));
-        if (j === i + 1) {
+        if (rest === null) {
           const white = h - height;
           const holes = tail + white * w;
           const band = Math.max(0, white - BAND_LINES) * w * BAND_WEIGHT;
-          consider({ cost: (holes + band) / capacity + own, holes, cut: { kind: 'module', option: o, height } });
+          consider({
+            cost: (holes + band) / capacity + own,
+            holes,
+            cut: { kind: 'module', item: i, option: o, height },
+          });
           continue;
         }
-        const rest = h - height - space;
-        const below = rest > 0 ? fill(w, rest, i + 1, j) : null;
+        const room = h - height - space;
+        const below = room > 0 ? fill(w, room, rest) : null;
         if (!below) continue;
         const holes = tail + below.holes;
-        consider({ cost: below.cost + tail / capacity + own, holes, cut: { kind: 'top', option: o, height } });
+        consider({
+          cost: below.cost + tail / capacity + own,
+          holes,
+          cut: { kind: 'top', item: i, option: o, height, rest },
+        });
       }
     }
-    if (j - i >= 2)
-      for (let left = MIN_SPAN; left <= w - MIN_SPAN; left++)
-        for (let at = i + 1; at < j; at++) {
-          const a = fill(left, h, i, at);
+    if (rest !== null)
+      for (const [left, right] of sets.splits(set)) {
+        const order = orderCost(sets.members(left), sets.members(right));
+        if (order === Infinity) continue;
+        for (let width = MIN_SPAN; width <= w - MIN_SPAN; width++) {
+          const a = fill(width, h, left);
           if (!a) continue;
-          const b = fill(w - left, h, at, j);
+          const b = fill(w - width, h, right);
           if (!b) continue;
-          consider({ cost: a.cost + b.cost, holes: a.holes + b.holes, cut: { kind: 'side', width: left, at } });
+          consider({
+            cost: a.cost + b.cost + order,
+            holes: a.holes + b.holes,
+            cut: { kind: 'side', width, left, right },
+          });
         }
+      }
     fills.set(key, best);
     return best;
   };
 
-  const best = fill(columns, lines, 0, items.length);
+  const best = fill(columns, lines, sets.all);
   if (!best) return null;
   const modules: ModulePlan[] = [];
-  const arrangement = build(
-    fill,
-    items,
-    modules,
-    { col: 0, line: firstLine, w: columns, h: lines },
-    0,
-    items.length,
-    space,
-  );
-  return { modules, holes: best.holes, capacity, arrangement, penalty: hierarchyPenalty(modules) };
+  const arrangement = build(fill, items, modules, { col: 0, line: firstLine, w: columns, h: lines }, sets.all, space);
+  return { modules, holes: best.holes, capacity, arrangement, penalty: best.cost - best.holes / capacity };
 }
 
 interface Region {
@@ -210,23 +315,22 @@ interface Region {
 
 /** The modules of a region's best filling, in reading order; returns the cuts as text (`a1 / [a2 | a3]`). */
 function build(
-  fill: (w: number, h: number, i: number, j: number) => Fill | null,
+  fill: (w: number, h: number, set: number) => Fill | null,
   items: ItemContent[],
   out: ModulePlan[],
   r: Region,
-  i: number,
-  j: number,
+  set: number,
   space: number,
 ): string {
-  const { cut } = fill(r.w, r.h, i, j)!;
+  const { cut } = fill(r.w, r.h, set)!;
   if (cut.kind === 'side') {
-    const left = build(fill, items, out, { ...r, w: cut.width }, i, cut.at, space);
-    const right = build(fill, items, out, { ...r, col: r.col + cut.width, w: r.w - cut.width }, cut.at, j, space);
+    const left = build(fill, items, out, { ...r, w: cut.width }, cut.left, space);
+    const right = build(fill, items, out, { ...r, col: r.col + cut.width, w: r.w - cut.width }, cut.right, space);
     return `[${left} | ${right}]`;
   }
   const head = headFor(cut.option, cut.height);
   out.push({
-    item: items[i]!.item,
+    item: items[cut.item]!.item,
     col: r.col,
     span: r.w,
     option: cut.option,
@@ -236,10 +340,10 @@ function build(
     headSize: head.size,
     head: head.set,
   });
-  const here = `${items[i]!.item}(${r.w}×${cut.height})`;
+  const here = `${items[cut.item]!.item}(${r.w}×${cut.height})`;
   if (cut.kind === 'module') return here;
   const below = { ...r, line: r.line + cut.height + space, h: r.h - cut.height - space };
-  return `${here} / ${build(fill, items, out, below, i + 1, j, space)}`;
+  return `${here} / ${build(fill, items, out, below, cut.rest, space)}`;
 }
 
 /** The largest headline size any of an item's options can take. */

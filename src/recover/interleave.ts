@@ -146,24 +146,32 @@ const BEFORE_ITS_HEADLINE = 2;
 export function readingOrder(frags: FragmentCues[], list: number[]): number[] {
   if (list.length < 2) return list;
   const endsOpen = frags[list.at(-1)!]!.end === 'open';
-  const scoreFrom = (k: number) => {
-    const order = [...list.slice(k), ...list.slice(0, k)];
+  const scoreOf = (order: number[], turned: boolean) => {
     const first = frags[order[0]!]!;
+    const k = list.indexOf(order[0]!);
     // Turning to the headline's column after one read right before that headline is the extractor's order undone.
-    const readBefore = k > 0 && first.opens && frags[list[k - 1]!]!.beforeHeadline !== undefined;
-    let s = (k > 0 && !readBefore ? -REORDERED : 0) + (first.opens ? UNDER_HEADLINE : 0);
+    const readBefore = turned && k > 0 && first.opens && frags[list[k - 1]!]!.beforeHeadline !== undefined;
+    let s = (order !== list && !readBefore ? -REORDERED : 0) + (first.opens ? UNDER_HEADLINE : 0);
     s -= STARTS_MIDWAY * Math.max(0, first.start) + (frags[order.at(-1)!]!.end === 'open' ? ENDS_MIDWAY : 0);
     for (let j = 1; j < order.length; j++) s += joinFit(frags[order[j - 1]!]!, frags[order[j]!]!);
     return s;
   };
-  let best = 0;
-  let bestScore = scoreFrom(0);
+  let best = list;
+  let bestScore = scoreOf(list, false);
+  const consider = (order: number[], turned: boolean) => {
+    const s = scoreOf(order, turned);
+    if (s > bestScore) [best, bestScore] = [order, s];
+  };
   for (let k = 1; k < list.length; k++) {
     if (!endsOpen && !frags[list[k]!]!.opens) continue;
-    const s = scoreFrom(k);
-    if (s > bestScore) [best, bestScore] = [k, s];
+    consider([...list.slice(k), ...list.slice(0, k)], true);
   }
-  return best === 0 ? list : [...list.slice(best), ...list.slice(0, best)];
+  // Or, where the extractor's order ends mid-sentence, its last column read among the first ones: the fragment that
+  // ends the item (a sentence's end, a sign-off) moved to the end.
+  if (endsOpen)
+    for (let k = 1; k < list.length - 1; k++)
+      if (frags[list[k]!]!.end !== 'open') consider([...list.slice(0, k), ...list.slice(k + 1), list[k]!], false);
+  return best;
 }
 
 /** How well fragment h goes on from g, from how g ends and h starts (its words aside). */

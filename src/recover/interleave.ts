@@ -167,10 +167,10 @@ export function readingOrder(frags: FragmentCues[], list: number[]): number[] {
     consider([...list.slice(k), ...list.slice(0, k)], true);
   }
   // Or, where the extractor's order ends mid-sentence, its last column read among the first ones: the fragment that
-  // ends the item (a sentence's end, a sign-off) moved to the end.
+  // signs the article off moved to the end.
   if (endsOpen)
     for (let k = 1; k < list.length - 1; k++)
-      if (frags[list[k]!]!.end !== 'open') consider([...list.slice(0, k), ...list.slice(k + 1), list[k]!], false);
+      if (frags[list[k]!]!.signedOff) consider([...list.slice(0, k), ...list.slice(k + 1), list[k]!], false);
   return best;
 }
 

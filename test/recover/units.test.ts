@@ -516,9 +516,11 @@ test('reading order: from the column under the headline when others were read be
   // The last column under the headline, the first after it (starting afresh, ending mid-sentence): the first first.
   assert.deepEqual(readingOrder([f(0.5, 'closed', true), f(-0.7, 'open')], [0, 1]), [1, 0]);
   // A full-width module's last column read among its first ones, its column before it read after them (a round
-  // trip of a page whose modules stand under a full-width one): the column that ends the article goes last.
-  const middle = [f(-0.7, 'open'), f(0.8, 'closed'), f(0.5, 'open')];
+  // trip of a page whose modules stand under a full-width one): the column that signs the article off goes last.
+  const middle = [f(-0.7, 'open'), { ...f(0.8, 'closed'), signedOff: true }, f(0.5, 'open')];
   assert.deepEqual(readingOrder(middle, [0, 1, 2]), [0, 2, 1]);
+  // A column that only ends a sentence says less: the extractor's order stands.
+  assert.deepEqual(readingOrder([f(-0.7, 'open'), f(0.8, 'closed'), f(0.5, 'open')], [0, 1, 2]), [0, 1, 2]);
 });
 
 test('stray marks: a closing mark alone goes back up to its line, an opening mark alone down to its line', () => {

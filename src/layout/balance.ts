@@ -7,7 +7,7 @@
  * full width again, goes a line longer for nothing.
  */
 import type { BodyLine } from './content.js';
-import { isBlank, type Rebreak, strandedLines, withParagraph } from './widows.js';
+import { BLANK_LINE, isBlank, type Rebreak, strandedLines, withParagraph } from './widows.js';
 
 /** Lines a module's last column may be filled by: each a paragraph re-set, so a few at most. */
 const MAX_FILLED = 6;
@@ -63,4 +63,24 @@ export function fillColumns(
     current = next;
   }
   return current;
+}
+
+/**
+ * Columns end level (齐栏): where a module's last column stops two lines or more short of the others, the shortfall
+ * is spread over its last columns, a line each (an empty line at the foot of each), so no column stands more than a
+ * line short. Not where that strands a line at a column's top or foot, nor beside a jump line or a moved orphan.
+ */
+export function levelColumns(body: BodyLine[], perColumn: number, columns: number, reserve: number): BodyLine[] {
+  const short = perColumn * columns - body.length;
+  if (reserve > 0 || short < 2 || short >= columns || body.some(isBlank)) return body;
+  const out: BodyLine[] = [];
+  let at = 0;
+  for (let c = 0; c < columns; c++) {
+    const full = c < columns - short;
+    const take = full ? perColumn : perColumn - 1;
+    out.push(...body.slice(at, at + take));
+    at += take;
+    if (!full && c + 1 < columns) out.push(BLANK_LINE);
+  }
+  return strandedLines(out, perColumn) > strandedLines(body, perColumn) ? body : out;
 }

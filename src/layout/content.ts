@@ -10,7 +10,7 @@
 import { NewsprintError } from '../errors.js';
 import type { WordSegmenter } from '../text/segmenter.js';
 import type { Byline, FaceMetrics, FaceRole, Issue, Metrics, Range, Template } from '../types.js';
-import { fillColumns } from './balance.js';
+import { fillColumns, levelColumns } from './balance.js';
 import { type Grid, spanWidth } from './grid.js';
 import { breaksAtClausesOnly, DECK_LEADING, fitHeadline, headlineBlockLines, setHeadlineAt } from './headline.js';
 import { type Memo, memo, memoPer } from './memo.js';
@@ -301,7 +301,12 @@ function flowOnce({ paragraphs, measure, columns, m, reserve, subheads }: FlowOf
     const capacity = perColumn * columns - reserve;
     const together = keepParagraphsTogether(body, perColumn, capacity, rebreakWithin(TOGETHER_MAX_STRETCH));
     const level = { perColumn, capacity, measure, stretch: FILL_MAX_STRETCH };
-    const kept = fillColumns(together, level, rebreakWithin(FILL_MAX_STRETCH));
+    const kept = levelColumns(
+      fillColumns(together, level, rebreakWithin(FILL_MAX_STRETCH)),
+      perColumn,
+      columns,
+      reserve,
+    );
     const stranded = strandedLines(kept, perColumn);
     if (out.length && stranded >= out[0]!.stranded) break;
     // An empty line left for a moved orphan is white in the module, as its last column's empty ends are.

@@ -20,19 +20,22 @@ const MAX_ROUNDS = 4;
  * Widows and orphans at the column break before line `b`: the paragraph running over it has its last line alone at
  * the top of the new column, or its first line alone at the foot of the old one.
  */
-function strandedAt(body: BodyLine[], b: number): number {
+function strandedAt(body: BodyLine[], b: number, perColumn: number): number {
   const top = body[b]!;
-  const foot = body[b - 1]!;
+  // (Empty lines at a column's foot hold no text: its last line above them is its foot.)
+  let f = b - 1;
+  while (f > b - perColumn && isBlank(body[f]!)) f--;
+  const foot = body[f]!;
   // A subhead at a column's foot, its paragraph in the next column.
   if (foot.subhead && foot.last && top.paragraph !== foot.paragraph) return 1;
   if (top.paragraph !== foot.paragraph) return 0;
-  return (top.last ? 1 : 0) + (body[b - 2]?.paragraph !== foot.paragraph ? 1 : 0);
+  return (top.last ? 1 : 0) + (body[f - 1]?.paragraph !== foot.paragraph ? 1 : 0);
 }
 
 /** Widows and orphans of body lines flowed down columns of `perColumn` lines. */
 export function strandedLines(body: BodyLine[], perColumn: number): number {
   let n = 0;
-  for (let b = perColumn; b < body.length; b += perColumn) n += strandedAt(body, b);
+  for (let b = perColumn; b < body.length; b += perColumn) n += strandedAt(body, b, perColumn);
   return n;
 }
 
@@ -93,7 +96,7 @@ function withOrphansMoved(body: BodyLine[], perColumn: number, capacity: number)
 /** The paragraph at fault at the first column break with a stranded line, and the first one of the column above. */
 function firstStranded(body: BodyLine[], perColumn: number): { at: number; from: number } {
   for (let b = perColumn; b < body.length; b += perColumn)
-    if (strandedAt(body, b) > 0) return { at: body[b - 1]!.paragraph, from: body[b - perColumn]!.paragraph };
+    if (strandedAt(body, b, perColumn) > 0) return { at: body[b - 1]!.paragraph, from: body[b - perColumn]!.paragraph };
   return { at: -1, from: 0 };
 }
 

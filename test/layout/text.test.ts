@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fillColumns } from '../../src/layout/balance.js';
+import { fillColumns, levelColumns } from '../../src/layout/balance.js';
 import { breaksAtClausesOnly, fitHeadline, HEADLINE_INSET, setHeadlineAt } from '../../src/layout/headline.js';
 import { breakParagraph, breakParagraphInto } from '../../src/layout/text/linebreak.js';
 import { naturalWidth, setLine } from '../../src/layout/text/setline.js';
@@ -229,6 +229,29 @@ test('columns end level: a paragraph goes a line longer where its marks, set ful
   // Quotes set solid leave no room to give: a sixth line would space the others out, so the column stays short.
   const quotes = '“东州”“西湾”“北岭”“南山”“东州”“西湾”“北岭”“南山”“东州”“西湾”“北岭”“南山”。';
   assert.equal(fill(quotes).length, body(quotes).length);
+});
+
+test('columns end level: a last column two lines or more short gives its shortfall to the columns before it', () => {
+  // Thirteen one-line paragraphs down four columns of four: 4, 3, 3, 3 lines, not 4, 4, 4, 1.
+  const line = (paragraph: number) => ({ units: toUnits('字'), indent: 0, last: true, paragraph });
+  const body = Array.from({ length: 13 }, (_, k) => line(k));
+  const level = levelColumns(body, 4, 4, 0);
+  assert.deepEqual(
+    level.flatMap((l, i) => (isBlank(l) ? [i] : [])),
+    [7, 11],
+  );
+  assert.deepEqual(
+    level.filter((l) => !isBlank(l)),
+    body,
+    'every line kept, in order',
+  );
+  // A line short is level enough.
+  const fifteen = Array.from({ length: 15 }, (_, k) => line(k));
+  assert.equal(levelColumns(fifteen, 4, 4, 0), fifteen);
+  // Ten lines down four columns of three, a two-line paragraph on the seventh and eighth lines: level, it would stand
+  // a line at the third column's foot and a line at the fourth's top, so the columns stay as they are.
+  const ten = [...Array.from({ length: 7 }, (_, k) => line(k)), { ...line(7), last: false }, line(7), line(8)];
+  assert.equal(levelColumns(ten, 3, 4, 0), ten);
 });
 
 test('body text: a gap between Han characters stays inside a line, where it is printed and read back', () => {

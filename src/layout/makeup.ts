@@ -205,9 +205,9 @@ export function planPage(spec: PageSpec): PagePlan | null {
   // An empty page is one white band (charged as a region's white under its module is).
   const emptyBand = (Math.max(0, lines - BAND_LINES) * columns * BAND_WEIGHT) / capacity;
   if (items.length === 0) return { modules: [], holes: capacity, capacity, arrangement: 'empty', penalty: emptyBand };
+  if (items.length > MAX_ITEMS) return null;
   const firstArticle = items.findIndex((it) => it.kind === 'article');
   const largest = items.map(maxHeadSize);
-  if (items.length > MAX_ITEMS) return null;
   const sets = items.length <= MAX_FREE_ITEMS ? anySets(items.length) : runSets(items.length);
   const isLead = items.map((it) => it.kind === 'lead');
 

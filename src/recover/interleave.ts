@@ -138,39 +138,39 @@ const BEFORE_ITS_HEADLINE = 2;
 /**
  * The order of an item's fragments: the extractor's, or that order turned
  * to start at another fragment (a module's last column read before its
- * first), whichever reads best: starting afresh, or under the headline, and
- * ending a sentence, each column going on where the one before stopped. It
- * is turned only where the extractor's order ends mid-sentence, or to start
- * under the headline.
+ * first), or with its signed-off column moved to the end (read among the
+ * first ones), whichever reads best: starting afresh, or under the headline,
+ * and ending a sentence, each column going on where the one before stopped.
+ * It is changed only where the extractor's order ends mid-sentence, or to
+ * start under the headline.
  */
 export function readingOrder(frags: FragmentCues[], list: number[]): number[] {
   if (list.length < 2) return list;
   const endsOpen = frags[list.at(-1)!]!.end === 'open';
-  const scoreOf = (order: number[], turned: boolean) => {
+  const scoreOf = (order: number[]) => {
     const first = frags[order[0]!]!;
     const k = list.indexOf(order[0]!);
     // Turning to the headline's column after one read right before that headline is the extractor's order undone.
-    const readBefore = turned && k > 0 && first.opens && frags[list[k - 1]!]!.beforeHeadline !== undefined;
+    const readBefore = k > 0 && first.opens && frags[list[k - 1]!]!.beforeHeadline !== undefined;
     let s = (order !== list && !readBefore ? -REORDERED : 0) + (first.opens ? UNDER_HEADLINE : 0);
     s -= STARTS_MIDWAY * Math.max(0, first.start) + (frags[order.at(-1)!]!.end === 'open' ? ENDS_MIDWAY : 0);
     for (let j = 1; j < order.length; j++) s += joinFit(frags[order[j - 1]!]!, frags[order[j]!]!);
     return s;
   };
   let best = list;
-  let bestScore = scoreOf(list, false);
-  const consider = (order: number[], turned: boolean) => {
-    const s = scoreOf(order, turned);
+  let bestScore = scoreOf(list);
+  const consider = (order: number[]) => {
+    const s = scoreOf(order);
     if (s > bestScore) [best, bestScore] = [order, s];
   };
   for (let k = 1; k < list.length; k++) {
     if (!endsOpen && !frags[list[k]!]!.opens) continue;
-    consider([...list.slice(k), ...list.slice(0, k)], true);
+    consider([...list.slice(k), ...list.slice(0, k)]);
   }
-  // Or, where the extractor's order ends mid-sentence, its last column read among the first ones: the fragment that
-  // signs the article off moved to the end.
+  // (Only a sign-off says a column ends the article: a column ending a sentence moved last cost more than it mended.)
   if (endsOpen)
     for (let k = 1; k < list.length - 1; k++)
-      if (frags[list[k]!]!.signedOff) consider([...list.slice(0, k), ...list.slice(k + 1), list[k]!], false);
+      if (frags[list[k]!]!.signedOff) consider([...list.slice(0, k), ...list.slice(k + 1), list[k]!]);
   return best;
 }
 

@@ -68,19 +68,20 @@ export function fillColumns(
 /**
  * Columns end level (齐栏): where a module's last column stops two lines or more short of the others, the shortfall
  * is spread over its last columns, a line each (an empty line at the foot of each), so no column stands more than a
- * line short. Not where that strands a line at a column's top or foot, nor beside a jump line or a moved orphan.
+ * line short. A jump line (`reserve`) goes on under the last one. Not where that strands a line at a column's top or
+ * foot, nor beside a moved orphan.
  */
 export function levelColumns(body: BodyLine[], perColumn: number, columns: number, reserve: number): BodyLine[] {
-  const short = perColumn * columns - body.length;
-  if (reserve > 0 || short < 2 || short >= columns || body.some(isBlank)) return body;
+  const short = perColumn * columns - body.length - reserve;
+  if (short < 2 || short >= columns || body.some(isBlank)) return body;
   const out: BodyLine[] = [];
   let at = 0;
-  for (let c = 0; c < columns; c++) {
+  for (let c = 0; c < columns - 1; c++) {
     const full = c < columns - short;
-    const take = full ? perColumn : perColumn - 1;
-    out.push(...body.slice(at, at + take));
-    at += take;
-    if (!full && c + 1 < columns) out.push(BLANK_LINE);
+    out.push(...body.slice(at, at + (full ? perColumn : perColumn - 1)));
+    at += full ? perColumn : perColumn - 1;
+    if (!full) out.push(BLANK_LINE);
   }
+  out.push(...body.slice(at));
   return strandedLines(out, perColumn) > strandedLines(body, perColumn) ? body : out;
 }

@@ -12,7 +12,7 @@ import type { WordSegmenter } from '../text/segmenter.js';
 import type { Byline, FaceMetrics, FaceRole, Issue, Metrics, Range, Template } from '../types.js';
 import { fillColumns, levelColumns } from './balance.js';
 import { type Grid, spanWidth } from './grid.js';
-import { breaksAtClausesOnly, DECK_LEADING, fitHeadline, headlineBlockLines, setHeadlineAt } from './headline.js';
+import { breaksCleanly, DECK_LEADING, fitHeadline, headlineBlockLines, setHeadlineAt } from './headline.js';
 import { type Memo, memo, memoPer } from './memo.js';
 import { type BreakOptions, type BrokenLine, breakParagraph, breakParagraphInto } from './text/linebreak.js';
 import type { Unit } from './text/units.js';
@@ -199,7 +199,7 @@ function headOptions(
         size,
         lines: headlineBlockLines(set.length, size, g.pitch),
         set,
-        clean: breaksAtClausesOnly(text, set),
+        clean: breaksCleanly(text, set),
       });
   }
   // Sizes that break the headline only at its clause breaks, when there are any.

@@ -4,6 +4,7 @@
  * first and, inside a clause too long for the width, into balanced lines.
  */
 
+import { isHan } from '../text/chars.js';
 import type { WordSegmenter } from '../text/segmenter.js';
 import type { FaceMetrics, Range } from '../types.js';
 import { type Memo, memo, memoPer } from './memo.js';
@@ -53,6 +54,17 @@ export const DECK_BASELINE = 1.0;
 
 /** A break beside a one-character word costs as much as lines this many ems squared out of balance. */
 const ONE_CHAR_WORD_BREAK = 6;
+/**
+ * Where a line break falls, against lines this many ems squared out of balance: after a pause (`，、；：`), a
+ * headline's own clause break; beside another mark (`…中欧` / `（中亚）班列`), where the phrase still reads on; between
+ * two Han characters, where it reads as a clause break that is not there (to a reader, and to recovery, which puts a
+ * space there).
+ */
+const BREAK_AFTER_PAUSE = 0;
+const BREAK_BESIDE_MARK = 2;
+const BREAK_BETWEEN_HAN = 12;
+const PAUSES = /[，、；：,;:]$/;
+
 /** Most lines a clause too long for one line is tried in before it is broken anywhere clreq allows. */
 const MAX_CLAUSE_LINES = 4;
 
@@ -61,6 +73,8 @@ interface PreparedClause {
   units: Unit[];
   cuts: number[];
   weakAt: (cut: number) => boolean;
+  /** What a line break at the cut costs, by what stands either side. */
+  breakAt: (cut: number) => number;
   widthOf: (a: number, b: number) => number;
 }
 
@@ -79,7 +93,8 @@ function prepare(clause: string, m: FaceMetrics, words: WordSegmenter): Prepared
   const weak = new Set<number>();
   let at = 0;
   for (const w of words(clause)) {
-    const single = [...w].length === 1;
+    // (A mark is no word: `（` clings to what it opens, which the line-start rules keep.)
+    const single = [...w].length === 1 && isHan(w);
     if (single) weak.add(at);
     bounds.add((at += w.length));
     if (single) weak.add(at);
@@ -97,6 +112,12 @@ function prepare(clause: string, m: FaceMetrics, words: WordSegmenter): Prepared
     units,
     cuts: [0, ...Array.from({ length: n - 1 }, (_, k) => k + 1).filter(breakable), n],
     weakAt: (cut) => cut < n && weak.has(starts[cut]!),
+    breakAt: (cut) => {
+      if (cut <= 0 || cut >= n) return 0;
+      const before = units[cut - 1]!.text;
+      if (PAUSES.test(before)) return BREAK_AFTER_PAUSE;
+      return isHan(before.slice(-1)) && isHan(units[cut]!.text[0]!) ? BREAK_BETWEEN_HAN : BREAK_BESIDE_MARK;
+    },
     widthOf: (a, b) => spans.natural(a, b - 1),
   };
 }
@@ -108,7 +129,7 @@ function prepare(clause: string, m: FaceMetrics, words: WordSegmenter): Prepared
  * Null when no word boundary gives lines that fit (one long word).
  */
 function wordLines(clause: string, avail: number, m: FaceMetrics, words: WordSegmenter): Unit[][] | null {
-  const { units, cuts, weakAt, widthOf } = prepareClause(clause, m, words);
+  const { units, cuts, weakAt, breakAt, widthOf } = prepareClause(clause, m, words);
   const n = units.length;
   const total = widthOf(0, n);
   for (let lines = Math.ceil(total / avail); lines <= MAX_CLAUSE_LINES; lines++) {
@@ -122,7 +143,7 @@ function wordLines(clause: string, avail: number, m: FaceMetrics, words: WordSeg
           if (b <= a) continue;
           const w = widthOf(a, b);
           if (w > avail + 1e-6) break;
-          const cost = prev.cost + (w - target) ** 2 + (weakAt(b) ? ONE_CHAR_WORD_BREAK : 0);
+          const cost = prev.cost + (w - target) ** 2 + (weakAt(b) ? ONE_CHAR_WORD_BREAK : 0) + breakAt(b);
           const hit = best[j]!.get(b);
           if (!hit || cost < hit.cost - 1e-9) best[j]!.set(b, { cost, from: a });
         }
@@ -189,23 +210,26 @@ export function setHeadlineAt(
 }
 
 /**
- * Does a headline's setting break only at its clause breaks (its spaces)? A
- * break elsewhere, even between words, reads as a clause break to a reader
- * (and to recovery, which puts a space there): a smaller size that needs none
- * is better.
+ * Does a headline's setting read as its text: every line break at a clause break (a space of the text) or beside a
+ * mark (`…倒票，` / `如何…`, `…中欧` / `（中亚）…`), where the phrase reads on? A break between two Han characters,
+ * even between words, reads as a clause break to a reader (and to recovery, which puts a space there): a smaller size
+ * that needs none is better.
  */
-export function breaksAtClausesOnly(text: string, lines: Unit[][]): boolean {
-  const clauses = text.split(/\s+/).filter(Boolean);
-  let k = 0;
-  for (const line of lines) {
-    const words = line
+export function breaksCleanly(text: string, lines: Unit[][]): boolean {
+  const whole = text.split(/\s+/).filter(Boolean).join(' ');
+  let at = 0;
+  for (const [k, line] of lines.entries()) {
+    const t = line
       .map((u) => u.text)
       .join('')
-      .split(/\s+/)
-      .filter(Boolean);
-    for (const w of words) if (w !== clauses[k++]) return false;
+      .trim();
+    if (whole.slice(at, at + t.length) !== t) return false;
+    at += t.length;
+    if (k + 1 === lines.length) break;
+    if (whole[at] === ' ') at++;
+    else if (isHan(whole[at - 1]!) && isHan(whole[at] ?? '')) return false;
   }
-  return k === clauses.length;
+  return at === whole.length;
 }
 
 /**
@@ -224,7 +248,7 @@ export function fitHeadline(
   for (let size = sizes.max; size >= sizes.min; size--) {
     const lines = setHeadlineAt(text, width, size, m, words);
     if (lines.length > maxLines) continue;
-    if (breaksAtClausesOnly(text, lines)) return { size, lines };
+    if (breaksCleanly(text, lines)) return { size, lines };
     fit ??= { size, lines };
   }
   return fit ?? { size: sizes.min, lines: setHeadlineAt(text, width, sizes.min, m, words) };

@@ -25,16 +25,16 @@ test(
     const round = summarise(group('all but -layout').filter((r) => r.engine === 'newsprint'));
     const report = JSON.stringify({ reading, layout, pdfminer, round });
     // Floors a little under the figures of the README (the targets of issue 11 are 97 %, 0.97, 90 % on -layout).
-    // (98.4 % and 0.971 in session 14; 0.974 in session 17, when F1 is held at the issue's 0.97.)
-    assert.ok(reading.headlineBody >= 0.98, `headline-body matches ${reading.headlineBody} (${report})`);
+    // (98.4 % and 0.971 in session 14; 0.974 in session 17, when F1 is held at the issue's 0.97; 99.1 % in session 18.)
+    assert.ok(reading.headlineBody >= 0.985, `headline-body matches ${reading.headlineBody} (${report})`);
     assert.ok(f1(reading.paragraphPrecision, reading.paragraphRecall) >= 0.97, `paragraph F1 (${report})`);
     assert.ok(reading.dates >= 0.98, `masthead (${report})`);
     // (94.9 % in session 14: headlines side by side at different heights head the columns under them, and line
     // ends cut off by justification glue are no column.)
     assert.ok(layout.headlineBody >= 0.93, `-layout headline-body matches ${layout.headlineBody} (${report})`);
-    // (At 97.8 % in session 11: 2025-03-25-06 sets a headline over two lines broken between words, which recovery
-    // cannot tell from a clause break.)
-    assert.ok(round.headlineBody >= 0.97, `round trip headline-body matches ${round.headlineBody} (${report})`);
+    // (At 97.8 % from session 11, when 2025-03-25-06 set a headline over two lines broken between words, which
+    // recovery cannot tell from a clause break; 100 % in session 18, the layout breaking it beside a bracket.)
+    assert.ok(round.headlineBody >= 0.99, `round trip headline-body matches ${round.headlineBody} (${report})`);
     // pdfminer (not one of issue 11's extractors; added in session 13 as one recovery was not built against): its
     // own order of a page's text boxes puts headlines after their bodies' first columns.
     assert.ok(pdfminer.headlineBody >= 0.7, `pdfminer headline-body matches ${pdfminer.headlineBody} (${report})`);

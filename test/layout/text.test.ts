@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fillColumns, levelColumns } from '../../src/layout/balance.js';
-import { breaksAtClausesOnly, fitHeadline, HEADLINE_INSET, setHeadlineAt } from '../../src/layout/headline.js';
+import { breaksCleanly, fitHeadline, HEADLINE_INSET, setHeadlineAt } from '../../src/layout/headline.js';
 import { breakParagraph, breakParagraphInto } from '../../src/layout/text/linebreak.js';
 import { naturalWidth, setLine } from '../../src/layout/text/setline.js';
 import { toUnits } from '../../src/layout/text/units.js';
@@ -160,17 +160,26 @@ test('over many random paragraphs: no prohibited line start or end, no line over
   }
 });
 
-test('headlines: a long clause breaks into balanced lines between words, never beside a one-character word', () => {
+test('headlines: a clause breaks at a mark, else in balanced lines between words, not by a one-character word', () => {
   const headline = '依法履职尽责推动新时代人大工作高质量发展';
   // 14 ems of room at size 1, after the insets on each side.
   const set = setHeadlineAt(headline, 14 + 2 * HEADLINE_INSET, 1, idealFace, jiebaWords);
   assert.deepEqual(set.map(text), ['依法履职尽责推动新时代', '人大工作高质量发展']);
   // Without a segmenter: balanced, but anywhere clreq allows.
   assert.equal(setHeadlineAt(headline, 14 + 2 * HEADLINE_INSET, 1, idealFace).length, 2);
+  assert.ok(breaksCleanly('凝聚发展新共识 开创人大新局面', [toUnits('凝聚发展新共识'), toUnits('开创人大新局面')]));
+  assert.ok(!breaksCleanly(headline, set));
+  // A break beside a mark reads as the phrase going on (recovery joins it with nothing): after a pause first, then
+  // beside a bracket, before a balanced break between two Han characters.
+  const lines = (t: string) => setHeadlineAt(t, 14 + 2 * HEADLINE_INSET, 1, idealFace, jiebaWords).map(text);
+  assert.deepEqual(lines('东州打击“黄牛”倒票，专项整治见成效'), ['东州打击“黄牛”倒票，', '专项整治见成效']);
+  assert.deepEqual(lines('西湾港累计发运中欧（中亚）班列超三万列'), ['西湾港累计发运中欧', '（中亚）班列超三万列']);
   assert.ok(
-    breaksAtClausesOnly('凝聚发展新共识 开创人大新局面', [toUnits('凝聚发展新共识'), toUnits('开创人大新局面')]),
+    breaksCleanly('西湾港累计发运中欧（中亚）班列超三万列', [
+      toUnits('西湾港累计发运中欧'),
+      toUnits('（中亚）班列超三万列'),
+    ]),
   );
-  assert.ok(!breaksAtClausesOnly(headline, set));
   // A size that needs no break inside a clause wins over a larger one that does.
   const fit = fitHeadline(headline, 20 + 2 * HEADLINE_INSET, { min: 1, max: 2 }, 2, idealFace, jiebaWords);
   assert.deepEqual([fit.size, fit.lines.length], [1, 1]);

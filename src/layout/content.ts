@@ -55,7 +55,7 @@ export interface HeadOption {
   size: number;
   /** The headline's lines at that size: what is measured here is what is placed. */
   set: Unit[][];
-  /** Broken only at its clause breaks (or not at all): a break inside a clause reads as one to a reader. */
+  /** Broken only at its clause breaks or beside marks (or not at all): see `breaksCleanly`. */
   clean: boolean;
 }
 
@@ -202,7 +202,7 @@ function headOptions(
         clean: breaksCleanly(text, set),
       });
   }
-  // Sizes that break the headline only at its clause breaks, when there are any.
+  // Sizes that break the headline cleanly (at its clause breaks or beside marks), when there are any.
   const fits = all.some((f) => f.clean) ? all.filter((f) => f.clean) : all;
   if (!fits.length) return null;
   const least = Math.min(...fits.map((f) => f.lines));

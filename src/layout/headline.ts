@@ -64,6 +64,8 @@ const BREAK_AFTER_PAUSE = 0;
 const BREAK_BESIDE_MARK = 2;
 const BREAK_BETWEEN_HAN = 12;
 const PAUSES = /[，、；：,;:]$/;
+/** A line break between these two texts falls between two Han characters: it reads as a clause break. */
+const betweenHan = (before: string, after: string) => isHan(before.slice(-1)) && isHan(after.slice(0, 1));
 
 /** Most lines a clause too long for one line is tried in before it is broken anywhere clreq allows. */
 const MAX_CLAUSE_LINES = 4;
@@ -116,7 +118,7 @@ function prepare(clause: string, m: FaceMetrics, words: WordSegmenter): Prepared
       if (cut <= 0 || cut >= n) return 0;
       const before = units[cut - 1]!.text;
       if (PAUSES.test(before)) return BREAK_AFTER_PAUSE;
-      return isHan(before.slice(-1)) && isHan(units[cut]!.text[0]!) ? BREAK_BETWEEN_HAN : BREAK_BESIDE_MARK;
+      return betweenHan(before, units[cut]!.text) ? BREAK_BETWEEN_HAN : BREAK_BESIDE_MARK;
     },
     widthOf: (a, b) => spans.natural(a, b - 1),
   };
@@ -227,14 +229,14 @@ export function breaksCleanly(text: string, lines: Unit[][]): boolean {
     at += t.length;
     if (k + 1 === lines.length) break;
     if (whole[at] === ' ') at++;
-    else if (isHan(whole[at - 1]!) && isHan(whole[at] ?? '')) return false;
+    else if (betweenHan(whole[at - 1]!, whole[at] ?? '')) return false;
   }
   return at === whole.length;
 }
 
 /**
- * The largest size (whole points, within `sizes`) at which the headline fits `maxLines` lines, breaking only at
- * its clause breaks if some size allows; the smallest size otherwise.
+ * The largest size (whole points, within `sizes`) at which the headline fits `maxLines` lines, breaking cleanly
+ * (`breaksCleanly`) if some size allows; the smallest size otherwise.
  */
 export function fitHeadline(
   text: string,

@@ -34,6 +34,9 @@ const line = (raw: string) => ({ no: 1, raw, blankBefore: true });
 const cleanLine = (raw: string, i = 0) => withWidth({ no: i + 1, raw, text: raw, removed: [], blankBefore: false });
 /** The articles recovered from a page of invented lines. */
 const articlesOf = (page: string[]) => recoverText(page.join('\n'), { file: 't.txt', words: jiebaWords }).articles;
+/** Each article recovered from the page: its headline, its byline's name, and its text's last five characters. */
+const headlineNameEnd = (page: string[]) =>
+  articlesOf(page).map((a) => [a.headline, a.byline?.name, a.paragraphs.join('').slice(-5)]);
 
 test('undouble: runs drawn twice read once', () => {
   assert.equal(undouble('政教专刊部主办政教专刊部主办').text, '政教专刊部主办');
@@ -864,13 +867,10 @@ test('a headline read among the columns beside it, cutting their sentence, heads
     '便，每到傍晚，书屋里坐满了',
     '读书的居民和放学的孩子。',
   ];
-  assert.deepEqual(
-    articlesOf(page).map((a) => [a.headline, a.byline?.name, a.paragraphs.join('').slice(-5)]),
-    [
-      ['东州港新开三条航线', '王明远', '海外港口。'],
-      ['西湾社区书屋藏书破十万册', '李华', '学的孩子。'],
-    ],
-  );
+  assert.deepEqual(headlineNameEnd(page), [
+    ['东州港新开三条航线', '王明远', '海外港口。'],
+    ['西湾社区书屋藏书破十万册', '李华', '学的孩子。'],
+  ]);
 });
 
 test('where the extractor writes indents, a headline read between two sentences of one paragraph cuts it', () => {
@@ -905,13 +905,10 @@ test('where the extractor writes indents, a headline read between two sentences 
     '读书的居民和孩子。',
     '\u3000\u3000街道说，明年再建五座。',
   ];
-  assert.deepEqual(
-    articlesOf(page).map((a) => [a.headline, a.byline?.name, a.paragraphs.join('').slice(-5)]),
-    [
-      ['东州港新开三条航线', '王明远', '力再提升。'],
-      ['西湾社区书屋藏书破十万册', '李华', '再建五座。'],
-    ],
-  );
+  assert.deepEqual(headlineNameEnd(page), [
+    ['东州港新开三条航线', '王明远', '力再提升。'],
+    ['西湾社区书屋藏书破十万册', '李华', '再建五座。'],
+  ]);
 });
 
 test('a question headline over another headline, both read above the first byline, goes to the first byline', () => {

@@ -8,6 +8,7 @@
 import { endsSentence } from '../text/chars.js';
 import { type WordSegmenter, wordsOf } from '../text/segmenter.js';
 import { isDatelineStart, looksLikeName, parseDateline, parseSignoff } from './classify.js';
+import { type Jumps, jumpBetween } from './furniture.js';
 import { spansJoin } from './headlines.js';
 import type { FragmentCues, FragmentEnd, FragmentStart, ItemCues } from './interleave.js';
 import { type CleanLine, keptIndent, runsOn } from './lines.js';
@@ -44,8 +45,15 @@ export interface ItemIdentity {
  * extractor sets its blocks apart: `apart`), where an anchor stands, and
  * where the runs change item.
  */
-export function bodyFragments(paras: Paragraph[], labels: number[], anchorAt: Set<number>, apart: boolean): Fragment[] {
+export function bodyFragments(
+  paras: Paragraph[],
+  labels: number[],
+  anchorAt: Set<number>,
+  apart: boolean,
+  jumps: Jumps,
+): Fragment[] {
   const all = paras.flatMap((p) => p.lines);
+  const jumpLines = [...jumps.out, ...jumps.in];
   // A line standing alone between blank lines: where every line does, blank lines set nothing apart.
   const lone = all.map((l, j) => l.blankBefore && (j + 1 === all.length || all[j + 1]!.blankBefore));
   const out: Fragment[] = [];
@@ -55,7 +63,9 @@ export function bodyFragments(paras: Paragraph[], labels: number[], anchorAt: Se
     p.lines.forEach((line, k) => {
       const cur = out.at(-1);
       const setApart = apart && line.blankBefore && !(j > 0 && lone[j - 1] && lone[j]);
-      if (!cur || cur.label !== labels[para] || (k === 0 && anchorAt.has(para)) || setApart)
+      // (A jump line ends what goes on elsewhere, or starts what came from elsewhere.)
+      const jumped = j > 0 && jumpBetween(jumpLines, all[j - 1]!.no, line.no);
+      if (!cur || cur.label !== labels[para] || (k === 0 && anchorAt.has(para)) || setApart || jumped)
         out.push({ pieces: [], label: labels[para]! });
       const frag = out.at(-1)!;
       const piece = frag.pieces.at(-1);
@@ -108,6 +118,7 @@ export function fragmentCues(
   paras: Paragraph[],
   items: ItemIdentity[],
   opens: Set<number>,
+  jumps: Jumps,
   words?: WordSegmenter,
 ): { cues: FragmentCues[]; items: ItemCues[]; spans: (a: number, b: number) => boolean } {
   const texts = frags.map((f) => f.pieces.flatMap((p) => p.lines.map((l) => l.text)).join(''));
@@ -141,8 +152,15 @@ export function fragmentCues(
       const dl = parseDateline(texts[k]!)?.names ?? [];
       dateline = items.findIndex((it) => dl.some((n) => it.names.includes(n)));
     }
+    const before = k > 0 ? frags[k - 1]!.pieces.at(-1)!.lines.at(-1)!.no : undefined;
+    const after = k + 1 < frags.length ? frags[k + 1]!.pieces[0]!.lines[0]!.no : undefined;
+    const stub = ONE_CHARACTER_CLAUSE.test(firstLine.text);
     return {
       label: f.label,
+      ...(stub ? { stub } : {}),
+      ...(CLAUSE_END.test(lastLine.text) ? { atMark: true } : {}),
+      ...(jumpBetween(jumps.in, before, firstLine.no) ? { jumpsIn: true } : {}),
+      ...(jumpBetween(jumps.out, lastLine.no, after) ? { jumpsOut: true } : {}),
       start: startOf(head, measure, dateline !== null),
       ...(head.first && opens.has(head.para) ? { opens: true } : {}),
       ...readBeforeHeadline(frags[k + 1], items, opens),
@@ -168,6 +186,14 @@ export function fragmentCues(
   };
   return { cues, items: itemCues, spans };
 }
+
+/**
+ * Text that opens on one character and a mark (`性。开展了…`) ends a clause begun elsewhere: after a mark it would be a
+ * clause of one character (`…会议、` / `性。`), which Chinese prose does not write.
+ */
+const ONE_CHARACTER_CLAUSE = /^\p{Script=Han}[。，、；：！？]/u;
+/** A clause's mark ends the text (a sentence's end is judged by how the next text starts: `start`). */
+const CLAUSE_END = /[，、；：]$/;
 
 /** The item whose headline, set above its body, the extractor read right after this fragment (the next opens it). */
 function readBeforeHeadline(next: Fragment | undefined, items: ItemIdentity[], opens: Set<number>) {

@@ -4,12 +4,14 @@
  * section), jump lines (`转第2版`, `上接第1版`), credits (`责任编辑：…`) and
  * page-corner e-mails. Kept in the issue as furniture, never in article text.
  */
-import type { Furniture, Masthead } from '../types.js';
+import type { Furniture, LineNo, Masthead } from '../types.js';
 import { compact } from './classify.js';
 import type { SourceLine } from './lines.js';
 import { DATE_SPAN, FOLIO, PAPER, WEEKDAY } from './masthead.js';
 
 const JUMP = /^[（(]?(?:转|下转|上接|接|续)第[0-9０-９]{1,3}版[）)]?$/;
+/** A jump line that sends the text above it on to another page (`下转第2版`), not one that takes it up (`上接第1版`). */
+const JUMP_OUT = /^[（(]?(?:转|下转)第/;
 const CREDIT = /^(?:本版)?(?:责任编辑|责编|版式设计|美术编辑|图片编辑|校对|本版编辑|制图)[：:]/;
 const EMAIL_ONLY =
   /^(?:(?:电子信箱|电子邮箱|邮箱|E-?mail)[：:]?)?[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/i;
@@ -38,7 +40,7 @@ export function furnitureKind(raw: string, masthead: Masthead | null): Furniture
 
 /**
  * Splits the page's furniture lines from the rest. The section's name on a
- * line of its own next to a running head (page 2 of a spread) is part of it.
+ * line of its own, on a page with a running head (page 2 of a spread), is part of it.
  */
 export function takeFurniture(
   lines: SourceLine[],
@@ -46,9 +48,10 @@ export function takeFurniture(
 ): { furniture: Furniture[]; rest: SourceLine[] } {
   const kinds = lines.map((l) => furnitureKind(l.raw, masthead));
   const section = masthead?.section;
+  // (Or anywhere on that page: an extractor may read it among the first column's lines.)
+  const headed = new Set(lines.flatMap((l, i) => (kinds[i] === 'running-head' ? [l.page ?? 0] : [])));
   lines.forEach((l, i) => {
-    const nearHead = kinds[i - 1] === 'running-head' || kinds[i + 1] === 'running-head';
-    if (!kinds[i] && section && compact(l.raw) === section && nearHead) kinds[i] = 'running-head';
+    if (!kinds[i] && section && compact(l.raw) === section && headed.has(l.page ?? 0)) kinds[i] = 'running-head';
   });
   const furniture: Furniture[] = [];
   const rest: SourceLine[] = [];
@@ -59,3 +62,23 @@ export function takeFurniture(
   });
   return { furniture, rest };
 }
+
+/**
+ * The page's jump lines by direction, as line numbers: `out`, each `下转第N版` under text that goes on on another
+ * page; `in`, each `上接第N版` over the text that went on.
+ */
+export interface Jumps {
+  out: LineNo[];
+  in: LineNo[];
+}
+
+export function jumpsOf(furniture: Furniture[]): Jumps {
+  const jumps: Jumps = { out: [], in: [] };
+  for (const f of furniture)
+    if (f.kind === 'jump') (JUMP_OUT.test(compact(f.text)) ? jumps.out : jumps.in).push(f.line);
+  return jumps;
+}
+
+/** A jump line stands between lines a and b (line numbers, a before b; b undefined: the end of the text). */
+export const jumpBetween = (lines: LineNo[], a: LineNo | undefined, b: LineNo | undefined): boolean =>
+  lines.some((j) => (a === undefined || j > a) && (b === undefined || j < b));

@@ -34,7 +34,7 @@ import { splitLayoutColumns } from './columns.js';
 import { itemConfidence } from './confidence.js';
 import { decodeExtraction } from './decode.js';
 import { bodyFragments, fragmentCues, paragraphsOf } from './fragments.js';
-import { takeFurniture } from './furniture.js';
+import { type Jumps, jumpsOf, takeFurniture } from './furniture.js';
 import { endsBinding, headlineText, joinHeadlineLines, spansJoin } from './headlines.js';
 import { type FragmentCues, interleave, readingOrder } from './interleave.js';
 import { checkNothingLost } from './invariants.js';
@@ -147,7 +147,7 @@ export function recoverText(text: string, options: RecoverOptions & { encoding?:
       inputHan,
     );
 
-  buildItems(draft, rest, columnsCut, options.words);
+  buildItems(draft, rest, columnsCut, jumpsOf(furniture), options.words);
   if (draft.articles.length === 0 && !draft.lead)
     draft.warnings.push({ code: 'no-items', message: 'no article or lead was recognised' });
 
@@ -191,7 +191,7 @@ export const lineCues = (words?: WordSegmenter): LineCues => {
 };
 
 /** Paragraphs of every body run, with the anchors (lead, signatures) standing between them. */
-function buildItems(draft: Draft, lines: SourceLine[], columnsCut: boolean, words?: WordSegmenter): void {
+function buildItems(draft: Draft, lines: SourceLine[], columnsCut: boolean, jumps: Jumps, words?: WordSegmenter): void {
   const paras: Paragraph[] = [];
   const anchors: Array<{ anchor: Anchor; sig?: Signature; lead?: LeadBlock }> = [];
   const pieced = writesPieces(lines.map((l) => cleaned(l)));
@@ -238,6 +238,7 @@ function buildItems(draft: Draft, lines: SourceLine[], columnsCut: boolean, word
     seg,
     anchors.map((a) => a.anchor),
     apart,
+    jumps,
     words,
   );
   anchors.forEach((a, i) => {
@@ -273,13 +274,14 @@ function placeFragments(
   seg: Assignment,
   anchors: Anchor[],
   apart: boolean,
+  jumps: Jumps,
   words?: WordSegmenter,
 ): { items: Array<{ paras: Paragraph[]; confidence: number }>; orphans: Paragraph[][] } {
   const labels = paras.map(() => -1);
   seg.runs.forEach((r, i) => {
     for (let k = r.from; k < r.to; k++) labels[k] = i;
   });
-  const frags = bodyFragments(paras, labels, new Set(anchors.map((a) => a.at)), apart);
+  const frags = bodyFragments(paras, labels, new Set(anchors.map((a) => a.at)), apart, jumps);
   // Where a headline (and byline) stands above its body, the text under it opens the article.
   const opens = new Set(anchors.flatMap((a, i) => (seg.runs[i]!.after ? [] : [a.at])));
   const { cues, items, spans } = fragmentCues(
@@ -287,6 +289,7 @@ function placeFragments(
     paras,
     anchors.map((a, i) => ({ ...a, sure: seg.runs[i]!.confidence })),
     opens,
+    jumps,
     words,
   );
   const placed = frags.length * anchors.length <= MAX_INTERLEAVED ? interleave(cues, items, spans) : unmoved(cues);

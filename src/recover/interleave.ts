@@ -41,6 +41,14 @@ export interface FragmentCues {
   people: Set<string>;
   /** Of those, the people it introduces itself (by title, or `名叫…`). */
   introduces?: Set<string>;
+  /** It opens on one character and a mark (`性。…`): the end of a clause begun in the fragment before it. */
+  stub?: boolean;
+  /** It ends on a clause's mark (`，`, `、`). */
+  atMark?: boolean;
+  /** A jump line (`下转第2版`) under it: its article goes on on another page. */
+  jumpsOut?: boolean;
+  /** A jump line (`上接第1版`) over it: it goes on from a column that jumped. */
+  jumpsIn?: boolean;
   /** It stands right under a headline (and byline) set above its body: it opens that article. */
   opens?: boolean;
   /**
@@ -68,6 +76,8 @@ export interface Interleaving {
 const JOIN_FITS = 2;
 /** A word runs across that join (`…全链` / `条责任…`): the two were one line of text. */
 const JOIN_SPANS_WORD = 2;
+/** A join that makes a clause of one character (`…会议、` + `性。…`): the stub's clause began elsewhere. */
+const JOIN_STUB_CLAUSE = 2;
 /** A sentence cut off (an open end followed by a fresh start), or a paragraph's middle after its end. */
 const JOIN_BROKEN = 3;
 /** A clean paragraph boundary between two fragments. */
@@ -79,6 +89,12 @@ const ENDS_MIDWAY = 3;
 const EMPTY = 8;
 /** Reading an item's fragments in another order than the extractor's. */
 const REORDERED = 1;
+/**
+ * A column that jumped (`下转第2版`) goes on in the text taken up after a jump line (`上接第1版`): the page says so
+ * outright. Taken up anywhere else, that text is out of its place.
+ */
+const JUMP_TAKEN_UP = 4;
+const JUMP_ASTRAY = 3;
 /** A fragment in no item. */
 const ORPHAN = 2.5;
 /** A dateline opens an article: one inside an item's text is another article's start. */
@@ -124,6 +140,13 @@ const MIN_GAIN = 2;
 /** Consecutive fragments of one item moved together (a piece of a column read into another article). */
 const MAX_MOVED_TOGETHER = 6;
 const MAX_ROUNDS = 30;
+/** Steps weighed with what they open, each round: the best ones by their own gain. */
+const LOOKAHEAD = 6;
+/** A change of fragments' items: each fragment with its new item, and what the change gains. */
+interface Step {
+  gain: number;
+  changes: Array<[number, number]>;
+}
 /** Fragments this close in the extractor's order may trade items: side-by-side columns are read near each other. */
 const TRADE_REACH = 8;
 
@@ -176,6 +199,7 @@ export function readingOrder(frags: FragmentCues[], list: number[]): number[] {
 
 /** How well fragment h goes on from g, from how g ends and h starts (its words aside). */
 function joinFit(g: FragmentCues, h: FragmentCues): number {
+  if (g.jumpsOut && h.jumpsIn) return JUMP_TAKEN_UP;
   const [goesOn, fresh] = [Math.max(0, h.start), Math.max(0, -h.start)];
   if (g.end === 'open') return JOIN_FITS * goesOn - JOIN_BROKEN * fresh;
   if (g.end === 'closed') return JOIN_CLEAN * fresh - JOIN_BROKEN * goesOn;
@@ -195,8 +219,18 @@ export function interleave(
   const alike = betweenItems(frags, items);
   const topicWeight = TOPIC_SCALE * Math.min(1, Math.max(0, (TOPIC_NOISE - alike) / (TOPIC_NOISE - TOPIC_CLEAR)));
   const joinScore = (a: number, b: number): number =>
-    joinFit(frags[a]!, frags[b]!) + (frags[a]!.end === 'open' && spans(a, b) ? JOIN_SPANS_WORD : 0);
+    joinFit(frags[a]!, frags[b]!) +
+    (frags[a]!.end === 'open' && spans(a, b) ? JOIN_SPANS_WORD : 0) -
+    (frags[a]!.atMark && frags[b]!.stub ? JOIN_STUB_CLAUSE : 0);
+  // An item's score depends only on its fragments: the search asks for the same lists round after round.
+  const known = new Map<string, number>();
   const scoreOf = (item: number, inPageOrder: number[]): number => {
+    const key = `${item}:${inPageOrder.join(',')}`;
+    let s = known.get(key);
+    if (s === undefined) known.set(key, (s = scoreOfList(item, inPageOrder)));
+    return s;
+  };
+  const scoreOfList = (item: number, inPageOrder: number[]): number => {
     if (item < 0) return -ORPHAN * inPageOrder.length;
     if (inPageOrder.length === 0) return -EMPTY;
     const list = readingOrder(frags, inPageOrder);
@@ -220,6 +254,7 @@ export function interleave(
       if ([...c.people].some((p) => named.get(p)! > 1)) s += PERSON_SHARED;
       if ([...c.people].some((p) => introducedBy.has(p) && introducedBy.get(p) !== f)) s += PERSON_INTRODUCED;
       if (k > 0) s += joinScore(list[k - 1]!, f) - (frags[list[k - 1]!]!.signedOff ? SIGNOFF_INSIDE : 0);
+      if (c.jumpsIn && !(k > 0 && frags[list[k - 1]!]!.jumpsOut)) s -= JUMP_ASTRAY;
       if (likeness) s += topicWeight * likeness[k]!;
       if (c.beforeHeadline === item) s += BEFORE_ITS_HEADLINE;
       if (c.names.has(item)) s += NAME_MINE;
@@ -256,42 +291,83 @@ export function interleave(
     return scoreOf(a, la) + scoreOf(b, lb) - scores.get(a)! - scores.get(b)!;
   };
 
-  refresh();
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    let best = { gain: MIN_GAIN, moved: [] as number[], to: 0 };
+  /** Every move and trade that gains anything, as the labels it changes. */
+  const steps = (): Step[] => {
+    const out: Step[] = [];
     for (const [item, list] of lists) {
       // What the runs gave no item has no cue for one: the runs weighed every anchor that could take it.
       if (item < 0) continue;
       for (let a = 0; a < list.length; a++)
-        for (let len = 1; len <= MAX_MOVED_TOGETHER && a + len <= list.length; len++) {
+        for (let len = 1; a + len <= list.length; len++) {
+          // (Or all the rest of it, however long: the text taken up after a jump line, read over several columns.)
+          if (len > MAX_MOVED_TOGETHER && a + len < list.length) continue;
           const slice = list.slice(a, a + len);
           // The slice, or, for one fragment between others of the item, all but it: another item's fragments
           // read on both sides of one of this item's.
           const rest = [...list.slice(0, a), ...list.slice(a + len)];
           const inside = len === 1 && a > 0 && a + 1 < list.length && rest.length <= MAX_MOVED_TOGETHER;
-          const moves = inside ? [slice, rest] : [slice];
-          for (const moved of moves)
+          for (const moved of inside ? [slice, rest] : [slice])
             for (let to = 0; to < m; to++) {
               if (to === item) continue;
               const g = gain(moved, to);
-              if (g > best.gain) best = { gain: g, moved, to };
+              if (g > 0) out.push({ gain: g, changes: moved.map((f) => [f, to]) });
             }
         }
     }
     // Two fragments trading items (a column of each read into the other's place).
-    let trade = { gain: best.gain, f: -1, g: -1 };
     for (let f = 0; f < labels.length; f++)
       for (let g = f + 1; g < labels.length && g <= f + TRADE_REACH; g++) {
         const [a, b] = [labels[f]!, labels[g]!];
         if (a < 0 || b < 0 || a === b) continue;
         const t = swapGain(f, g);
-        if (t > trade.gain) trade = { gain: t, f, g };
+        if (t > 0)
+          out.push({
+            gain: t,
+            changes: [
+              [f, b],
+              [g, a],
+            ],
+          });
       }
-    if (trade.f >= 0) [labels[trade.f], labels[trade.g]] = [labels[trade.g]!, labels[trade.f]!];
-    else if (best.moved.length) for (const f of best.moved) labels[f] = best.to;
-    else break;
+    return out.sort((x, y) => y.gain - x.gain);
+  };
+  const apply = (changes: Array<[number, number]>) => {
+    const undo = changes.map(([f]) => [f, labels[f]!] as [number, number]);
+    for (const [f, to] of changes) labels[f] = to;
     refresh();
-  }
+    return undo;
+  };
+
+  const total = () => [...scores.values()].reduce((x, y) => x + y, 0);
+  /**
+   * From the runs' labels, step by step while a step gains enough: each round the best step, or (`ahead`) the best of
+   * the few best weighed with the best step each opens: one column moved can leave its item ending mid-sentence until
+   * another column comes to it. Either way can end on the better filling; both are tried.
+   */
+  const search = (ahead: boolean) => {
+    labels.splice(0, labels.length, ...start);
+    refresh();
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      let best: { worth: number; step: Step | null } = { worth: MIN_GAIN, step: null };
+      for (const step of steps().slice(0, ahead ? LOOKAHEAD : 1)) {
+        let worth = step.gain;
+        if (ahead) {
+          const undo = apply(step.changes);
+          worth += Math.max(0, steps()[0]?.gain ?? 0);
+          apply(undo);
+        }
+        if (worth > best.worth) best = { worth, step };
+      }
+      if (!best.step) break;
+      apply(best.step.changes);
+    }
+    return { labels: [...labels], total: total() };
+  };
+  const start = [...labels];
+  const greedy = search(false);
+  const looked = search(true);
+  labels.splice(0, labels.length, ...(looked.total > greedy.total ? looked : greedy).labels);
+  refresh();
 
   const margins = frags.map((_, f) => {
     let rival = Number.NEGATIVE_INFINITY;

@@ -345,6 +345,21 @@ test("interleave: a column read past another article's sign-off goes back to the
   assert.deepEqual(placed(page(true), items), [0, 1, 0], 'a sign-off');
 });
 
+test('interleave: a column opening on one character and a stop goes on from a column, not from a clause mark', () => {
+  // Article 1's first column ends at `…会议、`; the column read after it opens `性。开展了…`, the end of article 0's
+  // `…针对性和实效` / `性。`: after `、` it would be a clause of one character. Its words say nothing of either.
+  const words = ['监督', '代表', '工作', '会议'];
+  const page = (stub: boolean) => [
+    fragment(0, words, { start: -0.7, opens: true }),
+    fragment(1, words, { start: -0.7, end: 'open', opens: true, atMark: true }),
+    fragment(1, words, { start: 0.5, end: 'closed', stub }),
+    fragment(1, words, { start: 0.5, end: 'closed' }),
+  ];
+  const items = [item('监督', 0.8), item('代表', 0.8)];
+  assert.deepEqual(placed(page(false), items), [0, 1, 1, 1], 'the shape of its first line only');
+  assert.deepEqual(placed(page(true), items), [0, 1, 0, 1], 'a clause of one character');
+});
+
 test('people: a story introduces a person by title and comes back to them; a fragment naming them goes home', () => {
   // Invented text. Names follow a title and come before a verb, a mark or a second title; `村民利益` names nobody.
   const texts = [

@@ -9,9 +9,10 @@
  * keeping the order the extractor gave (but for a module's last column read
  * before its first), when the cues say so. The strongest cue is how
  * fragments fit end to start: a column that stops mid-sentence goes on in a
- * fragment that starts mid-sentence, often mid-word. Topic words, the
- * byline's names, datelines, the measure a module sets its columns to and
- * the people a story introduces count too.
+ * fragment that starts mid-sentence, often mid-word; the surest, a jump line
+ * (`下转第2版` … `上接第1版`). Topic words, the byline's names, datelines, the
+ * measure a module sets its columns to and the people a story introduces
+ * count too.
  */
 
 /** How a fragment ends: mid-sentence, at a paragraph's short last line, or at a full line that ends a sentence. */

@@ -209,7 +209,8 @@ function headOptions(
   const out: HeadOption[] = [];
   for (let lines = least; lines <= fits[0]!.lines + extra; lines++) {
     const fit = fits.find((f) => f.lines <= lines)!;
-    out.push({ lines, size: fit.size, set: fit.set, clean: fit.clean });
+    // (A block more than `extra` lines taller than its headline needs would fill the page with air.)
+    if (lines - fit.lines <= extra) out.push({ lines, size: fit.size, set: fit.set, clean: fit.clean });
   }
   return out;
 }

@@ -137,9 +137,10 @@ const ORDER_INVERSION = 0.01;
  */
 const MAX_FREE_ITEMS = 6;
 
-function headFor(o: SpanOption, height: number): HeadOption {
+/** The headline block that makes an option's module `height` lines tall; none where no block has that height. */
+function headFor(o: SpanOption, height: number): HeadOption | undefined {
   const headLines = height - (o.minHeight - o.heads[0]!.lines);
-  return o.heads.find((h) => h.lines === headLines) ?? o.heads[o.heads.length - 1]!;
+  return o.heads.find((h) => h.lines === headLines);
 }
 
 /**
@@ -260,7 +261,9 @@ export function planPage(spec: PageSpec): PagePlan | null {
     for (const o of items[i]!.spans.get(w) ?? []) {
       const tail = (o.tail * o.span) / o.columns;
       for (let height = o.minHeight; height <= Math.min(o.maxHeight, h); height++) {
-        const own = modulePenalty(i, w, o, headFor(o, height));
+        const head = headFor(o, height);
+        if (!head) continue;
+        const own = modulePenalty(i, w, o, head);
         if (rest === null) {
           const white = h - height;
           const holes = tail + white * w;
@@ -332,7 +335,7 @@ function build(
     const right = build(fill, items, out, { ...r, col: r.col + cut.width, w: r.w - cut.width }, cut.right, space);
     return `[${left} | ${right}]`;
   }
-  const head = headFor(cut.option, cut.height);
+  const head = headFor(cut.option, cut.height)!;
   out.push({
     item: items[cut.item]!.item,
     col: r.col,

@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { loadMetrics } from '../../src/fonts/faces.js';
 import { readTemplate } from '../../src/io/inputs.js';
+import { articleContent, leadContent } from '../../src/layout/content.js';
+import { gridFor } from '../../src/layout/grid.js';
+import { headlineBlockLines } from '../../src/layout/headline.js';
 import { layoutIssue } from '../../src/layout/index.js';
 import { layoutViolations } from '../../src/layout/invariants.js';
 import { recoverBytes } from '../../src/recover/index.js';
@@ -76,6 +79,25 @@ for (const [name, layout] of layouts) {
       }
   });
 }
+
+test("a headline block is at most the template's maxHeadlineExtra lines taller than its headline needs", () => {
+  // (Else the make-up fills a page with air round a headline set smaller than its block: 3 lines under the lead's.)
+  const t = readTemplate('tabloid');
+  for (const size of [9.25, 11.25]) {
+    const g = gridFor(t, size);
+    const contents = [
+      leadContent(issue.lead!, t, g, metrics, jiebaWords),
+      ...issue.articles.map((a) => articleContent(a, t, g, metrics, jiebaWords)),
+    ];
+    for (const c of contents)
+      for (const o of [...c.spans.values()].flat())
+        for (const h of o.heads)
+          assert.ok(
+            h.lines - headlineBlockLines(h.set.length, h.size, g.pitch) <= t.maxHeadlineExtra,
+            `${c.item} at ${size} pt, span ${o.span}: ${h.lines} lines for ${h.set.length} at ${h.size} pt`,
+          );
+  }
+});
 
 test('the two templates differ in geometry, not code: page sizes and columns come from the JSON', () => {
   const t = layouts.get('tabloid')!;

@@ -367,7 +367,8 @@ export function interleave(
   const start = [...labels];
   const greedy = search(false);
   const looked = search(true);
-  labels.splice(0, labels.length, ...(looked.total > greedy.total ? looked : greedy).labels);
+  // (The look-ahead's filling, as any move, only where it gains enough: the greedy one reads more like the runs.)
+  labels.splice(0, labels.length, ...(looked.total > greedy.total + MIN_GAIN ? looked : greedy).labels);
   refresh();
 
   const margins = frags.map((_, f) => {

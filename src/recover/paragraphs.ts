@@ -61,10 +61,6 @@ const LOOSEST_JUSTIFIED = 0.1;
 const tooLooseToBeFull = (line: CleanLine, short: number): boolean =>
   short >= 1 && short / Math.max(1, [...line.text].length - 1) > LOOSEST_JUSTIFIED;
 
-/** A stop or pause ending a line, which a compositor may hang past the measure, and its least width (em). */
-const HANGING_END = /[，。、,.]$/;
-const HANGING_MIN = 0.5;
-
 /** A paragraph's first line falls short of the measure by its 2-em indent and what justification leaves: at most. */
 export const FIRST_LINE_SHORT = 3.2;
 
@@ -76,9 +72,7 @@ export const FIRST_LINE_SHORT = 3.2;
 function shapeOfFirstLine(cur: CleanLine, next: CleanLine | undefined, measure: number): number {
   const d = measure - cur.width;
   const slack = pushedSlack(next);
-  // (A stop or pause at the line's end may hang past the measure: it takes no room.)
-  const hangs = HANGING_END.test(cur.text) ? HANGING_MIN : 0;
-  const asIndented = measure - (cur.minWidth - hangs) >= 1.5 && d <= FIRST_LINE_SHORT + slack;
+  const asIndented = measure - cur.minWidth >= 1.5 && d <= FIRST_LINE_SHORT + slack;
   const asFull = d - slack < 1;
   if (asIndented && asFull) return 0;
   if (asFull) return -5; // cannot be indented

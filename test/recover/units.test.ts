@@ -20,7 +20,7 @@ import { checkNothingLost } from '../../src/recover/invariants.js';
 import { type CleanLine, type DraftCorrection, joinStrayMarks, withWidth } from '../../src/recover/lines.js';
 import { parseMasthead } from '../../src/recover/masthead.js';
 import { measuresOfLines } from '../../src/recover/measure.js';
-import { breakScore, joinFragments, NO_CUES, paragraphs } from '../../src/recover/paragraphs.js';
+import { joinFragments, NO_CUES, paragraphs } from '../../src/recover/paragraphs.js';
 import { joinPieces, writesPieces } from '../../src/recover/pieces.js';
 import { assignRuns } from '../../src/recover/segment.js';
 import { removeExtractionSpaces } from '../../src/recover/spaces.js';
@@ -638,18 +638,6 @@ test('split printed lines: a short last line and the next first line, its indent
     '去的地方。',
   ].map(cleanLine);
   assert.equal(joinFragments(page, []).length, 5);
-});
-
-test('paragraphs: a first line may fit its indented room only by hanging its last mark past the measure', () => {
-  // 14 characters and three commas in a 16.5-em column: with its indent, the line fits only with two commas halved
-  // and the last hung past the measure, as compositors set it. Its marks all halved, it still reads a line too wide
-  // for its indent unless the hung comma takes no room.
-  const [prev, cur, next] = [
-    '长李华说。',
-    '据介绍，今年以来，馆内借阅量大增，',
-    '周末阅览室里常常座无虚席，不少家长',
-  ].map(cleanLine);
-  assert.ok(breakScore(prev!, cur!, next, 16.5, false) > 0.5, 'a paragraph starts after the short last line');
 });
 
 test('paragraphs: a last line three ems short ends its paragraph even without a sentence end', () => {

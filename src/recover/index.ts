@@ -176,10 +176,15 @@ function unifyLine(line: SourceLine, draft: Draft, simplified: boolean): SourceL
   return { ...line, raw: text };
 }
 
+/** A numbered heading's start: `一、`, `（三）`. */
+const NUMBERED_HEAD = /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)/;
+
 export const lineCues = (words?: WordSegmenter): LineCues => {
   const binds = (l: CleanLine) => (words ? endsBinding(l.text, words) : false);
-  // (A subhead runs as wide as its column allows: paragraphs() holds it to a line well short of the measure.)
-  const subhead = (l: CleanLine) => (isHeadlineCandidate(l.raw, Infinity) || isBoxLabel(l.raw)) && !binds(l);
+  // (A subhead runs as wide as its column allows: paragraphs() holds it to a line well short of the measure. A
+  // numbered one, `一、…` or `（二）…`, may be indented as a paragraph is.)
+  const subhead = (l: CleanLine) =>
+    (isHeadlineCandidate(NUMBERED_HEAD.test(l.text) ? l.text : l.raw, Infinity) || isBoxLabel(l.raw)) && !binds(l);
   return {
     // A subhead, a box label, or the `——编者` that signs an editor's note.
     heading: (l) => subhead(l) || (isDeck(l.text) && emWidth(l.text) <= 8 && !binds(l)),

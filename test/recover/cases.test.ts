@@ -16,7 +16,7 @@ interface Case {
   file: string;
   why: string;
   expect: {
-    articles?: Array<{ headline: string; byline?: string; paragraphs?: string[] }>;
+    articles?: Array<{ headline: string; byline?: string; paragraphs?: string[]; subheads?: number[] }>;
     lead?: { headline?: string; kicker?: string | null; deck?: string | null; firstParagraph?: string };
     masthead?: { section?: string; date?: string };
     confidenceBelow?: Record<string, number>;
@@ -36,9 +36,11 @@ for (const c of manifest.cases)
       const got = issue.articles.map((a) => ({ headline: a.headline, byline: a.byline?.name })).sort(byHeadline);
       const want = articles.map((a) => ({ headline: a.headline, byline: a.byline })).sort(byHeadline);
       assert.deepEqual(got, want);
-      for (const a of articles)
-        if (a.paragraphs)
-          assert.deepEqual(issue.articles.find((x) => x.headline === a.headline)?.paragraphs, a.paragraphs, a.headline);
+      for (const a of articles) {
+        const got = issue.articles.find((x) => x.headline === a.headline);
+        if (a.paragraphs) assert.deepEqual(got?.paragraphs, a.paragraphs, a.headline);
+        if (a.subheads) assert.deepEqual(got?.subheads, a.subheads, `${a.headline}: subheads`);
+      }
     }
     if (lead) {
       assert.ok(issue.lead, 'a lead');

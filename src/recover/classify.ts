@@ -46,7 +46,12 @@ export interface BylineParts {
   names: string[];
   /** Printed with a byline mark (□, or 口 misread for it). */
   marker: '□' | '口' | '';
+  /** What follows the role where a second role stands among the names (`王明远 通讯员 赵小军`). */
+  name?: string;
 }
+
+/** A second contributor's role inside a byline or a dateline, before their names: `通讯员`, `实习生`. */
+const INNER_ROLE = /^(?:本报)?(?:特约记者|记者|通讯员|实习生)/;
 
 /**
  * Single-character tokens are letter-spaced names: `王  沛` is 王沛,
@@ -131,6 +136,19 @@ export function parseByline(raw: string, nameOnly = false): BylineParts | null {
       return { role: '', names: [tokens[0]!], marker };
     return null;
   }
+  // Two roles, each with its names (`本报记者 王明远 通讯员 赵小军`): the first is the role, the rest as printed.
+  const inner = tokens.findIndex((t, k) => k > 1 && INNER_ROLE.test(t) && t.replace(INNER_ROLE, '') === '');
+  if (inner > 0) {
+    const first = parseByline(tokens.slice(0, inner).join(' '));
+    const second = joinNames(tokens.slice(inner + 1));
+    if (first?.role && second)
+      return {
+        role: first.role,
+        names: [...first.names, ...second],
+        marker,
+        name: [...first.names, tokens[inner]!, ...second].join(' '),
+      };
+  }
   // Role: the leading tokens up to the last one that is not a name.
   for (let split = 0; split < tokens.length; split++) {
     const names = joinNames(tokens.slice(split));
@@ -168,7 +186,11 @@ const DATELINE_START = new RegExp(`^(?:${AGENCY})[^，。（(]{0,16}?电`);
 export function parseDateline(text: string): { agency: string; names: string[] } | null {
   const m = new RegExp(`^(${AGENCY})[^，。（(]{0,16}?电[（(](?:本报)?记者([^）)]{2,40})[）)]`).exec(compact(text));
   if (!m) return null;
-  const names = m[2]!.split(/[、，,\s]+/).filter((n) => NAME.test(n));
+  // Each part without a second contributor's role (`通讯员赵小军`); names the extractor glued cut apart.
+  const names = m[2]!
+    .split(/[、，,\s]+/)
+    .flatMap((part) => splitGluedNames(part.replace(INNER_ROLE, '')) ?? [])
+    .filter((n) => NAME.test(n));
   return names.length ? { agency: m[1]!, names } : null;
 }
 

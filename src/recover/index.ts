@@ -406,7 +406,7 @@ function bylineOf(sig: Signature, body: Paragraph[], draft: Draft): Byline | nul
   let byline: Byline | null = null;
   const parts: BylineParts | null = sig.parts;
   if (parts && sig.byline) {
-    byline = { role: parts.role, name: parts.names.join(' ') };
+    byline = { role: parts.role, name: parts.name ?? parts.names.join(' ') };
     if (parts.marker === '口')
       draft.corrections.push({
         kind: 'byline-marker',

@@ -117,6 +117,15 @@ test('bylines, headlines and decks are told from body lines', () => {
     '东州市农业科学研究院副研究员',
   );
   assert.equal(parseSignoff('（摘编自《东州日报》）')?.role, '');
+  // A second contributor's role among the names: the first role is the role, both names are cues, the rest printed.
+  assert.deepEqual(parseByline('□ 本报记者 王明远 通讯员 赵小军'), {
+    role: '本报记者',
+    names: ['王明远', '赵小军'],
+    marker: '□',
+    name: '王明远 通讯员 赵小军',
+  });
+  assert.deepEqual(parseDateline('本报东州3月4日电（记者王明远、通讯员赵小军）近日')?.names, ['王明远', '赵小军']);
+  assert.deepEqual(parseDateline('本报东州3月4日电（记者王明远 李华）近日')?.names, ['王明远', '李华']);
   assert.ok(isDeck('——全市人大学用习近平总书记关于坚持和完善人民代表大会制度重要思想交流会发言摘要'));
 });
 

@@ -52,6 +52,8 @@ export interface BylineParts {
 
 /** A second contributor's role inside a byline or a dateline, before their names: `通讯员`, `实习生`. */
 const INNER_ROLE = /^(?:本报)?(?:特约记者|记者|通讯员|实习生)/;
+/** What parts a dateline's names: marks, spaces, and a second contributor's role (`王明远、通讯员赵小军`). */
+const INNER_SPLIT = /[、，,\s]+|(?:本报)?(?:特约记者|记者|通讯员|实习生)/;
 
 /**
  * Single-character tokens are letter-spaced names: `王  沛` is 王沛,
@@ -176,20 +178,23 @@ export function isDeck(raw: string): boolean {
 }
 
 /** Who files a dateline: the paper itself (`本报`) or an agency. */
-export const AGENCY = '本报|新华社|中新社|人民网|央视网|光明日报|经济日报';
-const DATELINE_START = new RegExp(`^(?:${AGENCY})[^，。（(]{0,16}?电`);
+export const AGENCY = '本报|新华社|中新社|中新网|人民网|央视网|光明日报|经济日报';
+/** A dateline's place and date end at `电`; a local report's at `讯` (`本报讯（记者…）`), with neither. */
+const DATELINE_START = new RegExp(`^(?:${AGENCY})(?:[^，。（(]{0,16}?电|讯)`);
 
 /**
  * A dateline opening an article: `本报北京1月7日电（记者郁静娴）…`,
- * `新华社北京3月1日电（记者…）`. Gives the agency and the reporters' names.
+ * `新华社北京3月1日电（记者…）`, `本报讯（记者…）`. Gives the agency and the reporters' names.
  */
 export function parseDateline(text: string): { agency: string; names: string[] } | null {
-  const m = new RegExp(`^(${AGENCY})[^，。（(]{0,16}?电[（(](?:本报)?记者([^）)]{2,40})[）)]`).exec(compact(text));
+  const m = new RegExp(`^(${AGENCY})(?:[^，。（(]{0,16}?电|讯)[（(](?:本报)?记者([^）)]{2,40})[）)]`).exec(
+    compact(text),
+  );
   if (!m) return null;
-  // Each part without a second contributor's role (`通讯员赵小军`); names the extractor glued cut apart.
+  // Parted at marks, spaces and a second contributor's role; names the extractor glued together cut apart.
   const names = m[2]!
-    .split(/[、，,\s]+/)
-    .flatMap((part) => splitGluedNames(part.replace(INNER_ROLE, '')) ?? [])
+    .split(INNER_SPLIT)
+    .flatMap((part) => (part ? (splitGluedNames(part) ?? []) : []))
     .filter((n) => NAME.test(n));
   return names.length ? { agency: m[1]!, names } : null;
 }

@@ -126,6 +126,11 @@ test('bylines, headlines and decks are told from body lines', () => {
   });
   assert.deepEqual(parseDateline('本报东州3月4日电（记者王明远、通讯员赵小军）近日')?.names, ['王明远', '赵小军']);
   assert.deepEqual(parseDateline('本报东州3月4日电（记者王明远 李华）近日')?.names, ['王明远', '李华']);
+  // A local report's dateline: `本报讯`, with no place or date.
+  assert.deepEqual(parseDateline('本报讯（记者王明远 通讯员赵小军）近日，东州'), {
+    agency: '本报',
+    names: ['王明远', '赵小军'],
+  });
   assert.ok(isDeck('——全市人大学用习近平总书记关于坚持和完善人民代表大会制度重要思想交流会发言摘要'));
 });
 

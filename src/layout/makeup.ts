@@ -242,6 +242,29 @@ export function planPage(spec: PageSpec): PagePlan | null {
   // filling, and most of the sets a free order tries are cut off by it.
   const least = items.map((it) => Math.min(...[...it.spans.values()].flat().map((o) => o.span * o.minHeight)));
 
+  /** What a set brings to every region it may fill, found once: the table asks for it at each width and height. */
+  interface SetShape {
+    first: number;
+    rest: number | null;
+    least: number;
+    /** Its shares between a left and a right region, with what their order costs (none that passes a lead). */
+    sides: Array<{ left: number; right: number; order: number }>;
+  }
+  const shapes = new Map<number, SetShape>();
+  const shapeOf = (set: number): SetShape => {
+    let shape = shapes.get(set);
+    if (!shape) {
+      const members = sets.members(set);
+      const sides = sets.splits(set).flatMap(([left, right]) => {
+        const order = orderCost(sets.members(left), sets.members(right));
+        return order === Infinity ? [] : [{ left, right, order }];
+      });
+      shape = { first: members[0]!, rest: sets.rest(set), least: members.reduce((a, i) => a + least[i]!, 0), sides };
+      shapes.set(set, shape);
+    }
+    return shape;
+  };
+
   // Every region's best filling, once: the programme's table (a page's regions number some thousands).
   const fills = new Map<number, Fill | null>();
   /** Best filling of a region `w` columns by `h` lines with the items of `set`. */
@@ -249,15 +272,14 @@ export function planPage(spec: PageSpec): PagePlan | null {
     const key = (w * 256 + h) * sets.names + set;
     const known = fills.get(key);
     if (known !== undefined) return known;
-    const members = sets.members(set);
-    if (members.reduce((a, i) => a + least[i]!, 0) > w * h) return null;
+    const shape = shapeOf(set);
+    if (shape.least > w * h) return null;
     let best: Fill | null = null;
     const consider = (f: Fill) => {
       if (!best || f.cost < best.cost - 1e-12) best = f;
     };
     // The first item across the top: a column of modules reads down in order.
-    const i = members[0]!;
-    const rest = sets.rest(set);
+    const { first: i, rest } = shape;
     for (const o of items[i]!.spans.get(w) ?? []) {
       const tail = (o.tail * o.span) / o.columns;
       for (let height = o.minHeight; height <= Math.min(o.maxHeight, h); height++) {
@@ -286,21 +308,17 @@ export function planPage(spec: PageSpec): PagePlan | null {
         });
       }
     }
-    if (rest !== null)
-      for (const [left, right] of sets.splits(set)) {
-        const order = orderCost(sets.members(left), sets.members(right));
-        if (order === Infinity) continue;
-        for (let width = MIN_SPAN; width <= w - MIN_SPAN; width++) {
-          const a = fill(width, h, left);
-          if (!a) continue;
-          const b = fill(w - width, h, right);
-          if (!b) continue;
-          consider({
-            cost: a.cost + b.cost + order,
-            holes: a.holes + b.holes,
-            cut: { kind: 'side', width, left, right },
-          });
-        }
+    for (const { left, right, order } of shape.sides)
+      for (let width = MIN_SPAN; width <= w - MIN_SPAN; width++) {
+        const a = fill(width, h, left);
+        if (!a) continue;
+        const b = fill(w - width, h, right);
+        if (!b) continue;
+        consider({
+          cost: a.cost + b.cost + order,
+          holes: a.holes + b.holes,
+          cut: { kind: 'side', width, left, right },
+        });
       }
     fills.set(key, best);
     return best;

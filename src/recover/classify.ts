@@ -51,9 +51,10 @@ export interface BylineParts {
 }
 
 /** A second contributor's role inside a byline or a dateline, before their names: `通讯员`, `实习生`. */
-const INNER_ROLE = /^(?:本报)?(?:特约记者|记者|通讯员|实习生)/;
+const INNER_ROLE_WORD = '(?:本报)?(?:特约记者|记者|通讯员|实习生)';
+const INNER_ROLE = new RegExp(`^${INNER_ROLE_WORD}$`);
 /** What parts a dateline's names: marks, spaces, and a second contributor's role (`王明远、通讯员赵小军`). */
-const INNER_SPLIT = /[、，,\s]+|(?:本报)?(?:特约记者|记者|通讯员|实习生)/;
+const INNER_SPLIT = new RegExp(`[、，,\\s]+|${INNER_ROLE_WORD}`);
 
 /**
  * Single-character tokens are letter-spaced names: `王  沛` is 王沛,
@@ -139,7 +140,7 @@ export function parseByline(raw: string, nameOnly = false): BylineParts | null {
     return null;
   }
   // Two roles, each with its names (`本报记者 王明远 通讯员 赵小军`): the first is the role, the rest as printed.
-  const inner = tokens.findIndex((t, k) => k > 1 && INNER_ROLE.test(t) && t.replace(INNER_ROLE, '') === '');
+  const inner = tokens.findIndex((t, k) => k > 1 && INNER_ROLE.test(t));
   if (inner > 0) {
     const first = parseByline(tokens.slice(0, inner).join(' '));
     const second = joinNames(tokens.slice(inner + 1));
@@ -180,16 +181,15 @@ export function isDeck(raw: string): boolean {
 /** Who files a dateline: the paper itself (`本报`) or an agency. */
 export const AGENCY = '本报|新华社|中新社|中新网|人民网|央视网|光明日报|经济日报';
 /** A dateline's place and date end at `电`; a local report's at `讯` (`本报讯（记者…）`), with neither. */
-const DATELINE_START = new RegExp(`^(?:${AGENCY})(?:[^，。（(]{0,16}?电|讯)`);
+const FILED = '(?:[^，。（(]{0,16}?电|讯)';
+const DATELINE_START = new RegExp(`^(?:${AGENCY})${FILED}`);
 
 /**
  * A dateline opening an article: `本报北京1月7日电（记者郁静娴）…`,
  * `新华社北京3月1日电（记者…）`, `本报讯（记者…）`. Gives the agency and the reporters' names.
  */
 export function parseDateline(text: string): { agency: string; names: string[] } | null {
-  const m = new RegExp(`^(${AGENCY})(?:[^，。（(]{0,16}?电|讯)[（(](?:本报)?记者([^）)]{2,40})[）)]`).exec(
-    compact(text),
-  );
+  const m = new RegExp(`^(${AGENCY})${FILED}[（(](?:本报)?记者([^）)]{2,40})[）)]`).exec(compact(text));
   if (!m) return null;
   // Parted at marks, spaces and a second contributor's role; names the extractor glued together cut apart.
   const names = m[2]!

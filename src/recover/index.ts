@@ -228,7 +228,13 @@ function buildItems(draft: Draft, lines: SourceLine[], columnsCut: boolean, jump
         .map((l) => (l ? headlineText(l.raw) : ''))
         .join(' ');
       anchors.push({
-        anchor: { at: paras.length, lead: true, names: [], headlineWords: wordsOf(h, words) },
+        anchor: {
+          at: paras.length,
+          lead: true,
+          names: [],
+          headlineWords: wordsOf(h, words),
+          inside: block.lead.readInside === true,
+        },
         lead: block.lead,
       });
     }

@@ -36,6 +36,8 @@ export interface Anchor {
   names: string[];
   /** Words of its headline. */
   headlineWords: string[];
+  /** A lead whose headline was read among its own text: its run may take paragraphs either side of it. */
+  inside?: boolean;
 }
 
 export interface Assignment {
@@ -51,6 +53,8 @@ export interface Assignment {
 const AFTER_COST = 1.5;
 /** Headlines grouped before their bodies (modules side by side, read row by row) are less usual still. */
 const GROUPED_BEFORE_COST = 2;
+/** A lead's run taking paragraphs either side of its headline, read among its own text (Anchor.inside). */
+const LEAD_INSIDE_COST = 2;
 /** A module read between another's bodies and the headlines under them: a reading order few pages give. */
 const NESTED_COST = 2;
 /** An anchor with no body at all. */
@@ -252,6 +256,7 @@ function solve(
     if (from === to) return -EMPTY_COST;
     if (from === a.at) return scorers[i]!(from, to);
     if (to <= a.at && !a.lead) return scorers[i]!(from, to) - AFTER_COST;
+    if (a.inside && from < a.at && to > a.at) return scorers[i]!(from, to) - LEAD_INSIDE_COST;
     // Headlines standing together before their bodies: the later ones' bodies follow the earlier ones'.
     if (from > a.at && i > 0 && anchors[i - 1]!.at === a.at) return scorers[i]!(from, to) - GROUPED_BEFORE_COST;
     return NONE;

@@ -35,6 +35,8 @@ export interface LeadBlock {
   kicker: SourceLine | null;
   headline: SourceLine[];
   deck: SourceLine | null;
+  /** Its kicker and headline were read among its own columns: its text stands before them as well as after. */
+  readInside?: boolean;
 }
 
 export type Block =
@@ -127,12 +129,17 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
     starts.set(first, block);
   };
 
+  /** Line i is a block of its own, a whole phrase: what an extractor that reads a page's boxes out of order shows. */
+  const alone = (i: number) =>
+    apart && lines[i]!.blankBefore && (i + 1 >= lines.length || lines[i + 1]!.blankBefore) && isWhole(lines[i]!.raw);
+
   // The lead with a deck: `——…` right under its headline.
   lines.forEach((line, d) => {
     if (!isDeck(line.raw) || used.has(d)) return;
     const head = headlineAbove(d).slice(-2);
     if (head.length === 0 || !standsApart(lines, head, d, words)) return;
-    const lead: LeadBlock = { kicker: null, headline: head.map((i) => lines[i]!), deck: line };
+    const readInside = [...head, d].every(alone);
+    const lead: LeadBlock = { kicker: null, headline: head.map((i) => lines[i]!), deck: line, readInside };
     take(head[0]!, { kind: 'lead', lead }, [...head, d]);
   });
 
@@ -247,6 +254,33 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
       take(first, { kind: 'lead', lead }, two ? [first, first + 1] : [first]);
     }
   }
+  // Or a kicker and its headline read in among the columns (pdfminer reads a page's boxes out of order): two whole
+  // phrases (no quote or bracket left open or closed from elsewhere, no word run across them), each set apart as a
+  // block of its own, over a block of lines (not a line set apart, as where every line stands alone), with no byline
+  // under them. Only where one such pair stands on the page.
+  if (apart && ![...starts.values()].some((b) => b.kind === 'lead')) {
+    const overBlock = (i: number) => i + 1 < lines.length && !lines[i + 1]!.blankBefore;
+    const runsOn = (k: number) =>
+      !!words && spansJoin(headlineText(lines[k]!.raw), headlineText(lines[k + 1]!.raw), words);
+    const pairs = lines.flatMap((_, k) =>
+      k + 2 < lines.length &&
+      candidate(k) &&
+      candidate(k + 1) &&
+      alone(k) &&
+      alone(k + 1) &&
+      overBlock(k + 2) &&
+      !isBoxLabel(lines[k + 1]!.raw) &&
+      !runsOn(k) &&
+      isKicker(lines, k, words)
+        ? [k]
+        : [],
+    );
+    if (pairs.length === 1) {
+      const k = pairs[0]!;
+      const lead: LeadBlock = { kicker: lines[k]!, headline: [lines[k + 1]!], deck: null, readInside: true };
+      take(k, { kind: 'lead', lead }, [k, k + 1]);
+    }
+  }
 
   // A lead's deck set apart from its headline (a centred block read inside a column): a dash line standing
   // alone between two lines of one sentence. The lines around it are one block again.
@@ -280,6 +314,10 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
   flush();
   return blocks;
 }
+
+/** A phrase whole in itself: no quote or bracket closed that it did not open, none left open. */
+const isWhole = (raw: string): boolean =>
+  !closesUnopened(raw) && !closesUnopened([...raw].reverse().join(''), ['）)》”’', '（(《“‘']);
 
 /** The extractor sets blocks apart with blank lines (where it puts one between all lines, none stands alone). */
 export const blocksApart = (lines: SourceLine[]) => lines.filter((l) => l.blankBefore).length <= lines.length / 2;

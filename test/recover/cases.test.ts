@@ -17,7 +17,13 @@ interface Case {
   why: string;
   expect: {
     articles?: Array<{ headline: string; byline?: string; paragraphs?: string[]; subheads?: number[] }>;
-    lead?: { headline?: string; kicker?: string | null; deck?: string | null; firstParagraph?: string };
+    lead?: {
+      headline?: string;
+      kicker?: string | null;
+      deck?: string | null;
+      firstParagraph?: string;
+      paragraphs?: string[];
+    };
     masthead?: { section?: string; date?: string };
     confidenceBelow?: Record<string, number>;
   };
@@ -48,6 +54,7 @@ for (const c of manifest.cases)
       if (lead.deck !== undefined) assert.equal(issue.lead.deck, lead.deck);
       if (lead.kicker !== undefined) assert.equal(issue.lead.kicker ?? null, lead.kicker);
       if (lead.firstParagraph !== undefined) assert.equal(issue.lead.paragraphs[0], lead.firstParagraph);
+      if (lead.paragraphs) assert.deepEqual(issue.lead.paragraphs, lead.paragraphs);
     }
     for (const [headline, bound] of Object.entries(confidenceBelow ?? {})) {
       const a = issue.articles.find((x) => x.headline === headline);

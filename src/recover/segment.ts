@@ -199,14 +199,14 @@ export function assignRuns(paras: SegParagraph[], anchors: Anchor[]): Assignment
   // with its headlines grouped at its foot): the headlines after may take bodies from before the module between.
   for (const { inner, group } of m <= MAX_ANCHORS_PERMUTED ? nestings(anchors) : []) {
     const win = { lo: [...lo], hi: [...hi] };
-    for (const g of group) win.lo[g] = lo[inner]!;
-    win.hi[inner] = hi[group[0]!]!;
+    for (const g of group) win.lo[g] = lo[inner[0]!]!;
+    for (const i of inner) win.hi[i] = hi[group[0]!]!;
     const score = [...scorers];
-    for (const i of [inner, ...group]) score[i] = scorerIn(i, win);
-    const candidate = order.filter((i) => i !== inner);
+    for (const i of [...inner, ...group]) score[i] = scorerIn(i, win);
+    const candidate = order.filter((i) => !inner.includes(i));
     // After the group's last slot (a permutation above may have reordered it).
-    candidate.splice(Math.max(...group.map((g) => candidate.indexOf(g))) + 1, 0, inner);
-    consider(solveIn(candidate, win, score, NESTED_COST), candidate);
+    candidate.splice(Math.max(...group.map((g) => candidate.indexOf(g))) + 1, 0, ...inner);
+    consider(solveIn(candidate, win, score, NESTED_COST * inner.length), candidate);
   }
 
   const runs = new Array<Assignment['runs'][number]>(m);
@@ -355,20 +355,28 @@ function groups(anchors: Anchor[]): number[][] {
 }
 
 /**
- * An anchor standing alone with the anchors at the next place after it (headlines set under bodies, none of them
- * the lead's): the module it heads may have been read between those headlines and their bodies.
+ * Anchors each standing alone, one after another (up to MAX_NESTED), with the anchors at the next place after them
+ * (headlines set under bodies, none of them the lead's): the modules they head may have been read between those
+ * headlines and their bodies.
  */
-function nestings(anchors: Anchor[]): Array<{ inner: number; group: number[] }> {
-  const out: Array<{ inner: number; group: number[] }> = [];
-  for (let i = 0; i + 1 < anchors.length; i++) {
-    const at = anchors[i + 1]!.at;
-    if (anchors[i]!.lead || at === anchors[i]!.at || (i > 0 && anchors[i - 1]!.at === anchors[i]!.at)) continue;
+function nestings(anchors: Anchor[]): Array<{ inner: number[]; group: number[] }> {
+  const out: Array<{ inner: number[]; group: number[] }> = [];
+  const alone = (i: number) =>
+    !anchors[i]!.lead &&
+    (i === 0 || anchors[i - 1]!.at !== anchors[i]!.at) &&
+    (i + 1 >= anchors.length || anchors[i + 1]!.at !== anchors[i]!.at);
+  for (let last = 0; last + 1 < anchors.length; last++) {
+    const at = anchors[last + 1]!.at;
     const group: number[] = [];
-    for (let j = i + 1; j < anchors.length && anchors[j]!.at === at && !anchors[j]!.lead; j++) group.push(j);
-    if (group.length && group.length <= MAX_PERMUTED) out.push({ inner: i, group });
+    for (let j = last + 1; j < anchors.length && anchors[j]!.at === at && !anchors[j]!.lead; j++) group.push(j);
+    if (!group.length || group.length > MAX_PERMUTED) continue;
+    for (let first = last; first >= 0 && last - first < MAX_NESTED && alone(first); first--)
+      out.push({ inner: Array.from({ length: last - first + 1 }, (_, k) => first + k), group });
   }
   return out;
 }
+/** Modules read between another module's bodies and the headlines under them, at most (each costs NESTED_COST). */
+const MAX_NESTED = 3;
 
 function permutations(items: number[]): number[][] {
   if (items.length <= 1) return [items];

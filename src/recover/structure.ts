@@ -6,7 +6,7 @@
  * after its body; `segment.ts` decides that from the text.
  */
 import { emWidth, endsSentence } from '../text/chars.js';
-import type { WordSegmenter } from '../text/segmenter.js';
+import { type WordSegmenter, wordsOf } from '../text/segmenter.js';
 import {
   type BylineParts,
   closesUnopened,
@@ -20,7 +20,7 @@ import {
   parseSignoff,
   startsWithMark,
 } from './classify.js';
-import { headlineText, joinHeadlineLines, spansJoin } from './headlines.js';
+import { endsBinding, headlineText, joinHeadlineLines, spansJoin } from './headlines.js';
 import { keptIndent, type SourceLine, withWidth } from './lines.js';
 import { indentEvidence } from './paragraphs.js';
 
@@ -153,6 +153,9 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
     // A bare name: under a headline (not under a column line), and not the second line of a headline whose
     // byline follows, unless it stands alone beside that byline (a row of bylines under a row of headlines).
     const inRow = apart && line.blankBefore && !!lines[b + 1]?.blankBefore && parseByline(next) !== null;
+    // Set apart from the headline above it and opening the block of text under it (two lines or more), a bare name
+    // heads that text: the headline is another module's, read between (pairHeadless finds its own).
+    let setApart = false;
     if (
       !parts &&
       candidate(b - 1) &&
@@ -166,8 +169,17 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
       // 完全), the end of a wrapped paragraph.
       if (parts && words && parts.names.some((n) => words(n).length === 1)) parts = null;
       if (parts && words && spansJoin(headlineText(lines[b - 1]!.raw), headlineText(line.raw), words)) parts = null;
+      setApart =
+        apart &&
+        line.blankBefore &&
+        !inRow &&
+        [b + 1, b + 2].every((k) => k < lines.length && !lines[k]!.blankBefore && !parseByline(lines[k]!.raw, true));
     }
     if (!parts) return;
+    if (setApart) {
+      headless.push({ b, sig: { headline: [], byline: line, parts } });
+      return;
+    }
     // A byline too long for its column, broken after its mark's line (`□ 东州市农业科学研究院作物栽培研究所` /
     // `副研究员 林秋实`): the two lines are one byline, and the headline stands above the first.
     const above = lines[b - 1];
@@ -209,7 +221,7 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
         take(h, { kind: 'signature', sig: rowSig }, [h, r]);
       });
   });
-  pairHeadless(lines, headless, used, take, starts);
+  pairHeadless(lines, headless, used, take, starts, words);
 
   // Datelines: `本报北京1月7日电（记者…）` opens a body whose headline stands right above it.
   const datelines = lines.flatMap((line, t) => (!used.has(t) && isDatelineStart(line.raw) ? [t] : []));
@@ -234,6 +246,14 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
     take(mine[0]!, headlineOnly(mine), mine);
     for (const h of head.slice(mine.length)) take(h, headlineOnly([h]), [h]);
   });
+  // A datelined body with no headline above it takes the lonely headline its text names, read elsewhere (modules
+  // read out of order), which is put back above it.
+  if (apart && words)
+    for (const t of datelines) {
+      if (used.has(t) || starts.has(t)) continue;
+      const h = namedHeadline(lines, t, undefined, (i) => lonelyHeadline(lines, used, i), words);
+      if (h !== undefined) take(t, headlineOnly([h]), [h]);
+    }
 
   // A lead without a deck stands first on the page: its kicker, then its headline.
   if (![...starts.values()].some((b) => b.kind === 'lead')) {
@@ -401,18 +421,14 @@ function pairHeadless(
   used: Set<number>,
   take: (first: number, block: Block, indexes: number[]) => void,
   starts: Map<number, Block>,
+  words?: WordSegmenter,
 ): void {
   if (!blocksApart(lines)) {
     for (const { b, sig } of headless) take(b, { kind: 'signature', sig }, [b]);
     return;
   }
   const indentsKept = writesIndents(lines);
-  const lonely = (i: number) =>
-    !used.has(i) &&
-    lines[i]!.blankBefore &&
-    (i + 1 >= lines.length || lines[i + 1]!.blankBefore) &&
-    isHeadlineCandidate(lines[i]!.raw) &&
-    !isBoxLabel(lines[i]!.raw);
+  const lonely = (i: number) => lonelyHeadline(lines, used, i);
   for (let g = 0; g < headless.length; ) {
     // A row of bylines: headless ones one after the other.
     let h = g;
@@ -426,7 +442,14 @@ function pairHeadless(
       for (let i = row.at(-1)!.b + 1; i < lines.length && after.length < row.length; i++) if (lonely(i)) after.push(i);
     const below = after.length === row.length;
     const before = !below && found.length === row.length;
-    const heads = below ? after : before ? found : [];
+    let heads = below ? after : before ? found : [];
+    // A byline over its text whose words name not the headline above it, where another lonely headline of the page
+    // names it: a module whose headline the extractor read away from its byline (the modules between read first).
+    // (Headlines grouped after their bodies, read below them in order, are theirs.)
+    const named =
+      row.length === 1 && !below && words ? namedHeadline(lines, row[0]!.b + 1, heads[0], lonely, words) : undefined;
+    if (named !== undefined) heads = [named];
+    const far = named !== undefined;
     // Else the headlines of modules side by side, each set apart, read one above another over the first byline
     // (`headline A`, `headline B`, `byline A`, body A, `byline B`, body B): the last ones are these bylines'.
     const stacked = heads.length ? [] : stackedHeadlines(row[0]!.b, row.length, starts);
@@ -442,12 +465,56 @@ function pairHeadless(
       else if (stacked[k]) sig.headline = [stacked[k]!];
       // (Not where the headline cuts a column's sentence: pdfminer reads a headline among the columns beside it; its
       // article starts at its byline.)
-      const at = head >= 0 && before && !under && !splitsSentence(lines, head, indentsKept) ? head : b;
+      // (Nor where it was found far from its byline: the article starts at its byline.)
+      const at = head >= 0 && before && !under && !far && !splitsSentence(lines, head, indentsKept) ? head : b;
       take(at, { kind: 'signature', sig }, head >= 0 ? [head, b] : [b]);
     });
     g = h + 1;
   }
 }
+
+/** Line i, unused, is a headline standing alone: a block of its own (blank lines either side). */
+const lonelyHeadline = (lines: SourceLine[], used: Set<number>, i: number): boolean =>
+  !used.has(i) &&
+  lines[i]!.blankBefore &&
+  (i + 1 >= lines.length || lines[i + 1]!.blankBefore) &&
+  isHeadlineCandidate(lines[i]!.raw) &&
+  !isBoxLabel(lines[i]!.raw);
+
+/**
+ * The lonely headline whose words the block of text starting at line `from` uses, where the one found by place
+ * (`near`, if any) uses none: at least MIN_NAMING of its uncommon words, and more than any other lonely headline.
+ * Undefined when none does.
+ */
+function namedHeadline(
+  lines: SourceLine[],
+  from: number,
+  near: number | undefined,
+  lonely: (i: number) => boolean,
+  words: WordSegmenter,
+): number | undefined {
+  let text = '';
+  for (let i = from; i < lines.length && (i === from || !lines[i]!.blankBefore); i++) text += lines[i]!.raw.trim();
+  const naming = (i: number) =>
+    new Set(wordsOf(headlineText(lines[i]!.raw), words).filter((w) => !words.common?.(w) && text.includes(w))).size;
+  if (near !== undefined && naming(near) > 0) return undefined;
+  let best: number | undefined;
+  let most = MIN_NAMING - 1;
+  let tie = false;
+  // A column's line read apart (`…培` / `训，扎实开展…`) runs on by a word from the line before it or into the next.
+  const text_ = (k: number) => headlineText(lines[k]?.raw ?? '');
+  const runsAcross = (i: number) =>
+    spansJoin(text_(i - 1), text_(i), words) || spansJoin(text_(i), text_(i + 1), words);
+  for (let i = 0; i < lines.length; i++) {
+    if (i === near || !lonely(i) || runsAcross(i) || endsBinding(text_(i), words)) continue;
+    const n = naming(i);
+    if (n > most) [best, most, tie] = [i, n, false];
+    else if (n === most) tie = true;
+  }
+  return tie ? undefined : best;
+}
+/** Uncommon headline words a byline's text must use to claim a headline read far from it. */
+const MIN_NAMING = 1;
 
 /**
  * The nearest signature above byline b, where its headline has more than `count` lines, each set apart and as wide

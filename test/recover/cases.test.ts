@@ -16,7 +16,14 @@ interface Case {
   file: string;
   why: string;
   expect: {
-    articles?: Array<{ headline: string; byline?: string; paragraphs?: string[]; subheads?: number[] }>;
+    articles?: Array<{
+      headline: string;
+      byline?: string;
+      paragraphs?: string[];
+      /** Its text, paragraphs joined: which text it got, however the paragraphs break. */
+      body?: string;
+      subheads?: number[];
+    }>;
     lead?: {
       headline?: string;
       kicker?: string | null;
@@ -45,6 +52,7 @@ for (const c of manifest.cases)
       for (const a of articles) {
         const got = issue.articles.find((x) => x.headline === a.headline);
         if (a.paragraphs) assert.deepEqual(got?.paragraphs, a.paragraphs, a.headline);
+        if (a.body !== undefined) assert.equal(got?.paragraphs.join(''), a.body, a.headline);
         if (a.subheads) assert.deepEqual(got?.subheads, a.subheads, `${a.headline}: subheads`);
       }
     }

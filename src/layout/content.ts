@@ -14,7 +14,14 @@ import { fillColumns, levelColumns } from './balance.js';
 import { type Grid, spanWidth } from './grid.js';
 import { breaksCleanly, DECK_LEADING, fitHeadline, headlineBlockLines, setHeadlineAt } from './headline.js';
 import { type Memo, memo, memoPer } from './memo.js';
-import { type BreakOptions, type BrokenLine, breakParagraph, breakParagraphInto } from './text/linebreak.js';
+import { readingEnds } from './readable.js';
+import {
+  type BreakOptions,
+  type BrokenLine,
+  breakParagraph,
+  breakParagraphInto,
+  type ReadingEnds,
+} from './text/linebreak.js';
 import type { Unit } from './text/units.js';
 import { isBlank, keepParagraphsTogether, type Rebreak, strandedLines } from './widows.js';
 
@@ -156,25 +163,47 @@ const breaksFor = memoPer<FaceMetrics, string, BrokenLine[]>();
  */
 export const bodyBreaks = (measure: number): BreakOptions => ({ measure, indent: 2, gaps: true });
 
+/** The options' key: everything that changes where the lines break. */
+const breakKey = (opts: BreakOptions): string =>
+  `${opts.measure}|${opts.indent}|${opts.gaps ?? false}|${JSON.stringify(opts.reads ?? {})}`;
+
 /** A paragraph's lines, set once per process. */
 const brokenOnce = (text: string, m: FaceMetrics, opts: BreakOptions): BrokenLine[] =>
-  breaksFor(m)(`${opts.measure}|${opts.indent}|${opts.gaps ?? false}|${text}`, () => breakParagraph(text, m, opts));
+  breaksFor(m)(`${breakKey(opts)}|${text}`, () => breakParagraph(text, m, opts));
 
-/** Paragraph k's lines at a measure: a subhead in its face, the rest in the body's. */
-const paragraphLines = (paragraphs: string[], k: number, measure: number, m: FaceMetrics, subheads?: Subheads) =>
-  brokenOnce(paragraphs[k]!, subheads?.at.has(k) ? subheads.m : m, bodyBreaks(measure));
+/** How each paragraph of a body must read at a measure (readable.ts), found once per process. */
+const endsFor = memoPer<FaceMetrics, string, ReadingEnds[]>();
+
+function bodyEnds(paragraphs: string[], measure: number, m: FaceMetrics, subheads?: Subheads): ReadingEnds[] {
+  const key = `${measure}|${[...(subheads?.at ?? [])].join(',')}|${paragraphs.join('\n')}`;
+  const face = (k: number) => (subheads?.at.has(k) ? subheads.m : m);
+  return endsFor(m)(key, () =>
+    readingEnds(
+      paragraphs.length,
+      measure,
+      (k, reads) => brokenOnce(paragraphs[k]!, face(k), { ...bodyBreaks(measure), reads }),
+      (k) => subheads?.at.has(k) === true,
+    ),
+  );
+}
+
+/** Every paragraph's lines at a measure: subheads in their face, the rest in the body's, each end reading right. */
+function bodyParagraphs(paragraphs: string[], measure: number, m: FaceMetrics, subheads?: Subheads): BrokenLine[][] {
+  const ends = bodyEnds(paragraphs, measure, m, subheads);
+  return paragraphs.map((text, k) =>
+    brokenOnce(text, subheads?.at.has(k) ? subheads.m : m, { ...bodyBreaks(measure), reads: ends[k] }),
+  );
+}
 
 export function setBody(paragraphs: string[], measure: number, m: FaceMetrics, subheads?: Subheads): BodyLine[] {
-  return paragraphs.flatMap((_, paragraph) =>
-    paragraphLines(paragraphs, paragraph, measure, m, subheads).map((l) =>
-      subheads?.at.has(paragraph) ? { ...l, paragraph, subhead: true } : { ...l, paragraph },
-    ),
+  return bodyParagraphs(paragraphs, measure, m, subheads).flatMap((lines, paragraph) =>
+    lines.map((l) => (subheads?.at.has(paragraph) ? { ...l, paragraph, subhead: true } : { ...l, paragraph })),
   );
 }
 
 /** How many lines setBody sets, without making them. */
 const bodyLineCount = (paragraphs: string[], measure: number, m: FaceMetrics, subheads?: Subheads): number =>
-  paragraphs.reduce((n, _, k) => n + paragraphLines(paragraphs, k, measure, m, subheads).length, 0);
+  bodyParagraphs(paragraphs, measure, m, subheads).reduce((n, lines) => n + lines.length, 0);
 
 /**
  * Headline block options for a width: for each block height from the least
@@ -285,6 +314,7 @@ const rebrokenFor = memoPer<FaceMetrics, string, BrokenLine[] | null>();
 
 function flowOnce({ paragraphs, measure, columns, m, reserve, subheads }: FlowOf): Flow[] {
   const body = setBody(paragraphs, measure, m, subheads);
+  const ends = bodyEnds(paragraphs, measure, m, subheads);
   const least = Math.ceil((body.length + reserve) / columns);
   // (A subhead is a display line: it keeps its breaks.)
   const rebreakWithin =
@@ -292,8 +322,10 @@ function flowOnce({ paragraphs, measure, columns, m, reserve, subheads }: FlowOf
     (p, lines) =>
       subheads?.at.has(p)
         ? null
-        : rebrokenFor(m)(`${measure}|${lines}|${maxStretch}|${paragraphs[p]}`, () =>
-            breakParagraphInto(paragraphs[p]!, m, bodyBreaks(measure), { lines, maxStretch }),
+        : rebrokenFor(m)(
+            `${breakKey({ ...bodyBreaks(measure), reads: ends[p] })}|${lines}|${maxStretch}|${paragraphs[p]}`,
+            () =>
+              breakParagraphInto(paragraphs[p]!, m, { ...bodyBreaks(measure), reads: ends[p] }, { lines, maxStretch }),
           );
   const out: Flow[] = [];
   for (const perColumn of [least, least + 1]) {

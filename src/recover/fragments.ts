@@ -6,13 +6,14 @@
  * item, the item's paragraphs again.
  */
 import { endsSentence } from '../text/chars.js';
+import { FIRST_LINE_SHORT, keptIndent } from '../text/line-reading.js';
 import { type WordSegmenter, wordsOf } from '../text/segmenter.js';
 import { isDatelineStart, looksLikeName, parseDateline, parseSignoff } from './classify.js';
 import { type Jumps, jumpBetween } from './furniture.js';
 import { spansJoin } from './headlines.js';
 import type { FragmentCues, FragmentEnd, FragmentStart, ItemCues } from './interleave.js';
-import { type CleanLine, keptIndent, runsOn } from './lines.js';
-import { FIRST_LINE_SHORT, joinText, type Paragraph } from './paragraphs.js';
+import { type CleanLine, runsOn } from './lines.js';
+import { joinText, type Paragraph } from './paragraphs.js';
 
 /** A paragraph's lines inside one fragment. */
 interface Piece {
@@ -218,6 +219,13 @@ function startOf(piece: Piece, measure: number | null, dateline: boolean): Fragm
 }
 
 /**
+ * The piece's first line fills its measure with no room for an indent however its marks were set: it goes on from
+ * the text before it (a sentence that ended at a column's foot, the column read elsewhere), and starts no paragraph.
+ */
+const fullFirst = (piece: Piece, measure: number | null): boolean =>
+  measure !== null && measure - piece.lines[0]!.minWidth < INDENT_MIN && measure - piece.lines[0]!.width < FULL_LINE;
+
+/**
  * The fragment's measure when its lines are column lines (most of them as wide as the widest but a few), or
  * null: too few lines to tell, or an extractor that writes a paragraph to a line (MuPDF) left no line shape.
  */
@@ -259,7 +267,9 @@ export function paragraphsOf(
       const adjacent = prev !== null && piece.seq === prev.seq + 1;
       const join = adjacent
         ? !piece.first || paras[piece.para]!.soft === true
-        : prev !== null && k === 0 && !endsSentence(prev.lines.at(-1)!.text) && cues[f]!.start >= 0;
+        : prev !== null &&
+          k === 0 &&
+          ((!endsSentence(prev.lines.at(-1)!.text) && cues[f]!.start >= 0) || fullFirst(piece, cues[f]!.measure));
       if (join) {
         const last = out.at(-1)!;
         out[out.length - 1] = {

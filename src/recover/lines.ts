@@ -1,4 +1,5 @@
-import { emWidth, minEmWidth, NO_LINE_END, NO_LINE_START } from '../text/chars.js';
+import { NO_LINE_END, NO_LINE_START } from '../text/chars.js';
+import { lineWidths, type ReadLine } from '../text/line-reading.js';
 import type { Correction, LineNo } from '../types.js';
 
 /** One non-blank line of the extraction as read. */
@@ -34,18 +35,11 @@ export function sourceLines(text: string): SourceLine[] {
   return out;
 }
 
-/** A source line after its extraction spaces were removed. */
-export interface CleanLine {
+/** A source line after its extraction spaces were removed, measured. */
+export interface CleanLine extends ReadLine {
   no: LineNo;
-  raw: string;
-  text: string;
   /** Offsets in `raw` of the spaces that were removed (not counting trimmed ends). */
   removed: number[];
-  /** Width in ems, punctuation at full width. */
-  width: number;
-  /** Width with every compressible mark at half width: the least room the line can take. */
-  minWidth: number;
-  blankBefore: boolean;
   /**
    * Two pieces joined as one printed line where nothing says they run on (a comma ending the first, a closing mark
    * starting the second): the second may as well have started a paragraph whose indent the extractor dropped, so
@@ -54,39 +48,8 @@ export interface CleanLine {
   doubtfulJoin?: boolean;
 }
 
-/** The extractor kept a paragraph's first-line indent (ideographic spaces, or two spaces or more). */
-export const keptIndent = (line: { raw: string }): boolean => /^[ \u3000]{2,}|^\u3000/.test(line.raw);
-
 export function withWidth(line: Omit<CleanLine, 'width' | 'minWidth'>): CleanLine {
-  // The gaps a typesetter opens between Han and Latin (a quarter em, clreq), which the extractor wrote as spaces.
-  const gaps = HAN_LATIN_GAP * hanLatinGaps(line.raw.trim());
-  return { ...line, width: emWidth(line.text) + gaps, minWidth: minEmWidth(line.text) + gaps };
-}
-
-/** The space a typesetter sets between a Han character and a Latin letter or digit (em). */
-const HAN_LATIN_GAP = 0.25;
-
-/** A Latin run (letters, digits), with the spaces and the character on each side of it. */
-const LATIN_RUN = /(.?)( *)[A-Za-z0-9][A-Za-z0-9.%]*( *)(.?)/gu;
-const HAN = /\p{Script=Han}/u;
-
-/**
- * The quarter-em gaps of a typesetter that spaces Han and Latin: one for each side of a Latin run that meets Han
- * across a space, where no side meets Han without one. A space on one side while the other touches Han
- * (`止 2023年`) is no such gap: the extractor's own guess. A run at a line's edge or beside a mark has one side
- * that shows nothing (`4 岁习武，8 岁…`: two gaps).
- */
-function hanLatinGaps(raw: string): number {
-  let gaps = 0;
-  for (const [, before, spaceBefore, spaceAfter, after] of raw.matchAll(LATIN_RUN)) {
-    const sides = [
-      [before, spaceBefore],
-      [after, spaceAfter],
-    ] as const;
-    if (sides.some(([ch, space]) => HAN.test(ch ?? '') && !space)) continue;
-    gaps += sides.filter(([ch, space]) => HAN.test(ch ?? '') && space).length;
-  }
-  return gaps;
+  return { ...line, ...lineWidths(line.raw, line.text) };
 }
 
 /** A correction before the issue is put together: its id, and its item unless it knows it, are given at the end. */

@@ -1,19 +1,10 @@
-import {
-  CLOSING,
-  COMPRESSIBLE,
-  emWidth,
-  endsSentence,
-  isAsciiGraphic,
-  NO_LINE_END,
-  NO_LINE_START,
-} from '../text/chars.js';
+import { CLOSING, COMPRESSIBLE, endsSentence, isAsciiGraphic, NO_LINE_END } from '../text/chars.js';
+import { BREAK_THRESHOLD, breakScore, FIRST_LINE_SHORT, keptIndent } from '../text/line-reading.js';
 import { bracketDepth, parseSignoff } from './classify.js';
-import { type CleanLine, type DraftCorrection, keptIndent, runsOn, withWidth } from './lines.js';
+import { type CleanLine, type DraftCorrection, runsOn, withWidth } from './lines.js';
 import { measuresOfLines } from './measure.js';
 import { isLetterSpaced } from './spaces.js';
 
-/** A break needs more than one weak sign. */
-const BREAK_THRESHOLD = 0.5;
 /** A break score this close to the threshold is a narrow call, counted as a doubt. */
 const DOUBT_BAND = 2;
 
@@ -33,88 +24,6 @@ export interface Paragraph {
   soft?: boolean;
   /** A subhead (小标题): a heading line standing between paragraphs, or a heading wrapped over two lines. */
   subhead?: boolean;
-}
-
-/**
- * Em a line may have lost at its end because what starts the next line
- * could not follow it: an unbreakable run (a number, a Latin word, a dash)
- * or a character pushed down with a mark that may not start a line.
- */
-export function pushedSlack(next: CleanLine | undefined): number {
-  if (!next) return 0;
-  const t = next.text;
-  const run = /^[A-Za-z0-9.%]+/.exec(t);
-  if (run) return emWidth(run[0]);
-  if (/^(——|……)/.test(t)) return 2;
-  const chars = [...t];
-  if (chars[1] && NO_LINE_START.has(chars[1])) return 1;
-  if (chars[0] && NO_LINE_END.has(chars[0])) return 1;
-  return 0;
-}
-
-/**
- * Justified to the measure, a line this short would open more than this between its characters (em): more than
- * typesetters allow (newsprint caps the pitch at 1.10 em), so it is a paragraph's last line, however near the
- * measure (a 10-em line 2 em short), where a wide line as short may still be a loose one.
- */
-const LOOSEST_JUSTIFIED = 0.1;
-const tooLooseToBeFull = (line: CleanLine, short: number): boolean =>
-  short >= 1 && short / Math.max(1, [...line.text].length - 1) > LOOSEST_JUSTIFIED;
-
-/** A paragraph's first line falls short of the measure by its 2-em indent and what justification leaves: at most. */
-export const FIRST_LINE_SHORT = 3.2;
-
-/**
- * Could this line be a paragraph's first line (2 em short: the indent), or
- * a full line (what it lacks explained by compressible punctuation or by
- * what the next line starts with)? One shape only is evidence; both is none.
- */
-function shapeOfFirstLine(cur: CleanLine, next: CleanLine | undefined, measure: number): number {
-  const d = measure - cur.width;
-  const slack = pushedSlack(next);
-  const asIndented = measure - cur.minWidth >= 1.5 && d <= FIRST_LINE_SHORT + slack;
-  const asFull = d - slack < 1;
-  if (asIndented && asFull) return 0;
-  if (asFull) return -5; // cannot be indented
-  if (asIndented) return d >= 1.5 ? 2 : 0.5; // 1 em short: an indent, or a loosely justified line
-  return -1; // short: more likely a paragraph's last line
-}
-
-/**
- * Where a paragraph starts. Paragraph marks are lost in extraction, but the
- * shape of the lines survives: a paragraph's first line is indented 2 em, its
- * last line is usually short and ends a sentence, and a full line never
- * starts a paragraph. Each sign adds to a score; a break needs a positive
- * score above BREAK_THRESHOLD.
- */
-export function breakScore(
-  prev: CleanLine,
-  cur: CleanLine,
-  next: CleanLine | undefined,
-  measure: number,
-  prevStarts: boolean,
-  blankMeansBreak = false,
-  indentsKept = false,
-): number {
-  // A paragraph's first line has 2 em less room than the others.
-  const room = prevStarts ? measure - 2 : measure;
-  const dPrev = room - prev.width - pushedSlack(cur);
-  let s = 0;
-  if (prevStarts) s += dPrev > 1.5 ? 3 : dPrev >= 0.75 ? 0 : -2;
-  // (2.5-3 em short: more than a justified line's compressed marks leave, less than a clear last line; a weak sign,
-  // which a line that ends no sentence needs: newsprint sets such lines at least that short where it can.)
-  else s += dPrev > 3 ? 3 : dPrev >= 2.5 || tooLooseToBeFull(prev, dPrev) ? 1 : dPrev >= 1 ? 0 : -1;
-  s += shapeOfFirstLine(cur, next, measure);
-  s += endsSentence(prev.text) ? 1.5 : /[：:]$/.test(prev.text) ? 0.5 : -1.5;
-  if (prevStarts && !endsSentence(prev.text)) s -= 3; // a one-line paragraph ends a sentence
-  if (keptIndent(cur)) s += 4;
-  else if (indentsKept) s -= 4; // the extractor writes every first line's indent, and this line has none
-  if (blankMeansBreak && cur.blankBefore) s += 3; // lines set solid, paragraphs set off by a blank line
-  const dCur = measure - cur.width;
-  const dNext = next ? measure - next.width : 0;
-  // cur is a last line, next a first line
-  if (dCur >= 1 && endsSentence(cur.text) && dNext >= 1.5 && dNext <= 3.2) s -= 2;
-  return s;
 }
 
 /**

@@ -6,6 +6,7 @@
  * after its body; `segment.ts` decides that from the text.
  */
 import { emWidth, endsSentence } from '../text/chars.js';
+import { keptIndent } from '../text/line-reading.js';
 import { type WordSegmenter, wordsOf } from '../text/segmenter.js';
 import {
   type BylineParts,
@@ -21,7 +22,7 @@ import {
   startsWithMark,
 } from './classify.js';
 import { endsBinding, headlineText, joinHeadlineLines, spansJoin } from './headlines.js';
-import { keptIndent, type SourceLine, withWidth } from './lines.js';
+import { type SourceLine, withWidth } from './lines.js';
 import { indentEvidence } from './paragraphs.js';
 
 /** A headline with what says who wrote it: a byline line, or the dateline that opens its body. */

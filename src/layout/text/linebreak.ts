@@ -9,7 +9,7 @@
  * alone, nor only punctuation.
  */
 import { NewsprintError } from '../../errors.js';
-import { endsSentence, NO_LINE_START } from '../../text/chars.js';
+import { emWidth, endsSentence, NO_LINE_START } from '../../text/chars.js';
 import type { FaceMetrics } from '../../types.js';
 import { memoPer } from '../memo.js';
 import { HAN_LATIN_MAX, HAN_LATIN_SPACE, naturalWidth, spanWidths } from './setline.js';
@@ -33,6 +33,18 @@ export interface BreakOptions {
   indent: number;
   /** Body text: spaces between Han characters are a printed gap, kept inside a line (withGaps). */
   gaps?: boolean;
+  /**
+   * How the paragraph's ends must read where an extractor drops indents (readable.ts): its first line short of the
+   * measure by its indent as counted (each mark a whole em), or its last line short by this many ems as counted.
+   */
+  reads?: ReadingEnds;
+}
+
+export interface ReadingEnds {
+  showIndent?: boolean;
+  lastShortBy?: number;
+  /** Its last line (after a first) not as short as a first line is: full, or clearly shorter than an indent leaves. */
+  lastUnlikeFirst?: boolean;
 }
 
 /** A paragraph set in exactly `lines` lines, none with more than `maxStretch` em between characters. */
@@ -70,6 +82,15 @@ function prepare(text: string, m: FaceMetrics, opts: BreakOptions): { units: Uni
     const units = splitLongRuns(opts.gaps ? withGaps(toUnits(text)) : toUnits(text), max, m);
     return { units, widths: spanWidths(units, m) };
   });
+}
+
+/** Prefix sums of the units' widths as a reader of extracted text counts them: each mark a whole em (emWidth). */
+function countedWidths(units: Unit[]): Float64Array {
+  const out = new Float64Array(units.length + 1);
+  units.forEach((u, k) => {
+    out[k + 1] = out[k]! + (u.kind === 'space' ? 0 : emWidth(u.text));
+  });
+  return out;
 }
 
 function setParagraph(text: string, m: FaceMetrics, opts: BreakOptions, exactly?: ExactLines): BrokenLine[] | null {
@@ -205,6 +226,23 @@ const FULL_BY = 1.5;
  */
 const OPEN_END_BY = 3.5;
 const OPEN_END_SHORT = 8;
+/**
+ * A first line that must show its indent (ReadingEnds) reads as indented when it falls this far short of the measure
+ * as counted: recovery reads a line 1.5 em short as a first line, not a full one (paragraphs.ts shapeOfFirstLine).
+ */
+const SHOWN_INDENT = 1.5;
+/**
+ * A paragraph end that would not read as one, or a first line that would read full: more than a loose line (the
+ * reader joins two paragraphs), less than a line added to the paragraph (a module a line taller).
+ */
+const HIDDEN_INDENT = 40;
+const RUN_ON_END = 60;
+/**
+ * A last line that must not read as a paragraph's first line (ReadingEnds) is either within this of the measure as
+ * counted (full), or more than FIRST_READ short: recovery reads a line 1-3.2 em short as an indented first line.
+ */
+const FULL_READ = 1;
+const FIRST_READ = 3.5;
 
 /**
  * Does the line [i, j) fit only by hanging its last unit, a stop or pause after a character, past the measure? (The
@@ -238,6 +276,19 @@ function totalFit(units: Unit[], widths: Widths, opts: BreakOptions, exactly?: E
   const chars = new Int32Array(n + 1);
   for (let k = 0; k < n; k++) chars[k + 1] = chars[k]! + (isCharacter(units[k]!) ? 1 : 0);
   const lonely = (i: number) => i > 0 && chars[n]! - chars[i]! < 2;
+  const reads = opts.reads;
+  const counted = reads ? countedWidths(units) : null;
+  /** What the line [i, j) costs for reading wrong where the indents are gone (ReadingEnds). */
+  const misread = (i: number, j: number): number => {
+    if (!reads || !counted) return 0;
+    const width = counted[j]! - counted[i]!;
+    let cost = 0;
+    if (i === 0 && reads.showIndent && width > opts.measure - SHOWN_INDENT) cost += HIDDEN_INDENT;
+    if (j === n && reads.lastShortBy && width > opts.measure - reads.lastShortBy) cost += RUN_ON_END;
+    const short = opts.measure - width;
+    if (j === n && i > 0 && reads.lastUnlikeFirst && short >= FULL_READ && short <= FIRST_READ) cost += RUN_ON_END;
+    return cost;
+  };
   // Without a line count, one layer holds every break; with one, layer k holds the breaks after k lines.
   const layers = exactly?.lines ?? 1;
   const arrays = exactly ? layers + 1 : 1;
@@ -268,6 +319,7 @@ function totalFit(units: Unit[], widths: Widths, opts: BreakOptions, exactly?: E
             (stretch > TOO_LOOSE + 1e-9 ? LOOSE_LINE : 0);
         if (j === n && avail - natural < FULL_BY) cost += FULL_LAST_LINE;
         else if (j === n && avail - natural < endBy) cost += OPEN_END_SHORT;
+        cost += misread(i, j);
         if (here + cost < best[into]![j]! - 1e-9) {
           best[into]![j] = here + cost;
           from[into]![j] = i;

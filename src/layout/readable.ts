@@ -29,9 +29,17 @@ const LAST_SHORT = [1.5, 3.5];
 export function readingEnds(
   count: number,
   measure: number,
-  set: SetWith,
+  setFresh: SetWith,
   display: (p: number) => boolean,
 ): ReadingEnds[] {
+  // Each setting asked for once here: the caller's memo keys on the paragraph's whole text.
+  const settings = new Map<string, BrokenLine[]>();
+  const set: SetWith = (p, reads) => {
+    const key = `${p}|${reads.showIndent ?? false}|${reads.lastShortBy ?? 0}|${reads.lastUnlikeFirst ?? false}`;
+    let lines = settings.get(key);
+    if (!lines) settings.set(key, (lines = setFresh(p, reads)));
+    return lines;
+  };
   const ends: ReadingEnds[] = Array.from({ length: count }, () => ({}));
   const lines = (p: number) => set(p, ends[p]!);
   const firstOf = (p: number) => (p < count ? lines(p)[0] : undefined);
@@ -83,9 +91,16 @@ export function showsBreak(p: BrokenLine[], q: BrokenLine[], after: BrokenLine |
  * Han and a Latin word or number (recovery counts those gaps in the line's width).
  */
 function readLine(l: BrokenLine): ReadLine {
-  const text = l.units.map((u) => u.text).join('');
-  const raw = text.replace(HAN_LATIN, '$1 $2').replace(LATIN_HAN, '$1 $2');
-  return { raw, text, ...lineWidths(raw, text), blankBefore: false };
+  let read = readLines.get(l);
+  if (!read) {
+    const text = l.units.map((u) => u.text).join('');
+    const raw = text.replace(HAN_LATIN, '$1 $2').replace(LATIN_HAN, '$1 $2');
+    read = { raw, text, ...lineWidths(raw, text), blankBefore: false };
+    readLines.set(l, read);
+  }
+  return read;
 }
+/** Lines read once: settings are memoised, so the same line objects come back for every size sharing a measure. */
+const readLines = new WeakMap<BrokenLine, ReadLine>();
 const HAN_LATIN = /(\p{Script=Han})([A-Za-z0-9])/gu;
 const LATIN_HAN = /([A-Za-z0-9%])(\p{Script=Han})/gu;

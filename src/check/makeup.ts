@@ -39,6 +39,8 @@ export interface PageMakeup {
   midWordBreaks: string[];
   /** Article modules as wide as the page. */
   fullWidthModules: number;
+  /** Full-width articles set right under another (no module between them): the layer cake the issue forbids. */
+  stackedFullWidth: number;
   /**
    * The most white between a headline's ink and what stands above it in its module (the module's top, a kicker),
    * or below it (deck, byline, body), in body lines: the house style fixes it at about half a line to a line.
@@ -177,6 +179,20 @@ function inversions(page: Page): number {
   return sizes.filter((s, i) => i > 0 && s > sizes[i - 1]!).length;
 }
 
+/** Pairs of full-width articles, one right under the other: no lead or article module starts between them. */
+function stackedFullWidth(page: Page, columns: number): number {
+  const modules = page.boxes.filter((b) => b.kind === 'article' || b.kind === 'lead');
+  const wide = modules.filter((b) => b.kind === 'article' && b.span === columns).sort((a, b) => a.rect.y - b.rect.y);
+  let n = 0;
+  for (let i = 0; i + 1 < wide.length; i++) {
+    const [top, under] = [wide[i]!.rect, wide[i + 1]!.rect];
+    if (!modules.some((m) => m.rect.y > top.y + EPS && m.rect.y < under.y - EPS)) n++;
+  }
+  return n;
+}
+/** Points: module edges within this are one edge. */
+const EPS = 0.5;
+
 export function measureMakeup(layout: Layout, words: WordSegmenter): SpreadMakeup {
   const pitch = layout.makeup.pitch;
   const pages = layout.pages.map((page): PageMakeup => {
@@ -205,6 +221,7 @@ export function measureMakeup(layout: Layout, words: WordSegmenter): SpreadMakeu
       orphans: ww.reduce((s, w) => s + w.orphans, 0),
       midWordBreaks: midWordBreaks(page, words),
       fullWidthModules: page.boxes.filter((b) => b.kind === 'article' && b.span === layout.makeup.columns).length,
+      stackedFullWidth: stackedFullWidth(page, layout.makeup.columns),
       headlineSpace: Math.max(0, ...page.boxes.map(headlineSpace)) / pitch,
       hierarchyInversions: inversions(page),
     };

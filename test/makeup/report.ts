@@ -80,11 +80,12 @@ export function makeupTable(rows: MakeupRow[]): string[] {
       'inversions',
       'headline air',
       'full-width',
+      'stacked',
     ],
   ];
   for (const { name, score: s, error } of rows) {
     if (!s) {
-      out.push([name, `not set: ${error}`, ...Array(11).fill('')]);
+      out.push([name, `not set: ${error}`, ...Array(12).fill('')]);
       continue;
     }
     const body = s.pages.reduce((k, p) => k + p.bodyLines, 0);
@@ -103,6 +104,7 @@ export function makeupTable(rows: MakeupRow[]): string[] {
       String(s.pages.reduce((k, p) => k + p.hierarchyInversions, 0)),
       `${Math.max(...s.pages.map((p) => p.headlineSpace)).toFixed(1)} lines`,
       String(Math.max(...s.pages.map((p) => p.fullWidthModules))),
+      String(s.pages.reduce((k, p) => k + p.stackedFullWidth, 0)),
     ]);
   }
   const widths = out[0]!.map((_, c) => Math.max(...out.map((r) => [...r[c]!].length)));

@@ -176,23 +176,30 @@ const endsFor = memoPer<FaceMetrics, string, ReadingEnds[]>();
 
 function bodyEnds(paragraphs: string[], measure: number, m: FaceMetrics, subheads?: Subheads): ReadingEnds[] {
   const key = `${measure}|${[...(subheads?.at ?? [])].join(',')}|${paragraphs.join('\n')}`;
-  const face = (k: number) => (subheads?.at.has(k) ? subheads.m : m);
   return endsFor(m)(key, () =>
     readingEnds(
       paragraphs.length,
       measure,
-      (k, reads) => brokenOnce(paragraphs[k]!, face(k), { ...bodyBreaks(measure), reads }),
+      (k, reads) => paragraphLines(paragraphs, k, measure, m, subheads, reads),
       (k) => subheads?.at.has(k) === true,
     ),
   );
 }
 
-/** Every paragraph's lines at a measure: subheads in their face, the rest in the body's, each end reading right. */
+/** Paragraph k's lines at a measure: a subhead in its face, the rest in the body's, its ends read as `reads` asks. */
+const paragraphLines = (
+  paragraphs: string[],
+  k: number,
+  measure: number,
+  m: FaceMetrics,
+  subheads: Subheads | undefined,
+  reads: ReadingEnds,
+) => brokenOnce(paragraphs[k]!, subheads?.at.has(k) ? subheads.m : m, { ...bodyBreaks(measure), reads });
+
+/** Every paragraph's lines at a measure, each end reading right. */
 function bodyParagraphs(paragraphs: string[], measure: number, m: FaceMetrics, subheads?: Subheads): BrokenLine[][] {
   const ends = bodyEnds(paragraphs, measure, m, subheads);
-  return paragraphs.map((text, k) =>
-    brokenOnce(text, subheads?.at.has(k) ? subheads.m : m, { ...bodyBreaks(measure), reads: ends[k] }),
-  );
+  return paragraphs.map((_, k) => paragraphLines(paragraphs, k, measure, m, subheads, ends[k]!));
 }
 
 export function setBody(paragraphs: string[], measure: number, m: FaceMetrics, subheads?: Subheads): BodyLine[] {

@@ -131,8 +131,7 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
   };
 
   /** Line i is a block of its own, a whole phrase: what an extractor that reads a page's boxes out of order shows. */
-  const alone = (i: number) =>
-    apart && lines[i]!.blankBefore && (i + 1 >= lines.length || lines[i + 1]!.blankBefore) && isWhole(lines[i]!.raw);
+  const alone = (i: number) => apart && isBlockOfItsOwn(lines, i) && isWhole(lines[i]!.raw);
 
   // The lead with a deck: `——…` right under its headline.
   lines.forEach((line, d) => {
@@ -336,6 +335,10 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
   return blocks;
 }
 
+/** Line i is a block of its own: blank lines (or the text's ends) either side of it. */
+const isBlockOfItsOwn = (lines: SourceLine[], i: number): boolean =>
+  lines[i]!.blankBefore && (i + 1 >= lines.length || lines[i + 1]!.blankBefore);
+
 /** A phrase whole in itself: no quote or bracket closed that it did not open, none left open. */
 const isWhole = (raw: string): boolean =>
   !closesUnopened(raw) && !closesUnopened([...raw].reverse().join(''), ['）)》”’', '（(《“‘']);
@@ -349,12 +352,7 @@ const MIN_DECK_EM = 6;
 /** Line i is a block of its own (blank lines either side), a phrase that ends no sentence. */
 function standsAlone(lines: SourceLine[], i: number): boolean {
   const text = lines[i]!.raw.trim();
-  return (
-    lines[i]!.blankBefore &&
-    (i + 1 >= lines.length || lines[i + 1]!.blankBefore) &&
-    !endsSentence(text) &&
-    emWidth(text) >= MIN_DECK_EM
-  );
+  return isBlockOfItsOwn(lines, i) && !endsSentence(text) && emWidth(text) >= MIN_DECK_EM;
 }
 
 /**
@@ -476,11 +474,7 @@ function pairHeadless(
 
 /** Line i, unused, is a headline standing alone: a block of its own (blank lines either side). */
 const lonelyHeadline = (lines: SourceLine[], used: Set<number>, i: number): boolean =>
-  !used.has(i) &&
-  lines[i]!.blankBefore &&
-  (i + 1 >= lines.length || lines[i + 1]!.blankBefore) &&
-  isHeadlineCandidate(lines[i]!.raw) &&
-  !isBoxLabel(lines[i]!.raw);
+  !used.has(i) && isBlockOfItsOwn(lines, i) && isHeadlineCandidate(lines[i]!.raw) && !isBoxLabel(lines[i]!.raw);
 
 /**
  * The lonely headline whose words the block of text starting at line `from` uses, where the one found by place
@@ -503,11 +497,11 @@ function namedHeadline(
   let most = MIN_NAMING - 1;
   let tie = false;
   // A column's line read apart (`…培` / `训，扎实开展…`) runs on by a word from the line before it or into the next.
-  const text_ = (k: number) => headlineText(lines[k]?.raw ?? '');
+  const textAt = (k: number) => headlineText(lines[k]?.raw ?? '');
   const runsAcross = (i: number) =>
-    spansJoin(text_(i - 1), text_(i), words) || spansJoin(text_(i), text_(i + 1), words);
+    spansJoin(textAt(i - 1), textAt(i), words) || spansJoin(textAt(i), textAt(i + 1), words);
   for (let i = 0; i < lines.length; i++) {
-    if (i === near || !lonely(i) || runsAcross(i) || endsBinding(text_(i), words)) continue;
+    if (i === near || !lonely(i) || runsAcross(i) || endsBinding(textAt(i), words)) continue;
     const n = naming(i);
     if (n > most) [best, most, tie] = [i, n, false];
     else if (n === most) tie = true;

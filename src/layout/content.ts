@@ -164,19 +164,22 @@ const breaksFor = memoPer<FaceMetrics, string, BrokenLine[]>();
 export const bodyBreaks = (measure: number): BreakOptions => ({ measure, indent: 2, gaps: true });
 
 /** The options' key: everything that changes where the lines break. */
-const breakKey = (opts: BreakOptions): string =>
-  `${opts.measure}|${opts.indent}|${opts.gaps ?? false}|${JSON.stringify(opts.reads ?? {})}`;
+const breakKey = ({ measure, indent, gaps, reads: r }: BreakOptions): string =>
+  `${measure}|${indent}|${gaps ?? false}|${r?.showIndent ?? 0}|${r?.lastShortBy ?? 0}|${r?.lastUnlikeFirst ?? 0}`;
 
 /** A paragraph's lines, set once per process. */
 const brokenOnce = (text: string, m: FaceMetrics, opts: BreakOptions): BrokenLine[] =>
   breaksFor(m)(`${breakKey(opts)}|${text}`, () => breakParagraph(text, m, opts));
 
-/** How each paragraph of a body must read at a measure (readable.ts), found once per process. */
-const endsFor = memoPer<FaceMetrics, string, ReadingEnds[]>();
+/**
+ * How each paragraph of a body must read at a measure (readable.ts), found once per process: by face, the item's
+ * paragraphs (one array per item part) and measure.
+ */
+const endsFor = memoPer<FaceMetrics, string[], Memo<string, ReadingEnds[]>>();
 
 function bodyEnds(paragraphs: string[], measure: number, m: FaceMetrics, subheads?: Subheads): ReadingEnds[] {
-  const key = `${measure}|${[...(subheads?.at ?? [])].join(',')}|${paragraphs.join('\n')}`;
-  return endsFor(m)(key, () =>
+  const key = `${measure}|${[...(subheads?.at ?? [])].join(',')}`;
+  return endsFor(m)(paragraphs, () => memo())(key, () =>
     readingEnds(
       paragraphs.length,
       measure,

@@ -74,9 +74,16 @@ export function breakParagraphInto(
  * A paragraph's units and their widths, by face, found once for each measure: the make-up sets a paragraph again in a
  * line more or fewer (widows, filled columns) and at every body size that shares its measure. (Read only after.)
  */
-const prepared = memoPer<FaceMetrics, string, { units: Unit[]; widths: Widths }>();
+const prepared = memoPer<FaceMetrics, string, Prepared>();
 
-function prepare(text: string, m: FaceMetrics, opts: BreakOptions): { units: Unit[]; widths: Widths } {
+interface Prepared {
+  units: Unit[];
+  widths: Widths;
+  /** Prefix sums of the units' widths as a reader of extracted text counts them (countedWidths), when asked for. */
+  counted?: Float64Array;
+}
+
+function prepare(text: string, m: FaceMetrics, opts: BreakOptions): Prepared {
   const max = opts.measure - opts.indent - 1;
   return prepared(m)(`${opts.gaps ?? false}|${max}|${text}`, () => {
     const units = splitLongRuns(opts.gaps ? withGaps(toUnits(text)) : toUnits(text), max, m);
@@ -94,11 +101,13 @@ function countedWidths(units: Unit[]): Float64Array {
 }
 
 function setParagraph(text: string, m: FaceMetrics, opts: BreakOptions, exactly?: ExactLines): BrokenLine[] | null {
-  const { units, widths } = prepare(text, m, opts);
+  const ready = prepare(text, m, opts);
+  const { units, widths } = ready;
+  if (opts.reads && !ready.counted && Object.keys(opts.reads).length) ready.counted = countedWidths(units);
   const endBy = endsSentence(text) ? 0 : OPEN_END_BY;
   const cuts = exactly
-    ? totalFit(units, widths, opts, exactly, endBy)
-    : (totalFit(units, widths, opts, undefined, endBy) ?? firstFit(units, widths, opts));
+    ? totalFit(units, widths, opts, exactly, endBy, ready.counted)
+    : (totalFit(units, widths, opts, undefined, endBy, ready.counted) ?? firstFit(units, widths, opts));
   if (!cuts) return null;
   keepLastLineCompany(units, cuts, widths);
   refuseUnsettable(text, units, cuts, widths, opts);
@@ -268,7 +277,14 @@ function hangsAt(units: Unit[], widths: Widths, i: number, j: number, avail: num
  * a character down and spacing out the line it left. Null when no such
  * breaks exist (a run wider than a line): first fit then sets it.
  */
-function totalFit(units: Unit[], widths: Widths, opts: BreakOptions, exactly?: ExactLines, endBy = 0): number[] | null {
+function totalFit(
+  units: Unit[],
+  widths: Widths,
+  opts: BreakOptions,
+  exactly?: ExactLines,
+  endBy = 0,
+  counted?: Float64Array,
+): number[] | null {
   const n = units.length;
   if (n === 0) return exactly && exactly.lines !== 1 ? null : [0, 0];
   const breakable = (j: number) => j === n || (mayStartLine(units[j]!) && mayEndLine(units[j - 1]!));
@@ -277,7 +293,7 @@ function totalFit(units: Unit[], widths: Widths, opts: BreakOptions, exactly?: E
   for (let k = 0; k < n; k++) chars[k + 1] = chars[k]! + (isCharacter(units[k]!) ? 1 : 0);
   const lonely = (i: number) => i > 0 && chars[n]! - chars[i]! < 2;
   const reads = opts.reads;
-  const counted = reads ? countedWidths(units) : null;
+
   /** What the line [i, j) costs for reading wrong where the indents are gone (ReadingEnds). */
   const misread = (i: number, j: number): number => {
     if (!reads || !counted) return 0;

@@ -29,17 +29,9 @@ const LAST_SHORT = [1.5, 3.5];
 export function readingEnds(
   count: number,
   measure: number,
-  setFresh: SetWith,
+  set: SetWith,
   display: (p: number) => boolean,
 ): ReadingEnds[] {
-  // Each setting asked for once here: the caller's memo keys on the paragraph's whole text.
-  const settings = new Map<string, BrokenLine[]>();
-  const set: SetWith = (p, reads) => {
-    const key = `${p}|${reads.showIndent ?? false}|${reads.lastShortBy ?? 0}|${reads.lastUnlikeFirst ?? false}`;
-    let lines = settings.get(key);
-    if (!lines) settings.set(key, (lines = setFresh(p, reads)));
-    return lines;
-  };
   const ends: ReadingEnds[] = Array.from({ length: count }, () => ({}));
   const lines = (p: number) => set(p, ends[p]!);
   const firstOf = (p: number) => (p < count ? lines(p)[0] : undefined);

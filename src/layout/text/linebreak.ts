@@ -79,15 +79,15 @@ const prepared = memoPer<FaceMetrics, string, Prepared>();
 interface Prepared {
   units: Unit[];
   widths: Widths;
-  /** Prefix sums of the units' widths as a reader of extracted text counts them (countedWidths), when asked for. */
-  counted?: Float64Array;
+  /** Prefix sums of the units' widths as a reader of extracted text counts them (countedWidths). */
+  counted: Float64Array;
 }
 
 function prepare(text: string, m: FaceMetrics, opts: BreakOptions): Prepared {
   const max = opts.measure - opts.indent - 1;
   return prepared(m)(`${opts.gaps ?? false}|${max}|${text}`, () => {
     const units = splitLongRuns(opts.gaps ? withGaps(toUnits(text)) : toUnits(text), max, m);
-    return { units, widths: spanWidths(units, m) };
+    return { units, widths: spanWidths(units, m), counted: countedWidths(units) };
   });
 }
 
@@ -101,13 +101,11 @@ function countedWidths(units: Unit[]): Float64Array {
 }
 
 function setParagraph(text: string, m: FaceMetrics, opts: BreakOptions, exactly?: ExactLines): BrokenLine[] | null {
-  const ready = prepare(text, m, opts);
-  const { units, widths } = ready;
-  if (opts.reads && !ready.counted && Object.keys(opts.reads).length) ready.counted = countedWidths(units);
+  const { units, widths, counted } = prepare(text, m, opts);
   const endBy = endsSentence(text) ? 0 : OPEN_END_BY;
   const cuts = exactly
-    ? totalFit(units, widths, opts, exactly, endBy, ready.counted)
-    : (totalFit(units, widths, opts, undefined, endBy, ready.counted) ?? firstFit(units, widths, opts));
+    ? totalFit(units, widths, counted, opts, exactly, endBy)
+    : (totalFit(units, widths, counted, opts, undefined, endBy) ?? firstFit(units, widths, opts));
   if (!cuts) return null;
   keepLastLineCompany(units, cuts, widths);
   refuseUnsettable(text, units, cuts, widths, opts);
@@ -280,10 +278,10 @@ function hangsAt(units: Unit[], widths: Widths, i: number, j: number, avail: num
 function totalFit(
   units: Unit[],
   widths: Widths,
+  counted: Float64Array,
   opts: BreakOptions,
   exactly?: ExactLines,
   endBy = 0,
-  counted?: Float64Array,
 ): number[] | null {
   const n = units.length;
   if (n === 0) return exactly && exactly.lines !== 1 ? null : [0, 0];
@@ -296,7 +294,7 @@ function totalFit(
 
   /** What the line [i, j) costs for reading wrong where the indents are gone (ReadingEnds). */
   const misread = (i: number, j: number): number => {
-    if (!reads || !counted) return 0;
+    if (!reads) return 0;
     const width = counted[j]! - counted[i]!;
     let cost = 0;
     if (i === 0 && reads.showIndent && width > opts.measure - SHOWN_INDENT) cost += HIDDEN_INDENT;

@@ -26,7 +26,8 @@ export function joinHeadlineLines(a: string, b: string, words?: WordSegmenter): 
 
 /**
  * The halves of a headline broken at a clause break are whole phrases. A piece of at most this many characters
- * cut off by a clause mark (`让村里老人少` / `跑腿、多办事`: `跑腿` runs on into the first line) is not one.
+ * cut off by a clause mark (`让村里老人少` / `跑腿、多办事`: `跑腿` runs on into the first line), or a second line no
+ * longer, is not one.
  */
 const MAX_CLAUSE_PIECE = 2;
 const CLAUSE_MARK = /[、，,：:；;]/;
@@ -35,7 +36,8 @@ function clausePiece(a: string, b: string): boolean {
   const left = a.split(CLAUSE_MARK);
   const right = b.split(CLAUSE_MARK);
   const short = (s: string) => [...s.trim()].length <= MAX_CLAUSE_PIECE;
-  return (left.length > 1 && short(left.at(-1)!)) || (right.length > 1 && short(right[0]!));
+  // (A whole line that short is what did not fit on the line above: `…乡村治理典型` / `案例`.)
+  return short(b) || (left.length > 1 && short(left.at(-1)!)) || (right.length > 1 && short(right[0]!));
 }
 
 /**

@@ -28,9 +28,13 @@ export interface LineShape {
   blankBefore?: boolean;
 }
 
-function emission(line: LineShape, measure: number): number {
+/** A paragraph's first line is indented this many ems: an extractor that drops the indent shows it that short. */
+const INDENT = 2;
+
+/** What line costs in a block of `measure`; `opens`: it follows a sentence's end, so it may be a first line. */
+function emission(line: LineShape, measure: number, opens: boolean): number {
   if (line.minWidth > measure + BAND) return 1 + 2 * (line.minWidth - measure - BAND);
-  if (line.width < measure - BAND) return SHORT_COST;
+  if (line.width < measure - BAND) return opens && fits(line, measure - INDENT) ? 0 : SHORT_COST;
   return 0;
 }
 
@@ -44,7 +48,7 @@ export function lineMeasures(lines: LineShape[]): number[] {
   const candidates = [...new Set(widths.map((w) => Math.round(w * 2) / 2))].filter((w) => w >= 2).sort((a, b) => a - b);
   if (candidates.length === 0) return widths.map(() => Math.max(...widths));
   const S = candidates.length;
-  let cost = candidates.map((m) => emission(lines[0]!, m));
+  let cost = candidates.map((m) => emission(lines[0]!, m, true));
   const back: Int32Array[] = [];
   for (let i = 1; i < n; i++) {
     let bestPrev = 0;
@@ -59,7 +63,7 @@ export function lineMeasures(lines: LineShape[]): number[] {
         (lines[i]!.blankBefore ? BLOCK_CHANGE_COST : CHANGE_COST) +
         (lines[i - 1]!.endsParagraph ? 0 : MID_PARAGRAPH_COST);
       from[s] = stay <= move ? s : bestPrev;
-      next[s] = Math.min(stay, move) + emission(lines[i]!, candidates[s]!);
+      next[s] = Math.min(stay, move) + emission(lines[i]!, candidates[s]!, lines[i - 1]!.endsParagraph);
     }
     back.push(from);
     cost = next;

@@ -162,7 +162,7 @@ export function assignRuns(paras: SegParagraph[], anchors: Anchor[]): Assignment
 
   // Try each order of each group of headlines standing together; keep the best. (Windows go with their anchors: a
   // permutation only swaps anchors standing at one place, which share one.)
-  const solveIn = (order: number[], win = windowed, score = scorers, penalty = 0) => {
+  const solveIn = (order: number[], win = windowed, score = scorers, penalty = 0, deferred = new Set<number>()) => {
     const solution = solve(
       n,
       order.map((i) => anchors[i]!),
@@ -170,6 +170,7 @@ export function assignRuns(paras: SegParagraph[], anchors: Anchor[]): Assignment
       cutCost,
       { lo: order.map((i) => win.lo[i]!), hi: order.map((i) => win.hi[i]!) },
       order,
+      order.map((i) => deferred.has(i)),
     );
     return { ...solution, best: solution.best - penalty, rival: (i: number) => solution.rival(i) - penalty };
   };
@@ -207,6 +208,18 @@ export function assignRuns(paras: SegParagraph[], anchors: Anchor[]): Assignment
     // After the group's last slot (a permutation above may have reordered it).
     candidate.splice(Math.max(...group.map((g) => candidate.indexOf(g))) + 1, 0, ...inner);
     consider(solveIn(candidate, win, score, NESTED_COST * inner.length), candidate);
+  }
+  // Headlines standing together before their bodies, a module read between the first one's body and the next one's
+  // (modules side by side, their headlines read as a row, the one under the first module read before the second's
+  // body): the later headline's body after the modules between.
+  for (const { inner, later } of m <= MAX_ANCHORS_PERMUTED ? nestingsBefore(anchors) : []) {
+    const win = { lo: [...lo], hi: [...hi] };
+    win.hi[later] = hi[inner.at(-1)!]!;
+    const score = [...scorers];
+    score[later] = scorerIn(later, win);
+    const candidate = order.filter((i) => i !== later);
+    candidate.splice(candidate.indexOf(inner.at(-1)!) + 1, 0, later);
+    consider(solveIn(candidate, win, score, NESTED_COST * inner.length, new Set([later])), candidate);
   }
 
   const runs = new Array<Assignment['runs'][number]>(m);
@@ -247,6 +260,8 @@ function solve(
   cutCost: Float64Array,
   { lo, hi }: { lo: number[]; hi: number[] },
   order: number[],
+  /** Per slot: a headline that stood with others before their bodies, its body read after the modules between. */
+  deferred: boolean[] = [],
 ): Solution {
   const m = anchors.length;
   const NONE = Number.NEGATIVE_INFINITY;
@@ -258,7 +273,8 @@ function solve(
     if (to <= a.at && !a.lead) return scorers[i]!(from, to) - AFTER_COST;
     if (a.inside && from < a.at && to > a.at) return scorers[i]!(from, to) - LEAD_INSIDE_COST;
     // Headlines standing together before their bodies: the later ones' bodies follow the earlier ones'.
-    if (from > a.at && i > 0 && anchors[i - 1]!.at === a.at) return scorers[i]!(from, to) - GROUPED_BEFORE_COST;
+    if (from > a.at && ((i > 0 && anchors[i - 1]!.at === a.at) || deferred[i]))
+      return scorers[i]!(from, to) - GROUPED_BEFORE_COST;
     return NONE;
   };
   const tail = (i: number, c: number) => (c < n && i < m - 1 ? cutCost[c]! : 0);
@@ -372,6 +388,24 @@ function nestings(anchors: Anchor[]): Array<{ inner: number[]; group: number[] }
     if (!group.length || group.length > MAX_PERMUTED) continue;
     for (let first = last; first >= 0 && last - first < MAX_NESTED && alone(first); first--)
       out.push({ inner: Array.from({ length: last - first + 1 }, (_, k) => first + k), group });
+  }
+  return out;
+}
+/**
+ * The last of two or more headlines standing together (none the lead's), with the anchors each standing alone right
+ * after them (up to MAX_NESTED): the modules those head may have been read between the first headline's body and
+ * the last one's.
+ */
+function nestingsBefore(anchors: Anchor[]): Array<{ inner: number[]; later: number }> {
+  const out: Array<{ inner: number[]; later: number }> = [];
+  const alone = (i: number) =>
+    !anchors[i]!.lead &&
+    anchors[i - 1]!.at !== anchors[i]!.at &&
+    (i + 1 >= anchors.length || anchors[i + 1]!.at !== anchors[i]!.at);
+  for (const group of groups(anchors)) {
+    const later = group.at(-1)!;
+    for (let last = later + 1; last < anchors.length && last - later <= MAX_NESTED && alone(last); last++)
+      out.push({ inner: Array.from({ length: last - later }, (_, k) => later + 1 + k), later });
   }
   return out;
 }

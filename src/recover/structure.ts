@@ -5,7 +5,7 @@
  * between them. Nothing here assumes whether a headline comes before or
  * after its body; `segment.ts` decides that from the text.
  */
-import { emWidth, endsSentence } from '../text/chars.js';
+import { emWidth, endsSentence, isHan } from '../text/chars.js';
 import { keptIndent } from '../text/line-reading.js';
 import { type WordSegmenter, wordsOf } from '../text/segmenter.js';
 import {
@@ -248,12 +248,16 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
   });
   // A datelined body with no headline above it takes the lonely headline its text names, read elsewhere (modules
   // read out of order), which is put back above it.
-  if (apart && words)
+  if (apart && words) {
+    // (Found before any is claimed: a claimed headline leaves the rest of its group grouped still.)
+    const away = awayHeadlines(lines, used, words);
     for (const t of datelines) {
       if (used.has(t) || starts.has(t)) continue;
-      const h = namedHeadline(lines, t, undefined, (i) => lonelyHeadline(lines, used, i), words);
-      if (h !== undefined) take(t, headlineOnly([h]), [h]);
+      const free = away.filter((head) => !head.some((i) => used.has(i)));
+      const head = namedHeadline(lines, t, undefined, free, words);
+      if (head !== undefined) take(t, headlineOnly(head), head);
     }
+  }
 
   // A lead without a deck stands first on the page: its kicker, then its headline.
   if (![...starts.values()].some((b) => b.kind === 'lead')) {
@@ -446,8 +450,10 @@ function pairHeadless(
     // names it: a module whose headline the extractor read away from its byline (the modules between read first).
     // (Headlines grouped after their bodies, read below them in order, are theirs.)
     const named =
-      row.length === 1 && !below && words ? namedHeadline(lines, row[0]!.b + 1, heads[0], lonely, words) : undefined;
-    if (named !== undefined) heads = [named];
+      row.length === 1 && !below && words
+        ? namedHeadline(lines, row[0]!.b + 1, heads[0], awayHeadlines(lines, used, words), words)
+        : undefined;
+    if (named !== undefined) heads = [named[0]!];
     const far = named !== undefined;
     // Else the headlines of modules side by side, each set apart, read one above another over the first byline
     // (`headline A`, `headline B`, `byline A`, body A, `byline B`, body B): the last ones are these bylines'.
@@ -460,13 +466,14 @@ function pairHeadless(
       if (under) {
         sig.headline = under.headline;
         under.headline = [lines[head]!];
-      } else if (head >= 0) sig.headline = [lines[head]!];
+      } else if (named) sig.headline = named.map((i) => lines[i]!);
+      else if (head >= 0) sig.headline = [lines[head]!];
       else if (stacked[k]) sig.headline = [stacked[k]!];
       // (Not where the headline cuts a column's sentence: pdfminer reads a headline among the columns beside it; its
       // article starts at its byline.)
       // (Nor where it was found far from its byline: the article starts at its byline.)
       const at = head >= 0 && before && !under && !far && !splitsSentence(lines, head, indentsKept) ? head : b;
-      take(at, { kind: 'signature', sig }, head >= 0 ? [head, b] : [b]);
+      take(at, { kind: 'signature', sig }, named ? [...named, b] : head >= 0 ? [head, b] : [b]);
     });
     g = h + 1;
   }
@@ -477,33 +484,95 @@ const lonelyHeadline = (lines: SourceLine[], used: Set<number>, i: number): bool
   !used.has(i) && isBlockOfItsOwn(lines, i) && isHeadlineCandidate(lines[i]!.raw) && !isBoxLabel(lines[i]!.raw);
 
 /**
- * The lonely headline whose words the block of text starting at line `from` uses, where the one found by place
- * (`near`, if any) uses none: at least MIN_NAMING of its uncommon words, and more than any other lonely headline.
- * Undefined when none does.
+ * The headlines read away from their bodies that a body may claim: each lonely headline (a line standing alone) that
+ * is no column line read apart (no word runs across it from the line before or into the next, and it ends on no
+ * binding word); and the headlines of a block of headline lines alone, with no byline and no text (the headlines of
+ * datelined bodies, grouped after them), each its lines: a line a word runs into (`…超300万人` / `次`) goes on the
+ * one above. Each headline as its line numbers.
+ */
+function awayHeadlines(lines: SourceLine[], used: Set<number>, words: WordSegmenter): number[][] {
+  const textAt = (k: number) => headlineText(lines[k]?.raw ?? '');
+  const runsAcross = (i: number) =>
+    spansJoin(textAt(i - 1), textAt(i), words) || spansJoin(textAt(i), textAt(i + 1), words);
+  const out: number[][] = [];
+  for (let i = 0; i < lines.length; i++)
+    if (lonelyHeadline(lines, used, i) && !runsAcross(i) && !endsBinding(textAt(i), words)) out.push([i]);
+  for (let s = 0; s < lines.length; ) {
+    let e = s + 1;
+    while (e < lines.length && !lines[e]!.blankBefore) e++;
+    const block = Array.from({ length: e - s }, (_, k) => s + k);
+    const heads = block.length > 1 && block.length <= MAX_GROUPED_LINES && lines[s]!.blankBefore;
+    const tail = (i: number) => i > s && !used.has(i) && emWidth(textAt(i)) <= HEADLINE_TAIL_EM && isHan(textAt(i)[0]!);
+    if (heads && block.every((i) => headlineOnlyLine(lines, used, i) || tail(i))) {
+      const group: number[][] = [];
+      for (const i of block) {
+        const last = group.at(-1);
+        const goesOn = last && (spansJoin(textAt(i - 1), textAt(i), words) || emWidth(textAt(i)) <= HEADLINE_TAIL_EM);
+        if (goesOn && last.length < MAX_HEADLINE_LINES) last.push(i);
+        else group.push([i]);
+      }
+      // Each a whole phrase (no quote or bracket left open or closed from elsewhere), none run on from the text
+      // before the block or into the text after it: column lines read apart are not.
+      const whole = (h: number[]) => isWhole(h.map((i) => lines[i]!.raw.trim()).join(''));
+      const runsOn = spansJoin(textAt(s - 1), textAt(s), words) || spansJoin(textAt(e - 1), textAt(e), words);
+      if (!runsOn && group.every((h) => whole(h) && !endsBinding(h.map(textAt).join(''), words))) out.push(...group);
+    }
+    s = e;
+  }
+  return out;
+}
+/** A block of headlines grouped together holds a few at most. */
+const MAX_GROUPED_LINES = 6;
+/** A headline's last line this short (ems) is what did not fit on the line above (`次`). */
+const HEADLINE_TAIL_EM = 2;
+
+/** Line i, unused, could be a headline's: no byline, dateline or box label, nothing that ends a sentence. */
+const headlineOnlyLine = (lines: SourceLine[], used: Set<number>, i: number): boolean => {
+  const raw = lines[i]!.raw;
+  return (
+    !used.has(i) &&
+    isHeadlineCandidate(raw) &&
+    !isBoxLabel(raw) &&
+    !isDatelineStart(raw) &&
+    !parseByline(raw, true) &&
+    !endsSentence(raw.trim())
+  );
+};
+
+/**
+ * Of the headlines read away from their bodies (awayHeadlines), the one whose words the block of text starting at
+ * line `from` uses, where the one found by place (`near`, if any) uses none: at least MIN_NAMING of its uncommon
+ * words, and more than any other. Undefined when none does.
  */
 function namedHeadline(
   lines: SourceLine[],
   from: number,
   near: number | undefined,
-  lonely: (i: number) => boolean,
+  away: number[][],
   words: WordSegmenter,
-): number | undefined {
+): number[] | undefined {
+  // (To the next dateline at most: that opens another article.)
   let text = '';
-  for (let i = from; i < lines.length && (i === from || !lines[i]!.blankBefore); i++) text += lines[i]!.raw.trim();
-  const naming = (i: number) =>
-    new Set(wordsOf(headlineText(lines[i]!.raw), words).filter((w) => !words.common?.(w) && text.includes(w))).size;
-  if (near !== undefined && naming(near) > 0) return undefined;
-  let best: number | undefined;
+  for (
+    let i = from;
+    i < lines.length && (i === from || !(lines[i]!.blankBefore || isDatelineStart(lines[i]!.raw)));
+    i++
+  )
+    text += lines[i]!.raw.trim();
+  const naming = (head: number[]) =>
+    new Set(
+      wordsOf(head.map((i) => headlineText(lines[i]!.raw)).join(''), words).filter(
+        (w) => !words.common?.(w) && text.includes(w),
+      ),
+    ).size;
+  if (near !== undefined && naming([near]) > 0) return undefined;
+  let best: number[] | undefined;
   let most = MIN_NAMING - 1;
   let tie = false;
-  // A column's line read apart (`…培` / `训，扎实开展…`) runs on by a word from the line before it or into the next.
-  const textAt = (k: number) => headlineText(lines[k]?.raw ?? '');
-  const runsAcross = (i: number) =>
-    spansJoin(textAt(i - 1), textAt(i), words) || spansJoin(textAt(i), textAt(i + 1), words);
-  for (let i = 0; i < lines.length; i++) {
-    if (i === near || !lonely(i) || runsAcross(i) || endsBinding(textAt(i), words)) continue;
-    const n = naming(i);
-    if (n > most) [best, most, tie] = [i, n, false];
+  for (const head of away) {
+    if (head.includes(near ?? -1)) continue;
+    const n = naming(head);
+    if (n > most) [best, most, tie] = [head, n, false];
     else if (n === most) tie = true;
   }
   return tie ? undefined : best;

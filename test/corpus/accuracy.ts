@@ -4,7 +4,10 @@
  * extracted by every extractor, recovered and scored. Prints one row per
  * engine × extractor, per group of extractors, per artifact and per page.
  *
- *   npm run accuracy -- [--page ID] [--engine E] [--extractor X] [--dump DIR] [--json]
+ *   npm run accuracy -- [--page ID] [--engine E] [--extractor X] [--variant N] [--dump DIR] [--json]
+ *
+ * --variant N prints each page to another plan (other artifacts, modules, bylines): arrangements recovery was
+ * never tuned on.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,12 +47,13 @@ export function table(runs: Run[], key: (r: Run) => string[]): string[] {
 }
 
 const ENGINE_NAMES: string[] = [...ENGINES, 'newsprint'];
-const USAGE = 'npm run accuracy -- [--page ID] [--engine E] [--extractor X] [--dump DIR] [--json]';
+const USAGE = 'npm run accuracy -- [--page ID] [--engine E] [--extractor X] [--variant N] [--dump DIR] [--json]';
 
 const OPTIONS = {
   page: { type: 'string', multiple: true },
   engine: { type: 'string', multiple: true },
   extractor: { type: 'string', multiple: true },
+  variant: { type: 'string' },
   dump: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -85,10 +89,16 @@ async function main() {
     return;
   }
   const pages = golds.filter((g) => !values.page || values.page.includes(g.id));
+  const variant = Number(values.variant ?? 0);
+  if (!Number.isInteger(variant) || variant < 0) {
+    console.error(`--variant takes a whole number, not ${values.variant}`);
+    process.exit(2);
+  }
   const started = Date.now();
   const runs = await evaluate(pages, {
     engines: values.engine as Engine[] | undefined,
     extractors: values.extractor as ExtractorName[] | undefined,
+    variant,
     onText: values.dump
       ? (run, text) => {
           mkdirSync(values.dump!, { recursive: true });

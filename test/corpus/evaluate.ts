@@ -45,6 +45,8 @@ export interface EvaluateOptions {
   onRun?: (run: Run) => void;
   /** Sees each extraction text (to keep it for a look). */
   onText?: (run: Run, text: string) => void;
+  /** Which plan of each page Chromium and Typst print (plan.ts): 0, the one reported. */
+  variant?: number;
 }
 
 /** The gold as newsprint's own issue, for the round trip through its layout. */
@@ -59,7 +61,7 @@ export async function evaluate(golds: GoldPage[], options: EvaluateOptions = {})
   const runs: Run[] = [];
   try {
     for (const gold of golds) {
-      const plan = planPage(gold);
+      const plan = planPage(gold, options.variant);
       for (const engine of engines) {
         let pdf: Uint8Array;
         try {

@@ -1,6 +1,6 @@
 /**
  * Where recovery of one corpus page goes wrong, item by item:
- *   node dist/test/corpus/explain.js PAGE ENGINE EXTRACTOR
+ *   node dist/test/corpus/explain.js PAGE ENGINE EXTRACTOR [VARIANT]
  * Prints the gold's items beside what came back (headline, byline, paragraph
  * starts) and the first paragraph that differs. OK¶: text right, paragraph
  * boundaries not (the score counts those apart).
@@ -20,10 +20,10 @@ import { type ExtractorName, extract } from './extract.js';
 import { goldPages } from './gold.js';
 import { planPage } from './plan.js';
 
-const [id = '', engine = 'typst', extractor = 'pdftotext'] = process.argv.slice(2);
+const [id = '', engine = 'typst', extractor = 'pdftotext', variant = '0'] = process.argv.slice(2);
 const gold = goldPages()?.find((g) => g.id === id);
 if (!gold) throw new Error(`no gold page ${id}`);
-const plan = planPage(gold);
+const plan = planPage(gold, Number(variant));
 const dir = mkdtempSync(join(tmpdir(), 'newsprint-explain-'));
 let pdf: Uint8Array;
 if (engine === 'chromium') {

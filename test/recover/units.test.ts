@@ -152,6 +152,11 @@ test('a headline over two lines: a clause break keeps a space, a word broken in 
     joinHeadlineLines('强化思想引领 开拓新时', '代人大工作', jiebaWords).text,
     '强化思想引领 开拓新时代人大工作',
   );
+  assert.equal(
+    joinHeadlineLines('东州市发布一批社区治理典型', '案例', jiebaWords).text,
+    '东州市发布一批社区治理典型案例',
+    'a second line of two characters is what did not fit on the first, no clause of its own',
+  );
 });
 
 test('run assignment: bodies go to the anchor whose names they carry, headline before or after', () => {
@@ -736,6 +741,27 @@ test('measure: full lines without a mark to squeeze show it, not the lines that 
     '东州港今年，新开三条航线。',
   ].map(cleanLine);
   assert.deepEqual(new Set(measuresOfLines(lines)), new Set([12]));
+});
+
+test('measure: a paragraph whose first line lost its indent stays in its block, not the wider one after it', () => {
+  // Invented: a 13-em column, then a paragraph of it (first line 11 em: its indent dropped; last line short), then a
+  // 20-em block. Both ways its two lines are short of a measure but for the indent: they are the column's.
+  const lines = [
+    '东州市今年新建了三座便民服',
+    '务站，居民办事更加方便快捷',
+    '新华街道的服务站就设在社区',
+    '中心里，开放到晚上八点钟，',
+    '周末也不休息，志愿者们轮流',
+    '值班，帮助老人办理各种业务',
+    '和缴费，很受社区居民的欢迎',
+    '街道负责人说这是一件好事。',
+    '明年还将再建五座服务站',
+    '点。',
+    '西湾港第二条集装箱航线日前开通，首班货轮满载',
+    '电子产品和农产品驶向东南亚的多个港口，港口负',
+    '责人介绍新航线每周往返两班，将降低物流成本。',
+  ].map(cleanLine);
+  assert.deepEqual(measuresOfLines(lines), [...Array(10).fill(13), ...Array(3).fill(22)]);
 });
 
 test('paragraphs: none ends inside a word, however short its line', () => {

@@ -175,6 +175,16 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
         !inRow &&
         [b + 1, b + 2].every((k) => k < lines.length && !lines[k]!.blankBefore && !parseByline(lines[k]!.raw, true));
     }
+    // A bare name standing alone after text, no name of it a word of the dictionary (as above): a byline read away
+    // from its headline (modules side by side read as rows: headlines, bodies, then bylines).
+    if (!parts && apart && words && b > 0 && isBlockOfItsOwn(lines, b) && !candidate(b - 1)) {
+      const bare = parseByline(line.raw, true);
+      if (bare && !bare.names.some((n) => words(n).length === 1)) {
+        headless.push({ b, sig: { headline: [], byline: line, parts: bare } });
+        used.add(b); // (no headline for the byline under it)
+        return;
+      }
+    }
     if (!parts) return;
     if (setApart) {
       headless.push({ b, sig: { headline: [], byline: line, parts } });

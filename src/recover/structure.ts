@@ -447,8 +447,16 @@ function pairHeadless(
     let h = g;
     while (h + 1 < headless.length && headless[h + 1]!.b <= headless[h]!.b + 2) h++;
     const row = headless.slice(g, h + 1);
-    const found: number[] = [];
+    let found: number[] = [];
     for (let i = row[0]!.b - 1; i >= 0 && found.length < row.length; i--) if (lonely(i)) found.unshift(i);
+    // Where the nearest headlines stand as a row of more than these bylines, the first ones are theirs: a row of
+    // modules is read left to right, its bylines too, however many come later.
+    const last = found.at(-1);
+    if (last !== undefined) {
+      let first = last;
+      while (first > 0 && lonely(first - 1)) first--;
+      if (last - first + 1 > row.length) found = Array.from({ length: row.length }, (_, k) => first + k);
+    }
     // Each byline over its body's first column: the lonely lines above are other modules' (the lead's headline).
     const after: number[] = [];
     if (row.every(({ b }) => opensBody(lines, b)))

@@ -55,3 +55,28 @@ test(
     );
   },
 );
+
+/**
+ * Plans recovery was not tuned on: each page printed by Chromium and Typst to other plans (plan.ts `variant`: other
+ * artifacts, module rows, bylines). Plan 0 is the one every figure above was worked on; these say how far that work
+ * carries to arrangements it never saw.
+ */
+const VARIANTS = [1, 2, 3, 4, 5];
+
+test(
+  'real pages printed to plans recovery was not tuned on: headline-body matches stay above their floor',
+  { skip: golds ? false : NO_CORPUS },
+  async () => {
+    const runs: Run[] = [];
+    for (const variant of VARIANTS) runs.push(...(await evaluate(golds!, { engines: ['chromium', 'typst'], variant })));
+    const reading = summarise(runs.filter((r) => groupOf(r.extractor) === 'all but -layout'));
+    const report = JSON.stringify(reading);
+    // (Session 21, when the variants were first measured: 68.2, 87.0, 82.9, 93.2, 71.2 % for variants 1-5; 76.9,
+    // 90.5, 90.2, 95.4, 75.0 % at the end of it, 85.6 % over all five. Issue 11's target on plan 0 is 97 %.)
+    assert.ok(reading.headlineBody >= 0.84, `headline-body matches ${reading.headlineBody} (${report})`);
+    assert.deepEqual(
+      runs.filter((r) => r.error).map((r) => `${r.page} ${r.engine} ${r.extractor} variant: ${r.error}`),
+      [],
+    );
+  },
+);

@@ -656,7 +656,8 @@ function isKicker(lines: SourceLine[], first: number, words?: WordSegmenter): bo
   const columnLike = (w: number) => Math.abs(w - emWidth(under ?? '')) <= COLUMN_LIKE;
   if (under && !endsSentence(b) && (columnLike(emWidth(b)) || columnLike(emWidth(b) + PARAGRAPH_INDENT))) return false;
   if (emWidth(b) > MAX_LEAD_HEADLINE_EM) return false;
-  return /[，、：,:]|——$/.test(a) || joinHeadlineLines(a, b, words).joiner !== '';
+  // (A headline in quotes opens with its quote: the line above it ends a phrase of its own.)
+  return /[，、：,:]|——$/.test(a) || /^[“‘《「『]/.test(b) || joinHeadlineLines(a, b, words).joiner !== '';
 }
 
 /**

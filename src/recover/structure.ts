@@ -105,10 +105,15 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
     return starts && !used.has(i) && /[，、：,:]$/.test(text) && isHeadlineCandidate(text.slice(0, -1));
   };
 
+  // A headline's last line may hold only what did not fit on the line above it (`…典型案` / `例`), in its block.
+  const tailLine = (i: number) =>
+    i > 0 && !used.has(i) && !lines[i]!.blankBefore && HEADLINE_TAIL.test(lines[i]!.raw.trim()) && candidate(i - 1);
+
   /** Headline lines right above line `at`: a question or exclamation ends a headline, so nothing above it joins. */
   const headlineAbove = (at: number): number[] => {
     const out: number[] = [];
-    for (let i = at - 1; (candidate(i) || (out.length > 0 && clauseLine(i))) && out.length < MAX_HEADLINE_LINES; i--) {
+    const headlineLine = (i: number) => candidate(i) || (out.length > 0 ? clauseLine(i) : tailLine(i));
+    for (let i = at - 1; headlineLine(i) && out.length < MAX_HEADLINE_LINES; i--) {
       // A question above ends it. (Not a blank line: MuPDF sets each line of a large headline apart.)
       if (out.length && /[？！?!][”’」』]?$/.test(lines[i]!.raw.trim())) break;
       // Nor the last line of a block above when the headline starts a block: a column's end (`通过不断完善公共服`).
@@ -543,6 +548,8 @@ function awayHeadlines(lines: SourceLine[], used: Set<number>, words: WordSegmen
 const MAX_GROUPED_LINES = 6;
 /** A headline's last line this short (ems) is what did not fit on the line above (`次`). */
 const HEADLINE_TAIL_EM = 2;
+/** Such a last line: a character or two, no mark. */
+const HEADLINE_TAIL = /^\p{Script=Han}{1,2}$/u;
 
 /** Line i, unused, could be a headline's: no byline, dateline or box label, nothing that ends a sentence. */
 const headlineOnlyLine = (lines: SourceLine[], used: Set<number>, i: number): boolean => {

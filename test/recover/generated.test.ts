@@ -33,14 +33,16 @@ test(`recovery of ${SEEDS} generated pages: nothing lost, schema-valid, accurate
   // measure of accuracy (the real-text corpus is, test/corpus); they keep the sample's arrangement
   // (headlines grouped after their bodies, permuted) and its artifacts exercised at scale.
   assert.equal(a.dates, 1, 'every masthead read right');
-  assert.ok(a.leads >= 0.82, `leads ${a.leads}`);
-  assert.ok(a.headlineBody >= 0.68, `headline-body matches ${a.headlineBody}`);
+  // (Session 21: headline-body 72.6 -> 81.6 %, leads 88 -> 91 %, paragraphs P/R 84.3/79.1 -> 88.7/87.9 %, CER
+  // 22.2 -> 11.4 %, page text 1.23 -> 0.85 %, when a headline's last character alone on a line came to count.)
+  assert.ok(a.leads >= 0.88, `leads ${a.leads}`);
+  assert.ok(a.headlineBody >= 0.79, `headline-body matches ${a.headlineBody}`);
   assert.ok(
-    a.paragraphPrecision >= 0.82 && a.paragraphRecall >= 0.76,
+    a.paragraphPrecision >= 0.86 && a.paragraphRecall >= 0.85,
     `paragraph starts P ${a.paragraphPrecision} R ${a.paragraphRecall}`,
   );
-  assert.ok(a.cer <= 0.26, `character error rate ${a.cer}`);
-  assert.ok(a.textCer <= 0.013, `character error rate of the page text ${a.textCer}`);
+  assert.ok(a.cer <= 0.14, `character error rate ${a.cer}`);
+  assert.ok(a.textCer <= 0.01, `character error rate of the page text ${a.textCer}`);
 });
 
 test('the generator makes the artifacts it promises', () => {

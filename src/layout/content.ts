@@ -329,14 +329,13 @@ function flowOnce({ paragraphs, measure, columns, m, reserve, subheads }: FlowOf
   // (A subhead is a display line: it keeps its breaks.)
   const rebreakWithin =
     (maxStretch: number): Rebreak =>
-    (p, lines) =>
-      subheads?.at.has(p)
-        ? null
-        : rebrokenFor(m)(
-            `${breakKey({ ...bodyBreaks(measure), reads: ends[p] })}|${lines}|${maxStretch}|${paragraphs[p]}`,
-            () =>
-              breakParagraphInto(paragraphs[p]!, m, { ...bodyBreaks(measure), reads: ends[p] }, { lines, maxStretch }),
-          );
+    (p, lines) => {
+      if (subheads?.at.has(p)) return null;
+      const opts = { ...bodyBreaks(measure), reads: ends[p] };
+      return rebrokenFor(m)(`${breakKey(opts)}|${lines}|${maxStretch}|${paragraphs[p]}`, () =>
+        breakParagraphInto(paragraphs[p]!, m, opts, { lines, maxStretch }),
+      );
+    };
   const out: Flow[] = [];
   for (const perColumn of [least, least + 1]) {
     // Taller only while the last column keeps a line, and only to strand fewer.

@@ -370,6 +370,12 @@ function groups(anchors: Anchor[]): number[][] {
   return out;
 }
 
+/** Anchor i is no lead's and stands at a place of its own: no other headline stands with it. */
+const anchorAlone = (anchors: Anchor[], i: number): boolean =>
+  !anchors[i]!.lead &&
+  (i === 0 || anchors[i - 1]!.at !== anchors[i]!.at) &&
+  (i + 1 >= anchors.length || anchors[i + 1]!.at !== anchors[i]!.at);
+
 /**
  * Anchors each standing alone, one after another (up to MAX_NESTED), with the anchors at the next place after them
  * (headlines set under bodies, none of them the lead's): the modules they head may have been read between those
@@ -377,16 +383,12 @@ function groups(anchors: Anchor[]): number[][] {
  */
 function nestings(anchors: Anchor[]): Array<{ inner: number[]; group: number[] }> {
   const out: Array<{ inner: number[]; group: number[] }> = [];
-  const alone = (i: number) =>
-    !anchors[i]!.lead &&
-    (i === 0 || anchors[i - 1]!.at !== anchors[i]!.at) &&
-    (i + 1 >= anchors.length || anchors[i + 1]!.at !== anchors[i]!.at);
   for (let last = 0; last + 1 < anchors.length; last++) {
     const at = anchors[last + 1]!.at;
     const group: number[] = [];
     for (let j = last + 1; j < anchors.length && anchors[j]!.at === at && !anchors[j]!.lead; j++) group.push(j);
     if (!group.length || group.length > MAX_PERMUTED) continue;
-    for (let first = last; first >= 0 && last - first < MAX_NESTED && alone(first); first--)
+    for (let first = last; first >= 0 && last - first < MAX_NESTED && anchorAlone(anchors, first); first--)
       out.push({ inner: Array.from({ length: last - first + 1 }, (_, k) => first + k), group });
   }
   return out;
@@ -398,13 +400,13 @@ function nestings(anchors: Anchor[]): Array<{ inner: number[]; group: number[] }
  */
 function nestingsBefore(anchors: Anchor[]): Array<{ inner: number[]; later: number }> {
   const out: Array<{ inner: number[]; later: number }> = [];
-  const alone = (i: number) =>
-    !anchors[i]!.lead &&
-    anchors[i - 1]!.at !== anchors[i]!.at &&
-    (i + 1 >= anchors.length || anchors[i + 1]!.at !== anchors[i]!.at);
   for (const group of groups(anchors)) {
     const later = group.at(-1)!;
-    for (let last = later + 1; last < anchors.length && last - later <= MAX_NESTED && alone(last); last++)
+    for (
+      let last = later + 1;
+      last < anchors.length && last - later <= MAX_NESTED && anchorAlone(anchors, last);
+      last++
+    )
       out.push({ inner: Array.from({ length: last - later }, (_, k) => later + 1 + k), later });
   }
   return out;

@@ -5,7 +5,7 @@
  * between them. Nothing here assumes whether a headline comes before or
  * after its body; `segment.ts` decides that from the text.
  */
-import { emWidth, endsSentence, isHan } from '../text/chars.js';
+import { emWidth, endsSentence } from '../text/chars.js';
 import { keptIndent } from '../text/line-reading.js';
 import { type WordSegmenter, wordsOf } from '../text/segmenter.js';
 import {
@@ -107,7 +107,7 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
 
   // A headline's last line may hold only what did not fit on the line above it (`…典型案` / `例`), in its block.
   const tailLine = (i: number) =>
-    i > 0 && !used.has(i) && !lines[i]!.blankBefore && HEADLINE_TAIL.test(lines[i]!.raw.trim()) && candidate(i - 1);
+    i > 0 && !used.has(i) && !lines[i]!.blankBefore && isHeadlineTail(lines[i]!.raw.trim()) && candidate(i - 1);
 
   /** Headline lines right above line `at`: a question or exclamation ends a headline, so nothing above it joins. */
   const headlineAbove = (at: number): number[] => {
@@ -525,12 +525,12 @@ function awayHeadlines(lines: SourceLine[], used: Set<number>, words: WordSegmen
     while (e < lines.length && !lines[e]!.blankBefore) e++;
     const block = Array.from({ length: e - s }, (_, k) => s + k);
     const heads = block.length > 1 && block.length <= MAX_GROUPED_LINES && lines[s]!.blankBefore;
-    const tail = (i: number) => i > s && !used.has(i) && emWidth(textAt(i)) <= HEADLINE_TAIL_EM && isHan(textAt(i)[0]!);
+    const tail = (i: number) => i > s && !used.has(i) && isHeadlineTail(textAt(i));
     if (heads && block.every((i) => headlineOnlyLine(lines, used, i) || tail(i))) {
       const group: number[][] = [];
       for (const i of block) {
         const last = group.at(-1);
-        const goesOn = last && (spansJoin(textAt(i - 1), textAt(i), words) || emWidth(textAt(i)) <= HEADLINE_TAIL_EM);
+        const goesOn = last && (spansJoin(textAt(i - 1), textAt(i), words) || isHeadlineTail(textAt(i)));
         if (goesOn && last.length < MAX_HEADLINE_LINES) last.push(i);
         else group.push([i]);
       }
@@ -546,10 +546,8 @@ function awayHeadlines(lines: SourceLine[], used: Set<number>, words: WordSegmen
 }
 /** A block of headlines grouped together holds a few at most. */
 const MAX_GROUPED_LINES = 6;
-/** A headline's last line this short (ems) is what did not fit on the line above (`次`). */
-const HEADLINE_TAIL_EM = 2;
-/** Such a last line: a character or two, no mark. */
-const HEADLINE_TAIL = /^\p{Script=Han}{1,2}$/u;
+/** A headline's last line of a character or two, no mark, is what did not fit on the line above (`次`). */
+const isHeadlineTail = (text: string): boolean => /^\p{Script=Han}{1,2}$/u.test(text);
 
 /** Line i, unused, could be a headline's: no byline, dateline or box label, nothing that ends a sentence. */
 const headlineOnlyLine = (lines: SourceLine[], used: Set<number>, i: number): boolean => {

@@ -157,15 +157,19 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
     const next = lines[b + 1]?.raw ?? '';
     // A bare name: under a headline (not under a column line), and not the second line of a headline whose
     // byline follows, unless it stands alone beside that byline (a row of bylines under a row of headlines).
-    const inRow = apart && line.blankBefore && !!lines[b + 1]?.blankBefore && parseByline(next) !== null;
+    const inRow =
+      apart &&
+      line.blankBefore &&
+      !!lines[b + 1]?.blankBefore &&
+      (!!parseByline(next) || bareName(lines, b + 1, words));
     // Set apart from the headline above it and opening the block of text under it (two lines or more), a bare name
     // heads that text: the headline is another module's, read between (pairHeadless finds its own).
     let setApart = false;
     if (
       !parts &&
       candidate(b - 1) &&
-      !continuesColumn(lines, b - 1) &&
-      (inRow || !parseByline(next, true)) &&
+      // (A row of headlines over it may be as wide as one another, as a column's lines are.)
+      (inRow || (!continuesColumn(lines, b - 1) && !parseByline(next, true))) &&
       !isDatelineStart(next)
     ) {
       parts = parseByline(line.raw, true);
@@ -182,13 +186,10 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
     }
     // A bare name standing alone after text, no name of it a word of the dictionary (as above): a byline read away
     // from its headline (modules side by side read as rows: headlines, bodies, then bylines).
-    if (!parts && apart && words && b > 0 && isBlockOfItsOwn(lines, b) && !candidate(b - 1)) {
-      const bare = parseByline(line.raw, true);
-      if (bare && !bare.names.some((n) => words(n).length === 1)) {
-        headless.push({ b, sig: { headline: [], byline: line, parts: bare } });
-        used.add(b); // (no headline for the byline under it)
-        return;
-      }
+    if (!parts && apart && b > 0 && !candidate(b - 1) && bareName(lines, b, words)) {
+      headless.push({ b, sig: { headline: [], byline: line, parts: parseByline(line.raw, true)! } });
+      used.add(b); // (no headline for the byline under it)
+      return;
     }
     if (!parts) return;
     if (setApart) {
@@ -222,7 +223,7 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
     const head = apart && line.blankBefore && over.length && endsColumn(lines, over[0]!) ? [] : over;
     // A row of bylines under a row of headlines (modules side by side): the last headlines go one to each
     // byline after this one, in order.
-    const row = bylineRow(lines, b);
+    const row = bylineRow(lines, b, words);
     const mine = row.length > 0 && head.length > row.length ? head.slice(0, head.length - row.length) : head;
     const sig: Signature = { headline: mine.map((i) => lines[i]!), byline: line, parts };
     if (mine.length === 0) headless.push({ b, sig });
@@ -232,7 +233,8 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
         const h = head[mine.length + k]!;
         // A dateline in the row is its article's first line: body text, not taken.
         if (isDatelineStart(lines[r]!.raw)) return take(h, headlineOnly([h]), [h]);
-        const rowSig: Signature = { headline: [lines[h]!], byline: lines[r]!, parts: parseByline(lines[r]!.raw) };
+        const parts = parseByline(lines[r]!.raw) ?? parseByline(lines[r]!.raw, true);
+        const rowSig: Signature = { headline: [lines[h]!], byline: lines[r]!, parts };
         take(h, { kind: 'signature', sig: rowSig }, [h, r]);
       });
   });
@@ -354,6 +356,15 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
   return blocks;
 }
 
+/**
+ * Line i is a bare name standing alone, no name of it a word of the dictionary (names segment into their
+ * characters): a byline read away from its headline.
+ */
+function bareName(lines: SourceLine[], i: number, words?: WordSegmenter): boolean {
+  const bare = words && i < lines.length && isBlockOfItsOwn(lines, i) ? parseByline(lines[i]!.raw, true) : null;
+  return !!bare && !bare.names.some((n) => words!(n).length === 1);
+}
+
 /** Line i is a block of its own: blank lines (or the text's ends) either side of it. */
 const isBlockOfItsOwn = (lines: SourceLine[], i: number): boolean =>
   lines[i]!.blankBefore && (i + 1 >= lines.length || lines[i + 1]!.blankBefore);
@@ -411,10 +422,11 @@ const MOSTLY_INDENTED = 0.75;
  * (`本报记者…` / `本报通讯员…`) are one block. A dateline naming other reporters than b's ends the row: its
  * article's byline is in it.
  */
-function bylineRow(lines: SourceLine[], b: number): number[] {
+function bylineRow(lines: SourceLine[], b: number, words?: WordSegmenter): number[] {
   const row: number[] = [];
   let r = b + 1;
-  for (; r < lines.length && lines[r]!.blankBefore && parseByline(lines[r]!.raw); r++) row.push(r);
+  for (; r < lines.length && lines[r]!.blankBefore && (parseByline(lines[r]!.raw) || bareName(lines, r, words)); r++)
+    row.push(r);
   const dl = r < lines.length && lines[r]!.blankBefore ? parseDateline(lines[r]!.raw) : null;
   const named = [b, ...row].flatMap((k) => parseByline(lines[k]!.raw, true)?.names ?? []);
   if (dl?.names.length && !dl.names.some((n) => named.includes(n))) row.push(r);
@@ -515,18 +527,34 @@ const lonelyHeadline = (lines: SourceLine[], used: Set<number>, i: number): bool
  */
 function awayHeadlines(lines: SourceLine[], used: Set<number>, words: WordSegmenter): number[][] {
   const textAt = (k: number) => headlineText(lines[k]?.raw ?? '');
+  const widthAt = (k: number) => emWidth(lines[k]!.raw.trim());
   const runsAcross = (i: number) =>
     spansJoin(textAt(i - 1), textAt(i), words) || spansJoin(textAt(i), textAt(i + 1), words);
   const out: number[][] = [];
   for (let i = 0; i < lines.length; i++)
     if (lonelyHeadline(lines, used, i) && !runsAcross(i) && !endsBinding(textAt(i), words)) out.push([i]);
-  for (let s = 0; s < lines.length; ) {
-    let e = s + 1;
+  for (let start = 0; start < lines.length; ) {
+    let e = start + 1;
     while (e < lines.length && !lines[e]!.blankBefore) e++;
-    const block = Array.from({ length: e - s }, (_, k) => s + k);
-    const heads = block.length > 1 && block.length <= MAX_GROUPED_LINES && lines[s]!.blankBefore;
-    const tail = (i: number) => i > s && !used.has(i) && isHeadlineTail(textAt(i));
-    if (heads && block.every((i) => headlineOnlyLine(lines, used, i) || tail(i))) {
+    // The block's last lines that could be headlines: all of it, or those after a sentence's end or a signature's
+    // line (an extractor that reads the headlines grouped after their bodies into the block above them).
+    const fits = (i: number) => headlineOnlyLine(lines, used, i) || (!used.has(i) && isHeadlineTail(textAt(i)));
+    let s = e;
+    while (s > start && fits(s - 1)) s--;
+    while (s < e && !headlineOnlyLine(lines, used, s)) s++; // (a headline's leftover last line starts none)
+    const allOfIt = s === start;
+    const after = allOfIt ? lines[s]!.blankBefore : used.has(s - 1) || endsSentence(lines[s - 1]!.raw.trim());
+    const block = range(s, e);
+    // (Not lines as wide as the block's text above them, or a first line's indent less: its column's next lines.)
+    const widest = Math.max(
+      0,
+      ...range(start, s)
+        .filter((i) => !used.has(i))
+        .map(widthAt),
+    );
+    const columnLike = (i: number) =>
+      widest > 0 && widthAt(i) <= widest + COLUMN_LIKE && widthAt(i) >= widest - INDENTED_LIKE;
+    if (block.length > (allOfIt ? 1 : 0) && block.length <= MAX_GROUPED_LINES && after && !block.some(columnLike)) {
       const group: number[][] = [];
       for (const i of block) {
         const last = group.at(-1);
@@ -540,10 +568,13 @@ function awayHeadlines(lines: SourceLine[], used: Set<number>, words: WordSegmen
       const runsOn = spansJoin(textAt(s - 1), textAt(s), words) || spansJoin(textAt(e - 1), textAt(e), words);
       if (!runsOn && group.every((h) => whole(h) && !endsBinding(h.map(textAt).join(''), words))) out.push(...group);
     }
-    s = e;
+    start = e;
   }
   return out;
 }
+/** A paragraph's first line is as wide as its column's other lines less the indent and what justification leaves. */
+const INDENTED_LIKE = PARAGRAPH_INDENT + COLUMN_LIKE;
+const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, k) => from + k);
 /** A block of headlines grouped together holds a few at most. */
 const MAX_GROUPED_LINES = 6;
 /** A headline's last line of a character or two, no mark, is what did not fit on the line above (`次`). */

@@ -7,7 +7,7 @@
  * Every step is a pure function; the word segmenter is injected.
  */
 import { createHash } from 'node:crypto';
-import { emWidth, hanCounts } from '../text/chars.js';
+import { emWidth, endsSentence, hanCounts } from '../text/chars.js';
 import { isSimplifiedPage, unifyRadicals } from '../text/radicals.js';
 import { type WordSegmenter, wordsOf } from '../text/segmenter.js';
 import {
@@ -330,6 +330,9 @@ function placeFragments(
   };
 }
 
+/** A line within this of a block's measure (ems) may be one of its full lines. */
+const MEASURE_SHOWN = 1;
+
 /** Rare words for the topic cue: words of two or more characters found in few paragraphs of the page. */
 const TOPIC_RARE_SHARE = 0.15;
 
@@ -339,11 +342,22 @@ function segParagraphs(paras: Paragraph[], apart: boolean, words?: WordSegmenter
   const df = new Map<string, number>();
   for (const s of wordSets) for (const w of s) df.set(w, (df.get(w) ?? 0) + 1);
   const rare = Math.max(2, Math.floor(paras.length * TOPIC_RARE_SHARE));
+  // A paragraph whose lines are all short of both measures (a one-line paragraph) shows not which block it ends or
+  // opens: the measure changes before it or after it, where the extractor set the next apart from it. (Not one that
+  // ends no sentence: no block ends with it.)
+  const shortOfBoth = (k: number) =>
+    apart &&
+    k > 0 &&
+    k + 1 < paras.length &&
+    paras[k + 1]!.lines[0]!.blankBefore &&
+    paras[k]!.newMeasure &&
+    endsSentence(paras[k]!.text) &&
+    paras[k]!.lines.every((l) => l.width < Math.min(paras[k]!.measure, paras[k - 1]!.measure) - MEASURE_SHOWN);
   return paras.map((p, i) => {
     const dl = isDatelineStart(p.text) ? (parseDateline(p.text)?.names ?? []) : null;
     return {
       text: p.text,
-      newMeasure: p.newMeasure,
+      newMeasure: p.newMeasure || (shortOfBoth(i - 1) && p.measure === paras[i - 1]!.measure),
       dateline: dl,
       signoff: parseSignoff(p.text) !== null,
       soft: p.soft === true,

@@ -57,6 +57,11 @@ const GROUPED_BEFORE_COST = 2;
 const LEAD_INSIDE_COST = 2;
 /** A module read between another's bodies and the headlines under them: a reading order few pages give. */
 const NESTED_COST = 2;
+/**
+ * Headlines standing together whose bodies come in another order than theirs, per pair out of order: an extractor
+ * reads a row of modules' headlines and their bodies the same way round, most often.
+ */
+const INVERSION_COST = 1;
 /** An anchor with no body at all. */
 const EMPTY_COST = 8;
 /** A paragraph that goes to no headline. */
@@ -193,7 +198,7 @@ export function assignRuns(paras: SegParagraph[], anchors: Anchor[]): Assignment
       group.forEach((slot, k) => {
         candidate[slot] = base[perm[k]!]!;
       });
-      consider(solveIn(candidate), candidate);
+      consider(solveIn(candidate, windowed, scorers, INVERSION_COST * inversions(perm)), candidate);
     }
   }
   // A module read between another module's bodies and the headlines set under them (modules side by side, one
@@ -413,6 +418,10 @@ function nestingsBefore(anchors: Anchor[]): Array<{ inner: number[]; later: numb
 }
 /** Modules read between another module's bodies and the headlines under them, at most (each costs NESTED_COST). */
 const MAX_NESTED = 3;
+
+/** Pairs of a permutation out of order. */
+const inversions = (perm: number[]): number =>
+  perm.reduce((k, x, i) => k + perm.slice(i + 1).filter((y) => y < x).length, 0);
 
 function permutations(items: number[]): number[][] {
   if (items.length <= 1) return [items];

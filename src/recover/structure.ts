@@ -170,7 +170,8 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
       candidate(b - 1) &&
       // (A row of headlines over it may be as wide as one another, as a column's lines are.)
       (inRow || (!continuesColumn(lines, b - 1) && !parseByline(next, true))) &&
-      !isDatelineStart(next)
+      // (Over a dateline only standing alone: a row's first byline, the dateline's article the next headline's.)
+      (!isDatelineStart(next) || bareName(lines, b, words))
     ) {
       parts = parseByline(line.raw, true);
       // A bare name that is a word of the dictionary (`方向`, the end of a wrapped subhead) is no name: names
@@ -220,10 +221,21 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
     // Set apart from its byline, the last line of a column above is no headline (`…最持久的力量。` /
     // `中华民族素有文化自信`, a column that goes on elsewhere).
     const over = headlineAbove(b);
-    const head = apart && line.blankBefore && over.length && endsColumn(lines, over[0]!) ? [] : over;
+    let head = apart && line.blankBefore && over.length && endsColumn(lines, over[0]!) ? [] : over;
     // A row of bylines under a row of headlines (modules side by side): the last headlines go one to each
     // byline after this one, in order.
     const row = bylineRow(lines, b, words);
+    // (Each headline of the row standing alone: one ending in a question, which ends a headline, is one of them.)
+    if (row.length && head.length && head.length <= row.length && head.every((i) => lonelyHeadline(lines, used, i))) {
+      const more: number[] = [];
+      for (
+        let i = head[0]! - 1;
+        i >= 0 && more.length + head.length <= row.length && lonelyHeadline(lines, used, i);
+        i--
+      )
+        more.unshift(i);
+      if (more.length + head.length === row.length + 1) head = [...more, ...head];
+    }
     const mine = row.length > 0 && head.length > row.length ? head.slice(0, head.length - row.length) : head;
     const sig: Signature = { headline: mine.map((i) => lines[i]!), byline: line, parts };
     if (mine.length === 0) headless.push({ b, sig });

@@ -56,6 +56,8 @@ const DIGITS_LIKE = 2.5;
 const PARAGRAPH_INDENT = 2;
 /** A lead's headline is set large: a line wider than this is no lead headline. */
 const MAX_LEAD_HEADLINE_EM = 26;
+/** A headline's next line may be this much wider than the line it wrapped from (ems): marks set wide, a balance. */
+const WRAP_WIDER = 2;
 
 /** Line i runs on from the line above it: as wide, and the line above ends no sentence. */
 function continuesColumn(lines: SourceLine[], i: number): boolean {
@@ -96,6 +98,7 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
   const starts = new Map<number, Block>();
   const candidate = (i: number) => i >= 0 && i < lines.length && !used.has(i) && isHeadlineCandidate(lines[i]!.raw);
   const apart = blocksApart(lines);
+  const solid = writesNoBlanks(lines);
   // A headline's first line may end at a clause (`“是乡亲们的支持，` / `让我们走到了今天”`) where it starts a
   // block of its own: a column line ending in a comma runs on from the line above it.
   const clauseLine = (i: number) => {
@@ -119,6 +122,9 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
       // Nor the last line of a block above when the headline starts a block: a column's end (`通过不断完善公共服`).
       if (out.length && apart && lines[out[0]!]!.blankBefore && !lines[i]!.blankBefore) break;
       if (out.length === 2 && ![i, ...out].every((k) => emWidth(lines[k]!.raw.trim()) <= SHORT_HEADLINE_LINE_EM)) break;
+      // Nor, where the extractor writes no blank lines, a line much narrower than the one under it: a headline wraps
+      // onto a line no wider than the one it broke from, so the two are headlines of their own (grouped ones).
+      if (out.length && solid && printedWidth(lines[out[0]!]!.raw) > printedWidth(lines[i]!.raw) + WRAP_WIDER) break;
       out.unshift(i);
     }
     // Its first line opens what it closes: `强整理）` ends a sign-off begun above.
@@ -277,7 +283,7 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
   });
   // A datelined body with no headline above it takes the lonely headline its text names, read elsewhere (modules
   // read out of order), which is put back above it.
-  if (apart && words) {
+  if (words) {
     // (Found before any is claimed: a claimed headline leaves the rest of its group grouped still.)
     const away = awayHeadlines(lines, used, words);
     for (const t of datelines) {
@@ -386,6 +392,9 @@ const isWhole = (raw: string): boolean =>
   !closesUnopened(raw) && !closesUnopened([...raw].reverse().join(''), ['）)》”’', '（(《“‘']);
 
 /** The extractor sets blocks apart with blank lines (where it puts one between all lines, none stands alone). */
+/** The extractor writes no blank line anywhere (pdftotext -raw, pdf.js): no block of lines is set apart. */
+const writesNoBlanks = (lines: SourceLine[]): boolean => !lines.some((l, i) => i > 0 && l.blankBefore);
+
 export const blocksApart = (lines: SourceLine[]) => lines.filter((l) => l.blankBefore).length <= lines.length / 2;
 
 /** A deck is a headline's phrase: at least this wide (ems), where `——编者` signs an editor's note. */
@@ -545,9 +554,12 @@ function awayHeadlines(lines: SourceLine[], used: Set<number>, words: WordSegmen
   const out: number[][] = [];
   for (let i = 0; i < lines.length; i++)
     if (lonelyHeadline(lines, used, i) && !runsAcross(i) && !endsBinding(textAt(i), words)) out.push([i]);
+  // Blocks as the extractor set them apart; where it sets none, the text between signatures and datelines.
+  const solid = writesNoBlanks(lines);
+  const opens = (e: number) => lines[e]!.blankBefore || (solid && (used.has(e) || isDatelineStart(lines[e]!.raw)));
   for (let start = 0; start < lines.length; ) {
     let e = start + 1;
-    while (e < lines.length && !lines[e]!.blankBefore) e++;
+    while (e < lines.length && !opens(e)) e++;
     // The block's last lines that could be headlines: all of it, or those after a sentence's end or a signature's
     // line (an extractor that reads the headlines grouped after their bodies into the block above them).
     const fits = (i: number) => headlineOnlyLine(lines, used, i) || (!used.has(i) && isHeadlineTail(textAt(i)));

@@ -391,9 +391,10 @@ const isBlockOfItsOwn = (lines: SourceLine[], i: number): boolean =>
 const isWhole = (raw: string): boolean =>
   !closesUnopened(raw) && !closesUnopened([...raw].reverse().join(''), ['）)》”’', '（(《“‘']);
 
-/** The extractor sets blocks apart with blank lines (where it puts one between all lines, none stands alone). */
 /** The extractor writes no blank line anywhere (pdftotext -raw, pdf.js): no block of lines is set apart. */
 const writesNoBlanks = (lines: SourceLine[]): boolean => !lines.some((l, i) => i > 0 && l.blankBefore);
+
+/** The extractor sets blocks apart with blank lines (where it puts one between all lines, none stands alone). */
 
 export const blocksApart = (lines: SourceLine[]) => lines.filter((l) => l.blankBefore).length <= lines.length / 2;
 
@@ -716,6 +717,8 @@ function isKicker(lines: SourceLine[], first: number, words?: WordSegmenter): bo
   const columnLike = (w: number) => Math.abs(w - emWidth(under ?? '')) <= COLUMN_LIKE;
   if (under && !endsSentence(b) && (columnLike(emWidth(b)) || columnLike(emWidth(b) + PARAGRAPH_INDENT))) return false;
   if (emWidth(b) > MAX_LEAD_HEADLINE_EM) return false;
+  // A headline is a whole phrase: a line that leaves a quote open is a paragraph's first.
+  if (!isWhole(b)) return false;
   // (A headline in quotes opens with its quote: the line above it ends a phrase of its own.)
   return /[，、：,:]|——$/.test(a) || /^[“‘《「『]/.test(b) || joinHeadlineLines(a, b, words).joiner !== '';
 }

@@ -343,13 +343,14 @@ function segParagraphs(paras: Paragraph[], apart: boolean, words?: WordSegmenter
   for (const s of wordSets) for (const w of s) df.set(w, (df.get(w) ?? 0) + 1);
   const rare = Math.max(2, Math.floor(paras.length * TOPIC_RARE_SHARE));
   // A paragraph whose lines are all short of both measures (a one-line paragraph) shows not which block it ends or
-  // opens: the measure changes before it or after it, where the extractor set the next apart from it. (Not one that
-  // ends no sentence: no block ends with it.)
+  // opens: the measure changes before it or after it, where the extractor set the next apart from it or sets no
+  // block apart at all. (Not one that ends no sentence: no block ends with it.)
+  const solid = !paras.some((p, i) => p.lines.some((l, j) => (i > 0 || j > 0) && l.blankBefore));
   const shortOfBoth = (k: number) =>
     apart &&
     k > 0 &&
     k + 1 < paras.length &&
-    paras[k + 1]!.lines[0]!.blankBefore &&
+    (solid || paras[k + 1]!.lines[0]!.blankBefore) &&
     paras[k]!.newMeasure &&
     endsSentence(paras[k]!.text) &&
     paras[k]!.lines.every((l) => l.width < Math.min(paras[k]!.measure, paras[k - 1]!.measure) - MEASURE_SHOWN);

@@ -59,7 +59,7 @@ import {
 import { joinPieces, writesPieces } from './pieces.js';
 import { type Anchor, type Assignment, assignRuns, marginConfidence, type SegParagraph } from './segment.js';
 import { removeExtractionSpaces } from './spaces.js';
-import { blocksApart, type LeadBlock, pageBlocks, type Signature } from './structure.js';
+import { blocksApart, type LeadBlock, pageBlocks, type Signature, writesNoBlanks } from './structure.js';
 
 export type { WordSegmenter } from '../text/segmenter.js';
 
@@ -345,7 +345,7 @@ function segParagraphs(paras: Paragraph[], apart: boolean, words?: WordSegmenter
   // A paragraph whose lines are all short of both measures (a one-line paragraph) shows not which block it ends or
   // opens: the measure changes before it or after it, where the extractor set the next apart from it or sets no
   // block apart at all. (Not one that ends no sentence: no block ends with it.)
-  const solid = !paras.some((p, i) => p.lines.some((l, j) => (i > 0 || j > 0) && l.blankBefore));
+  const solid = writesNoBlanks(paras.flatMap((p) => p.lines));
   const shortOfBoth = (k: number) =>
     apart &&
     k > 0 &&

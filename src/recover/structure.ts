@@ -392,10 +392,10 @@ const isWhole = (raw: string): boolean =>
   !closesUnopened(raw) && !closesUnopened([...raw].reverse().join(''), ['）)》”’', '（(《“‘']);
 
 /** The extractor writes no blank line anywhere (pdftotext -raw, pdf.js): no block of lines is set apart. */
-const writesNoBlanks = (lines: SourceLine[]): boolean => !lines.some((l, i) => i > 0 && l.blankBefore);
+export const writesNoBlanks = (lines: Array<{ blankBefore: boolean }>): boolean =>
+  !lines.some((l, i) => i > 0 && l.blankBefore);
 
 /** The extractor sets blocks apart with blank lines (where it puts one between all lines, none stands alone). */
-
 export const blocksApart = (lines: SourceLine[]) => lines.filter((l) => l.blankBefore).length <= lines.length / 2;
 
 /** A deck is a headline's phrase: at least this wide (ems), where `——编者` signs an editor's note. */
@@ -549,7 +549,7 @@ const lonelyHeadline = (lines: SourceLine[], used: Set<number>, i: number): bool
  */
 function awayHeadlines(lines: SourceLine[], used: Set<number>, words: WordSegmenter): number[][] {
   const textAt = (k: number) => headlineText(lines[k]?.raw ?? '');
-  const widthAt = (k: number) => emWidth(lines[k]!.raw.trim());
+  const widthAt = (k: number) => printedWidth(lines[k]!.raw);
   const runsAcross = (i: number) =>
     spansJoin(textAt(i - 1), textAt(i), words) || spansJoin(textAt(i), textAt(i + 1), words);
   const out: number[][] = [];

@@ -392,8 +392,7 @@ const isWhole = (raw: string): boolean =>
   !closesUnopened(raw) && !closesUnopened([...raw].reverse().join(''), ['）)》”’', '（(《“‘']);
 
 /** The extractor writes no blank line anywhere (pdftotext -raw, pdf.js): no block of lines is set apart. */
-export const writesNoBlanks = (lines: Array<{ blankBefore: boolean }>): boolean =>
-  !lines.some((l, i) => i > 0 && l.blankBefore);
+const writesNoBlanks = (lines: SourceLine[]): boolean => !lines.some((l, i) => i > 0 && l.blankBefore);
 
 /** The extractor sets blocks apart with blank lines (where it puts one between all lines, none stands alone). */
 export const blocksApart = (lines: SourceLine[]) => lines.filter((l) => l.blankBefore).length <= lines.length / 2;

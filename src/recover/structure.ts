@@ -56,6 +56,8 @@ const DIGITS_LIKE = 2.5;
 const PARAGRAPH_INDENT = 2;
 /** A lead's headline is set large: a line wider than this is no lead headline. */
 const MAX_LEAD_HEADLINE_EM = 26;
+/** Lines of a page, at most, where each stands alone: a broadsheet page extracts to a few thousand at most. */
+const MAX_SEARCHED_LINES = 5000;
 /** A headline's next line may be this much wider than the line it wrapped from (ems): marks set wide, a balance. */
 const WRAP_WIDER = 2;
 
@@ -283,7 +285,9 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
   });
   // A datelined body with no headline above it takes the lonely headline its text names, read elsewhere (modules
   // read out of order), which is put back above it.
-  if (words) {
+  // (Where every line stands alone, as pdfminer writes them, every line is a candidate, read through the word
+  // segmenter: a page's worth is quick, a text far longer than any page is not searched.)
+  if (words && (apart || lines.length <= MAX_SEARCHED_LINES)) {
     // (Found before any is claimed: a claimed headline leaves the rest of its group grouped still.)
     const away = awayHeadlines(lines, used, words);
     for (const t of datelines) {
@@ -562,7 +566,7 @@ function awayHeadlines(lines: SourceLine[], used: Set<number>, words: WordSegmen
     while (e < lines.length && !opens(e)) e++;
     // The block's last lines that could be headlines: all of it, or those after a sentence's end or a signature's
     // line (an extractor that reads the headlines grouped after their bodies into the block above them).
-    const fits = (i: number) => headlineOnlyLine(lines, used, i) || (!used.has(i) && isHeadlineTail(textAt(i)));
+    const fits = (i: number) => !used.has(i) && (shapeOf(lines[i]!).headlineOnly || shapeOf(lines[i]!).tail);
     let s = e;
     while (s > start && fits(s - 1)) s--;
     while (s < e && !headlineOnlyLine(lines, used, s)) s++; // (a headline's leftover last line starts none)
@@ -570,15 +574,18 @@ function awayHeadlines(lines: SourceLine[], used: Set<number>, words: WordSegmen
     const after = allOfIt ? lines[s]!.blankBefore : used.has(s - 1) || endsSentence(lines[s - 1]!.raw.trim());
     const block = range(s, e);
     // (Not lines as wide as the block's text above them, or a first line's indent less: its column's next lines.)
-    const widest = Math.max(
-      0,
-      ...range(start, s)
-        .filter((i) => !used.has(i))
-        .map(widthAt),
-    );
-    const columnLike = (i: number) =>
-      widest > 0 && widthAt(i) <= widest + COLUMN_LIKE && widthAt(i) >= widest - INDENTED_LIKE;
-    if (block.length > (allOfIt ? 1 : 0) && block.length <= MAX_GROUPED_LINES && after && !block.some(columnLike)) {
+    const columnLike = () => {
+      const widest = Math.max(
+        0,
+        ...range(start, s)
+          .filter((i) => !used.has(i))
+          .map(widthAt),
+      );
+      return block.some(
+        (i) => widest > 0 && widthAt(i) <= widest + COLUMN_LIKE && widthAt(i) >= widest - INDENTED_LIKE,
+      );
+    };
+    if (block.length > (allOfIt ? 1 : 0) && block.length <= MAX_GROUPED_LINES && after && !columnLike()) {
       const group: number[][] = [];
       for (const i of block) {
         const last = group.at(-1);
@@ -601,21 +608,39 @@ const INDENTED_LIKE = PARAGRAPH_INDENT + COLUMN_LIKE;
 const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, k) => from + k);
 /** A block of headlines grouped together holds a few at most. */
 const MAX_GROUPED_LINES = 6;
+/** A headline's tail, spaces of the extraction included, is no longer than this (characters). */
+const MAX_TAIL_CHARS = 6;
 /** A headline's last line of a character or two, no mark, is what did not fit on the line above (`次`). */
 const isHeadlineTail = (text: string): boolean => /^\p{Script=Han}{1,2}$/u.test(text);
 
 /** Line i, unused, could be a headline's: no byline, dateline or box label, nothing that ends a sentence. */
-const headlineOnlyLine = (lines: SourceLine[], used: Set<number>, i: number): boolean => {
-  const raw = lines[i]!.raw;
-  return (
-    !used.has(i) &&
-    isHeadlineCandidate(raw) &&
-    !isBoxLabel(raw) &&
-    !isDatelineStart(raw) &&
-    !parseByline(raw, true) &&
-    !endsSentence(raw.trim())
-  );
-};
+const headlineOnlyLine = (lines: SourceLine[], used: Set<number>, i: number): boolean =>
+  !used.has(i) && shapeOf(lines[i]!).headlineOnly;
+
+/**
+ * What a line's text alone says it could be, found once per line: awayHeadlines asks it of every block's last lines
+ * each time a byline looks for its headline (a page of thousands of modules asks it millions of times).
+ */
+const shapes = new WeakMap<SourceLine, { headlineOnly: boolean; tail: boolean }>();
+function shapeOf(line: SourceLine): { headlineOnly: boolean; tail: boolean } {
+  let shape = shapes.get(line);
+  if (!shape) {
+    const raw = line.raw;
+    const short = [...raw.trim()].length <= MAX_TAIL_CHARS;
+    // (The cheap tests first: most lines asked are a column's last, which ends a sentence.)
+    shape = {
+      headlineOnly:
+        !endsSentence(raw.trim()) &&
+        isHeadlineCandidate(raw) &&
+        !isBoxLabel(raw) &&
+        !isDatelineStart(raw) &&
+        !parseByline(raw, true),
+      tail: short && isHeadlineTail(headlineText(raw)),
+    };
+    shapes.set(line, shape);
+  }
+  return shape;
+}
 
 /**
  * Of the headlines read away from their bodies (awayHeadlines), the one whose words the block of text starting at

@@ -185,7 +185,7 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
       // A bare name that is a word of the dictionary (`方向`, the end of a wrapped subhead) is no name: names
       // segment into their characters. Nor is one that a word runs into from the line above (`…一时还难以完` / `全解决`:
       // 完全), the end of a wrapped paragraph.
-      if (parts && words && parts.names.some((n) => words(n).length === 1)) parts = null;
+      if (parts && words && nameIsAWord(parts, words)) parts = null;
       if (parts && words && spansJoin(headlineText(lines[b - 1]!.raw), headlineText(line.raw), words)) parts = null;
       setApart =
         apart &&
@@ -384,8 +384,12 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
  */
 function bareName(lines: SourceLine[], i: number, words?: WordSegmenter): boolean {
   const bare = words && i < lines.length && isBlockOfItsOwn(lines, i) ? parseByline(lines[i]!.raw, true) : null;
-  return !!bare && !bare.names.some((n) => words!(n).length === 1);
+  return !!bare && !nameIsAWord(bare, words!);
 }
+
+/** A name of the byline is one word of the dictionary (`方向`): no name, which segments into its characters. */
+const nameIsAWord = (parts: { names: string[] }, words: WordSegmenter): boolean =>
+  parts.names.some((n) => words(n).length === 1);
 
 /** Line i is a block of its own: blank lines (or the text's ends) either side of it. */
 const isBlockOfItsOwn = (lines: SourceLine[], i: number): boolean =>
@@ -566,7 +570,10 @@ function awayHeadlines(lines: SourceLine[], used: Set<number>, words: WordSegmen
     while (e < lines.length && !opens(e)) e++;
     // The block's last lines that could be headlines: all of it, or those after a sentence's end or a signature's
     // line (an extractor that reads the headlines grouped after their bodies into the block above them).
-    const fits = (i: number) => !used.has(i) && (shapeOf(lines[i]!).headlineOnly || shapeOf(lines[i]!).tail);
+    const fits = (i: number) => {
+      const shape = shapeOf(lines[i]!);
+      return !used.has(i) && (shape.headlineOnly || shape.tail);
+    };
     let s = e;
     while (s > start && fits(s - 1)) s--;
     while (s < e && !headlineOnlyLine(lines, used, s)) s++; // (a headline's leftover last line starts none)
@@ -581,8 +588,8 @@ function awayHeadlines(lines: SourceLine[], used: Set<number>, words: WordSegmen
           .filter((i) => !used.has(i))
           .map(widthAt),
       );
-      return block.some(
-        (i) => widest > 0 && widthAt(i) <= widest + COLUMN_LIKE && widthAt(i) >= widest - INDENTED_LIKE,
+      return (
+        widest > 0 && block.some((i) => widthAt(i) <= widest + COLUMN_LIKE && widthAt(i) >= widest - INDENTED_LIKE)
       );
     };
     if (block.length > (allOfIt ? 1 : 0) && block.length <= MAX_GROUPED_LINES && after && !columnLike()) {

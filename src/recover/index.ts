@@ -44,6 +44,7 @@ import {
   joinStrayMarks,
   type SourceLine,
   sourceLines,
+  splitGluedDatelines,
   withWidth,
 } from './lines.js';
 import { findMasthead, findStrayTitle, parseMasthead } from './masthead.js';
@@ -136,7 +137,7 @@ export function recoverText(text: string, options: RecoverOptions & { encoding?:
   } else draft.warnings.push({ code: 'no-masthead', message: 'no masthead (section, date, weekday) was found' });
   const masthead = mh?.masthead ?? null;
 
-  const stray = joinStrayMarks(lines);
+  const stray = joinStrayMarks(splitGluedDatelines(lines));
   draft.corrections.push(...stray.corrections);
   const { furniture, rest } = takeFurniture(stray.lines, masthead);
   const inputHan = hanCounts(rest.map((l) => l.raw).join('\n'));

@@ -1,6 +1,7 @@
-import { NO_LINE_END, NO_LINE_START } from '../text/chars.js';
+import { isHan, NO_LINE_END, NO_LINE_START } from '../text/chars.js';
 import { lineWidths, type ReadLine } from '../text/line-reading.js';
 import type { Correction, LineNo } from '../types.js';
+import { isDatelineStart, isHeadlineCandidate } from './classify.js';
 
 /** One non-blank line of the extraction as read. */
 export interface SourceLine {
@@ -92,4 +93,31 @@ export function joinStrayMarks(lines: SourceLine[]): { lines: SourceLine[]; corr
     } else out.push(line);
   }
   return { lines: out, corrections };
+}
+
+/** At most this many of a headline's last characters glued before a dateline (what overflows a headline's line). */
+const GLUED_TAIL = 3;
+
+/**
+ * pdf.js may read a headline's last line onto the line under it when that is the dateline opening the body
+ * (`…典型案` / `例本报北京3月24日电 （记者郁静娴）`): the line is cut again where the dateline starts, its first
+ * characters a line of their own, where the line above is a headline's (no sentence ended) and nothing set the two
+ * apart. No character changes.
+ */
+export function splitGluedDatelines(lines: SourceLine[]): SourceLine[] {
+  return lines.flatMap((line, i) => {
+    const above = lines[i - 1];
+    if (!above || line.blankBefore || isDatelineStart(line.raw) || !isHeadlineCandidate(above.raw)) return [line];
+    const text = line.raw.trim();
+    const chars = [...text];
+    for (let k = 1; k <= GLUED_TAIL && k < chars.length && isHan(chars[k - 1]!); k++) {
+      const rest = chars.slice(k).join('');
+      if (isDatelineStart(rest))
+        return [
+          { ...line, raw: chars.slice(0, k).join('') },
+          { ...line, raw: rest, blankBefore: false },
+        ];
+    }
+    return [line];
+  });
 }

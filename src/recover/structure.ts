@@ -262,9 +262,19 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
 
   // Datelines: `本报北京1月7日电（记者…）` opens a body whose headline stands right above it.
   const datelines = lines.flatMap((line, t) => (!used.has(t) && isDatelineStart(line.raw) ? [t] : []));
+  // Datelines given a headline here: theirs stands above them, so they claim none read elsewhere.
+  const headed = new Set<number>();
+  /**
+   * The headline right above dateline t. Where blocks are set apart, lines run on from the column text above them, in
+   * its block, are that column's foot (its next column starts under a dateline), not a headline.
+   */
+  const headlineOver = (t: number): number[] => {
+    const head = headlineAbove(t);
+    return head.length && apart && !lines[head[0]!]!.blankBefore && continuesColumn(lines, head[0]!) ? [] : head;
+  };
   datelines.forEach((t, k) => {
     if (used.has(t)) return;
-    const head = headlineAbove(t);
+    const head = headlineOver(t);
     if (head.length === 0) return;
     // Headlines set apart one above another over as many datelined bodies, each body with no headline of its
     // own (short items whose headlines the extractor read together): one headline line to each, in order.
@@ -273,12 +283,37 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
       for (let i = from; i < to; i++) if (used.has(i)) return true;
       return false;
     };
+    /** Later datelined bodies, up to `most`, with no headline of their own and nothing taken before them. */
+    const headlessAfter = (most: number): number[] => {
+      const out: number[] = [];
+      for (const d of datelines.slice(k + 1)) {
+        if (out.length === most || headlineOver(d).length || taken(t + 1, d)) break;
+        out.push(d);
+      }
+      return out;
+    };
+    // Or headlines of their own lines, each a block set apart, stacked above this one: one to each body, in order
+    // (segment.ts weighs which goes with which).
+    const stacked: number[][] = [];
+    for (let top = head[0]!; apart && lines[top]!.blankBefore; top = stacked[0]![0]!) {
+      const above = headlineAbove(top);
+      if (!above.length || !lines[above[0]!]!.blankBefore) break;
+      stacked.unshift(above);
+    }
+    const later = headlessAfter(stacked.length);
+    if (stacked.length && later.length === stacked.length) {
+      for (const d of [t, ...later]) headed.add(d);
+      for (const group of [...stacked, head]) take(group[0]!, headlineOnly(group), group);
+      return;
+    }
     // Later datelined bodies that take one of these headline lines each.
     let sharing = 0;
     for (const d of datelines.slice(k + 1)) {
-      if (!apartLines || sharing === head.length - 1 || headlineAbove(d).length || taken(t + 1, d)) break;
+      if (!apartLines || sharing === head.length - 1 || headlineOver(d).length || taken(t + 1, d)) break;
       sharing++;
+      headed.add(d);
     }
+    headed.add(t);
     const mine = head.slice(0, head.length - sharing);
     take(mine[0]!, headlineOnly(mine), mine);
     for (const h of head.slice(mine.length)) take(h, headlineOnly([h]), [h]);
@@ -291,7 +326,7 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
     // (Found before any is claimed: a claimed headline leaves the rest of its group grouped still.)
     const away = awayHeadlines(lines, used, words);
     for (const t of datelines) {
-      if (used.has(t) || starts.has(t)) continue;
+      if (used.has(t) || starts.has(t) || headed.has(t)) continue;
       const free = away.filter((head) => !head.some((i) => used.has(i)));
       const head = namedHeadline(lines, t, undefined, free, words);
       if (head !== undefined) take(t, headlineOnly(head), head);

@@ -387,8 +387,12 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
   if (lead?.kind === 'lead' && !lead.lead.deck && !lead.lead.kicker && apart) {
     const d = lines.findIndex((l, i) => !used.has(i) && isDeck(l.raw) && splitsSentence(lines, i));
     if (d >= 0) rejoined.add(d + 1);
-    // Or a dash line standing alone as a block of its own, as a centred deck read among the columns is.
-    const deck = d >= 0 ? d : lines.findIndex((l, i) => !used.has(i) && isDeck(l.raw) && standsAlone(lines, i));
+    // Or a dash line standing alone as a block of its own, as a centred deck read among the columns is, or on top of
+    // a column's block.
+    const deck =
+      d >= 0
+        ? d
+        : lines.findIndex((l, i) => !used.has(i) && isDeck(l.raw) && (standsAlone(lines, i) || topsColumn(lines, i)));
     if (deck >= 0) {
       lead.lead.deck = lines[deck]!;
       used.add(deck);
@@ -447,6 +451,24 @@ const MIN_DECK_EM = 6;
 function standsAlone(lines: SourceLine[], i: number): boolean {
   const text = lines[i]!.raw.trim();
   return isBlockOfItsOwn(lines, i) && !endsSentence(text) && emWidth(text) >= MIN_DECK_EM;
+}
+
+/**
+ * Line i opens a block of column lines clearly wider than itself, and ends no sentence: no column line (a column's
+ * lines run to its measure until a sentence ends), but a centred line read onto the top of a column's text.
+ */
+function topsColumn(lines: SourceLine[], i: number): boolean {
+  const [line, next, then] = [lines[i]!, lines[i + 1], lines[i + 2]];
+  if (!line.blankBefore || !next || !then || next.blankBefore || then.blankBefore) return false;
+  const text = line.raw.trim();
+  const w = (l: SourceLine) => printedWidth(l.raw);
+  return (
+    !endsSentence(text) &&
+    emWidth(text) >= MIN_DECK_EM &&
+    w(next) - w(line) > INDENTED_LIKE &&
+    // (The line under it may open a paragraph whose indent the extractor dropped.)
+    Math.abs(w(next) - w(then)) <= INDENTED_LIKE
+  );
 }
 
 /**

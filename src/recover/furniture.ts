@@ -58,9 +58,34 @@ export function takeFurniture(
   lines.forEach((line, i) => {
     const kind = kinds[i];
     if (kind) furniture.push({ kind, text: line.raw.trim(), line: line.no });
-    else rest.push(line);
+    else {
+      const glued = gluedFolio(line.raw);
+      if (glued) furniture.push({ kind: 'folio', text: glued.folio, line: line.no });
+      rest.push(glued ? { ...line, raw: glued.rest } : line);
+    }
   });
   return { furniture, rest };
+}
+
+/** Words of a line a folio may take at its end or its start: the paper's name and `第N版`, each spaced apart. */
+const MAX_FOLIO_WORDS = 4;
+
+/**
+ * A folio read onto the end or the start of a line beside it, set apart by a space (pdf.js reads a headline and the
+ * folio on its baseline as one line: `苏州高新区推进创新联合体建设 人民日报 第 10 版`): the folio and the rest.
+ */
+function gluedFolio(raw: string): { folio: string; rest: string } | null {
+  const words = raw.trim().split(/\s+/);
+  for (let k = Math.min(MAX_FOLIO_WORDS, words.length - 1); k >= 1; k--) {
+    const cuts: Array<[string[], string[]]> = [
+      [words.slice(-k), words.slice(0, -k)],
+      [words.slice(0, k), words.slice(k)],
+    ];
+    for (const [folio, rest] of cuts)
+      if (FOLIO.test(folio.join('')) && furnitureKind(folio.join(' '), null) === 'folio')
+        return { folio: folio.join(' '), rest: rest.join(' ') };
+  }
+  return null;
 }
 
 /**

@@ -280,9 +280,14 @@ export function paragraphs(
     const starts = !open && !continues && (forced || score > BREAK_THRESHOLD);
     // A narrow call: a break score near the threshold, or a long line taken for a heading by its next line alone.
     const longHeading = heading && line.width > HEADING_WHOLE * measures[i]!;
+    // A line that ends no sentence, well short of its room, run on into the next: a standfirst or a heading may end
+    // there with no mark (`…打造更有品质的城市生活`), its paragraph's end hidden where the extractor dropped indents.
+    const shortJoin =
+      !starts && !continues && !open && !endsSentence(prev!.text) && measures[i - 1]! - prev!.width >= HEADING_SHORT;
     const doubt =
       ((!forced && Math.abs(score - BREAK_THRESHOLD) < DOUBT_BAND) || longHeading ? 1 : 0) +
-      (line.doubtfulJoin ? 1 : 0);
+      (line.doubtfulJoin ? 1 : 0) +
+      (shortJoin ? 1 : 0);
     // A narrow call against a break after a sentence's end: a break the lines may have hidden.
     const soft =
       !starts &&

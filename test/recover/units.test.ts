@@ -993,3 +993,15 @@ test('a question headline over another headline, both read above the first bylin
     ],
   );
 });
+
+test('paragraphs: a line that ends no sentence, well short of its room, joined to the next is a doubt', () => {
+  const full = '东州城东的幸福里社区是一个建成三十多年的老小区';
+  const last = '社区办起了老年食堂，还请来志愿者上门理发。';
+  const doubts = (first: string) => {
+    const ps = paragraphs([first, full, full, last].map(cleanLine), NO_CUES, false);
+    assert.equal(ps.length, 1);
+    return ps[0]!.doubts;
+  };
+  // Nothing in the lines ends the standfirst: it stays joined, and the join is one more doubt than a full line's.
+  assert.equal(doubts('在服务中多一些耐心，让老人更舒心'), doubts(full) + 1);
+});

@@ -334,6 +334,9 @@ function placeFragments(
 /** A line within this of a block's measure (ems) may be one of its full lines. */
 const MEASURE_SHOWN = 1;
 
+/** A measure change that is before a paragraph or after it counts this share on each side. */
+const MEASURE_EITHER_SIDE = 0.5;
+
 /**
  * Rare words for the topic cue: words of two or more characters found in few paragraphs of the page. (0.15 left out
  * the name a long article repeats in a sixth of the page's paragraphs; at 0.2 corpus variant 5 gained a point and the
@@ -348,22 +351,28 @@ function segParagraphs(paras: Paragraph[], apart: boolean, words?: WordSegmenter
   for (const s of wordSets) for (const w of s) df.set(w, (df.get(w) ?? 0) + 1);
   const rare = Math.max(2, Math.floor(paras.length * TOPIC_RARE_SHARE));
   // A paragraph whose lines are all short of both measures (a one-line paragraph) shows not which block it ends or
-  // opens: the measure changes before it or after it, where the extractor set the next apart from it. (Not one that
-  // ends no sentence: no block ends with it. Nor on a page with no blank lines: tried, it lost more on plans held out
-  // than it gained on the ones worked on.)
+  // opens: the measure changes before it or after it. Where the extractor set the next apart from it, on both sides
+  // (the block ends there); elsewhere, half on each side, for the other cues to decide. (Not one that ends no
+  // sentence: no block ends with it. Both sides in full on a page with no blank lines: tried, it lost more on plans
+  // held out than it gained on the ones worked on.)
   const shortOfBoth = (k: number) =>
-    apart &&
     k > 0 &&
     k + 1 < paras.length &&
-    paras[k + 1]!.lines[0]!.blankBefore &&
     paras[k]!.newMeasure &&
+    paras[k + 1]!.measure === paras[k]!.measure &&
     endsSentence(paras[k]!.text) &&
     paras[k]!.lines.every((l) => l.width < Math.min(paras[k]!.measure, paras[k - 1]!.measure) - MEASURE_SHOWN);
+  const setApart = (k: number) => apart && paras[k + 1]!.lines[0]!.blankBefore;
+  const measureChange = (k: number): number => {
+    if (shortOfBoth(k)) return setApart(k) ? 1 : MEASURE_EITHER_SIDE;
+    if (shortOfBoth(k - 1)) return setApart(k - 1) ? 1 : MEASURE_EITHER_SIDE;
+    return paras[k]!.newMeasure ? 1 : 0;
+  };
   return paras.map((p, i) => {
     const dl = isDatelineStart(p.text) ? (parseDateline(p.text)?.names ?? []) : null;
     return {
       text: p.text,
-      newMeasure: p.newMeasure || (shortOfBoth(i - 1) && p.measure === paras[i - 1]!.measure),
+      newMeasure: measureChange(i),
       dateline: dl,
       signoff: parseSignoff(p.text) !== null,
       soft: p.soft === true,

@@ -14,8 +14,8 @@
 
 export interface SegParagraph {
   text: string;
-  /** The column measure changes at this paragraph. */
-  newMeasure: boolean;
+  /** How sure it is that the column measure changes at this paragraph (0-1; a half where it is here or after). */
+  newMeasure: number;
   /** Opens with a dateline: the names it gives (empty when none), or null when it is no dateline. */
   dateline: string[] | null;
   /** Is a sign-off (`（作者为…）`): an article ends with it. */
@@ -134,7 +134,7 @@ export function assignRuns(paras: SegParagraph[], anchors: Anchor[]): Assignment
   for (let k = 1; k < n; k++) {
     if (anchorAt.has(k)) continue;
     let evidence = 0;
-    if (paras[k]!.newMeasure) evidence += MEASURE_CHANGE;
+    evidence += MEASURE_CHANGE * paras[k]!.newMeasure;
     if (paras[k]!.soft) evidence -= SOFT_BREAK;
     if (paras[k]!.inBlock) evidence -= IN_BLOCK;
     if (paras[k]!.dateline) evidence += DATELINE_OPENS;

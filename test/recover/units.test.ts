@@ -162,7 +162,7 @@ test('a headline over two lines: a clause break keeps a space, a word broken in 
 test('run assignment: bodies go to the anchor whose names they carry, headline before or after', () => {
   const para = (text: string, newMeasure = false) => ({
     text,
-    newMeasure,
+    newMeasure: newMeasure ? 1 : 0,
     dateline: null,
     signoff: false,
     soft: false,

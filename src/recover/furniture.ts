@@ -82,8 +82,7 @@ function gluedFolio(raw: string): { folio: string; rest: string } | null {
       [words.slice(0, k), words.slice(k)],
     ];
     for (const [folio, rest] of cuts)
-      if (FOLIO.test(folio.join('')) && furnitureKind(folio.join(' '), null) === 'folio')
-        return { folio: folio.join(' '), rest: rest.join(' ') };
+      if (furnitureKind(folio.join(' '), null) === 'folio') return { folio: folio.join(' '), rest: rest.join(' ') };
   }
   return null;
 }

@@ -22,7 +22,7 @@ import {
   startsWithMark,
 } from './classify.js';
 import { endsBinding, headlineText, joinHeadlineLines, spansJoin } from './headlines.js';
-import { type SourceLine, withWidth } from './lines.js';
+import { runsOn, type SourceLine, withWidth } from './lines.js';
 import { indentEvidence } from './paragraphs.js';
 
 /** A headline with what says who wrote it: a byline line, or the dateline that opens its body. */
@@ -801,8 +801,12 @@ function isKicker(lines: SourceLine[], first: number, words?: WordSegmenter): bo
   const b = headlineText(lines[first + 1]!.raw);
   // A headline is no column line: the second line as wide as the one under it is the body's first.
   const under = lines[first + 2]?.raw.trim();
+  // (The line under it may be a piece of a printed line the extractor cut at a quote, `…国之重宝。` / `”我国…`: the
+  // printed line is both pieces.)
+  const rest = lines[first + 3]?.raw.trim() ?? '';
+  const underWidth = emWidth(under ?? '') + (rest && runsOn([...rest][0]!) ? emWidth(rest) : 0);
   // (Or a paragraph's first line, its indent dropped by the extractor.)
-  const columnLike = (w: number) => Math.abs(w - emWidth(under ?? '')) <= COLUMN_LIKE;
+  const columnLike = (w: number) => Math.abs(w - underWidth) <= COLUMN_LIKE;
   if (under && !endsSentence(b) && (columnLike(emWidth(b)) || columnLike(emWidth(b) + PARAGRAPH_INDENT))) return false;
   if (emWidth(b) > MAX_LEAD_HEADLINE_EM) return false;
   // A headline is a whole phrase: a line that leaves a quote open is a paragraph's first.

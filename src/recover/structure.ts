@@ -325,8 +325,16 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
   if (words && (apart || lines.length <= MAX_SEARCHED_LINES)) {
     // (Found before any is claimed: a claimed headline leaves the rest of its group grouped still.)
     const away = awayHeadlines(lines, used, words);
+    /** A headline with no byline stands right above dateline t, only taken lines between (a row's bylines): its own. */
+    const waiting = (t: number) => {
+      for (let i = t - 1; i >= 0 && used.has(i); i--) {
+        const block = starts.get(i);
+        if (block) return block.kind === 'signature' && !block.sig.byline;
+      }
+      return false;
+    };
     for (const t of datelines) {
-      if (used.has(t) || starts.has(t) || headed.has(t)) continue;
+      if (used.has(t) || starts.has(t) || headed.has(t) || waiting(t)) continue;
       const free = away.filter((head) => !head.some((i) => used.has(i)));
       const head = namedHeadline(lines, t, undefined, free, words);
       if (head !== undefined) take(t, headlineOnly(head), head);

@@ -75,6 +75,8 @@ const MAX_FOLIO_WORDS = 4;
  * folio on its baseline as one line: `苏州高新区推进创新联合体建设 人民日报 第 10 版`): the folio and the rest.
  */
 function gluedFolio(raw: string): { folio: string; rest: string } | null {
+  // (Most lines have no `第N版` at all: they are not split into words.)
+  if (!FOLIO.test(raw)) return null;
   const words = raw.trim().split(/\s+/);
   for (let k = Math.min(MAX_FOLIO_WORDS, words.length - 1); k >= 1; k--) {
     const cuts: Array<[string[], string[]]> = [

@@ -107,16 +107,18 @@ const GLUED_TAIL = 3;
 export function splitGluedDatelines(lines: SourceLine[]): SourceLine[] {
   return lines.flatMap((line, i) => {
     const above = lines[i - 1];
-    if (!above || line.blankBefore || isDatelineStart(line.raw) || !isHeadlineCandidate(above.raw)) return [line];
-    const text = line.raw.trim();
-    const chars = [...text];
+    if (!above || line.blankBefore || isDatelineStart(line.raw)) return [line];
+    const chars = [...line.raw.trim()];
     for (let k = 1; k <= GLUED_TAIL && k < chars.length && isHan(chars[k - 1]!); k++) {
       const rest = chars.slice(k).join('');
+      // (The line above is asked last: most lines hold no dateline.)
       if (isDatelineStart(rest))
-        return [
-          { ...line, raw: chars.slice(0, k).join('') },
-          { ...line, raw: rest, blankBefore: false },
-        ];
+        return isHeadlineCandidate(above.raw)
+          ? [
+              { ...line, raw: chars.slice(0, k).join('') },
+              { ...line, raw: rest, blankBefore: false },
+            ]
+          : [line];
     }
     return [line];
   });

@@ -262,7 +262,8 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
 
   // Datelines: `本报北京1月7日电（记者…）` opens a body whose headline stands right above it.
   const datelines = lines.flatMap((line, t) => (!used.has(t) && isDatelineStart(line.raw) ? [t] : []));
-  // Datelines given a headline here: theirs stands above them, so they claim none read elsewhere.
+  // Later datelines given one of the headlines grouped above an earlier one: they claim none read elsewhere (nor does
+  // one with its headline right above it: `waiting`, below).
   const headed = new Set<number>();
   /**
    * The headline right above dateline t. Where blocks are set apart, lines run on from the column text above them, in
@@ -302,19 +303,14 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
     }
     const later = headlessAfter(stacked.length);
     if (stacked.length && later.length === stacked.length) {
-      for (const d of [t, ...later]) headed.add(d);
+      for (const d of later) headed.add(d);
       for (const group of [...stacked, head]) take(group[0]!, headlineOnly(group), group);
       return;
     }
     // Later datelined bodies that take one of these headline lines each.
-    let sharing = 0;
-    for (const d of datelines.slice(k + 1)) {
-      if (!apartLines || sharing === head.length - 1 || headlineOver(d).length || taken(t + 1, d)) break;
-      sharing++;
-      headed.add(d);
-    }
-    headed.add(t);
-    const mine = head.slice(0, head.length - sharing);
+    const sharers = apartLines ? headlessAfter(head.length - 1) : [];
+    for (const d of sharers) headed.add(d);
+    const mine = head.slice(0, head.length - sharers.length);
     take(mine[0]!, headlineOnly(mine), mine);
     for (const h of head.slice(mine.length)) take(h, headlineOnly([h]), [h]);
   });
@@ -457,9 +453,11 @@ const MIN_DECK_EM = 6;
 
 /** Line i is a block of its own (blank lines either side), a phrase that ends no sentence. */
 function standsAlone(lines: SourceLine[], i: number): boolean {
-  const text = lines[i]!.raw.trim();
-  return isBlockOfItsOwn(lines, i) && !endsSentence(text) && emWidth(text) >= MIN_DECK_EM;
+  return isBlockOfItsOwn(lines, i) && deckLike(lines[i]!.raw);
 }
+
+/** A deck's text: a phrase as wide as a deck is, ending no sentence. */
+const deckLike = (raw: string): boolean => !endsSentence(raw.trim()) && emWidth(raw.trim()) >= MIN_DECK_EM;
 
 /**
  * Line i opens a block of column lines clearly wider than itself, and ends no sentence: no column line (a column's
@@ -468,11 +466,9 @@ function standsAlone(lines: SourceLine[], i: number): boolean {
 function topsColumn(lines: SourceLine[], i: number): boolean {
   const [line, next, then] = [lines[i]!, lines[i + 1], lines[i + 2]];
   if (!line.blankBefore || !next || !then || next.blankBefore || then.blankBefore) return false;
-  const text = line.raw.trim();
   const w = (l: SourceLine) => printedWidth(l.raw);
   return (
-    !endsSentence(text) &&
-    emWidth(text) >= MIN_DECK_EM &&
+    deckLike(line.raw) &&
     w(next) - w(line) > INDENTED_LIKE &&
     // (The line under it may open a paragraph whose indent the extractor dropped.)
     Math.abs(w(next) - w(then)) <= INDENTED_LIKE

@@ -211,6 +211,12 @@ export function setHeadlineAt(
   return lines;
 }
 
+/** The share of its room a headline's widest line fills, set `width` wide at `size`. */
+export function headlineFill(lines: Unit[][], width: number, size: number, m: FaceMetrics): number {
+  const avail = width / size - 2 * HEADLINE_INSET;
+  return Math.max(0, ...lines.map((l) => naturalWidth(l, m, 'half'))) / avail;
+}
+
 /**
  * Does a headline's setting read as its text: every line break at a clause break (a space of the text) or beside a
  * mark (`…倒票，` / `如何…`, `…中欧` / `（中亚）…`), where the phrase reads on? A break between two Han characters,

@@ -10,7 +10,15 @@
 import { NewsprintError, printable } from '../errors.js';
 import { jiebaWords, type WordSegmenter } from '../text/segmenter.js';
 import type { FaceRole, Issue, Layout, Metrics, Page, Template } from '../types.js';
-import { articleContent, bylineText, type ItemContent, type ItemPart, leadContent, subheadFace } from './content.js';
+import {
+  articleContent,
+  bylineText,
+  type ItemContent,
+  type ItemPart,
+  leadContent,
+  leadHeadlineFloors,
+  subheadFace,
+} from './content.js';
 import { mastheadBox, runningHeadBox } from './furniture.js';
 import { bodySizes, type Grid, gridFor, openings } from './grid.js';
 import { checkLayout } from './invariants.js';
@@ -177,8 +185,28 @@ function searchAtSize(
   search: Search,
 ): number {
   const g = gridFor(t, size, opened);
-  const lead = issue.lead ? leadContent(issue.lead, t, g, m, words) : null;
-  const articles = issue.articles.map((a) => articleContent(a, t, g, m, words));
+  // The least white (column-lines, both pages) of any split that fits, over the lead headline's floors.
+  let white = Infinity;
+  for (const least of leadHeadlineFloors(issue.lead, t, g, m, words))
+    white = Math.min(white, searchSplits(issue, t, m, words, g, opened, least, jumps, search));
+  return white;
+}
+
+/** searchAtSize's search on one grid, with the lead's headline held to `least` pt and the articles' under it. */
+function searchSplits(
+  issue: Issue,
+  t: Template,
+  m: Metrics,
+  words: WordSegmenter,
+  g: Grid,
+  opened: number,
+  least: number | null,
+  jumps: boolean,
+  search: Search,
+): number {
+  const size = g.bodySize;
+  const lead = issue.lead ? leadContent(issue.lead, t, g, m, words, least) : null;
+  const articles = issue.articles.map((a) => articleContent(a, t, g, m, words, least));
   const contents = lead ? [lead, ...articles] : articles;
   const page = (furnitureLines: number) => ({
     firstLine: furnitureLines,
@@ -187,7 +215,6 @@ function searchAtSize(
     space: t.rules.spaceLines,
   });
   const sizeCost = (size - t.body.sizes.min) * SIZE_PENALTY + opened * OPEN_LEADING;
-  // The least white (column-lines, both pages) of any split that fits.
   let white = Infinity;
   /** Plans page 1 and, where it fits, page 2: whether page 1 fits. */
   const tryPages = (first: ItemContent[], second: ItemContent[], cost: number): boolean => {
@@ -226,7 +253,9 @@ function searchAtSize(
     const article = item.kind === 'article' ? issue.articles.find((a) => a.id === item.item)! : null;
     const n = (article ?? issue.lead!).paragraphs.length;
     const set = (part: ItemPart) =>
-      article ? articleContent(article, t, g, m, words, part) : leadContent(issue.lead!, t, g, m, words, part);
+      article
+        ? articleContent(article, t, g, m, words, least, part)
+        : leadContent(issue.lead!, t, g, m, words, least, part);
     const firsts = new Map<number, ItemContent>();
     const first = (k: number) => {
       let c = firsts.get(k);

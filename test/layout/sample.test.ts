@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { loadMetrics } from '../../src/fonts/faces.js';
 import { readTemplate } from '../../src/io/inputs.js';
-import { articleContent, leadContent } from '../../src/layout/content.js';
+import { articleContent, leadContent, leadHeadlineFloors } from '../../src/layout/content.js';
 import { gridFor } from '../../src/layout/grid.js';
 import { headlineBlockLines } from '../../src/layout/headline.js';
 import { layoutIssue } from '../../src/layout/index.js';
@@ -85,10 +85,10 @@ test("a headline block is at most the template's maxHeadlineExtra lines taller t
   const t = readTemplate('tabloid');
   for (const size of [9.25, 11.25]) {
     const g = gridFor(t, size);
-    const contents = [
-      leadContent(issue.lead!, t, g, metrics, jiebaWords),
-      ...issue.articles.map((a) => articleContent(a, t, g, metrics, jiebaWords)),
-    ];
+    const contents = leadHeadlineFloors(issue.lead, t, g, metrics, jiebaWords).flatMap((least) => [
+      leadContent(issue.lead!, t, g, metrics, jiebaWords, least),
+      ...issue.articles.map((a) => articleContent(a, t, g, metrics, jiebaWords, least)),
+    ]);
     for (const c of contents)
       for (const o of [...c.spans.values()].flat())
         for (const h of o.heads)

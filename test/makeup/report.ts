@@ -111,6 +111,22 @@ export function makeupTable(rows: MakeupRow[]): string[] {
   return out.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
 }
 
+/** The table's totals, against the issue's limits: what one change to the make-up did, in one line. */
+export function makeupSummary(rows: MakeupRow[]): string {
+  const pages = rows.flatMap((r) => r.score?.pages ?? []);
+  const total = (f: (p: (typeof pages)[number]) => number) => pages.reduce((k, p) => k + f(p), 0);
+  const body = total((p) => p.bodyLines);
+  return [
+    `${pages.length} pages: holes mean ${pct(total((p) => p.holes) / Math.max(1, pages.length))}`,
+    `over 2 % on ${pages.filter((p) => p.holes > 0.02).length}`,
+    `a band over 2 lines on ${pages.filter((p) => p.tallestBand > 2).length}`,
+    `loose lines ${total((p) => p.looseLines)}/${body}`,
+    `pages over 1 % loose ${pages.filter((p) => p.looseLines > 0.01 * p.bodyLines).length}`,
+    `stacked ${total((p) => p.stackedFullWidth)}`,
+    `inversions ${total((p) => p.hierarchyInversions)}`,
+  ].join(', ');
+}
+
 function main() {
   const { values } = parseArgs({ options: { json: { type: 'boolean' } } });
   const { cases, note } = makeupCases();
@@ -123,6 +139,7 @@ function main() {
   if (note) console.log(note);
   console.log(`${rows.length} spreads laid out and measured, ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
   for (const line of makeupTable(rows)) console.log(line);
+  console.log(`\n${makeupSummary(rows)}`);
   const breaks = rows.flatMap((r) =>
     (r.score?.pages ?? []).flatMap((p) => p.midWordBreaks.map((b) => `${r.name}: ${b}`)),
   );

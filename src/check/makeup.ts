@@ -48,6 +48,8 @@ export interface PageMakeup {
   headlineSpace: number;
   /** Articles whose headline is larger than the one of the article before them on the page (importance falls). */
   hierarchyInversions: number;
+  /** The widest white between two body columns of a module, in ems of its type (a newspaper's are 1-2 em). */
+  widestGutter: number;
 }
 
 export interface SpreadMakeup {
@@ -179,6 +181,15 @@ function inversions(page: Page): number {
   return sizes.filter((s, i) => i > 0 && s > sizes[i - 1]!).length;
 }
 
+/** The white between a module's body columns (em): from each column's left edge to the widest line before it. */
+function gutterOf(box: Box): number {
+  const body = box.lines.filter(bodyLike);
+  const edges = [...new Set(body.map((l) => Math.round(l.x * 100) / 100))].sort((a, b) => a - b);
+  if (edges.length < 2) return 0;
+  const ends = edges.map((x) => Math.max(...body.filter((l) => Math.abs(l.x - x) < 0.01).map((l) => l.x + l.width)));
+  return Math.max(...edges.slice(1).map((x, k) => (x - ends[k]!) / body[0]!.size));
+}
+
 /** Pairs of full-width articles, one right under the other: no lead or article module starts between them. */
 function stackedFullWidth(page: Page, columns: number): number {
   const modules = page.boxes.filter((b) => b.kind === 'article' || b.kind === 'lead');
@@ -224,6 +235,7 @@ export function measureMakeup(layout: Layout, words: WordSegmenter): SpreadMakeu
       stackedFullWidth: stackedFullWidth(page, layout.makeup.columns),
       headlineSpace: Math.max(0, ...page.boxes.map(headlineSpace)) / pitch,
       hierarchyInversions: inversions(page),
+      widestGutter: Math.max(0, ...page.boxes.map(gutterOf)),
     };
   });
   const sizes = (role: TextLine['role']) =>

@@ -81,11 +81,12 @@ export function makeupTable(rows: MakeupRow[]): string[] {
       'headline air',
       'full-width',
       'stacked',
+      'widest gutter',
     ],
   ];
   for (const { name, score: s, error } of rows) {
     if (!s) {
-      out.push([name, `not set: ${error}`, ...Array(12).fill('')]);
+      out.push([name, `not set: ${error}`, ...Array(13).fill('')]);
       continue;
     }
     const body = s.pages.reduce((k, p) => k + p.bodyLines, 0);
@@ -105,6 +106,7 @@ export function makeupTable(rows: MakeupRow[]): string[] {
       `${Math.max(...s.pages.map((p) => p.headlineSpace)).toFixed(1)} lines`,
       String(Math.max(...s.pages.map((p) => p.fullWidthModules))),
       String(s.pages.reduce((k, p) => k + p.stackedFullWidth, 0)),
+      `${Math.max(...s.pages.map((p) => p.widestGutter)).toFixed(1)} em`,
     ]);
   }
   const widths = out[0]!.map((_, c) => Math.max(...out.map((r) => [...r[c]!].length)));
@@ -124,6 +126,7 @@ export function makeupSummary(rows: MakeupRow[]): string {
     `pages over 1 % loose ${pages.filter((p) => p.looseLines > 0.01 * p.bodyLines).length}`,
     `stacked ${total((p) => p.stackedFullWidth)}`,
     `inversions ${total((p) => p.hierarchyInversions)}`,
+    `widest gutter ${Math.max(0, ...pages.map((p) => p.widestGutter)).toFixed(1)} em`,
   ].join(', ');
 }
 

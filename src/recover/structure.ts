@@ -776,11 +776,14 @@ function stackedHeadlines(b: number, count: number, starts: Map<number, Block>):
  */
 function rowNeighbour(lines: SourceLine[], h: number, starts: Map<number, Block>): Signature | null {
   const block = starts.get(h + 1);
-  if (block?.kind !== 'signature' || !block.sig.byline || block.sig.headline.length !== 1) return null;
+  if (block?.kind !== 'signature' || !block.sig.byline || !oneHeadline(block.sig.headline)) return null;
   const [a, b] = [lines[h]!, block.sig.headline[0]!];
   const whole = (l: SourceLine) => emWidth(headlineText(l.raw)) >= WHOLE_HEADLINE_EM;
   return b === lines[h + 1] && b.no - a.no <= 2 && whole(a) && whole(b) ? block.sig : null;
 }
+
+/** A headline's lines are one headline: one line, or two read as one block (the second not set apart). */
+const oneHeadline = (head: SourceLine[]): boolean => head.length === 1 || (head.length === 2 && !head[1]!.blankBefore);
 
 /**
  * A headline line this wide (ems) reads as a headline of its own: MuPDF sets a large headline's lines apart too, but

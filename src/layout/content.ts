@@ -11,7 +11,7 @@ import { NewsprintError } from '../errors.js';
 import type { WordSegmenter } from '../text/segmenter.js';
 import type { Byline, FaceMetrics, FaceRole, Issue, Metrics, Range, Template } from '../types.js';
 import { fillColumns, levelColumns } from './balance.js';
-import { type Grid, spanWidth } from './grid.js';
+import { type Grid, gutterEm, measuresIn, spanWidth, widestMeasure } from './grid.js';
 import {
   breaksCleanly,
   DECK_LEADING,
@@ -93,6 +93,8 @@ export interface SpanOption {
   stranded: number;
   /** Body lines this measure sets spaced out (over 1.05 em a character). */
   loose: number;
+  /** The gutter between its body columns, in ems of their type. */
+  gutter: number;
   minHeight: number;
   maxHeight: number;
   /** Empty line ends in the module's last column(s), in column-lines. */
@@ -311,10 +313,9 @@ function headlineSizes(t: Template, span: number, bodyLines: number, leadLeast: 
   return { min: Math.min(min, top), max: top };
 }
 
-/** Measure in em of `columns` equal body columns across `span` grid columns. */
-function measureOf(g: Grid, span: number, columns: number, size: number): number {
-  return Math.floor((spanWidth(g, span) - (columns - 1) * g.gutter) / columns / size + 1e-6);
-}
+/** Measures in em of `columns` equal body columns across `span` grid columns (measuresIn). */
+const measuresOf = (g: Grid, span: number, columns: number, size: number): number[] =>
+  measuresIn(g, spanWidth(g, span), columns, size);
 
 /**
  * A line re-set to keep a paragraph together is never looser than this (em between characters, over 1): the
@@ -402,7 +403,7 @@ function flowOnce({ paragraphs, measure, columns, m, reserve, subheads }: FlowOf
  * to its most lines, plus `fixed` lines (byline; the lead's kicker, deck and a line of air) and the column length.
  */
 function optionsOf(
-  o: Pick<SpanOption, 'span' | 'columns' | 'introSize' | 'measure' | 'paragraphs' | 'heads'>,
+  o: Pick<SpanOption, 'span' | 'columns' | 'introSize' | 'measure' | 'gutter' | 'paragraphs' | 'heads'>,
   fixed: number,
   m: FaceMetrics,
   part?: ItemPart,
@@ -478,10 +479,13 @@ export function articleContent(
       const heads = headsAt(span);
       if (!heads) continue;
       const bylineLines = bylines.get(span)!.length;
-      const options = bodyColumnsFor(span).flatMap((columns) => {
-        const measure = columns === span ? g.measureEm : measureOf(g, span, columns, g.bodySize);
-        return optionsOf({ span, columns, measure, paragraphs, heads }, bylineLines, m[t.body.face], part, subheads);
-      });
+      const options = bodyColumnsFor(span).flatMap((columns) =>
+        (columns === span ? [g.measureEm] : measuresOf(g, span, columns, g.bodySize)).flatMap((measure) => {
+          const gutter = gutterEm(spanWidth(g, span), columns, measure, g.bodySize);
+          const o = { span, columns, measure, gutter, paragraphs, heads };
+          return optionsOf(o, bylineLines, m[t.body.face], part, subheads);
+        }),
+      );
       spans.set(span, options);
     }
   };
@@ -587,9 +591,12 @@ export function leadContent(
   const airLines = deck.lines > 0 ? 1 : 0;
   const options = t.lead.intro.columns.flatMap((columns) =>
     sizes.flatMap((introSize) => {
-      const measure = measureOf(g, g.columns, columns, introSize);
+      // (At the grid's gutters only: at a wider measure some of the corpus leads' last lines ended 2 em short, and
+      // recovering the spread read them as the next paragraph's first lines.)
+      const measure = widestMeasure(width, columns, introSize, g.gutter);
       const above = kicker.lines + deck.lines + airLines;
-      const o = { span: g.columns, columns, introSize, measure, paragraphs, heads };
+      const gutter = gutterEm(width, columns, measure, introSize);
+      const o = { span: g.columns, columns, introSize, measure, gutter, paragraphs, heads };
       // (The introduction's short last column is white as any module's: counted as holes, so the make-up weighs it.)
       return optionsOf(o, above, m[t.lead.intro.face], part, subheads);
     }),

@@ -16,6 +16,8 @@ export interface Grid {
   measureEm: number;
   columnWidth: number;
   gutter: number;
+  /** The template's least gutter (pt): the grid's own is wider by what its whole-em columns leave. */
+  leastGutter: number;
   /** Grid lines per column. */
   lines: number;
   /** Grid lines the masthead (page 1) and the running head (page 2) take at this size. */
@@ -56,6 +58,7 @@ export function gridFor(t: Template, bodySize: number, opened = 0): Grid {
     measureEm,
     columnWidth,
     gutter,
+    leastGutter: t.gutterEm * bodySize,
     lines,
     mastheadLines: furniture(t.masthead.lines),
     runningHeadLines: furniture(t.runningHead.lines),
@@ -88,6 +91,26 @@ export function columnX(g: Grid, area: Rect, col: number): number {
 export function spanWidth(g: Grid, span: number): number {
   return span * g.columnWidth + (span - 1) * g.gutter;
 }
+
+/**
+ * Measures in whole ems of `columns` equal body columns across `width` pt: the widest whose gutters keep the template's
+ * least, and the widest whose gutters keep the grid's, where they differ. The grid's gutter is already wider by what
+ * its whole-em columns leave, and a measure rounded down from it again left gutters of 3-4 em at some sizes; the
+ * make-up weighs the gutters (makeup.ts WIDE_GUTTER).
+ */
+export function measuresIn(g: Grid, width: number, columns: number, size: number): number[] {
+  return [
+    ...new Set([widestMeasure(width, columns, size, g.leastGutter), widestMeasure(width, columns, size, g.gutter)]),
+  ];
+}
+
+/** The widest measure in whole ems of `columns` columns across `width` pt with gutters of at least `gutter` pt. */
+export const widestMeasure = (width: number, columns: number, size: number, gutter: number): number =>
+  Math.floor((width - (columns - 1) * gutter) / columns / size + 1e-6);
+
+/** The gutter (em of `size`) between `columns` columns of `measure` em across `width` pt. */
+export const gutterEm = (width: number, columns: number, measure: number, size: number): number =>
+  columns > 1 ? (width - columns * measure * size) / (columns - 1) / size : 0;
 
 /** The baseline below the top of a line's em box (times its size): Noto's CJK em box runs 0.88 above, 0.12 below. */
 const EM_BOX_ASCENT = 0.88;

@@ -214,7 +214,7 @@ export function placeArticle(ctx: PlaceContext, content: ArticleContent, plan: M
       'body',
       t.body.face,
       g.bodySize,
-      bodyColumns(ctx, x, width, plan.option.columns, g.bodySize),
+      bodyColumns(x, width, plan.option.columns, plan.option.measure * g.bodySize),
       line,
     ),
   );
@@ -258,7 +258,7 @@ export function placeLead(ctx: PlaceContext, content: LeadContent, plan: ModuleP
       'intro',
       t.lead.intro.face,
       size,
-      bodyColumns(ctx, x, width, plan.option.columns, size),
+      bodyColumns(x, width, plan.option.columns, plan.option.measure * size),
       line,
     ),
   );
@@ -268,15 +268,8 @@ export function placeLead(ctx: PlaceContext, content: LeadContent, plan: ModuleP
 /** A module's box: a continued item's second part has a box of its own. */
 const boxId = (c: ItemContent) => `box-${c.item}${continuation(c.part) ? '-continued' : ''}`;
 
-/** `n` equal columns across a module, each a whole number of ems of `size` wide, the gutters taking the rest. */
-function bodyColumns(
-  ctx: PlaceContext,
-  x: number,
-  width: number,
-  n: number,
-  size: number,
-): Array<{ x: number; width: number }> {
-  const measure = Math.floor((width - (n - 1) * ctx.g.gutter) / n / size + 1e-6) * size;
+/** `n` equal columns of `measure` pt across a module, the gutters taking the rest. */
+function bodyColumns(x: number, width: number, n: number, measure: number): Array<{ x: number; width: number }> {
   const gutter = n > 1 ? (width - n * measure) / (n - 1) : 0;
   return Array.from({ length: n }, (_, k) => ({ x: x + k * (measure + gutter), width: measure }));
 }

@@ -14,6 +14,7 @@ function option(span: number, height: number): SpanOption {
     columns: span,
     body: [],
     measure: 10,
+    gutter: 1.5,
     paragraphs: [],
     heads: [{ lines: 2, size: 20, set: [], clean: true }],
     perColumn: height - 2,

@@ -12,7 +12,7 @@ export const CORRECTION_KINDS = [
   'radical-unified', // a radical (⼈, ⺠), or pdf.js's NFKC of one (戶 for ⼾), given for the ideograph (人, 民, 户)
   'kicker-as-deck', // (issues made before the kicker field) the lead's kicker kept as its deck
   'headline-rejoined', // headline printed over two lines, joined again
-  'headline-moved', // headline found after its body, moved before it
+  'headline-moved', // headline found after its body, moved before it, or read over another article's body
   'byline-marker', // `口` misread for the byline marker `□`
   'byline-moved', // byline found after its body, moved before it
   'byline-from-text', // byline taken from the text: the dateline's reporters, the sign-off's author role (a copy)

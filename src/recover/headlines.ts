@@ -11,7 +11,8 @@ export function headlineText(raw: string): string {
  * Joins a headline printed over two lines. At a clause break the break is
  * kept as a space (`拓展深化人大代表工作 更好发挥代表主体作用`); inside a word
  * the halves join with nothing (`…推动新时` + `代人大工作…`). A word that
- * spans the join means the line broke inside it.
+ * spans the join means the line broke inside it; a first line ending on a
+ * binding word (`…老城区的`) ends no clause.
  */
 export function joinHeadlineLines(a: string, b: string, words?: WordSegmenter): { text: string; joiner: string } {
   const last = a.slice(-1);
@@ -19,7 +20,7 @@ export function joinHeadlineLines(a: string, b: string, words?: WordSegmenter): 
   let joiner = '';
   if (/[A-Za-z0-9]/.test(last) && /[A-Za-z0-9]/.test(first)) joiner = ' ';
   else if (isHan(last) && isHan(first) && [...a].length >= 2 && [...b].length >= 2 && !clausePiece(a, b)) {
-    joiner = words ? (spansJoin(a, b, words) ? '' : ' ') : ' ';
+    joiner = words ? (spansJoin(a, b, words) || endsBinding(a, words) ? '' : ' ') : ' ';
   }
   return { text: a + joiner + b, joiner };
 }

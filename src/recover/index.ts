@@ -61,6 +61,7 @@ import { joinPieces, writesPieces } from './pieces.js';
 import { type Anchor, type Assignment, assignRuns, marginConfidence, type SegParagraph } from './segment.js';
 import { removeExtractionSpaces } from './spaces.js';
 import { blocksApart, type LeadBlock, pageBlocks, type Signature } from './structure.js';
+import { headlineSwaps } from './swap.js';
 
 export type { WordSegmenter } from '../text/segmenter.js';
 
@@ -253,10 +254,26 @@ function buildItems(draft: Draft, lines: SourceLine[], columnsCut: boolean, jump
     jumps,
     words,
   );
+  // Headlines read over another module's body trade places (swap.ts); each one moved is in doubt.
+  const signed = anchors.flatMap((a, i) => (a.sig ? [i] : []));
+  const moved = new Map<number, Signature['headline']>();
+  const titled = signed.map((i) => ({
+    headline: anchors[i]!.sig!.headline.map((l) => headlineText(l.raw)).join(''),
+    body: bodies.items[i]!.paras.map((p) => p.text).join(''),
+  }));
+  for (const [x, y] of headlineSwaps(titled, words)) {
+    const [i, j] = [signed[x]!, signed[y]!];
+    moved.set(i, anchors[j]!.sig!.headline).set(j, anchors[i]!.sig!.headline);
+  }
   anchors.forEach((a, i) => {
     const { paras: mine, confidence } = bodies.items[i]!;
     if (a.lead) addLead(draft, a.lead, mine, confidence, words);
-    else addArticle(draft, a.sig!, mine, { confidence, after: seg.runs[i]!.after }, words);
+    else {
+      const headline = moved.get(i);
+      const sig = headline ? { ...a.sig!, headline } : a.sig!;
+      const sure = headline ? confidence * SWAPPED_FACTOR : confidence;
+      addArticle(draft, sig, mine, { confidence: sure, after: seg.runs[i]!.after, swapped: !!headline }, words);
+    }
   });
   for (const orphan of bodies.orphans) addOrphan(draft, orphan);
   for (const p of [...bodies.items.flatMap((b) => b.paras), ...bodies.orphans.flat()])
@@ -428,6 +445,9 @@ function headlineOf(lines: SourceLine[], draft: Draft, words?: WordSegmenter): s
   return text;
 }
 
+/** A headline moved to another body by its words (swap.ts) keeps this much of the trust: a guess from words alone. */
+const SWAPPED_FACTOR = 0.7;
+
 /** Below this confidence a headline-body match is reported as a warning. */
 const UNSURE = 0.7;
 const lineNosOf = (ps: Paragraph[]) => ps.flatMap((p) => p.lines.map((l) => l.no));
@@ -483,7 +503,7 @@ function addArticle(
   draft: Draft,
   sig: Signature,
   mine: Paragraph[],
-  run: { confidence: number; after: boolean },
+  run: { confidence: number; after: boolean; swapped?: boolean },
   words?: WordSegmenter,
 ): void {
   const headline = headlineOf(sig.headline, draft, words);
@@ -510,6 +530,14 @@ function addArticle(
     draft.warnings.push({ code: 'empty-body', message: `no body text was found for "${headline}"`, lines: [where] });
     return;
   }
+  if (run.swapped)
+    draft.corrections.push({
+      kind: 'headline-moved',
+      lines: sig.headline.map((l) => l.no),
+      from: headline,
+      to: headline,
+      note: `read over another article's body; its words are those of the body at lines ${span(mine)}`,
+    });
   if (run.after) {
     const note = `found after its body (lines ${span(mine)}), moved before it`;
     if (sig.headline.length)

@@ -124,9 +124,17 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
       // Nor the last line of a block above when the headline starts a block: a column's end (`通过不断完善公共服`).
       if (out.length && apart && lines[out[0]!]!.blankBefore && !lines[i]!.blankBefore) break;
       if (out.length === 2 && ![i, ...out].every((k) => emWidth(lines[k]!.raw.trim()) <= SHORT_HEADLINE_LINE_EM)) break;
-      // Nor, where the extractor writes no blank lines, a line much narrower than the one under it: a headline wraps
-      // onto a line no wider than the one it broke from, so the two are headlines of their own (grouped ones).
-      if (out.length && solid && printedWidth(lines[out[0]!]!.raw) > printedWidth(lines[i]!.raw) + WRAP_WIDER) break;
+      // Nor, where the extractor writes no blank lines, a line much narrower than the one under it in a run of
+      // headline lines: a headline wraps onto a line no wider than the one it broke from where it breaks for room, so
+      // the two are headlines of their own (grouped ones). Not after a body's last line: a headline broken between
+      // phrases (`浙江杭州发布` / `园林绿化行业信用指数`) may wrap onto a wider line.
+      if (
+        out.length &&
+        solid &&
+        printedWidth(lines[out[0]!]!.raw) > printedWidth(lines[i]!.raw) + WRAP_WIDER &&
+        (candidate(i - 1) || tailLine(i - 1))
+      )
+        break;
       out.unshift(i);
     }
     // Its first line opens what it closes: `强整理）` ends a sign-off begun above.

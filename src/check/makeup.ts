@@ -8,7 +8,11 @@
  * makeup` and held to floors by the tests.
  */
 import { spansJoin } from '../recover/headlines.js';
+import { lineCues } from '../recover/index.js';
+import { withWidth } from '../recover/lines.js';
+import { type LineCues, paragraphs } from '../recover/paragraphs.js';
 import { isHan } from '../text/chars.js';
+import { readSetLine } from '../text/line-reading.js';
 import type { WordSegmenter } from '../text/segmenter.js';
 import type { Box, Layout, Page, TextLine } from '../types.js';
 
@@ -50,6 +54,12 @@ export interface PageMakeup {
   hierarchyInversions: number;
   /** The widest white between two body columns of a module, in ems of its type (a newspaper's are 1-2 em). */
   widestGutter: number;
+  /**
+   * Body line junctions that recovery's paragraph reading (recover/paragraphs.ts) reads wrong where an extractor
+   * drops the indents: a paragraph's start that shows no break, or a line inside one that reads as a start.
+   * The text on each side (`…打击力度／“‘黄牛’倒票…`).
+   */
+  misread: string[];
 }
 
 export interface SpreadMakeup {
@@ -190,6 +200,30 @@ function gutterOf(box: Box): number {
   return Math.max(...edges.slice(1).map((x, k) => (x - ends[k]!) / body[0]!.size));
 }
 
+/**
+ * Line junctions of a module's body (columns left to right, each top to foot) that recovery reads otherwise than set,
+ * its indents dropped: paragraph starts it does not see, and starts it sees inside a paragraph.
+ */
+function misreadOf(box: Box, cues: LineCues): string[] {
+  const body = box.lines.filter((l) => bodyLike(l) && l.paragraph !== undefined);
+  const order = [...body].sort((a, b) => Math.round(a.x) - Math.round(b.x) || a.y - b.y);
+  if (order.length < 2) return [];
+  const read = order.map((l, no) => {
+    const { raw, text } = readSetLine(l.text);
+    return withWidth({ no, raw, text, removed: [], blankBefore: no === 0 });
+  });
+  const starts = new Set(
+    paragraphs(read, cues)
+      .filter((p) => !p.soft)
+      .map((p) => p.lines[0]!.no),
+  );
+  const out: string[] = [];
+  for (let i = 1; i < order.length; i++)
+    if (starts.has(i) !== (order[i]!.paragraph !== order[i - 1]!.paragraph))
+      out.push(`…${[...read[i - 1]!.text].slice(-6).join('')}／${[...read[i]!.text].slice(0, 6).join('')}…`);
+  return out;
+}
+
 /** Pairs of full-width articles, one right under the other: no lead or article module starts between them. */
 function stackedFullWidth(page: Page, columns: number): number {
   const modules = page.boxes.filter((b) => b.kind === 'article' || b.kind === 'lead');
@@ -206,6 +240,7 @@ const EPS = 0.5;
 
 export function measureMakeup(layout: Layout, words: WordSegmenter): SpreadMakeup {
   const pitch = layout.makeup.pitch;
+  const cues = lineCues(words);
   const pages = layout.pages.map((page): PageMakeup => {
     const body = page.boxes.flatMap((b) => b.lines).filter(bodyLike);
     const pitches = body.map(pitchOf).filter((p): p is number => p !== null);
@@ -236,6 +271,7 @@ export function measureMakeup(layout: Layout, words: WordSegmenter): SpreadMakeu
       headlineSpace: Math.max(0, ...page.boxes.map(headlineSpace)) / pitch,
       hierarchyInversions: inversions(page),
       widestGutter: Math.max(0, ...page.boxes.map(gutterOf)),
+      misread: page.boxes.flatMap((b) => misreadOf(b, cues)),
     };
   });
   const sizes = (role: TextLine['role']) =>

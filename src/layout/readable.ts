@@ -10,7 +10,7 @@
  * indent, or else the first one's last line to end short; where it would split
  * one at its last line, that line is set full or clearly short.
  */
-import { BREAK_THRESHOLD, breakScore, lineWidths, type ReadLine } from '../text/line-reading.js';
+import { BREAK_THRESHOLD, breakScore, type ReadLine, readSetLine } from '../text/line-reading.js';
 import type { BrokenLine, ReadingEnds } from './text/linebreak.js';
 
 /** A paragraph's lines as the given reading ends set them. */
@@ -78,21 +78,14 @@ export function showsBreak(p: BrokenLine[], q: BrokenLine[], after: BrokenLine |
   return breakScore(readLine(p.at(-1)!), readLine(q[0]!), next, measure, p.length === 1) > BREAK_THRESHOLD;
 }
 
-/**
- * A set line as an extractor that drops indents writes it: with a space where the line opens a quarter em between
- * Han and a Latin word or number (recovery counts those gaps in the line's width).
- */
+/** A set line as an extractor that drops indents writes it (text/line-reading.ts), read once per line object. */
 function readLine(l: BrokenLine): ReadLine {
   let read = readLines.get(l);
   if (!read) {
-    const text = l.units.map((u) => u.text).join('');
-    const raw = text.replace(HAN_LATIN, '$1 $2').replace(LATIN_HAN, '$1 $2');
-    read = { raw, text, ...lineWidths(raw, text), blankBefore: false };
+    read = readSetLine(l.units.map((u) => u.text).join(''));
     readLines.set(l, read);
   }
   return read;
 }
 /** Lines read once: settings are memoised, so the same line objects come back for every size sharing a measure. */
 const readLines = new WeakMap<BrokenLine, ReadLine>();
-const HAN_LATIN = /(\p{Script=Han})([A-Za-z0-9])/gu;
-const LATIN_HAN = /([A-Za-z0-9%])(\p{Script=Han})/gu;

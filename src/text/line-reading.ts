@@ -26,6 +26,18 @@ export function lineWidths(raw: string, text: string): { width: number; minWidth
   return { width: emWidth(text) + gaps, minWidth: minEmWidth(text) + gaps };
 }
 
+/**
+ * A line newsprint set, as an extractor that drops indents writes it: its indent gone, and a space where the line
+ * opens a quarter em between Han and a Latin word or number (recovery counts those gaps in the line's width).
+ */
+export function readSetLine(text: string): ReadLine {
+  const set = text.replace(/^\u3000+/u, '');
+  const raw = set.replace(HAN_LATIN, '$1 $2').replace(LATIN_HAN, '$1 $2');
+  return { raw, text: set, ...lineWidths(raw, set), blankBefore: false };
+}
+const HAN_LATIN = /(\p{Script=Han})([A-Za-z0-9])/gu;
+const LATIN_HAN = /([A-Za-z0-9%])(\p{Script=Han})/gu;
+
 /** The extractor kept a paragraph's first-line indent (ideographic spaces, or two spaces or more). */
 export const keptIndent = (line: { raw: string }): boolean => /^[ \u3000]{2,}|^\u3000/.test(line.raw);
 

@@ -82,11 +82,12 @@ export function makeupTable(rows: MakeupRow[]): string[] {
       'full-width',
       'stacked',
       'widest gutter',
+      'misread',
     ],
   ];
   for (const { name, score: s, error } of rows) {
     if (!s) {
-      out.push([name, `not set: ${error}`, ...Array(13).fill('')]);
+      out.push([name, `not set: ${error}`, ...Array(14).fill('')]);
       continue;
     }
     const body = s.pages.reduce((k, p) => k + p.bodyLines, 0);
@@ -107,6 +108,7 @@ export function makeupTable(rows: MakeupRow[]): string[] {
       String(Math.max(...s.pages.map((p) => p.fullWidthModules))),
       String(s.pages.reduce((k, p) => k + p.stackedFullWidth, 0)),
       `${Math.max(...s.pages.map((p) => p.widestGutter)).toFixed(1)} em`,
+      String(s.pages.reduce((k, p) => k + p.misread.length, 0)),
     ]);
   }
   const widths = out[0]!.map((_, c) => Math.max(...out.map((r) => [...r[c]!].length)));
@@ -127,6 +129,7 @@ export function makeupSummary(rows: MakeupRow[]): string {
     `stacked ${total((p) => p.stackedFullWidth)}`,
     `inversions ${total((p) => p.hierarchyInversions)}`,
     `widest gutter ${Math.max(0, ...pages.map((p) => p.widestGutter)).toFixed(1)} em`,
+    `misread junctions ${total((p) => p.misread.length)}`,
   ].join(', ');
 }
 

@@ -393,8 +393,11 @@ function nestings(anchors: Anchor[]): Array<{ inner: number[]; group: number[] }
     const group: number[] = [];
     for (let j = last + 1; j < anchors.length && anchors[j]!.at === at && !anchors[j]!.lead; j++) group.push(j);
     if (!group.length || group.length > MAX_PERMUTED) continue;
+    // (The group's first headlines only may be the ones after the bodies read before the module between: the rest
+    // may head the text under them.)
     for (let first = last; first >= 0 && last - first < MAX_NESTED && anchorAlone(anchors, first); first--)
-      out.push({ inner: Array.from({ length: last - first + 1 }, (_, k) => first + k), group });
+      for (let size = group.length; size >= 1; size--)
+        out.push({ inner: Array.from({ length: last - first + 1 }, (_, k) => first + k), group: group.slice(0, size) });
   }
   return out;
 }

@@ -590,7 +590,7 @@ function pairHeadless(
     const far = named !== undefined;
     // Else the headlines of modules side by side, each set apart, read one above another over the first byline
     // (`headline A`, `headline B`, `byline A`, body A, `byline B`, body B): the last ones are these bylines'.
-    const stacked = heads.length ? [] : stackedHeadlines(row[0]!.b, row.length, starts);
+    const stacked = heads.length ? { lines: [], first: false } : stackedHeadlines(lines, row[0]!.b, row.length, starts);
     row.forEach(({ b, sig }, k) => {
       const head = heads[k] ?? -1;
       // A lonely headline right over another byline's one-line headline: the two stand in a row's order, the first
@@ -601,11 +601,16 @@ function pairHeadless(
         under.headline = [lines[head]!];
       } else if (named) sig.headline = named.map((i) => lines[i]!);
       else if (head >= 0) sig.headline = [lines[head]!];
-      else if (stacked[k]) sig.headline = [stacked[k]!];
+      else if (stacked.lines[k]) sig.headline = [stacked.lines[k]!];
       // (Not where the headline cuts a column's sentence: pdfminer reads a headline among the columns beside it; its
       // article starts at its byline.)
       // (Nor where it was found far from its byline: the article starts at its byline.)
-      const at = head >= 0 && before && !under && !far && !splitsSentence(lines, head, indentsKept) ? head : b;
+      const at =
+        head >= 0 && before && !under && !far && !splitsSentence(lines, head, indentsKept)
+          ? head
+          : stacked.first && stacked.lines[k]
+            ? lines.indexOf(stacked.lines[k]!)
+            : b;
       take(at, { kind: 'signature', sig }, named ? [...named, b] : head >= 0 ? [head, b] : [b]);
     });
     g = h + 1;
@@ -761,21 +766,38 @@ const MIN_NAMING = 1;
 
 /**
  * The nearest signature above byline b, where its headline has more than `count` lines, each set apart and as wide
- * as a headline of its own: its last `count` lines, taken from it (the headlines of the modules beside it, read
- * above its byline). None otherwise.
+ * as a headline of its own: `count` of its lines, taken from it (the headlines of the modules beside it, read above
+ * its byline). Its last ones where its byline stands apart from them (`headline A`, `headline B`, `byline A`, body A,
+ * … `byline B`); its first ones where its byline is read in one block with the last (`headline A`, `headline B` +
+ * `byline B`, body B, … `byline A`: the headline right over a byline is its own). None otherwise.
  */
-function stackedHeadlines(b: number, count: number, starts: Map<number, Block>): SourceLine[] {
+function stackedHeadlines(lines: SourceLine[], b: number, count: number, starts: Map<number, Block>): Stacked {
+  const none = { lines: [], first: false };
   for (let i = b - 1; i >= 0; i--) {
     const block = starts.get(i);
     if (!block) continue;
-    if (block.kind !== 'signature' || !block.sig.byline) return [];
+    if (block.kind !== 'signature' || !block.sig.byline) return none;
     const head = block.sig.headline;
     const apart = head.every((l) => l.blankBefore);
     if (!apart || head.length <= count || !head.every((l) => emWidth(headlineText(l.raw)) >= WHOLE_HEADLINE_EM))
-      return [];
-    return head.splice(head.length - count, count);
+      return none;
+    if (block.sig.byline.blankBefore) return { lines: head.splice(head.length - count, count), first: false };
+    // (The stack's own signature now starts at its last line.)
+    const taken = head.splice(0, count);
+    starts.delete(i);
+    starts.set(lines.indexOf(head[0]!), block);
+    return { lines: taken, first: true };
   }
-  return [];
+  return none;
+}
+/**
+ * Headlines taken from a stack (stackedHeadlines), and whether they were its first ones: read before a signature
+ * whose byline is read far from them, their article stands where they do (its body may be above the stack, grouped
+ * after its text), not at the byline.
+ */
+interface Stacked {
+  lines: SourceLine[];
+  first: boolean;
 }
 
 /**

@@ -589,8 +589,8 @@ function pairHeadless(
     if (named !== undefined) heads = [named[0]!];
     const far = named !== undefined;
     // Else the headlines of modules side by side, each set apart, read one above another over the first byline
-    // (`headline A`, `headline B`, `byline A`, body A, `byline B`, body B): the last ones are these bylines'.
-    const stacked = heads.length ? { lines: [], first: false } : stackedHeadlines(lines, row[0]!.b, row.length, starts);
+    // (`headline A`, `headline B`, `byline A`, body A, `byline B`, body B): some of them are these bylines'.
+    const stacked = heads.length ? NOT_STACKED : stackedHeadlines(lines, row[0]!.b, row.length, starts);
     row.forEach(({ b, sig }, k) => {
       const head = heads[k] ?? -1;
       // A lonely headline right over another byline's one-line headline: the two stand in a row's order, the first
@@ -772,15 +772,14 @@ const MIN_NAMING = 1;
  * `byline B`, body B, … `byline A`: the headline right over a byline is its own). None otherwise.
  */
 function stackedHeadlines(lines: SourceLine[], b: number, count: number, starts: Map<number, Block>): Stacked {
-  const none = { lines: [], first: false };
   for (let i = b - 1; i >= 0; i--) {
     const block = starts.get(i);
     if (!block) continue;
-    if (block.kind !== 'signature' || !block.sig.byline) return none;
+    if (block.kind !== 'signature' || !block.sig.byline) return NOT_STACKED;
     const head = block.sig.headline;
     const apart = head.every((l) => l.blankBefore);
     if (!apart || head.length <= count || !head.every((l) => emWidth(headlineText(l.raw)) >= WHOLE_HEADLINE_EM))
-      return none;
+      return NOT_STACKED;
     if (block.sig.byline.blankBefore) return { lines: head.splice(head.length - count, count), first: false };
     // (The stack's own signature now starts at its last line.)
     const taken = head.splice(0, count);
@@ -788,7 +787,7 @@ function stackedHeadlines(lines: SourceLine[], b: number, count: number, starts:
     starts.set(lines.indexOf(head[0]!), block);
     return { lines: taken, first: true };
   }
-  return none;
+  return NOT_STACKED;
 }
 /**
  * Headlines taken from a stack (stackedHeadlines), and whether they were its first ones: read before a signature
@@ -799,6 +798,7 @@ interface Stacked {
   lines: SourceLine[];
   first: boolean;
 }
+const NOT_STACKED: Stacked = { lines: [], first: false };
 
 /**
  * The signature whose one-line headline stands right under line h (a blank line between at most), both as wide as

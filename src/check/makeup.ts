@@ -9,7 +9,6 @@
  */
 import { spansJoin } from '../recover/headlines.js';
 import { lineCues } from '../recover/index.js';
-import { withWidth } from '../recover/lines.js';
 import { type LineCues, paragraphs } from '../recover/paragraphs.js';
 import { isHan } from '../text/chars.js';
 import { readSetLine } from '../text/line-reading.js';
@@ -208,10 +207,7 @@ function misreadOf(box: Box, cues: LineCues): string[] {
   const body = box.lines.filter((l) => bodyLike(l) && l.paragraph !== undefined);
   const order = [...body].sort((a, b) => Math.round(a.x) - Math.round(b.x) || a.y - b.y);
   if (order.length < 2) return [];
-  const read = order.map((l, no) => {
-    const { raw, text } = readSetLine(l.text);
-    return withWidth({ no, raw, text, removed: [], blankBefore: no === 0 });
-  });
+  const read = order.map((l, no) => ({ ...readSetLine(l.text), no, removed: [], blankBefore: no === 0 }));
   const starts = new Set(
     paragraphs(read, cues)
       .filter((p) => !p.soft)

@@ -258,7 +258,7 @@ function buildItems(draft: Draft, lines: SourceLine[], columnsCut: boolean, jump
   const signed = anchors.flatMap((a, i) => (a.sig ? [i] : []));
   const moved = new Map<number, Signature['headline']>();
   const titled = signed.map((i) => ({
-    headline: anchors[i]!.sig!.headline.map((l) => headlineText(l.raw)).join(''),
+    headlineWords: anchors[i]!.anchor.headlineWords,
     body: bodies.items[i]!.paras.map((p) => p.text).join(''),
   }));
   for (const [x, y] of headlineSwaps(titled, words)) {

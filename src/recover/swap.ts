@@ -7,16 +7,13 @@
  * uses, again and again: a headline whose words its body never uses (`春雨为何“贵如油”？`, 3 of the corpus's 34)
  * stays where it was read unless another body claims it.
  */
-import { type WordSegmenter, wordsOf } from '../text/segmenter.js';
+import type { WordSegmenter } from '../text/segmenter.js';
 
 export interface Titled {
-  headline: string;
+  /** Its headline's words, as segmented for the run assignment (segment.ts Anchor.headlineWords). */
+  headlineWords: string[];
   body: string;
 }
-
-/** The headline's words: two characters or more, not common in the language. */
-const keyWords = (headline: string, words?: WordSegmenter) =>
-  new Set(wordsOf(headline, words).filter((w) => !words?.common?.(w)));
 
 /** How often the body uses those of the words that no body in `others` uses (a subject of its own). */
 function uses(ws: Set<string>, body: string, others: string[] = []): number {
@@ -33,13 +30,15 @@ const SWAP_EVIDENCE = 3;
 
 /** Pairs of items (indices) whose headlines belong to each other's bodies, the clearest first, each item once. */
 export function headlineSwaps(items: Titled[], words?: WordSegmenter): Array<[number, number]> {
-  const ws = items.map((h) => keyWords(h.headline, words));
+  // (Words not common in the language: `发展` names no article.)
+  const ws = items.map((h) => new Set(h.headlineWords.filter((w) => !words?.common?.(w))));
   const others = (k: number) => items.flatMap((o, i) => (i === k ? [] : [o.body]));
+  // Neither headline's words in its own body, and the other body uses them as no other one does.
+  const unnamed = items.map((it, k) => uses(ws[k]!, it.body) === 0);
   const pairs: Array<{ i: number; j: number; gain: number }> = [];
   for (let i = 0; i < items.length; i++)
     for (let j = i + 1; j < items.length; j++) {
-      // Neither headline's words in its own body, and the other body uses them as no other one does.
-      if (uses(ws[i]!, items[i]!.body) > 0 || uses(ws[j]!, items[j]!.body) > 0) continue;
+      if (!unnamed[i] || !unnamed[j]) continue;
       const gain = uses(ws[i]!, items[j]!.body, others(j)) + uses(ws[j]!, items[i]!.body, others(i));
       if (gain >= SWAP_EVIDENCE) pairs.push({ i, j, gain });
     }

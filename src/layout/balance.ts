@@ -3,14 +3,21 @@
  * are set a line longer, one at a time, until the body fills the columns (拉行,
  * as a compositor fills a column). Only re-settings that space no line out (at
  * most a solid line's stretch between characters) and strand no more lines at
- * the column breaks are taken: a paragraph whose lines hold halved marks, set
- * full width again, goes a line longer for nothing.
+ * the column breaks are taken, and none that a reader of the text would read
+ * as a paragraph break lost or added: a paragraph whose lines hold halved
+ * marks, set full width again, goes a line longer for nothing.
  */
 import type { BodyLine } from './content.js';
 import { BLANK_LINE, isBlank, type Rebreak, strandedLines, withParagraph } from './widows.js';
 
+/**
+ * How many of the junctions before and after paragraph `p` a reader of the body's text, indents dropped, reads
+ * otherwise than set (readable.ts): a paragraph re-set a line longer must not hide where it, or the next, starts.
+ */
+export type MisreadAround = (body: BodyLine[], p: number) => number;
+
 /** Lines a module's last column may be filled by: each a paragraph re-set, so a few at most. */
-const MAX_FILLED = 6;
+export const MAX_FILLED = 6;
 
 /**
  * The quick test below counts a last line's units, not its ems (a number run is one unit of several ems): it errs this
@@ -38,6 +45,7 @@ export function fillColumns(
   body: BodyLine[],
   { perColumn, capacity, measure, stretch }: { perColumn: number; capacity: number; measure: number; stretch: number },
   rebreak: Rebreak,
+  misreadAround: MisreadAround,
 ): BodyLine[] {
   // (An empty line held for a moved orphan would move with the lines above it.)
   if (body.some(isBlank)) return body;
@@ -52,7 +60,8 @@ export function fillColumns(
       if (!mayGoLonger(current.slice(first, i + 1), measure, stretch)) continue;
       const next = withParagraph(current, last.paragraph, 1, rebreak);
       if (!next || next.length > capacity || strandedLines(next, perColumn) > stranded) continue;
-      if (next.filter((l) => l.loose).length <= loose) return next;
+      if (next.filter((l) => l.loose).length > loose) continue;
+      if (misreadAround(next, last.paragraph) <= misreadAround(current, last.paragraph)) return next;
     }
     return null;
   };

@@ -10,7 +10,7 @@
 import { NewsprintError } from '../errors.js';
 import type { WordSegmenter } from '../text/segmenter.js';
 import type { Byline, FaceMetrics, FaceRole, Issue, Metrics, Range, Template } from '../types.js';
-import { fillColumns, levelColumns } from './balance.js';
+import { fillColumns, levelColumns, MAX_FILLED } from './balance.js';
 import { type Grid, gutterEm, measuresIn, spanWidth, widestMeasure } from './grid.js';
 import {
   breaksCleanly,
@@ -21,7 +21,7 @@ import {
   setHeadlineAt,
 } from './headline.js';
 import { type Memo, memo, memoPer } from './memo.js';
-import { readingEnds } from './readable.js';
+import { misreadAround, readingEnds } from './readable.js';
 import {
   type BreakOptions,
   type BrokenLine,
@@ -330,6 +330,12 @@ const TOGETHER_MAX_STRETCH = 0.1;
  */
 const FILL_MAX_STRETCH = 0.0495;
 
+/**
+ * Lines per column a module may be made taller than its text's least by setting paragraphs a line longer, solid (拉行,
+ * balance.ts): other heights for the make-up to close a page with than white under a module.
+ */
+const MAX_TALLER = 1;
+
 /** A body flowed down its columns: lines per column, the body as flowed, its empty line ends, its stranded lines. */
 type Flow = Pick<SpanOption, 'body' | 'perColumn' | 'tail' | 'stranded' | 'loose'>;
 
@@ -376,24 +382,32 @@ function flowOnce({ paragraphs, measure, columns, m, reserve, subheads }: FlowOf
       );
     };
   const out: Flow[] = [];
-  for (const perColumn of [least, least + 1]) {
-    // Taller only while the last column keeps a line, and only to strand fewer.
+  for (let perColumn = least; perColumn <= least + MAX_TALLER; perColumn++) {
+    // Taller only while the last column keeps a line.
     if (perColumn > least && perColumn * (columns - 1) >= body.length + reserve) break;
     const capacity = perColumn * columns - reserve;
+    // (Filling re-sets at most MAX_FILLED paragraphs: a taller flow it cannot fill only serves to strand fewer.)
+    const shortest = out[0];
+    if (shortest?.stranded === 0 && capacity - (columns - 1) - body.length > MAX_FILLED) break;
     const together = keepParagraphsTogether(body, perColumn, capacity, rebreakWithin(TOGETHER_MAX_STRETCH));
     const level = { perColumn, capacity, measure, stretch: FILL_MAX_STRETCH };
     const kept = levelColumns(
-      fillColumns(together, level, rebreakWithin(FILL_MAX_STRETCH)),
+      fillColumns(together, level, rebreakWithin(FILL_MAX_STRETCH), (b, p) =>
+        misreadAround(b, p, measure, (k) => subheads?.at.has(k) === true),
+      ),
       perColumn,
       columns,
       reserve,
     );
     const stranded = strandedLines(kept, perColumn);
-    if (out.length && stranded >= out[0]!.stranded) break;
     // An empty line left for a moved orphan is white in the module, as its last column's empty ends are.
     const tail = perColumn * columns - kept.filter((l) => !isBlank(l)).length - reserve;
-    out.push({ body: kept, perColumn, tail, stranded, loose: kept.filter((l) => l.loose).length });
-    if (stranded === 0) break;
+    const loose = kept.filter((l) => l.loose).length;
+    // A taller flow is kept where it strands fewer lines, or where its text fills it (columns level within a line)
+    // as solid and as whole as the shortest one.
+    const fewerStranded = !shortest || stranded < shortest.stranded;
+    const filled = shortest && stranded <= shortest.stranded && loose <= shortest.loose && tail < columns;
+    if (fewerStranded || filled) out.push({ body: kept, perColumn, tail, stranded, loose });
   }
   return out;
 }

@@ -12,6 +12,7 @@
  */
 import { BREAK_THRESHOLD, breakScore, type ReadLine, readSetLine } from '../text/line-reading.js';
 import type { BrokenLine, ReadingEnds } from './text/linebreak.js';
+import type { Unit } from './text/units.js';
 
 /** A paragraph's lines as the given reading ends set them. */
 export type SetWith = (paragraph: number, reads: ReadingEnds) => BrokenLine[];
@@ -70,6 +71,40 @@ export function readingEnds(
 }
 
 /**
+ * How many of paragraph p's junctions with the paragraphs either side a reader of the text, indents dropped, reads
+ * otherwise than set (a start unseen), and starts it sees inside p, in a body of lines numbered by paragraph.
+ */
+export function misreadAround(
+  body: ReadonlyArray<BrokenLine & { paragraph: number }>,
+  p: number,
+  measure: number,
+  display: (p: number) => boolean,
+): number {
+  // Paragraphs run in order, each on consecutive lines.
+  const start = body.findIndex((l) => l.paragraph === p);
+  if (start < 0) return 0;
+  const runEnd = (from: number, q: number) => {
+    let end = from;
+    while (end < body.length && body[end]!.paragraph === q) end++;
+    return end;
+  };
+  let first = start;
+  while (first > 0 && body[first - 1]!.paragraph === p - 1) first--;
+  const end = runEnd(start, p);
+  const afterEnd = runEnd(end, p + 1);
+  const [before, own, after] = [body.slice(first, start), body.slice(start, end), body.slice(end, afterEnd)];
+  let n = 0;
+  if (before.length && !display(p - 1) && !display(p) && !showsBreak(before, own, own[1] ?? after[0], measure)) n++;
+  if (after.length && !display(p) && !display(p + 1) && !showsBreak(own, after, after[1] ?? body[afterEnd], measure))
+    n++;
+  // A start seen inside p (at a line after a sentence's end that looks like a first line).
+  if (!display(p))
+    for (let i = 1; i < own.length; i++)
+      if (showsBreak(own.slice(0, i), own.slice(i), own[i + 1] ?? after[0], measure)) n++;
+  return n;
+}
+
+/**
  * Does a reader of the text, indents dropped, see a paragraph start at the first of lines `q` after lines `p`
  * (`after`: the line after that first one)?
  */
@@ -78,14 +113,17 @@ export function showsBreak(p: BrokenLine[], q: BrokenLine[], after: BrokenLine |
   return breakScore(readLine(p.at(-1)!), readLine(q[0]!), next, measure, p.length === 1) > BREAK_THRESHOLD;
 }
 
-/** A set line as an extractor that drops indents writes it (text/line-reading.ts), read once per line object. */
+/** A set line as an extractor that drops indents writes it (text/line-reading.ts), read once per line's units. */
 function readLine(l: BrokenLine): ReadLine {
-  let read = readLines.get(l);
+  let read = readLines.get(l.units);
   if (!read) {
     read = readSetLine(l.units.map((u) => u.text).join(''));
-    readLines.set(l, read);
+    readLines.set(l.units, read);
   }
   return read;
 }
-/** Lines read once: settings are memoised, so the same line objects come back for every size sharing a measure. */
-const readLines = new WeakMap<BrokenLine, ReadLine>();
+/**
+ * Lines read once: settings are memoised, so the same units come back for every size sharing a measure, and a body's
+ * lines (copies that number their paragraph) share them with the setting.
+ */
+const readLines = new WeakMap<Unit[], ReadLine>();

@@ -226,7 +226,7 @@ test('columns end level: a paragraph goes a line longer where its marks, set ful
   const solid = (p: string) => (_: number, n: number) =>
     breakParagraphInto(p, idealFace, opts, { lines: n, maxStretch: 0.0495 });
   const fill = (p: string) =>
-    fillColumns(body(p), { perColumn: 3, capacity: 6, measure: 10, stretch: 0.0495 }, solid(p));
+    fillColumns(body(p), { perColumn: 3, capacity: 6, measure: 10, stretch: 0.0495 }, solid(p), () => 0);
   // Five lines, the last full, its pauses halved: set in six, the pauses full width, no line spaced out.
   const marks =
     '东州、西湾、北岭、南山、东州、西湾、北岭、南山、东州、西湾、北岭、南山、东州、西湾、北岭、南山、东州、西湾。';

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fillColumns, levelColumns } from '../../src/layout/balance.js';
 import { breaksCleanly, fitHeadline, HEADLINE_INSET, setHeadlineAt } from '../../src/layout/headline.js';
+import { misreadAround } from '../../src/layout/readable.js';
 import { breakParagraph, breakParagraphInto } from '../../src/layout/text/linebreak.js';
 import { naturalWidth, setLine } from '../../src/layout/text/setline.js';
 import { toUnits } from '../../src/layout/text/units.js';
@@ -218,6 +219,38 @@ test('widows and orphans: a paragraph re-set a line longer or shorter keeps its 
     keepParagraphsTogether(body, 3, 8, () => null),
     body,
   );
+});
+
+test('paragraph starts a reader of the text would miss or add around a paragraph, indents dropped', () => {
+  const opts = { measure: 10, indent: 2 };
+  const body = (...ps: string[]) =>
+    ps.flatMap((p, paragraph) => breakParagraph(p, idealFace, opts).map((l) => ({ ...l, paragraph })));
+  const never = () => false;
+  const next = '西湾北岭南山东州西湾北岭南山。';
+  // Ends a sentence on a short line: the next one's start is seen.
+  assert.equal(misreadAround(body('东州西湾北岭南山东州西湾。', next), 0, 10, never), 0);
+  // Ends no sentence on a full line (8 + 10 characters): nothing shows the next one starts.
+  const full = body('东州西湾北岭南山东州西湾北岭南山东州', next);
+  assert.equal(full[1]!.units.length, 10);
+  assert.equal(misreadAround(full, 0, 10, never), 1);
+  assert.equal(misreadAround(full, 1, 10, never), 1, 'the same junction, seen from the paragraph after');
+  // A subhead is told by its shape: its junctions are not counted.
+  assert.equal(
+    misreadAround(full, 0, 10, (p) => p === 0),
+    0,
+  );
+});
+
+test('columns are not filled by a re-setting that a reader of the text would read as another paragraph break', () => {
+  const opts = { measure: 10, indent: 2 };
+  const marks =
+    '东州、西湾、北岭、南山、东州、西湾、北岭、南山、东州、西湾、北岭、南山、东州、西湾、北岭、南山、东州、西湾。';
+  const body = breakParagraph(marks, idealFace, opts).map((l) => ({ ...l, paragraph: 0 }));
+  const solid = (_: number, n: number) => breakParagraphInto(marks, idealFace, opts, { lines: n, maxStretch: 0.0495 });
+  const level = { perColumn: 3, capacity: 6, measure: 10, stretch: 0.0495 };
+  assert.equal(fillColumns(body, level, solid, () => 0).length, 6);
+  // Every re-set body reads worse than the one set: the column stays short.
+  assert.equal(fillColumns(body, level, solid, (b) => (b === body ? 0 : 1)).length, 5);
 });
 
 test('columns end level: a paragraph goes a line longer where its marks, set full, take up the room', () => {

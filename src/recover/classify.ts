@@ -204,6 +204,12 @@ export function isDatelineStart(text: string): boolean {
   return DATELINE_START.test(compact(text));
 }
 
+/** Opens a sign-off: `（作者为…`, `（本报记者…`, `（摘编自…`, `（来源：…` (the rest may be on the lines after). */
+const SIGNOFF_START = /^[（(〔](作者|本报记者|摘编|来源)/;
+
+/** Always starts a paragraph: a dateline, or a sign-off's first line. */
+export const opensParagraph = (text: string): boolean => isDatelineStart(text) || SIGNOFF_START.test(text);
+
 /**
  * A sign-off closing an article: `（作者为…）`, `（本报记者某某采访整理）`,
  * `〔作者系…〕`, `（摘编自《…》）`. Gives the author's role when it names one.

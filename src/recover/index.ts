@@ -26,6 +26,7 @@ import {
   isDatelineStart,
   isDeck,
   isHeadlineCandidate,
+  opensParagraph,
   parseDateline,
   parseSignoff,
   placesOf,
@@ -49,10 +50,14 @@ import {
 } from './lines.js';
 import { findMasthead, findStrayTitle, parseMasthead } from './masthead.js';
 import {
-  indentEvidence,
+  addEvidence,
+  blanksEndParagraphs,
+  endEvidence,
   joinFragments,
   keepsIndents,
   type LineCues,
+  NO_EVIDENCE,
+  type PageWriting,
   type Paragraph,
   paragraphs,
   writesParagraphLines,
@@ -191,7 +196,7 @@ export const lineCues = (words?: WordSegmenter): LineCues => {
     // A subhead, a box label, or the `——编者` that signs an editor's note.
     heading: (l) => subhead(l) || (isDeck(l.text) && emWidth(l.text) <= 8 && !binds(l)),
     subhead,
-    opens: (l) => isDatelineStart(l.text) || /^[（(〔](作者|本报记者|摘编|来源)/.test(l.text),
+    opens: (l) => opensParagraph(l.text),
     joined: (a, b) => (words ? spansJoin(a.text, b.text, words) : false),
     complete: (text) => parseSignoff(text) !== null,
   };
@@ -206,15 +211,19 @@ function buildItems(draft: Draft, lines: SourceLine[], columnsCut: boolean, jump
   const blocks = pageBlocks(lines, words).map((block) =>
     block.kind === 'body' ? { ...block, clean: cleanBody(block.lines, draft, pieced && cues, words) } : block,
   );
-  // Whether the extractor keeps first lines' indents is one fact about the whole page.
+  // Whether the extractor keeps first lines' indents, or sets paragraphs off by blank lines, is one fact about the
+  // whole page.
   const evidence = blocks
-    .map((b) => ('clean' in b ? indentEvidence(b.clean) : { after: 0, indented: 0 }))
-    .reduce((a, b) => ({ after: a.after + b.after, indented: a.indented + b.indented }), { after: 0, indented: 0 });
-  const indentsKept = !columnsCut && keepsIndents(evidence);
-  const paragraphLines = writesParagraphLines(blocks.flatMap((b) => ('clean' in b ? b.clean : [])));
+    .map((b) => ('clean' in b ? endEvidence(b.clean) : NO_EVIDENCE))
+    .reduce(addEvidence, NO_EVIDENCE);
+  const page: PageWriting = {
+    indentsKept: !columnsCut && keepsIndents(evidence),
+    paragraphLines: writesParagraphLines(blocks.flatMap((b) => ('clean' in b ? b.clean : []))),
+    blankEnds: !columnsCut && blanksEndParagraphs(evidence),
+  };
   for (const block of blocks) {
     if (block.kind === 'body') {
-      const ps = paragraphs(block.clean, cues, indentsKept, paragraphLines);
+      const ps = paragraphs(block.clean, cues, page);
       if (ps[0]) ps[0].newMeasure = paras.length > 0 && ps[0].measure !== paras.at(-1)!.measure;
       paras.push(...ps);
     } else if (block.kind === 'signature') {

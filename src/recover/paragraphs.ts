@@ -1,6 +1,6 @@
 import { CLOSING, COMPRESSIBLE, endsSentence, isAsciiGraphic, NO_LINE_END } from '../text/chars.js';
-import { BREAK_THRESHOLD, breakScore, FIRST_LINE_SHORT, keptIndent } from '../text/line-reading.js';
-import { bracketDepth, parseSignoff } from './classify.js';
+import { BREAK_THRESHOLD, breakScore, CLEAR_END, FIRST_LINE_SHORT, keptIndent } from '../text/line-reading.js';
+import { bracketDepth, opensParagraph, parseSignoff } from './classify.js';
 import { type CleanLine, type DraftCorrection, runsOn, withWidth } from './lines.js';
 import { measuresOfLines } from './measure.js';
 import { isLetterSpaced } from './spaces.js';
@@ -61,8 +61,9 @@ export function joinFragments(lines: CleanLine[], corrections: DraftCorrection[]
         // split): otherwise a short last line and the next paragraph's first line, its indent dropped, add up too.
         (!endsSentence(prev.text) || squeezed) &&
         !keptIndent(line) &&
-        // A sign-off (`（作者为…）`) is a paragraph of its own, however short the line above it.
+        // A sign-off (`（作者为…）`) is a paragraph of its own, however short the line above it; so is a dateline.
         !parseSignoff(line.text) &&
+        !opensParagraph(line.text) &&
         // A line the extractor spelled out character by character is a whole, loosely justified one: an extractor
         // that splits a printed line at a wide gap does not space out its pieces.
         !isLetterSpaced(line.raw) &&
@@ -197,18 +198,24 @@ const MID_SENTENCE_END = new Set(['，', '、', ',']);
 /** Nor a colon that introduces a quotation on the next line (`总书记指出：` / `“要树立…`). */
 const INTRODUCES = new Set(['：', ':']);
 
-/**
- * Column lines → paragraphs. `indentsKept`: the page's first lines keep their indents (keepsIndents), judged on
- * these lines alone where not given; `pageWritesParagraphLines`: the page's extraction writes a paragraph a line,
- * for a block too short to tell.
- */
-export function paragraphs(
-  lines: CleanLine[],
-  cues: LineCues = NO_CUES,
-  indentsKept = keepsIndents(indentEvidence(lines)),
-  pageWritesParagraphLines = false,
-): Paragraph[] {
+/** How the page's extraction writes paragraphs, judged over the whole page (a block alone may show too little). */
+export interface PageWriting {
+  /** First lines keep their indents (keepsIndents). */
+  indentsKept: boolean;
+  /** A paragraph a line (writesParagraphLines), for a block too short to tell. */
+  paragraphLines: boolean;
+  /** A blank line after every paragraph's end (blanksEndParagraphs): where there is none, no paragraph ends. */
+  blankEnds: boolean;
+}
+
+/** Column lines → paragraphs; what `page` does not say is judged on these lines alone. */
+export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES, page: Partial<PageWriting> = {}): Paragraph[] {
+  const evidence = () => endEvidence(lines);
+  const indentsKept = page.indentsKept ?? keepsIndents(evidence());
+  const pageWritesParagraphLines = page.paragraphLines ?? false;
   const blankMeansBreak = !isBlankSeparated(lines);
+  // (Not where every line is set off by one: there a blank line tells nothing.)
+  const blankEnds = blankMeansBreak && (page.blankEnds ?? blanksEndParagraphs(evidence()));
   // A block too short to tell is written as the page is.
   const flat = lines.length >= PARAGRAPH_LINES_MIN ? writesParagraphLines(lines) : pageWritesParagraphLines;
   const measures = measuresOfLines(lines);
@@ -261,6 +268,7 @@ export function paragraphs(
           out[out.length - 1]?.lines.length === 1,
           blankMeansBreak,
           indentsKept,
+          blankEnds,
         );
     // A bracket left open at a line's end (`（作者为全国政协` …) closes in the same paragraph.
     const open = i > 0 && !newMeasure && depth > 0;
@@ -348,19 +356,45 @@ export function joinText(a: string, b: string): string {
  * Judged over the whole page: a narrow module alone may show too few paragraph ends to tell.
  */
 const KEPT_INDENTS = 3;
-const CLEAR_END = 3;
 
-/** Of a block's lines after a clear paragraph end: how many, and how many of them indented. */
-export function indentEvidence(lines: CleanLine[]): { after: number; indented: number } {
+/** What an extractor writes after a block's clear paragraph ends: how many there are, how many indented or blank. */
+export interface EndEvidence {
+  after: number;
+  indented: number;
+  blanked: number;
+}
+export const NO_EVIDENCE: EndEvidence = { after: 0, indented: 0, blanked: 0 };
+export const addEvidence = (a: EndEvidence, b: EndEvidence): EndEvidence => ({
+  after: a.after + b.after,
+  indented: a.indented + b.indented,
+  blanked: a.blanked + b.blanked,
+});
+
+/** Of a block's lines after a clear paragraph end: how many, and how many of them indented, or after a blank line. */
+export function endEvidence(lines: CleanLine[]): EndEvidence {
   const measures = measuresOfLines(lines);
   const after = lines.filter(
     (_, i) => i > 0 && endsSentence(lines[i - 1]!.text) && measures[i - 1]! - lines[i - 1]!.width >= CLEAR_END,
   );
-  return { after: after.length, indented: after.filter(keptIndent).length };
+  return {
+    after: after.length,
+    indented: after.filter(keptIndent).length,
+    blanked: after.filter((l) => l.blankBefore).length,
+  };
 }
 
-export const keepsIndents = (e: { after: number; indented: number }): boolean =>
-  e.after >= KEPT_INDENTS && e.indented === e.after;
+export const keepsIndents = (e: EndEvidence): boolean => e.after >= KEPT_INDENTS && e.indented === e.after;
+
+/**
+ * The extractor sets every paragraph off by a blank line (MuPDF on a page whose paragraphs stand apart): after
+ * nearly every clear paragraph end, at least BLANK_ENDS of them, a blank line. Then a line with none before it
+ * starts no paragraph (a sentence ending at a full line's end followed by a line a compressed mark short is one
+ * paragraph going on). Where blank lines also part column lines, that says nothing (isBlankSeparated).
+ */
+const BLANK_ENDS = 6;
+const BLANKED_SHARE = 0.9;
+export const blanksEndParagraphs = (e: EndEvidence): boolean =>
+  e.after >= BLANK_ENDS && e.blanked >= BLANKED_SHARE * e.after;
 
 /**
  * The extractor wrote each paragraph on a line of its own (MuPDF on a wide block, text copied from a reader view):

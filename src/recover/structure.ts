@@ -23,7 +23,7 @@ import {
 } from './classify.js';
 import { endsBinding, headlineText, joinHeadlineLines, spansJoin } from './headlines.js';
 import { runsOn, type SourceLine, withWidth } from './lines.js';
-import { indentEvidence } from './paragraphs.js';
+import { endEvidence } from './paragraphs.js';
 
 /** A headline with what says who wrote it: a byline line, or the dateline that opens its body. */
 export interface Signature {
@@ -508,7 +508,7 @@ function splitsSentence(lines: SourceLine[], i: number, indentsKept = false): bo
  */
 function writesIndents(lines: SourceLine[]): boolean {
   const inBlocks = lines.filter((l, i) => i === 0 || !l.blankBefore);
-  const e = indentEvidence(inBlocks.map((l) => withWidth({ ...l, text: l.raw.trim(), removed: [] })));
+  const e = endEvidence(inBlocks.map((l) => withWidth({ ...l, text: l.raw.trim(), removed: [] })));
   return e.after >= MIN_INDENT_EVIDENCE && e.indented >= MOSTLY_INDENTED * e.after;
 }
 const MIN_INDENT_EVIDENCE = 3;

@@ -95,6 +95,9 @@ const LOOSEST_JUSTIFIED = 0.1;
 const tooLooseToBeFull = (line: ReadLine, short: number): boolean =>
   short >= 1 && short / Math.max(1, [...line.text].length - 1) > LOOSEST_JUSTIFIED;
 
+/** A sentence's end this many ems short of the measure or more clearly ends a paragraph. */
+export const CLEAR_END = 3;
+
 /** A paragraph's first line falls short of the measure by its 2-em indent and what justification leaves: at most. */
 export const FIRST_LINE_SHORT = 3.2;
 
@@ -129,6 +132,7 @@ export function breakScore(
   prevStarts: boolean,
   blankMeansBreak = false,
   indentsKept = false,
+  blankEnds = false,
 ): number {
   // A paragraph's first line has 2 em less room than the others.
   const room = prevStarts ? measure - 2 : measure;
@@ -143,7 +147,11 @@ export function breakScore(
   if (prevStarts && !endsSentence(prev.text)) s -= 3; // a one-line paragraph ends a sentence
   if (keptIndent(cur)) s += 4;
   else if (indentsKept) s -= 4; // the extractor writes every first line's indent, and this line has none
-  if (blankMeansBreak && cur.blankBefore) s += 3; // lines set solid, paragraphs set off by a blank line
+  if (blankMeansBreak && cur.blankBefore)
+    s += 3; // lines set solid, paragraphs set off by a blank line
+  // The extractor sets paragraphs off by a blank line, and this line has none: no break, unless the line above ends
+  // one clearly or is a paragraph's first (a block may still hold a one-line paragraph and the next).
+  else if (blankEnds && !prevStarts && dPrev < CLEAR_END) s -= 3;
   const dCur = measure - cur.width;
   const dNext = next ? measure - next.width : 0;
   // cur is a last line, next a first line

@@ -502,6 +502,15 @@ test('split printed lines: a letter-spaced or indented line is whole; a join not
   // But a sign-off is a paragraph of its own, however short the line above it.
   const signoff = ['河边成了大家最爱去的地方', '都说好。', '（本报记者王明远）', '河边成了大家最爱去的地方'];
   assert.equal(joinFragments(signoff.map(at), []).length, 4);
+  // Nor only where it ends on its first line: `（作者为…` opens one over three lines.
+  const opened = [
+    '河边成了大家最爱去的地方',
+    '都说好。',
+    '（作者为东州农业',
+    '科学院研究员，本报记者王',
+    '明远采访整理）',
+  ];
+  assert.equal(joinFragments(opened.map(at), []).length, 5);
   // Spelled out character by character (pdf.js on a loose line), or indented: a line of its own.
   assert.equal(joined('分 ， 散 步 的 村 民 络').length, 5);
   assert.equal(joined('\u3000\u3000分，散步的村民络').length, 5);
@@ -631,7 +640,11 @@ test("paragraphs: where the extractor keeps every first line's indent, a line wi
   ].map(at);
   const shape = (ps: ReturnType<typeof paragraphs>) => ps.map((p) => p.lines.length);
   assert.deepEqual(shape(paragraphs(lines)), [3, 5, 2, 2]);
-  assert.deepEqual(shape(paragraphs(lines, undefined, false)), [3, 2, 3, 2, 2], 'judged by the shape alone');
+  assert.deepEqual(
+    shape(paragraphs(lines, undefined, { indentsKept: false })),
+    [3, 2, 3, 2, 2],
+    'judged by the shape alone',
+  );
 });
 
 test('line width: a number counts a quarter-em gap on each side where it meets Han across a space', () => {
@@ -719,7 +732,7 @@ test('paragraphs: a heading wrapped over two lines is one paragraph, not two hea
   ].map(cleanLine);
   const cues = { ...NO_CUES, heading: (l: { text: string }) => !/。$/.test(l.text) };
   assert.deepEqual(
-    paragraphs(lines, cues, false).map((p) => p.text),
+    paragraphs(lines, cues, { indentsKept: false }).map((p) => p.text),
     [
       '东州市今年，新建了三座便民服务站，居民办事更加方便。',
       '东州港建设为全市发展带来新的机遇',
@@ -998,7 +1011,7 @@ test('paragraphs: a line that ends no sentence, well short of its room, joined t
   const full = '东州城东的幸福里社区是一个建成三十多年的老小区';
   const last = '社区办起了老年食堂，还请来志愿者上门理发。';
   const doubts = (first: string) => {
-    const ps = paragraphs([first, full, full, last].map(cleanLine), NO_CUES, false);
+    const ps = paragraphs([first, full, full, last].map(cleanLine), NO_CUES, { indentsKept: false });
     assert.equal(ps.length, 1);
     return ps[0]!.doubts;
   };

@@ -6,7 +6,7 @@
  * paragraph) a little, and changing measure costs a fixed penalty.
  */
 
-import { endsSentence } from '../text/chars.js';
+import { CLOSING, endsSentence } from '../text/chars.js';
 
 /** A full line's counted width is within this of the measure (compressed punctuation, loose justification). */
 const BAND = 0.5;
@@ -92,15 +92,18 @@ export function lineMeasures(lines: LineShape[]): number[] {
   return out;
 }
 
-/** The measure of each of a run of text lines (a block may change after a line that ends a sentence). */
+/**
+ * The measure of each of a run of text lines (a block may change after a line that ends a sentence, unless the next
+ * line opens with a closing mark: `…美好生活。` / `”杜士林说。`, a quote's close the extractor wrote on a line of its own).
+ */
 export const measuresOfLines = (
   lines: Array<{ width: number; minWidth: number; text: string; blankBefore?: boolean }>,
 ): number[] =>
   lineMeasures(
-    lines.map((l) => ({
+    lines.map((l, i) => ({
       width: l.width,
       minWidth: l.minWidth,
-      endsParagraph: endsSentence(l.text),
+      endsParagraph: endsSentence(l.text) && !CLOSING.has([...(lines[i + 1]?.text ?? '')][0] ?? ''),
       blankBefore: l.blankBefore ?? false,
     })),
   );

@@ -773,8 +773,14 @@ test('measure: a paragraph whose first line lost its indent stays in its block, 
     '西湾港第二条集装箱航线日前开通，首班货轮满载',
     '电子产品和农产品驶向东南亚的多个港口，港口负',
     '责人介绍新航线每周往返两班，将降低物流成本。',
-  ].map(cleanLine);
-  assert.deepEqual(measuresOfLines(lines), [...Array(10).fill(13), ...Array(3).fill(22)]);
+  ];
+  assert.deepEqual(measuresOfLines(lines.map(cleanLine)), [...Array(10).fill(13), ...Array(3).fill(22)]);
+  // A quote's close written on a line of its own (pdftotext -raw of Typst) ends the column's paragraph, not the block
+  // after it: the measure does not change at the stop before it.
+  const quoted = [...lines.slice(0, 7), '“街道负责人说这是一件好', '事。', '”他说。', ...lines.slice(10)].map((l) =>
+    cleanLine(l),
+  );
+  assert.deepEqual(measuresOfLines(quoted), [...Array(10).fill(13), ...Array(3).fill(22)]);
 });
 
 test('paragraphs: none ends inside a word, however short its line', () => {

@@ -31,10 +31,11 @@ const UNITS_NOT_EMS = 1;
  * ems more: each at most `stretch` an em between characters, and half an em for each mark that was halved to fit. A
  * short paragraph must end nearly full, a long one less so. (Saves trying most paragraphs.)
  */
-function mayGoLonger(lines: BodyLine[], measure: number, stretch: number): boolean {
-  const marks = lines.reduce((n, l) => n + l.units.filter((u) => u.kind === 'open' || u.kind === 'close').length, 0);
-  const room = lines.length * stretch * (measure - 1) + marks / 2;
-  return lines.at(-1)!.units.length + room + UNITS_NOT_EMS >= measure + 2;
+function mayGoLonger(lines: BodyLine[], from: number, to: number, measure: number, stretch: number): boolean {
+  let marks = 0;
+  for (let i = from; i < to; i++) for (const u of lines[i]!.units) if (u.kind === 'open' || u.kind === 'close') marks++;
+  const room = (to - from) * stretch * (measure - 1) + marks / 2;
+  return lines[to - 1]!.units.length + room + UNITS_NOT_EMS >= measure + 2;
 }
 
 /**
@@ -52,12 +53,17 @@ export function fillColumns(
   const stranded = strandedLines(body, perColumn);
   const loose = body.filter((l) => l.loose).length;
   /** The body with the first paragraph that can go a line longer as it may, or null. */
+  // (Asked once per setting of a paragraph, known by its last line: the rounds ask again of the ones not re-set.)
+  const mayGo = new WeakMap<BodyLine, boolean>();
   const longer = (current: BodyLine[]): BodyLine[] | null => {
-    for (const [i, last] of current.entries()) {
+    let first = 0;
+    for (let i = 0; i < current.length; i++) {
+      const last = current[i]!;
+      if (i > 0 && current[i - 1]!.paragraph !== last.paragraph) first = i;
       if (!last.last || last.subhead) continue;
-      let first = i;
-      while (current[first - 1]?.paragraph === last.paragraph) first--;
-      if (!mayGoLonger(current.slice(first, i + 1), measure, stretch)) continue;
+      let may = mayGo.get(last);
+      if (may === undefined) mayGo.set(last, (may = mayGoLonger(current, first, i + 1, measure, stretch)));
+      if (!may) continue;
       const next = withParagraph(current, last.paragraph, 1, rebreak);
       if (!next || next.length > capacity || strandedLines(next, perColumn) > stranded) continue;
       if (next.filter((l) => l.loose).length > loose) continue;

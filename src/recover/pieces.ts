@@ -51,11 +51,17 @@ const PIECED_SHARE = 0.45;
  * A line read as a printed line: whole (full, or a paragraph's first line, its indent short), a short one
  * that ends a sentence (a paragraph's last), or a short one that does not (a piece, unless it is a heading).
  */
-function shapeOf(width: number, text: string, measure: number): 'whole' | 'closed' | 'open' {
+function shapeOf(width: number, text: string, measure: number): 'whole' | 'closed' | 'open' | 'paused' {
   if (width >= measure - FULL_SLACK || Math.abs(width - (measure - INDENT)) <= FULL_SLACK) return 'whole';
-  return endsSentence(text) || /[：:]$/.test(text) ? 'closed' : 'open';
+  if (endsSentence(text) || /[：:]$/.test(text)) return 'closed';
+  return /[，、；,;]$/.test(text) ? 'paused' : 'open';
 }
-const SHAPE_COST = { whole: 0, closed: SHORT_CLOSED, open: SHORT_OPEN };
+/**
+ * A printed line short of the measure that stops at a pause (`…的制作人冯骥、`): no paragraph ends there and no heading
+ * does, so it is a piece: dearer than one that ends on a word (a heading's line may).
+ */
+const SHORT_PAUSED = 2;
+const SHAPE_COST = { whole: 0, closed: SHORT_CLOSED, open: SHORT_OPEN, paused: SHORT_PAUSED };
 
 /**
  * Two pieces that meet between two Han characters: a printed line's end. Extractors split inside a line at a wide
@@ -66,7 +72,7 @@ const lineEndBetween = (a: string, b: string): boolean => isHan([...a].at(-1) ??
 /** Does this extraction write printed lines in pieces? Judged on all its lines, whatever block they are in. */
 export function writesPieces(lines: CleanLine[]): boolean {
   const measures = measuresOfLines(lines);
-  const open = lines.filter((l, i) => shapeOf(l.width, l.text, measures[i]!) === 'open');
+  const open = lines.filter((l, i) => ['open', 'paused'].includes(shapeOf(l.width, l.text, measures[i]!)));
   return open.length >= PIECED_SHARE * lines.length;
 }
 

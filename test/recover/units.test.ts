@@ -580,6 +580,26 @@ test('stray marks: a closing mark alone goes back up to its line, an opening mar
   );
 });
 
+test('pieces: a short piece that stops at a pause is no printed line: it joins the pieces of its line', () => {
+  // Invented text in a 20-em measure: `大家都说好。` / `《西湾晚报》的记者、` / `《星河` make a paragraph's first line
+  // (18 em), `3》的导演…` its last. Read apart, the second stops at a pause well short of the measure, which no
+  // printed line does (paragraphs and headings end elsewhere).
+  const texts = [
+    '去年以来，沿河各村把清理河道当作头等大事',
+    '来抓，村民自发组成巡河队，每天早晚各走一',
+    '遍，河水一天比一天清，鱼虾也越来越多了。',
+    '大家都说好。',
+    '《西湾晚报》的记者、',
+    '《星河',
+    '3》的导演都来村里采访过这件事情。',
+    '如今的小河水清岸绿，傍晚时分散步的村民络',
+    '绎不绝，河边成了大家最爱去的地方，热闹得',
+    '很。',
+  ];
+  const joined = joinPieces(texts.map(cleanLine), []).map((l) => l.text);
+  assert.deepEqual(joined, [...texts.slice(0, 3), '大家都说好。《西湾晚报》的记者、《星河', ...texts.slice(6)]);
+});
+
 test('pieces: a short piece that ends on a binding word (`与以往的`) is no subhead: it runs on', () => {
   const cues = lineCues(jiebaWords);
   assert.equal(cues.heading(cleanLine('河长制落实以后', 0)), true);

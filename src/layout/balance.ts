@@ -52,9 +52,10 @@ export function fillColumns(
   if (body.some(isBlank)) return body;
   const stranded = strandedLines(body, perColumn);
   const loose = body.filter((l) => l.loose).length;
-  /** The body with the first paragraph that can go a line longer as it may, or null. */
-  // (Asked once per setting of a paragraph, known by its last line: the rounds ask again of the ones not re-set.)
+  // Whether a paragraph may go longer, asked once per setting of it (known by its last line): each round asks again
+  // of the ones it did not re-set.
   const mayGo = new WeakMap<BodyLine, boolean>();
+  /** The body with the first paragraph that can go a line longer as it may, or null. */
   const longer = (current: BodyLine[]): BodyLine[] | null => {
     let first = 0;
     for (let i = 0; i < current.length; i++) {

@@ -210,7 +210,8 @@ export interface PageWriting {
 
 /** Column lines → paragraphs; what `page` does not say is judged on these lines alone. */
 export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES, page: Partial<PageWriting> = {}): Paragraph[] {
-  const evidence = () => endEvidence(lines);
+  let own: EndEvidence | undefined;
+  const evidence = () => (own ??= endEvidence(lines));
   const indentsKept = page.indentsKept ?? keepsIndents(evidence());
   const pageWritesParagraphLines = page.paragraphLines ?? false;
   const blankMeansBreak = !isBlankSeparated(lines);

@@ -49,7 +49,8 @@ const PIECED_SHARE = 0.45;
 
 /**
  * A line read as a printed line: whole (full, or a paragraph's first line, its indent short), a short one
- * that ends a sentence (a paragraph's last), or a short one that does not (a piece, unless it is a heading).
+ * that ends a sentence (a paragraph's last), or a short one that does not (a piece, unless it is a heading), the
+ * surest piece one that stops at a pause.
  */
 function shapeOf(width: number, text: string, measure: number): 'whole' | 'closed' | 'open' | 'paused' {
   if (width >= measure - FULL_SLACK || Math.abs(width - (measure - INDENT)) <= FULL_SLACK) return 'whole';

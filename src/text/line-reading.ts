@@ -147,10 +147,10 @@ export function breakScore(
   if (prevStarts && !endsSentence(prev.text)) s -= 3; // a one-line paragraph ends a sentence
   if (keptIndent(cur)) s += 4;
   else if (indentsKept) s -= 4; // the extractor writes every first line's indent, and this line has none
-  if (blankMeansBreak && cur.blankBefore)
-    s += 3; // lines set solid, paragraphs set off by a blank line
-  // The extractor sets paragraphs off by a blank line, and this line has none: no break, unless the line above ends
-  // one clearly or is a paragraph's first (a block may still hold a one-line paragraph and the next).
+  // Lines set solid, paragraphs set off by a blank line. Where the extractor sets every paragraph off so, a line with
+  // none before it starts none, unless the line above clearly ends one or is a paragraph's first (a block may still
+  // hold a one-line paragraph and the next).
+  if (blankMeansBreak && cur.blankBefore) s += 3;
   else if (blankEnds && !prevStarts && dPrev < CLEAR_END) s -= 3;
   const dCur = measure - cur.width;
   const dNext = next ? measure - next.width : 0;

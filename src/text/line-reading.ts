@@ -147,11 +147,12 @@ export function breakScore(
   if (prevStarts && !endsSentence(prev.text)) s -= 3; // a one-line paragraph ends a sentence
   if (keptIndent(cur)) s += 4;
   else if (indentsKept) s -= 4; // the extractor writes every first line's indent, and this line has none
-  // Lines set solid, paragraphs set off by a blank line. Where the extractor sets every paragraph off so, a line with
-  // none before it starts none, unless the line above clearly ends one or is a paragraph's first (a block may still
-  // hold a one-line paragraph and the next).
+  // Lines set solid, paragraphs set off by a blank line. Where the extractor sets every paragraph off so, a sentence
+  // ending at a full line's end with no blank line after it ends no paragraph, unless the line is a paragraph's first
+  // (a block may still hold a one-line paragraph and the next). (Only there: elsewhere the lines already say no
+  // break, and a narrow call they leave is a doubt the blank lines do not lift.)
   if (blankMeansBreak && cur.blankBefore) s += 3;
-  else if (blankEnds && !prevStarts && dPrev < CLEAR_END) s -= 3;
+  else if (blankEnds && !prevStarts && dPrev < CLEAR_END && endsSentence(prev.text)) s -= 3;
   const dCur = measure - cur.width;
   const dNext = next ? measure - next.width : 0;
   // cur is a last line, next a first line

@@ -204,7 +204,7 @@ export interface PageWriting {
   indentsKept: boolean;
   /** A paragraph a line (writesParagraphLines), for a block too short to tell. */
   paragraphLines: boolean;
-  /** A blank line after every paragraph's end (blanksEndParagraphs): where there is none, no paragraph ends. */
+  /** A blank line after every paragraph's end (blanksEndParagraphs): a full line's sentence end without one goes on. */
   blankEnds: boolean;
 }
 
@@ -388,9 +388,9 @@ export const keepsIndents = (e: EndEvidence): boolean => e.after >= KEPT_INDENTS
 
 /**
  * The extractor sets every paragraph off by a blank line (MuPDF on a page whose paragraphs stand apart): after
- * nearly every clear paragraph end, at least BLANK_ENDS of them, a blank line. Then a line with none before it
- * starts no paragraph (a sentence ending at a full line's end followed by a line a compressed mark short is one
- * paragraph going on). Where blank lines also part column lines, that says nothing (isBlankSeparated).
+ * nearly every clear paragraph end, at least BLANK_ENDS of them, a blank line. Then a sentence ending at a full
+ * line's end with no blank line after it ends no paragraph (followed by a line a compressed mark short, it is one
+ * paragraph going on; breakScore). Where blank lines also part column lines, that says nothing (isBlankSeparated).
  */
 const BLANK_ENDS = 6;
 const BLANKED_SHARE = 0.9;

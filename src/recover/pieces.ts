@@ -9,10 +9,12 @@
  * reading of the whole block at once, so a paragraph's last line is glued to
  * the next paragraph's first pieces only where no other reading explains them
  * (Typst's lines break where a stop meets a quote: `…最爱去的地方。` / `“过去…`);
- * never a sign-off, nor a subhead or dateline after a sentence's end.
+ * never a sign-off, nor a subhead or dateline after a sentence's end. Two
+ * pieces no printed line could part (a closing mark opening the second) are
+ * one before anything else is read.
  */
-import { endsSentence, isHan } from '../text/chars.js';
-import { type CleanLine, type DraftCorrection, withWidth } from './lines.js';
+import { endsSentence, isHan, NO_LINE_END } from '../text/chars.js';
+import { type CleanLine, type DraftCorrection, runsOn, withWidth } from './lines.js';
 import { measuresOfLines } from './measure.js';
 import { joinText, type LineCues, NO_CUES, PAIR_SAVES } from './paragraphs.js';
 
@@ -52,8 +54,8 @@ const PIECED_SHARE = 0.45;
  * that ends a sentence (a paragraph's last), or a short one that does not (a piece, unless it is a heading), the
  * surest piece one that stops at a pause.
  */
-function shapeOf(width: number, text: string, measure: number): 'whole' | 'closed' | 'open' | 'paused' {
-  if (width >= measure - FULL_SLACK || Math.abs(width - (measure - INDENT)) <= FULL_SLACK) return 'whole';
+function shapeOf(width: number, text: string, measure: number, opens = true): 'whole' | 'closed' | 'open' | 'paused' {
+  if (width >= measure - FULL_SLACK || (opens && Math.abs(width - (measure - INDENT)) <= FULL_SLACK)) return 'whole';
   if (endsSentence(text) || /[：:]$/.test(text)) return 'closed';
   return /[，、；,;]$/.test(text) ? 'paused' : 'open';
 }
@@ -77,28 +79,29 @@ export function writesPieces(lines: CleanLine[]): boolean {
   return open.length >= PIECED_SHARE * lines.length;
 }
 
-export function joinPieces(
-  lines: CleanLine[],
-  corrections: DraftCorrection[],
-  cues: Pick<LineCues, 'heading' | 'opens' | 'complete'> = NO_CUES,
-): CleanLine[] {
-  if (lines.length < 2) return lines;
-  const measures = measuresOfLines(lines);
+/** A reading of a run of lines as printed lines: its cost, and where the group ending before each line starts. */
+interface Reading {
+  cost: number;
+  from: Int32Array;
+}
+
+/** The cheapest reading of `lines`, all set to measure `m`, as printed lines written whole or in pieces. */
+function readAt(lines: CleanLine[], m: number, cues: Pick<LineCues, 'heading' | 'opens' | 'complete'>): Reading {
   const n = lines.length;
   const best = new Float64Array(n + 1).fill(Number.POSITIVE_INFINITY);
   const from = new Int32Array(n + 1);
   best[0] = 0;
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(best[i]!)) continue;
-    const m = measures[i]!;
     const sentence = endsSentence(lines[i]!.text);
+    // A line a first line's width is one only where a paragraph may start.
+    const opens = i === 0 || endsSentence(lines[i - 1]!.text) || cues.heading(lines[i - 1]!);
     let width = 0;
     let least = 0;
     for (let j = i; j < n && j - i < MAX_PIECES; j++) {
       const piece = lines[j]!;
-      // A blank line, a new measure or a full line ends what a piece can be joined to; so does a cut between two
-      // ideographs.
-      if (j > i && (piece.blankBefore || measures[j] !== m || lines[j - 1]!.width >= m - FULL_SLACK)) break;
+      // A blank line or a full line ends what a piece can be joined to; so does a cut between two ideographs.
+      if (j > i && (piece.blankBefore || lines[j - 1]!.width >= m - FULL_SLACK)) break;
       if (j > i && lineEndBetween(lines[j - 1]!.text, piece.text)) break;
       // A sign-off is complete in itself; a subhead or a dateline after a sentence's end stands alone.
       if (j === i + 1 && cues.complete(lines[i]!.text)) break;
@@ -112,7 +115,7 @@ export function joinPieces(
       const fits = (target: number) => floor - FIT <= target && target <= width + FIT;
       const cost =
         j === i
-          ? SHAPE_COST[shapeOf(piece.width, piece.text, m)]
+          ? SHAPE_COST[shapeOf(piece.width, piece.text, m, opens)]
           : fits(m) || fits(m - INDENT)
             ? JOIN + JOIN_PIECE * (j - i - 1) + (sentence ? SENTENCE_JOIN : 0)
             : Number.POSITIVE_INFINITY;
@@ -123,9 +126,74 @@ export function joinPieces(
       if (width > m + FIT) break;
     }
   }
-  const out: CleanLine[] = [];
+  return { cost: best[n]!, from };
+}
+
+/**
+ * The reading of a run of lines of one measure, at that measure or an indent wider. Where an extractor writes every
+ * line in pieces but paragraphs' first lines whole (Typst through pdftotext -raw), those first lines look like the
+ * full lines and the measure comes out an indent too narrow; then the pieces of the lines really full add up to more
+ * than it and are never joined. The wider measure is taken where the run reads cheaper at it. (Not an indent
+ * narrower: on the corpus it only ever won by a hair, and read worse.)
+ */
+function readRun(lines: CleanLine[], m: number, cues: Pick<LineCues, 'heading' | 'opens' | 'complete'>): Int32Array {
+  const measured = readAt(lines, m, cues);
+  const wider = readAt(lines, m + INDENT, cues);
+  return (wider.cost < measured.cost ? wider : measured).from;
+}
+
+/**
+ * Two lines print never parts: the second opens with a mark kinsoku keeps off a line's start (`”靖江市…`, a lone `。`),
+ * or the first ends with one kept off a line's end. The extractor cut a printed line there (Typst's quotes and stops
+ * leave a gap pdftotext -raw cuts at), so they are one line before anything else is read.
+ */
+const glued = (a: CleanLine, b: CleanLine): boolean =>
+  !b.blankBefore && (runsOn([...b.text][0] ?? '') || NO_LINE_END.has([...a.text].at(-1) ?? ''));
+
+/** `lines` with every glued run no wider than `widest` made one line: what it spans, and the line it reads as. */
+function glue(lines: CleanLine[], widest: number): Array<{ span: [number, number]; line: CleanLine }> {
+  const out: Array<{ span: [number, number]; line: CleanLine }> = [];
+  for (let k = 0; k < lines.length; k++) {
+    const last = out.at(-1);
+    if (last && glued(lines[k - 1]!, lines[k]!) && last.line.minWidth + lines[k]!.minWidth <= widest) {
+      const l = lines[k]!;
+      last.span[1] = k + 1;
+      last.line = {
+        ...last.line,
+        text: joinText(last.line.text, l.text),
+        width: last.line.width + l.width,
+        minWidth: last.line.minWidth + l.minWidth,
+      };
+    } else out.push({ span: [k, k + 1], line: lines[k]! });
+  }
+  return out;
+}
+
+export function joinPieces(
+  lines: CleanLine[],
+  corrections: DraftCorrection[],
+  cues: Pick<LineCues, 'heading' | 'opens' | 'complete'> = NO_CUES,
+): CleanLine[] {
+  if (lines.length < 2) return lines;
+  const measures = measuresOfLines(lines);
+  // Groups never cross a change of measure, so each run of one measure is read on its own.
   const groups: Array<[number, number]> = [];
-  for (let j = n; j > 0; j = from[j]!) groups.unshift([from[j]!, j]);
+  for (let s = 0; s < lines.length; ) {
+    let e = s;
+    while (e < lines.length && measures[e] === measures[s]) e++;
+    const atoms = glue(lines.slice(s, e), measures[s]! + INDENT + FIT);
+    const from = readRun(
+      atoms.map((a) => a.line),
+      measures[s]!,
+      cues,
+    );
+    const run: Array<[number, number]> = [];
+    for (let j = atoms.length; j > 0; j = from[j]!)
+      run.unshift([s + atoms[from[j]!]!.span[0], s + atoms[j - 1]!.span[1]]);
+    groups.push(...run);
+    s = e;
+  }
+  const out: CleanLine[] = [];
   for (const [i, j] of groups) {
     const first = lines[i]!;
     if (j - i === 1) {

@@ -469,6 +469,45 @@ test('pieces: a printed line written in pieces is put back where the pieces add 
   assert.equal(writesPieces(lines.slice(3, 9)), true);
 });
 
+test('pieces: where only first lines are whole, the measure is an indent wider; a closing mark is glued on', () => {
+  // Invented text in a 20-em measure, written as Typst's pages come through pdftotext -raw: paragraphs' first lines
+  // whole (18 em, their indent short), every other line in pieces, so the full lines look 18 em wide.
+  const texts = [
+    '西湾镇今年新修乡村道路十条，全长八十',
+    '公里，',
+    '沿路的十几个村子都通上了公交，',
+    '村民',
+    '进城再也不用走半天了。',
+    '镇上在路边修了三座停车场和两处公厕，',
+    '方便外地游客停车，',
+    '周末的时候车位常常不够',
+    '用，镇里打算明年再修两座。',
+    '“路修好了，出门方便了。',
+    '”王明远说。',
+  ];
+  const lines = texts.map(cleanLine);
+  const corrections: DraftCorrection[] = [];
+  const joined = joinPieces(lines, corrections).map((l) => l.text);
+  assert.deepEqual(joined, [
+    texts[0],
+    '公里，沿路的十几个村子都通上了公交，村民',
+    texts[4],
+    texts[5],
+    '方便外地游客停车，周末的时候车位常常不够',
+    texts[8],
+    // No printed line starts with a closing quote: the extractor cut a line there, however short it is.
+    '“路修好了，出门方便了。”王明远说。',
+  ]);
+  assert.deepEqual(
+    corrections.map((c) => c.lines),
+    [
+      [2, 3, 4],
+      [7, 8],
+      [10, 11],
+    ],
+  );
+});
+
 test('split printed lines: a letter-spaced or indented line is whole; a join nothing forces leaves a doubt', () => {
   // Invented text in 12-em columns: `傍晚时` / `分，散步的村民络` is one printed line split at a wide gap.
   const at = (raw: string, i: number) =>

@@ -62,7 +62,7 @@ import {
   paragraphs,
   writesParagraphLines,
 } from './paragraphs.js';
-import { joinPieces, writesPieces } from './pieces.js';
+import { glueLines, joinPieces, writesPieces } from './pieces.js';
 import { type Anchor, type Assignment, assignRuns, marginConfidence, type SegParagraph } from './segment.js';
 import { removeExtractionSpaces } from './spaces.js';
 import { blocksApart, type LeadBlock, pageBlocks, type Signature } from './structure.js';
@@ -209,7 +209,9 @@ function buildItems(draft: Draft, lines: SourceLine[], columnsCut: boolean, jump
   const pieced = writesPieces(lines.map((l) => cleaned(l)));
   const cues = lineCues(words);
   const blocks = pageBlocks(lines, words).map((block) =>
-    block.kind === 'body' ? { ...block, clean: cleanBody(block.lines, draft, pieced && cues, words) } : block,
+    block.kind === 'body'
+      ? { ...block, clean: cleanBody(block.lines, draft, pieced && cues, columnsCut, words) }
+      : block,
   );
   // Whether the extractor keeps first lines' indents, or sets paragraphs off by blank lines, is one fact about the
   // whole page.
@@ -419,9 +421,17 @@ function cleaned(l: SourceLine, words?: WordSegmenter): CleanLine {
 
 /**
  * Clean body lines: extraction spaces out (each removal a correction), stray newlines mended, and printed
- * lines an extractor wrote in pieces put together (`pieced`).
+ * lines an extractor wrote in pieces put together (`pieced`), or cut where no line breaks. (Not where the page's
+ * rows were cut into columns, `columnsCut`: there a piece opening with a closing mark may be one the cut put in the
+ * wrong column, and the line above it no part of its line.)
  */
-function cleanBody(lines: SourceLine[], draft: Draft, pieced: LineCues | false, words?: WordSegmenter): CleanLine[] {
+function cleanBody(
+  lines: SourceLine[],
+  draft: Draft,
+  pieced: LineCues | false,
+  columnsCut: boolean,
+  words?: WordSegmenter,
+): CleanLine[] {
   const clean = lines.map((l) => {
     const line = cleaned(l, words);
     if (line.removed.length)
@@ -434,7 +444,12 @@ function cleanBody(lines: SourceLine[], draft: Draft, pieced: LineCues | false, 
       });
     return line;
   });
-  return joinFragments(pieced ? joinPieces(clean, draft.corrections, pieced) : clean, draft.corrections);
+  const printed = pieced
+    ? joinPieces(clean, draft.corrections, pieced)
+    : columnsCut
+      ? clean
+      : glueLines(clean, draft.corrections);
+  return joinFragments(printed, draft.corrections);
 }
 
 function headlineOf(lines: SourceLine[], draft: Draft, words?: WordSegmenter): string {

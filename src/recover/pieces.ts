@@ -150,13 +150,16 @@ function readRun(lines: CleanLine[], m: number, cues: Pick<LineCues, 'heading' |
 const glued = (a: CleanLine, b: CleanLine): boolean =>
   !b.blankBefore && (runsOn([...b.text][0] ?? '') || NO_LINE_END.has([...a.text].at(-1) ?? ''));
 
-/** `lines` with every glued run no wider than `widest` made one line: what it spans, and the line it reads as. */
-function glue(lines: CleanLine[], widest: number): Array<{ span: [number, number]; line: CleanLine }> {
+/**
+ * `lines` with every glued run no wider than `widest(k)` at its line k made one line: what it spans, and the line
+ * it reads as.
+ */
+function glue(lines: CleanLine[], widest: (k: number) => number): Array<{ span: [number, number]; line: CleanLine }> {
   const out: Array<{ span: [number, number]; line: CleanLine }> = [];
   for (let k = 0; k < lines.length; k++) {
     const last = out.at(-1);
-    if (last && glued(lines[k - 1]!, lines[k]!) && last.line.minWidth + lines[k]!.minWidth <= widest) {
-      const l = lines[k]!;
+    const l = lines[k]!;
+    if (last && glued(lines[k - 1]!, l) && last.line.minWidth + l.minWidth <= widest(k)) {
       last.span[1] = k + 1;
       last.line = {
         ...last.line,
@@ -164,9 +167,54 @@ function glue(lines: CleanLine[], widest: number): Array<{ span: [number, number
         width: last.line.width + l.width,
         minWidth: last.line.minWidth + l.minWidth,
       };
-    } else out.push({ span: [k, k + 1], line: lines[k]! });
+    } else out.push({ span: [k, k + 1], line: l });
   }
   return out;
+}
+
+/** Where each run of lines of one measure starts and ends. */
+function runsOf(measures: number[]): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  for (let s = 0; s < measures.length; ) {
+    let e = s;
+    while (e < measures.length && measures[e] === measures[s]) e++;
+    runs.push([s, e]);
+    s = e;
+  }
+  return runs;
+}
+
+/** `lines` with each group (consecutive, covering them all) made one line, each join a correction. */
+function joinGroups(
+  lines: CleanLine[],
+  groups: Array<[number, number]>,
+  corrections: DraftCorrection[],
+  note: string,
+): CleanLine[] {
+  return groups.map(([i, j]) => {
+    const first = lines[i]!;
+    if (j - i === 1) return first;
+    const pieces = lines.slice(i, j);
+    const text = pieces.map((l) => l.text).reduce(joinText);
+    corrections.push({
+      kind: 'fragment-joined',
+      lines: pieces.map((l) => l.no),
+      from: pieces.map((l) => l.text).join('\n'),
+      to: text,
+      note,
+    });
+    return withWidth({ no: first.no, raw: first.raw, text, removed: first.removed, blankBefore: first.blankBefore });
+  });
+}
+
+/**
+ * Lines set whole, where the extractor cut one only where print may not (`…这样。` / `”杜士林`): glued again, where
+ * they fit the measure together. (Wider, the page broke its line there, against the rule.)
+ */
+export function glueLines(lines: CleanLine[], corrections: DraftCorrection[]): CleanLine[] {
+  const measures = measuresOfLines(lines);
+  const spans = glue(lines, (k) => measures[k]! + FIT).map((a) => a.span);
+  return joinGroups(lines, spans, corrections, 'a printed line the extractor cut where no line breaks');
 }
 
 export function joinPieces(
@@ -177,11 +225,9 @@ export function joinPieces(
   if (lines.length < 2) return lines;
   const measures = measuresOfLines(lines);
   // Groups never cross a change of measure, so each run of one measure is read on its own.
-  const groups: Array<[number, number]> = [];
-  for (let s = 0; s < lines.length; ) {
-    let e = s;
-    while (e < lines.length && measures[e] === measures[s]) e++;
-    const atoms = glue(lines.slice(s, e), measures[s]! + INDENT + FIT);
+  const groups = runsOf(measures).flatMap(([s, e]) => {
+    // (However wide: the measure of a run read in pieces may be out by more than an indent.)
+    const atoms = glue(lines.slice(s, e), () => Number.POSITIVE_INFINITY);
     const from = readRun(
       atoms.map((a) => a.line),
       measures[s]!,
@@ -190,26 +236,7 @@ export function joinPieces(
     const run: Array<[number, number]> = [];
     for (let j = atoms.length; j > 0; j = from[j]!)
       run.unshift([s + atoms[from[j]!]!.span[0], s + atoms[j - 1]!.span[1]]);
-    groups.push(...run);
-    s = e;
-  }
-  const out: CleanLine[] = [];
-  for (const [i, j] of groups) {
-    const first = lines[i]!;
-    if (j - i === 1) {
-      out.push(first);
-      continue;
-    }
-    const pieces = lines.slice(i, j);
-    const text = pieces.map((l) => l.text).reduce(joinText);
-    corrections.push({
-      kind: 'fragment-joined',
-      lines: pieces.map((l) => l.no),
-      from: pieces.map((l) => l.text).join('\n'),
-      to: text,
-      note: 'a printed line the extractor wrote in pieces',
-    });
-    out.push(withWidth({ no: first.no, raw: first.raw, text, removed: first.removed, blankBefore: first.blankBefore }));
-  }
-  return out;
+    return run;
+  });
+  return joinGroups(lines, groups, corrections, 'a printed line the extractor wrote in pieces');
 }

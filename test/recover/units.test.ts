@@ -21,7 +21,7 @@ import { type CleanLine, type DraftCorrection, joinStrayMarks, withWidth } from 
 import { parseMasthead } from '../../src/recover/masthead.js';
 import { measuresOfLines } from '../../src/recover/measure.js';
 import { joinFragments, NO_CUES, paragraphs } from '../../src/recover/paragraphs.js';
-import { joinPieces, writesPieces } from '../../src/recover/pieces.js';
+import { glueLines, joinPieces, writesPieces } from '../../src/recover/pieces.js';
 import { assignRuns } from '../../src/recover/segment.js';
 import { removeExtractionSpaces } from '../../src/recover/spaces.js';
 import { undouble, undoublings } from '../../src/recover/undouble.js';
@@ -506,6 +506,32 @@ test('pieces: where only first lines are whole, the measure is an indent wider; 
       [10, 11],
     ],
   );
+});
+
+test('glued lines: a line set whole but cut before a closing mark is mended, then joins the piece before it', () => {
+  // Invented text in a 20-em measure, written as Chromium's pages come through pdftotext -raw: a printed line cut
+  // where a stop meets a quote and again before the closing quote (`”王明远`, which no printed line starts with).
+  const texts = [
+    '东州的清晨，王明远早早吃过早饭，换上一身',
+    '旧军装坐定。',
+    '“我们那时就是这样。',
+    '”王明远',
+    '指着胸前的一枚旧徽章，说那是他一辈子最',
+    '珍贵的东西。他说，这枚徽章陪他走过了很',
+    '多地方。',
+  ];
+  const lines = texts.map(cleanLine);
+  // Read as they come, the middle piece ends a sentence, so nothing joins it to a line.
+  assert.deepEqual(
+    joinFragments(lines, []).map((l) => l.text),
+    texts,
+  );
+  const corrections: DraftCorrection[] = [];
+  const mended = joinFragments(glueLines(lines, corrections), corrections).map((l) => l.text);
+  assert.deepEqual(mended, [texts[0], '旧军装坐定。“我们那时就是这样。”王明远', ...texts.slice(4)]);
+  // Pieces that together overrun the measure are left as the page broke them.
+  const overrun = [texts[0]!, '“我们那时穿的就是这个样子，一点没变。', '”王明远说。'].map(cleanLine);
+  assert.equal(glueLines(overrun, []).length, 3);
 });
 
 test('split printed lines: a letter-spaced or indented line is whole; a join nothing forces leaves a doubt', () => {

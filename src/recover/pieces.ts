@@ -213,7 +213,30 @@ function joinGroups(
  */
 export function glueLines(lines: CleanLine[], corrections: DraftCorrection[]): CleanLine[] {
   const measures = measuresOfLines(lines);
-  const spans = glue(lines, (k) => measures[k]! + FIT).map((a) => a.span);
+  const atoms = glue(lines, (k) => measures[k]! + FIT);
+  const spans: Array<[number, number]> = [];
+  atoms.forEach((a, k) => {
+    const last = spans.at(-1);
+    const before = atoms[k - 1];
+    const m = measures[a.span[0]]!;
+    const after = atoms[k + 1]?.line;
+    // A line cut in three: where the first cut was glued, a short piece that ends no sentence and makes the line
+    // up to the measure, the next line full, is its end (`…基本功”` + `。什么是基本功？…要求，` / `“要`).
+    if (
+      last &&
+      before &&
+      before.span[1] - before.span[0] > 1 &&
+      a.span[1] - a.span[0] === 1 &&
+      !a.line.blankBefore &&
+      !endsSentence(a.line.text) &&
+      before.line.minWidth + a.line.minWidth <= m + FIT &&
+      before.line.width + a.line.width >= m - FULL_SLACK &&
+      after !== undefined &&
+      after.width >= m - FULL_SLACK
+    )
+      last[1] = a.span[1];
+    else spans.push([...a.span]);
+  });
   return joinGroups(lines, spans, corrections, 'a printed line the extractor cut where no line breaks');
 }
 

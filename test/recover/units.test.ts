@@ -529,6 +529,22 @@ test('glued lines: a line set whole but cut before a closing mark is mended, the
   const corrections: DraftCorrection[] = [];
   const mended = joinFragments(glueLines(lines, corrections), corrections).map((l) => l.text);
   assert.deepEqual(mended, [texts[0], '旧军装坐定。“我们那时就是这样。”王明远', ...texts.slice(4)]);
+  // A line cut in three: once its first cut is glued, a short piece that ends no sentence and makes it up to the
+  // measure is its end, where the next line is full; not where the next line is short (a paragraph's last).
+  const three = [
+    '东州今年新建了三座公园，王明远笑着说：“新',
+    '公园修到了家门口”',
+    '。他每天傍晚都去，',
+    '“真',
+    '是方便多了。”李清和也说，这几座新公园让',
+    '东州的夏天更好过了。',
+    '西湾镇也在建设公园，明年就能对市民开放，',
+    '到时候又多了一个去处。',
+  ];
+  const glued = (texts: string[]) => glueLines(texts.map(cleanLine), []).map((l) => l.text);
+  assert.deepEqual(glued(three).slice(0, 3), [three[0], '公园修到了家门口”。他每天傍晚都去，“真', three[4]]);
+  const short = three.map((t, i) => (i === 4 ? '是方便多了。”' : t));
+  assert.deepEqual(glued(short).slice(1, 3), ['公园修到了家门口”。他每天傍晚都去，', '“真']);
   // Pieces that together overrun the measure are left as the page broke them.
   const overrun = [texts[0]!, '“我们那时穿的就是这个样子，一点没变。', '”王明远说。'].map(cleanLine);
   assert.equal(glueLines(overrun, []).length, 3);

@@ -62,6 +62,10 @@ export type DraftCorrection = Omit<Correction, 'id' | 'item'> & { item?: string 
  */
 export const runsOn = (ch: string): boolean => NO_LINE_START.has(ch) && !'…—'.includes(ch);
 
+/** Print breaks no line between these (kinsoku): `b` opens with a mark that runs on, or `a` ends with an opening. */
+export const noBreakBetween = (a: string, b: string): boolean =>
+  runsOn([...b][0] ?? '') || NO_LINE_END.has([...a].at(-1) ?? '');
+
 const opensOnly = (l: SourceLine): boolean => {
   const t = l.raw.trim();
   return t !== '' && [...t].every((ch) => NO_LINE_END.has(ch));

@@ -77,9 +77,7 @@ export function lineMeasures(lines: LineShape[]): number[] {
 
   // Centre each block's measure on its full lines.
   const out = new Array<number>(n);
-  for (let i = 0; i < n; ) {
-    let j = i;
-    while (j < n && states[j] === states[i]) j++;
+  for (const [i, j] of runsOf(states)) {
     const m = candidates[states[i]!]!;
     const fitting = lines.slice(i, j).filter((l) => fits(l, m));
     // Lines without a mark to compress show the measure itself; a line that squeezed a mark in is a character over.
@@ -87,9 +85,20 @@ export function lineMeasures(lines: LineShape[]): number[] {
     const full = (solid.length >= MIN_SOLID ? solid : fitting).map((l) => l.width).sort((a, b) => a - b);
     const centre = full.length ? full[Math.floor(full.length / 2)]! : m;
     for (let k = i; k < j; k++) out[k] = centre;
-    i = j;
   }
   return out;
+}
+
+/** Where each run of equal values (lines of one block, of one measure) starts and ends: [start, end). */
+export function runsOf<T>(values: T[]): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  for (let s = 0; s < values.length; ) {
+    let e = s;
+    while (e < values.length && values[e] === values[s]) e++;
+    runs.push([s, e]);
+    s = e;
+  }
+  return runs;
 }
 
 /**

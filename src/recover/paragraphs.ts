@@ -1,7 +1,7 @@
 import { CLOSING, COMPRESSIBLE, endsSentence, isAsciiGraphic, NO_LINE_END } from '../text/chars.js';
 import { BREAK_THRESHOLD, breakScore, CLEAR_END, FIRST_LINE_SHORT, keptIndent } from '../text/line-reading.js';
 import { bracketDepth, opensParagraph, parseSignoff } from './classify.js';
-import { type CleanLine, type DraftCorrection, runsOn, withWidth } from './lines.js';
+import { type CleanLine, type DraftCorrection, noBreakBetween, runsOn, withWidth } from './lines.js';
 import { measuresOfLines } from './measure.js';
 import { isLetterSpaced } from './spaces.js';
 
@@ -285,7 +285,7 @@ export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES, page: P
     const continues =
       i > 0 &&
       !newMeasure &&
-      (runsOn(first) || MID_SENTENCE_END.has(last) || NO_LINE_END.has(last) || quoted || inWord());
+      (noBreakBetween(prev!.text, line.text) || MID_SENTENCE_END.has(last) || quoted || inWord());
     const starts = !open && !continues && (forced || score > BREAK_THRESHOLD);
     // A narrow call: a break score near the threshold, or a long line taken for a heading by its next line alone.
     const longHeading = heading && line.width > HEADING_WHOLE * measures[i]!;

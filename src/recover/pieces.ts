@@ -13,9 +13,9 @@
  * pieces no printed line could part (a closing mark opening the second) are
  * one before anything else is read.
  */
-import { endsSentence, isHan, NO_LINE_END } from '../text/chars.js';
-import { type CleanLine, type DraftCorrection, runsOn, withWidth } from './lines.js';
-import { measuresOfLines } from './measure.js';
+import { endsSentence, isHan } from '../text/chars.js';
+import { type CleanLine, type DraftCorrection, noBreakBetween, withWidth } from './lines.js';
+import { measuresOfLines, runsOf } from './measure.js';
 import { joinText, type LineCues, NO_CUES, PAIR_SAVES } from './paragraphs.js';
 
 /** A printed line short of the measure that ends no sentence: a piece, unless it is a heading. */
@@ -85,8 +85,16 @@ interface Reading {
   from: Int32Array;
 }
 
-/** The cheapest reading of `lines`, all set to measure `m`, as printed lines written whole or in pieces. */
-function readAt(lines: CleanLine[], m: number, cues: Pick<LineCues, 'heading' | 'opens' | 'complete'>): Reading {
+/**
+ * The cheapest reading of `lines`, all set to measure `m`, as printed lines written whole or in pieces. `opens`: per
+ * line, may a paragraph start there (a line a first line's width is one only there).
+ */
+function readAt(
+  lines: CleanLine[],
+  m: number,
+  opens: boolean[],
+  cues: Pick<LineCues, 'heading' | 'opens' | 'complete'>,
+): Reading {
   const n = lines.length;
   const best = new Float64Array(n + 1).fill(Number.POSITIVE_INFINITY);
   const from = new Int32Array(n + 1);
@@ -94,8 +102,6 @@ function readAt(lines: CleanLine[], m: number, cues: Pick<LineCues, 'heading' | 
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(best[i]!)) continue;
     const sentence = endsSentence(lines[i]!.text);
-    // A line a first line's width is one only where a paragraph may start.
-    const opens = i === 0 || endsSentence(lines[i - 1]!.text) || cues.heading(lines[i - 1]!);
     let width = 0;
     let least = 0;
     for (let j = i; j < n && j - i < MAX_PIECES; j++) {
@@ -115,7 +121,7 @@ function readAt(lines: CleanLine[], m: number, cues: Pick<LineCues, 'heading' | 
       const fits = (target: number) => floor - FIT <= target && target <= width + FIT;
       const cost =
         j === i
-          ? SHAPE_COST[shapeOf(piece.width, piece.text, m, opens)]
+          ? SHAPE_COST[shapeOf(piece.width, piece.text, m, opens[i]!)]
           : fits(m) || fits(m - INDENT)
             ? JOIN + JOIN_PIECE * (j - i - 1) + (sentence ? SENTENCE_JOIN : 0)
             : Number.POSITIVE_INFINITY;
@@ -137,8 +143,10 @@ function readAt(lines: CleanLine[], m: number, cues: Pick<LineCues, 'heading' | 
  * narrower: on the corpus it only ever won by a hair, and read worse.)
  */
 function readRun(lines: CleanLine[], m: number, cues: Pick<LineCues, 'heading' | 'opens' | 'complete'>): Int32Array {
-  const measured = readAt(lines, m, cues);
-  const wider = readAt(lines, m + INDENT, cues);
+  // A paragraph may start after a sentence's end or a heading, whatever the measure: asked once for both readings.
+  const opens = lines.map((_, i) => i === 0 || endsSentence(lines[i - 1]!.text) || cues.heading(lines[i - 1]!));
+  const measured = readAt(lines, m, opens, cues);
+  const wider = readAt(lines, m + INDENT, opens, cues);
   return (wider.cost < measured.cost ? wider : measured).from;
 }
 
@@ -147,8 +155,7 @@ function readRun(lines: CleanLine[], m: number, cues: Pick<LineCues, 'heading' |
  * or the first ends with one kept off a line's end. The extractor cut a printed line there (Typst's quotes and stops
  * leave a gap pdftotext -raw cuts at), so they are one line before anything else is read.
  */
-const glued = (a: CleanLine, b: CleanLine): boolean =>
-  !b.blankBefore && (runsOn([...b.text][0] ?? '') || NO_LINE_END.has([...a.text].at(-1) ?? ''));
+const glued = (a: CleanLine, b: CleanLine): boolean => !b.blankBefore && noBreakBetween(a.text, b.text);
 
 /**
  * `lines` with every glued run no wider than `widest(k)` at its line k made one line: what it spans, and the line
@@ -170,18 +177,6 @@ function glue(lines: CleanLine[], widest: (k: number) => number): Array<{ span: 
     } else out.push({ span: [k, k + 1], line: l });
   }
   return out;
-}
-
-/** Where each run of lines of one measure starts and ends. */
-function runsOf(measures: number[]): Array<[number, number]> {
-  const runs: Array<[number, number]> = [];
-  for (let s = 0; s < measures.length; ) {
-    let e = s;
-    while (e < measures.length && measures[e] === measures[s]) e++;
-    runs.push([s, e]);
-    s = e;
-  }
-  return runs;
 }
 
 /** `lines` with each group (consecutive, covering them all) made one line, each join a correction. */
@@ -216,14 +211,12 @@ export function glueLines(lines: CleanLine[], corrections: DraftCorrection[]): C
   const atoms = glue(lines, (k) => measures[k]! + FIT);
   const spans: Array<[number, number]> = [];
   atoms.forEach((a, k) => {
-    const last = spans.at(-1);
     const before = atoms[k - 1];
     const m = measures[a.span[0]]!;
     const after = atoms[k + 1]?.line;
     // A line cut in three: where the first cut was glued, a short piece that ends no sentence and makes the line
     // up to the measure, the next line full, is its end (`…基本功”` + `。什么是基本功？…要求，` / `“要`).
     if (
-      last &&
       before &&
       before.span[1] - before.span[0] > 1 &&
       a.span[1] - a.span[0] === 1 &&
@@ -234,7 +227,7 @@ export function glueLines(lines: CleanLine[], corrections: DraftCorrection[]): C
       after !== undefined &&
       after.width >= m - FULL_SLACK
     )
-      last[1] = a.span[1];
+      spans.at(-1)![1] = a.span[1];
     else spans.push([...a.span]);
   });
   return joinGroups(lines, spans, corrections, 'a printed line the extractor cut where no line breaks');

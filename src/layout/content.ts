@@ -48,6 +48,12 @@ export interface Subheads {
   m: FaceMetrics;
 }
 
+/**
+ * A part's paragraphs, one array per item and cut: the memos of its setting (line ends, flows) are kept per array,
+ * and the make-up tries the same cuts at every size and headline floor.
+ */
+const partSlices = memoPer<string[], string, string[]>();
+
 /** The body a part of an item sets: its paragraphs [from, to) and, renumbered from its first, its subheads. */
 function partBody(
   item: { paragraphs: string[]; subheads?: number[] },
@@ -57,7 +63,9 @@ function partBody(
 ): { paragraphs: string[]; subheads?: Subheads } {
   const from = part?.from ?? 0;
   const to = part?.to ?? item.paragraphs.length;
-  const paragraphs = part ? item.paragraphs.slice(from, to) : item.paragraphs;
+  const paragraphs = part
+    ? partSlices(item.paragraphs)(`${from} ${to}`, () => item.paragraphs.slice(from, to))
+    : item.paragraphs;
   const at = new Set((item.subheads ?? []).filter((k) => k >= from && k < to).map((k) => k - from));
   const face = subheadFace(t);
   return at.size ? { paragraphs, subheads: { at, face, m: m[face] } } : { paragraphs };

@@ -149,8 +149,9 @@ function splitPage(lines: SourceLine[]): SourceLine[] {
     // Lines alone on their rows, none running over a gap of the first row in columns under them: headlines
     // of modules side by side set at different heights (`十年耕耘，荒坡` / `两部门…` / `变成“花果园”`). They go
     // to the columns they stand over, not across the page row by row.
-    if (opens && !header.length && band.length <= MAX_HEADER_ROWS && isHeader(band, row)) {
-      header = band;
+    const heads = opens && !header.length && band.length <= MAX_HEADER_ROWS ? headerOf(band, row) : null;
+    if (heads) {
+      header = heads;
       band = [row];
       continue;
     }
@@ -169,6 +170,22 @@ function splitPage(lines: SourceLine[]): SourceLine[] {
   }
   out.push(...readBand(band, header));
   return out;
+}
+
+/**
+ * Rows that head the columns of `row`, or null: headlines of modules side by side (isHeader), or headlines over
+ * bylines side by side, each line moved to the edge of the byline it stands over (a headline centred over its
+ * module starts inside it, past the module's first column).
+ */
+function headerOf(rows: Row[], row: Row): Row[] | null {
+  if (isHeader(rows, row)) return rows;
+  const starts = row.pieces.map((p) => p.x);
+  const bylines = starts.length > 1 && row.pieces.every((p) => parseByline(p.text) !== null);
+  if (!bylines || !rows.every((r) => r.pieces.length === 1 && isHeadlineCandidate(r.pieces[0]!.text))) return null;
+  const over = rows.map((r) => Math.max(0, starts.filter((s) => s <= r.pieces[0]!.x + EDGE_TOLERANCE).length - 1));
+  // (Lines over one byline only are one headline, centred over the page or its module.)
+  if (new Set(over).size < 2) return null;
+  return rows.map((r, i) => ({ ...r, pieces: [{ ...r.pieces[0]!, x: starts[over[i]!]! }] }));
 }
 
 /**

@@ -100,6 +100,39 @@ test('jumps: a lead too long for page 1 continues on page 2 between paragraphs; 
   assert.ok(whole.pages.every((p) => p.boxes.every((b) => b.lines.every((l) => l.role !== 'jump'))));
 });
 
+test('jumps: a lead that jumps keeps an article under it on page 1, not two full-width ones stacked on page 2', () => {
+  const metrics = loadMetrics();
+  const template = readTemplate('tabloid');
+  const base = generatedIssues(1)[0]!;
+  // Invented text: a lead of about a page and a half, two articles of about a third of a page each.
+  const paragraphs = (place: string, n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `${place}第${i + 1}个社区今年新建了便民服务站，居民办事不出小区，工作人员每周上门走访两次，收集意见并及时答复。`,
+    );
+  const issue = {
+    ...base,
+    lead: { ...base.lead!, paragraphs: paragraphs('东州市', 60) },
+    articles: [
+      { ...base.articles[0]!, paragraphs: paragraphs('南山镇', 20) },
+      { ...base.articles[1]!, paragraphs: paragraphs('西湾区', 15) },
+    ],
+  };
+  const layout = layoutIssue(issue, template, metrics);
+  assert.deepEqual(layoutViolations(layout, issue, metrics), []);
+  // (Continued only after both articles, the lead filled page 1 alone and page 2 stacked them in bands.)
+  const items = layout.makeup.pages.map((p) => p.items);
+  assert.deepEqual(items, [
+    ['lead', issue.articles[0]!.id],
+    ['lead', issue.articles[1]!.id],
+  ]);
+  assert.deepEqual(
+    measureMakeup(layout, jiebaWords).pages.map((p) => p.stackedFullWidth),
+    [0, 0],
+  );
+});
+
 test('subheads: set in the subhead face at body size, flush, one paragraph each; a bad index is refused', () => {
   const metrics = loadMetrics();
   const template = readTemplate('tabloid');

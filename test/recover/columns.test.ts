@@ -78,20 +78,24 @@ test('-layout: other extractions pass through unchanged', () => {
 
 test('-layout: headlines of modules side by side, at different heights, go to the columns they stand over', () => {
   // The left module's headline takes two lines, the right one's one line between them: read row by row, the
-  // right headline would land inside the left one.
-  const text = [
-    '',
-    '',
-    '   左边的新闻标题第一行',
-    `${' '.repeat(28)}右边的新闻标题`,
-    '   左边标题第二行',
-    `□ 本报记者 王明远${' '.repeat(19)}□ 本报记者 李清和`,
-    rows(LEFT, RIGHT),
-  ].join('\n');
-  const out = read(text).filter(Boolean);
-  assert.deepEqual(out.slice(0, 3), ['左边的新闻标题第一行', '左边标题第二行', '□ 本报记者 王明远']);
-  const right = out.indexOf('右边的新闻标题');
-  assert.deepEqual(out.slice(right, right + 3), ['右边的新闻标题', '□ 本报记者 李清和', '右栏接着写第一行的文字在']);
+  // right headline would land inside the left one. It starts at the right module's edge (cell 28), or centred
+  // over a module wider than itself, 8 cells past it, where no column starts: there the bylines side by side
+  // under the headlines say where the modules are.
+  for (const at of [28, 37]) {
+    const text = [
+      '',
+      '',
+      '   左边的新闻标题第一行',
+      `${' '.repeat(at)}右边的新闻标题`,
+      '   左边标题第二行',
+      `□ 本报记者 王明远${' '.repeat(19)}□ 本报记者 李清和`,
+      rows(LEFT, RIGHT),
+    ].join('\n');
+    const out = read(text).filter(Boolean);
+    assert.deepEqual(out.slice(0, 3), ['左边的新闻标题第一行', '左边标题第二行', '□ 本报记者 王明远'], `at ${at}`);
+    const right = out.indexOf('右边的新闻标题');
+    assert.deepEqual(out.slice(right, right + 3), ['右边的新闻标题', '□ 本报记者 李清和', '右栏接着写第一行的文字在']);
+  }
 });
 
 test('-layout: headlines side by side on one row, each centred over its module, and a byline under one', () => {

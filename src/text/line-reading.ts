@@ -67,6 +67,12 @@ function hanLatinGaps(raw: string): number {
   return gaps;
 }
 
+/**
+ * An indent where the extractor writes every first line's: more than a one-line paragraph that ends no sentence, well
+ * short of its room, counts against (3 + 2 + 1.5).
+ */
+const KEPT_INDENT_SURE = 8;
+
 /** A break needs more than one weak sign. */
 export const BREAK_THRESHOLD = 0.5;
 /**
@@ -145,7 +151,9 @@ export function breakScore(
   s += shapeOfFirstLine(cur, next, measure);
   s += endsSentence(prev.text) ? 1.5 : /[：:]$/.test(prev.text) ? 0.5 : -1.5;
   if (prevStarts && !endsSentence(prev.text)) s -= 3; // a one-line paragraph ends a sentence
-  if (keptIndent(cur)) s += 4;
+  // Where the extractor writes every first line's indent, an indent is the surest sign there is: a one-line paragraph
+  // that ends no sentence (a subhead set as a paragraph, `指引民生建设方向`) before an indented line still ends.
+  if (keptIndent(cur)) s += indentsKept ? KEPT_INDENT_SURE : 4;
   else if (indentsKept) s -= 4; // the extractor writes every first line's indent, and this line has none
   // Lines set solid, paragraphs set off by a blank line. Where the extractor sets every paragraph off so, a sentence
   // ending at a full line's end with no blank line after it ends no paragraph, unless the line is a paragraph's first

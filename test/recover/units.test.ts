@@ -748,6 +748,27 @@ test("paragraphs: where the extractor keeps every first line's indent, a line wi
   );
 });
 
+test("paragraphs: where the extractor keeps indents, an indented line ends a one-line heading before it", () => {
+  // Invented text in 11-em columns, as MuPDF writes it: a one-line paragraph that ends no sentence (a subhead set
+  // as a paragraph, indented) and an indented line after it that falls 2 em short: against a paragraph of one line
+  // that ends no sentence and stops just short of its room, the indent says the next paragraph starts.
+  const at = (raw: string, i: number) =>
+    withWidth({ no: i + 1, raw, text: raw.replace(/\u3000/g, ''), removed: [], blankBefore: false });
+  const lines = [
+    '\u3000\u3000东州市今年新建了三',
+    '座便民服务站，居民办事',
+    '更方便了。',
+    '\u3000\u3000指引社区建设方向',
+    '\u3000\u3000《规划》提出便民、',
+    '就近、普惠三项原则，服',
+    '务站要开到家门口。',
+  ].map(at);
+  assert.deepEqual(
+    paragraphs(lines, undefined, { indentsKept: true }).map((p) => p.lines.length),
+    [3, 1, 3],
+  );
+});
+
 test('line width: a number counts a quarter-em gap on each side where it meets Han across a space', () => {
   const width = (raw: string) =>
     withWidth({ no: 1, raw, text: raw.replace(/ /g, ''), removed: [], blankBefore: false }).width;

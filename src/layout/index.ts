@@ -278,11 +278,8 @@ function searchSplits(
     const besides = contents.slice(q + 1, end);
     const after = contents.slice(end);
     const pageOne = (k: number) => [...before, part(0, k), ...besides];
-    const plans = new Map<number, PagePlan | null>();
-    const planOne = (k: number) => {
-      if (!plans.has(k)) plans.set(k, planPage({ ...page(g.mastheadLines), items: pageOne(k) }));
-      return plans.get(k)!;
-    };
+    const plans = memo<number, PagePlan | null>();
+    const planOne = (k: number) => plans(k, () => planPage({ ...page(g.mastheadLines), items: pageOne(k) }));
     // The most paragraphs page 1 takes (fit falls as the first part grows), by bisection.
     let [lo, hi] = [0, n];
     while (hi - lo > 1) {

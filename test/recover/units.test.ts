@@ -748,7 +748,7 @@ test("paragraphs: where the extractor keeps every first line's indent, a line wi
   );
 });
 
-test("paragraphs: where the extractor keeps indents, an indented line ends a one-line heading before it", () => {
+test('paragraphs: where the extractor keeps indents, an indented line ends a one-line heading before it', () => {
   // Invented text in 11-em columns, as MuPDF writes it: a one-line paragraph that ends no sentence (a subhead set
   // as a paragraph, indented) and an indented line after it that falls 2 em short: against a paragraph of one line
   // that ends no sentence and stops just short of its room, the indent says the next paragraph starts.

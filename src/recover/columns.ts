@@ -172,6 +172,9 @@ function splitPage(lines: SourceLine[]): SourceLine[] {
   return out;
 }
 
+/** The last of a row's piece starts at or left of `x`: the piece a line starting at `x` stands over (-1: none). */
+const startUnder = (starts: number[], x: number): number => starts.filter((s) => s <= x + EDGE_TOLERANCE).length - 1;
+
 /**
  * Rows that head the columns of `row`, or null: headlines of modules side by side (isHeader), or headlines over
  * bylines side by side, each line moved to the edge of the byline it stands over (a headline centred over its
@@ -182,7 +185,7 @@ function headerOf(rows: Row[], row: Row): Row[] | null {
   const starts = row.pieces.map((p) => p.x);
   const bylines = starts.length > 1 && row.pieces.every((p) => parseByline(p.text) !== null);
   if (!bylines || !rows.every((r) => r.pieces.length === 1 && isHeadlineCandidate(r.pieces[0]!.text))) return null;
-  const over = rows.map((r) => Math.max(0, starts.filter((s) => s <= r.pieces[0]!.x + EDGE_TOLERANCE).length - 1));
+  const over = rows.map((r) => Math.max(0, startUnder(starts, r.pieces[0]!.x)));
   // (Lines over one byline only are one headline, centred over the page or its module.)
   if (new Set(over).size < 2) return null;
   return rows.map((r, i) => ({ ...r, pieces: [{ ...r.pieces[0]!, x: starts[over[i]!]! }] }));
@@ -210,13 +213,12 @@ function isHeader(rows: Row[], row: Row): boolean {
  * headline or a byline, over two columns at least of the row below.
  */
 function sideBySide(rows: Row[], starts: number[]): boolean {
-  const under = (x: number) => starts.filter((s) => s <= x + EDGE_TOLERANCE).length - 1;
   const pieces = rows.flatMap((r) => r.pieces);
   const heads = (p: Piece) => isHeadlineCandidate(p.text);
   return (
     rows.some((r) => r.pieces.length > 1 && r.pieces.every(heads)) &&
     pieces.every((p) => heads(p) || parseByline(p.text) !== null) &&
-    new Set(pieces.map((p) => under(p.x))).size >= 2
+    new Set(pieces.map((p) => startUnder(starts, p.x))).size >= 2
   );
 }
 

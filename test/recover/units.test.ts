@@ -32,6 +32,9 @@ import { jiebaWords } from '../../src/text/segmenter.js';
 const line = (raw: string) => ({ no: 1, raw, blankBefore: true });
 /** An extracted line as cleaned, at line i + 1 (so `texts.map(cleanLine)` numbers them). */
 const cleanLine = (raw: string, i = 0) => withWidth({ no: i + 1, raw, text: raw, removed: [], blankBefore: false });
+/** A line as an extractor that keeps what it saw writes it: its raw with indents and gaps, its text without them. */
+const spacedLine = (raw: string, i: number) =>
+  withWidth({ no: i + 1, raw, text: raw.replace(/[ \u3000]/g, ''), removed: [], blankBefore: false });
 /** The articles recovered from a page of invented lines. */
 const articlesOf = (page: string[]) => recoverText(page.join('\n'), { file: 't.txt', words: jiebaWords }).articles;
 /** Each article recovered from the page: its headline, its byline's name, and its text's last five characters. */
@@ -552,10 +555,8 @@ test('glued lines: a line set whole but cut before a closing mark is mended, the
 
 test('split printed lines: a letter-spaced or indented line is whole; a join nothing forces leaves a doubt', () => {
   // Invented text in 12-em columns: `傍晚时` / `分，散步的村民络` is one printed line split at a wide gap.
-  const at = (raw: string, i: number) =>
-    withWidth({ no: i + 1, raw, text: raw.replace(/[ \u3000]/g, ''), removed: [], blankBefore: false });
   const page = (second: string) =>
-    ['河边成了大家最爱去的地方', '傍晚时', second, '绎不绝，河边成了大家都爱', '去的地方。'].map(at);
+    ['河边成了大家最爱去的地方', '傍晚时', second, '绎不绝，河边成了大家都爱', '去的地方。'].map(spacedLine);
   const joined = (second: string) => joinFragments(page(second), []);
   const whole = joined('分，散步的村民络');
   assert.equal(whole.length, 4);
@@ -563,26 +564,28 @@ test('split printed lines: a letter-spaced or indented line is whole; a join not
   assert.equal(whole[1]!.doubtfulJoin, true, 'nothing says `傍晚时` runs on');
   // Split where a stop meets an opening quote: the pair was set 1.5 em wide, so the pieces count half an em over.
   const pair = joinFragments(
-    ['河边成了大家最爱去的地方', '散步的村民。', '“大家都说好，', '绎不绝，河边成了大家都爱', '去的地方。'].map(at),
+    ['河边成了大家最爱去的地方', '散步的村民。', '“大家都说好，', '绎不绝，河边成了大家都爱', '去的地方。'].map(
+      spacedLine,
+    ),
     [],
   );
   assert.equal(pair[1]!.text, '散步的村民。“大家都说好，');
   // Also when the line after is the paragraph's last: a short line after the stop that ends mid-sentence is no
   // paragraph's first line (it would fill its line) nor its last. Not a bracket after the stop: a sign-off.
   const beforeLast = (second: string) =>
-    joinFragments(['河边成了大家最爱去的地方', '散步的村民。', second, '去的地方。'].map(at), []).length;
+    joinFragments(['河边成了大家最爱去的地方', '散步的村民。', second, '去的地方。'].map(spacedLine), []).length;
   assert.equal(beforeLast('“大家都说好，'), 3);
   assert.equal(beforeLast('（本报记者王'), 4);
   // Typst leaves up to two ems where a stop meets an opening mark: `散步的村民。` and `“大家都` fill 10 of 12.
   assert.equal(pair.length, 4);
   const gap = joinFragments(
-    ['河边成了大家最爱去的地方', '散步的村民。', '“大家都', '绎不绝，河边成了大家都爱'].map(at),
+    ['河边成了大家最爱去的地方', '散步的村民。', '“大家都', '绎不绝，河边成了大家都爱'].map(spacedLine),
     [],
   );
   assert.equal(gap[1]!.text, '散步的村民。“大家都');
   // But a sign-off is a paragraph of its own, however short the line above it.
   const signoff = ['河边成了大家最爱去的地方', '都说好。', '（本报记者王明远）', '河边成了大家最爱去的地方'];
-  assert.equal(joinFragments(signoff.map(at), []).length, 4);
+  assert.equal(joinFragments(signoff.map(spacedLine), []).length, 4);
   // Nor only where it ends on its first line: `（作者为…` opens one over three lines.
   const opened = [
     '河边成了大家最爱去的地方',
@@ -591,7 +594,7 @@ test('split printed lines: a letter-spaced or indented line is whole; a join not
     '科学院研究员，本报记者王',
     '明远采访整理）',
   ];
-  assert.equal(joinFragments(opened.map(at), []).length, 5);
+  assert.equal(joinFragments(opened.map(spacedLine), []).length, 5);
   // Spelled out character by character (pdf.js on a loose line), or indented: a line of its own.
   assert.equal(joined('分 ， 散 步 的 村 民 络').length, 5);
   assert.equal(joined('\u3000\u3000分，散步的村民络').length, 5);
@@ -723,8 +726,6 @@ test('pieces: a stop may end a piece mid-line, but a sign-off and a subhead stan
 test("paragraphs: where the extractor keeps every first line's indent, a line without one starts none", () => {
   // Invented text in 12-em columns, as MuPDF writes it: `社区中心里，开放到八点。` fills its line and the next is 2 em
   // short, the shape of a first line; but every line after a clear paragraph end is indented, and this one is not.
-  const at = (raw: string, i: number) =>
-    withWidth({ no: i + 1, raw, text: raw.replace(/\u3000/g, ''), removed: [], blankBefore: false });
   const lines = [
     '\u3000\u3000东州市今年新建了三座',
     '便民服务站，居民办事更方',
@@ -738,7 +739,7 @@ test("paragraphs: where the extractor keeps every first line's indent, a line wi
     '志愿者轮流值班。',
     '\u3000\u3000明年还将再建五座服务',
     '站。',
-  ].map(at);
+  ].map(spacedLine);
   const shape = (ps: ReturnType<typeof paragraphs>) => ps.map((p) => p.lines.length);
   assert.deepEqual(shape(paragraphs(lines)), [3, 5, 2, 2]);
   assert.deepEqual(
@@ -752,8 +753,6 @@ test('paragraphs: where the extractor keeps indents, an indented line ends a one
   // Invented text in 11-em columns, as MuPDF writes it: a one-line paragraph that ends no sentence (a subhead set
   // as a paragraph, indented) and an indented line after it that falls 2 em short: against a paragraph of one line
   // that ends no sentence and stops just short of its room, the indent says the next paragraph starts.
-  const at = (raw: string, i: number) =>
-    withWidth({ no: i + 1, raw, text: raw.replace(/\u3000/g, ''), removed: [], blankBefore: false });
   const lines = [
     '\u3000\u3000东州市今年新建了三',
     '座便民服务站，居民办事',
@@ -762,7 +761,7 @@ test('paragraphs: where the extractor keeps indents, an indented line ends a one
     '\u3000\u3000《规划》提出便民、',
     '就近、普惠三项原则，服',
     '务站要开到家门口。',
-  ].map(at);
+  ].map(spacedLine);
   assert.deepEqual(
     paragraphs(lines, undefined, { indentsKept: true }).map((p) => p.lines.length),
     [3, 1, 3],

@@ -163,6 +163,14 @@ const HEADING_WHOLE = 0.6;
 const NEXT_NOT_FULL = 1.5;
 
 /**
+ * The line after a long heading candidate starts a paragraph: not full. Not a sentence's end well short of a first
+ * line's room, which is the candidate's own paragraph's last line (`…每一条都不好` / `走。`), a one-line paragraph
+ * after a heading being rarer than a heading as long.
+ */
+const startsAfterLongLine = (next: CleanLine, measure: number): boolean =>
+  measure - next.width >= NEXT_NOT_FULL && !(endsSentence(next.text) && measure - next.width > FIRST_LINE_SHORT);
+
+/**
  * A first line set tight: short of a full line, and its marks compressed (an opening quote, pauses) make room for its
  * indent.
  */
@@ -244,7 +252,7 @@ export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES, page: P
       (!prev || endsSentence(prev.text) || afterHeading) &&
       (!next ||
         ((line.width <= HEADING_WHOLE * measures[i]! ||
-          measures[i + 1]! - next.width >= NEXT_NOT_FULL ||
+          startsAfterLongLine(next, measures[i + 1]!) ||
           // (A tight next line only after a line no paragraph's first line could be: well short of its room.)
           (measures[i]! - 2 - line.width >= HEADING_SHORT && startsTight(next, measures[i + 1]!))) &&
           !cues.joined(line, next) &&

@@ -768,6 +768,27 @@ test('paragraphs: where the extractor keeps indents, an indented line ends a one
   );
 });
 
+test('paragraphs: a long line before a short last line that ends a sentence is no heading but its first line', () => {
+  // Invented text in 22-em columns, indents dropped: `在此之前，西湾孩子上学路有三条，都不好` (a first line 3 em short,
+  // ending no sentence, worded as a headline may be) and `走。`, its paragraph's last line, not a paragraph's first.
+  const lines = [
+    '村里的电梯是峡谷景区的配套项目，前年建成以后',
+    '免费对村民开放。',
+    '在此之前，西湾孩子上学路有三条，都不好',
+    '走。',
+    '一条路叫马道，是过去村民赶马的路，坡度小',
+    '但路程长，要绕行十几公里到山上。',
+  ].map(cleanLine);
+  assert.deepEqual(
+    paragraphs(lines, lineCues(jiebaWords)).map((p) => p.text),
+    [
+      '村里的电梯是峡谷景区的配套项目，前年建成以后免费对村民开放。',
+      '在此之前，西湾孩子上学路有三条，都不好走。',
+      '一条路叫马道，是过去村民赶马的路，坡度小但路程长，要绕行十几公里到山上。',
+    ],
+  );
+});
+
 test('line width: a number counts a quarter-em gap on each side where it meets Han across a space', () => {
   const width = (raw: string) =>
     withWidth({ no: 1, raw, text: raw.replace(/ /g, ''), removed: [], blankBefore: false }).width;

@@ -124,6 +124,25 @@ function shapeOfFirstLine(cur: ReadLine, next: ReadLine | undefined, measure: nu
 }
 
 /**
+ * A whole indent short (2 em, its marks counted whole), ending no sentence, before a full line: no middle line of a
+ * justified column is that short, and no last line ends so, so this is a first line, whatever the line above ends
+ * with (a standfirst or heading that ends no sentence on a full line: `…仍难完全替代` / `平地一声雷。个把月之间，`).
+ * newsprint sets a first line so where nothing else shows its paragraph's start (layout/readable.ts). Not a sign
+ * alone: an extractor may have split the line, or a loosely justified one may fall nearly as short.
+ */
+const showsIndent = (prev: ReadLine, cur: ReadLine, next: ReadLine | undefined, measure: number): boolean =>
+  next !== undefined &&
+  measure - next.width < 1 &&
+  // (Shorter than the lines either side however their marks are set: a typesetter that compresses marks inside a
+  // line fits more of them on it, so full lines differ by an em or two, and the measure stands past some of them.)
+  Math.min(prev.width, next.width) - cur.width >= 2 &&
+  Math.min(prev.minWidth, next.minWidth) - cur.minWidth >= 2 &&
+  measure - cur.width <= FIRST_LINE_SHORT &&
+  !endsSentence(cur.text);
+/** …worth this much: with the indent's shape, more than a full line above that ends no sentence counts against. */
+const INDENT_SHOWN = 1.5;
+
+/**
  * Where a paragraph starts. Paragraph marks are lost in extraction, but the
  * shape of the lines survives: a paragraph's first line is indented 2 em, its
  * last line is usually short and ends a sentence, and a full line never
@@ -149,6 +168,7 @@ export function breakScore(
   // which a line that ends no sentence needs: newsprint sets such lines at least that short where it can.)
   else s += dPrev > 3 ? 3 : dPrev >= 2.5 || tooLooseToBeFull(prev, dPrev) ? 1 : dPrev >= 1 ? 0 : -1;
   s += shapeOfFirstLine(cur, next, measure);
+  if (showsIndent(prev, cur, next, measure)) s += INDENT_SHOWN;
   s += endsSentence(prev.text) ? 1.5 : /[：:]$/.test(prev.text) ? 0.5 : -1.5;
   if (prevStarts && !endsSentence(prev.text)) s -= 3; // a one-line paragraph ends a sentence
   // Where the extractor writes every first line's indent, an indent is the surest sign there is: a one-line paragraph

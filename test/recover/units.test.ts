@@ -789,6 +789,30 @@ test('paragraphs: a long line before a short last line that ends a sentence is n
   );
 });
 
+test('paragraphs: a line an indent shorter than the full lines either side, ending no sentence, starts one', () => {
+  // Invented text in 12-em columns, indents dropped: a standfirst that ends no sentence on a full line, and a first
+  // line 2 em short that ends none either, before a full line: no middle line is that short and no last line ends so.
+  const lines = [
+    '东州市今年新建了三座',
+    '便民服务站，让居民办事更',
+    '方便快捷也离家更近更省心',
+    '新华街道的服务站设在',
+    '社区中心里每天开放到晚上',
+    '八点。',
+  ].map(cleanLine);
+  assert.deepEqual(
+    paragraphs(lines).map((p) => p.lines.length),
+    [3, 3],
+  );
+  // A line above that compresses a mark is less than 2 em longer at its least: lines a typesetter that compresses
+  // marks mid-line sets differ so much, so the short line may be a full one (Typst: 27 and 29 ems in one column).
+  const compressed = lines.map((l, i) => (i === 2 ? cleanLine('方便，快捷也离家近更省心', 2) : l));
+  assert.deepEqual(
+    paragraphs(compressed).map((p) => p.lines.length),
+    [6],
+  );
+});
+
 test('line width: a number counts a quarter-em gap on each side where it meets Han across a space', () => {
   const width = (raw: string) =>
     withWidth({ no: 1, raw, text: raw.replace(/ /g, ''), removed: [], blankBefore: false }).width;

@@ -184,7 +184,8 @@ export const bodyBreaks = (measure: number): BreakOptions => ({ measure, indent:
 
 /** The options' key: everything that changes where the lines break. */
 const breakKey = ({ measure, indent, gaps, reads: r }: BreakOptions): string =>
-  `${measure}|${indent}|${gaps ?? false}|${r?.showIndent ?? 0}|${r?.lastShortBy ?? 0}|${r?.lastUnlikeFirst ?? 0}`;
+  `${measure}|${indent}|${gaps ?? false}|${r?.showIndent ?? 0}|${r?.lastShortBy ?? 0}|${r?.lastUnlikeFirst ?? 0}` +
+  `|${r?.lastFull ?? 0}`;
 
 /** A paragraph's lines, set once per process. */
 const brokenOnce = (text: string, m: FaceMetrics, opts: BreakOptions): BrokenLine[] =>

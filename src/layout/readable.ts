@@ -52,6 +52,11 @@ export function readingEnds(
     // The fix that adds fewest lines to the body (a module stays as tall), the next paragraph's first.
     const options: ReadingEnds[][] = [
       [ends[p]!, { ...ends[q], showIndent: true }],
+      // (A paragraph that ends no sentence shows its end only so: its last line full, the next an indent shorter.)
+      [
+        { ...ends[p], lastFull: true },
+        { ...ends[q], showIndent: true },
+      ],
       ...LAST_SHORT.map((by) => [{ ...ends[p], lastShortBy: by }, ends[q]!]),
     ];
     const working = options

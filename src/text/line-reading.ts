@@ -133,10 +133,10 @@ function shapeOfFirstLine(cur: ReadLine, next: ReadLine | undefined, measure: nu
 const showsIndent = (prev: ReadLine, cur: ReadLine, next: ReadLine | undefined, measure: number): boolean =>
   next !== undefined &&
   measure - next.width < 1 &&
-  // (Shorter than the lines either side however their marks are set: a typesetter that compresses marks inside a
-  // line fits more of them on it, so full lines differ by an em or two, and the measure stands past some of them.)
+  // (2 em shorter than the lines either side as counted, and still an em with every mark compressed: a typesetter
+  // that compresses marks inside a line fits more of them on it, so its full lines differ by an em or two.)
   Math.min(prev.width, next.width) - cur.width >= 2 &&
-  Math.min(prev.minWidth, next.minWidth) - cur.minWidth >= 2 &&
+  Math.min(prev.minWidth, next.minWidth) - cur.minWidth >= 1 &&
   measure - cur.width <= FIRST_LINE_SHORT &&
   !endsSentence(cur.text);
 /** …worth this much: with the indent's shape, more than a full line above that ends no sentence counts against. */

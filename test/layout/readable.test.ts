@@ -45,3 +45,18 @@ test('where the next first line cannot show its indent, the paragraph before end
   const last = b.set(0, b.ends[0]!).at(-1)!;
   assert.ok(counted(last.units) <= 22 - 1.5);
 });
+
+test('a paragraph that ends no sentence shows its end by a full last line over a first line an indent shorter', () => {
+  // Invented: a standfirst with no stop at its end; a short last line would read as the next paragraph's first.
+  const b = body(
+    [
+      '东州市今年新建的三座便民服务站，让居民办事更方便，离家更近也更省心',
+      '新华街道的服务站设在社区中心里，每天开放到晚上八点，周末也有志愿者轮流值班，居民随时都能来办事。',
+    ],
+    18,
+  );
+  assert.equal(b.shows([{}, {}]), false, 'set freely, a reader joins the two');
+  assert.deepEqual(b.ends, [{ lastFull: true }, { showIndent: true }]);
+  assert.equal(b.shows(b.ends), true);
+  assert.ok(counted(b.set(0, b.ends[0]!).at(-1)!.units) >= 18, 'the last line full (its marks counted whole)');
+});

@@ -804,9 +804,9 @@ test('paragraphs: a line an indent shorter than the full lines either side, endi
     paragraphs(lines).map((p) => p.lines.length),
     [3, 3],
   );
-  // A line above that compresses a mark is less than 2 em longer at its least: lines a typesetter that compresses
-  // marks mid-line sets differ so much, so the short line may be a full one (Typst: 27 and 29 ems in one column).
-  const compressed = lines.map((l, i) => (i === 2 ? cleanLine('方便，快捷也离家近更省心', 2) : l));
+  // A line above whose marks, compressed, leave it less than an em longer at its least: a typesetter that compresses
+  // marks mid-line sets full lines that differ so much, so the short line may be a full one (Typst: 27 and 29 ems).
+  const compressed = lines.map((l, i) => (i === 2 ? cleanLine('方便，快捷、离家近，省心', 2) : l));
   assert.deepEqual(
     paragraphs(compressed).map((p) => p.lines.length),
     [6],

@@ -45,6 +45,8 @@ export interface ReadingEnds {
   lastShortBy?: number;
   /** Its last line (after a first) not as short as a first line is: full, or clearly shorter than an indent leaves. */
   lastUnlikeFirst?: boolean;
+  /** Its last line (after a first) full: so that the next paragraph's first line reads an indent shorter than it. */
+  lastFull?: boolean;
 }
 
 /** A paragraph set in exactly `lines` lines, none with more than `maxStretch` em between characters. */
@@ -301,6 +303,7 @@ function totalFit(
     if (j === n && reads.lastShortBy && width > opts.measure - reads.lastShortBy) cost += RUN_ON_END;
     const short = opts.measure - width;
     if (j === n && i > 0 && reads.lastUnlikeFirst && short >= FULL_READ && short <= FIRST_READ) cost += RUN_ON_END;
+    if (j === n && i > 0 && reads.lastFull && short > 0) cost += RUN_ON_END;
     return cost;
   };
   // Without a line count, one layer holds every break; with one, layer k holds the breaks after k lines.

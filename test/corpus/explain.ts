@@ -48,7 +48,12 @@ console.log(`furniture: ${issue.furniture.map((f) => `${f.kind}:${f.text}`).join
 const items = [
   {
     gold: { headline: gold.lead.headline, by: gold.lead.deck, ps: gold.lead.paragraphs },
-    got: issue.lead && { headline: issue.lead.headline, by: deckOf(issue.lead), ps: issue.lead.paragraphs, c: 1 },
+    got: issue.lead && {
+      headline: issue.lead.headline,
+      by: deckOf(issue.lead),
+      ps: issue.lead.paragraphs,
+      c: issue.lead.confidence,
+    },
   },
   ...gold.articles.map((a) => {
     const g = issue.articles.find((x) => x.headline === a.headline);

@@ -67,6 +67,7 @@ import { type Anchor, type Assignment, assignRuns, marginConfidence, type SegPar
 import { removeExtractionSpaces } from './spaces.js';
 import { blocksApart, type LeadBlock, pageBlocks, type Signature } from './structure.js';
 import { headlineSwaps } from './swap.js';
+import { speaksFirstPerson } from './voice.js';
 
 export type { WordSegmenter } from '../text/segmenter.js';
 
@@ -403,6 +404,7 @@ function segParagraphs(paras: Paragraph[], apart: boolean, words?: WordSegmenter
       newMeasure: measureChange(i),
       dateline: dl,
       signoff: parseSignoff(p.text) !== null,
+      firstPerson: speaksFirstPerson(p.text),
       soft: p.soft === true,
       inBlock: apart && i > 0 && !p.newMeasure && !p.lines[0]!.blankBefore,
       // And not common in the language: `作为` shared by a few paragraphs says nothing of their topic.

@@ -25,6 +25,7 @@ import { glueLines, joinPieces, writesPieces } from '../../src/recover/pieces.js
 import { assignRuns } from '../../src/recover/segment.js';
 import { removeExtractionSpaces } from '../../src/recover/spaces.js';
 import { undouble, undoublings } from '../../src/recover/undouble.js';
+import { speaksFirstPerson } from '../../src/recover/voice.js';
 import { hanCounts } from '../../src/text/chars.js';
 import { isSimplifiedPage, unifyRadicals } from '../../src/text/radicals.js';
 import { jiebaWords } from '../../src/text/segmenter.js';
@@ -168,6 +169,7 @@ test('run assignment: bodies go to the anchor whose names they carry, headline b
     newMeasure: newMeasure ? 1 : 0,
     dateline: null,
     signoff: false,
+    firstPerson: false,
     soft: false,
     inBlock: false,
     words: new Set<string>(),
@@ -216,6 +218,43 @@ test('run assignment: bodies go to the anchor whose names they carry, headline b
   assert.deepEqual(placesOf('石楼县人大常委会主任'), ['石楼县', '石楼']);
   assert.deepEqual(placesOf('兴县人大常委会主任'), ['兴县']);
   assert.deepEqual(placesOf('本报记者'), []);
+});
+
+test('run assignment: where the voice changes from a report to an author speaking as 我, one article ends', () => {
+  const para = (text: string) => ({
+    text,
+    newMeasure: 0,
+    dateline: null,
+    signoff: false,
+    firstPerson: speaksFirstPerson(text),
+    soft: false,
+    inBlock: false,
+    words: new Set<string>(),
+  });
+  // Two bodies read one after the other, their headlines grouped after them; no name, word or measure tells where
+  // the report ends. (A lone 我 inside it, quoted, and 我国, do not count.)
+  const paras = [
+    para('东州港去年吞吐量再创新高。'),
+    para('“我每天都来码头。”一位船员说。'),
+    para('我国港口建设持续推进。'),
+    para('码头作业效率明显提升。'),
+    para('我在西湾教了三十年书。'),
+    para('那时我常带学生去海边。'),
+    para('如今我已退休，仍常回学校看看。'),
+  ];
+  const anchor = (names: string[]) => ({ at: 7, lead: false, names, headlineWords: [] });
+  const runs = assignRuns(paras, [anchor(['赵清远']), anchor(['李清和'])]).runs;
+  assert.deepEqual(
+    runs.map((r) => [r.from, r.to]),
+    [
+      [0, 4],
+      [4, 7],
+    ],
+  );
+  assert.equal(speaksFirstPerson('“我们一起干。”他说。'), false);
+  assert.equal(speaksFirstPerson('“我来了，'), false, 'a quotation running on over paragraphs');
+  assert.equal(speaksFirstPerson('我们要坚持创新。'), false, 'the collective');
+  assert.equal(speaksFirstPerson('笔者曾到东州调研。'), true);
 });
 
 test('decode: GB18030, UTF-16 with BOM, CRLF; binary and empty refused', () => {

@@ -104,9 +104,20 @@ function edgesOf(rows: Row[]): number[] {
     if ((beside || alternating) && enough && full) edges.push(starts[i]!);
     i = j + 1;
   }
-  // Text running over it on some row of the band: the gaps there were wide glue inside one column.
-  return edges.filter((e) => !rows.some((r) => crosses(r, [e])));
+  // Text running over it on some row of the band: the gaps there were wide glue inside one column. Not a module's
+  // headline or byline above its columns, beside another module's text: its columns start under it.
+  return edges.filter((e) => {
+    const first = rows.findIndex((r) => r.pieces.some((p) => Math.abs(p.x - e) <= EDGE_TOLERANCE));
+    return !rows.some((r, i) => crosses(r, [e]) && !(i < first && headsColumns(r, e)));
+  });
 }
+
+/** A headline's line or a byline: what stands over a module's columns. */
+const headsModule = (p: Piece) => parseByline(p.text) !== null || isHeadlineCandidate(p.text);
+
+/** The pieces of a row that run over edge `e` head a module. */
+const headsColumns = (row: Row, e: number) =>
+  row.pieces.filter((p) => crosses({ ...row, pieces: [p] }, [e])).every(headsModule);
 
 /** A piece running over an edge: a headline across columns, a line of a lead set across the page. */
 const crosses = (row: Row, edges: number[]) =>
@@ -183,11 +194,17 @@ const startUnder = (starts: number[], x: number): number => starts.filter((s) =>
 function headerOf(rows: Row[], row: Row): Row[] | null {
   if (isHeader(rows, row)) return rows;
   const starts = row.pieces.map((p) => p.x);
-  const bylines = starts.length > 1 && row.pieces.every((p) => parseByline(p.text) !== null);
-  if (!bylines || !rows.every((r) => r.pieces.length === 1 && isHeadlineCandidate(r.pieces[0]!.text))) return null;
+  const byline = row.pieces.map((p) => parseByline(p.text) !== null);
+  // The row's pieces are bylines, or bylines beside the first line of another module's headline set lower
+  // (`春雨为何` beside `□ 本报记者 某某`, the headline over that byline a row above).
+  const owned = row.pieces.map((p, i) => !byline[i] && isHeadlineCandidate(p.text));
+  const ok = starts.length > 1 && byline.some(Boolean) && row.pieces.every((_, i) => byline[i] || owned[i]);
+  if (!ok || !rows.every((r) => r.pieces.length === 1 && isHeadlineCandidate(r.pieces[0]!.text))) return null;
   const over = rows.map((r) => Math.max(0, startUnder(starts, r.pieces[0]!.x)));
-  // (Lines over one byline only are one headline, centred over the page or its module.)
-  if (new Set(over).size < 2) return null;
+  // Each line above stands over a byline; and two columns are headed at least. (Lines over one byline only are one
+  // headline, centred over the page or its module.)
+  if (!over.every((k) => byline[k])) return null;
+  if (new Set([...over, ...owned.flatMap((h, i) => (h ? [i] : []))]).size < 2) return null;
   return rows.map((r, i) => ({ ...r, pieces: [{ ...r.pieces[0]!, x: starts[over[i]!]! }] }));
 }
 
@@ -224,17 +241,66 @@ function sideBySide(rows: Row[], starts: number[]): boolean {
 
 /**
  * A band column by column; each piece keeps its indent from the column's left edge. Header rows (lines alone
- * above the band) start the column they stand over; the band's own rows set its edges.
+ * above the band) start the column they stand over; the band's own rows set its edges. Where white space runs
+ * across the columns still to read (modules stacked beside a taller one: `[a | b / c]`), the columns above it are
+ * read before those below, as the page is cut into rectangles.
  */
 function readBand(band: Row[], header: Row[] = []): SourceLine[] {
   const edges = edgesOf(band);
   if (edges.length === 0) return [...header, ...band].map((r) => r.line);
   const column = (x: number) => edges.filter((e) => e <= x + EDGE_TOLERANCE).length;
+  const cells: Cell[] = [...header, ...band].flatMap((r, i) =>
+    r.pieces.map((p) => ({ r, p, col: column(p.x), header: i < header.length })),
+  );
   const out: SourceLine[] = [];
-  for (let k = 0; k <= edges.length; k++) {
-    const pieces = [...header, ...band].flatMap((r) =>
-      r.pieces.filter((p) => column(p.x) === k).map((p) => ({ r, p })),
+  readRegion(cells, out);
+  return out;
+}
+
+interface Cell {
+  r: Row;
+  p: Piece;
+  col: number;
+  /** A header row's: it stays over the band's first rows. */
+  header: boolean;
+}
+
+/**
+ * Cells of columns side by side: where white runs across all of them over the next module's headline or byline, the
+ * cells above are read first (a prefix, with no such cut of its own), then those below; else the first column, then
+ * the rest.
+ */
+function readRegion(cells: Cell[], out: SourceLine[]): void {
+  let rest = cells;
+  while (rest.length) {
+    const rows = [...new Set(rest.filter((c) => !c.header).map((c) => c.r.line.no))].sort((a, b) => a - b);
+    // (Under a module's columns, MIN_COLUMN_ROWS rows at least, not a headline's few lines; and over the next
+    // module's headline or byline: white above a dateline is the other module's, whose headline stands beside it.)
+    const opensModule = (no: number) => rest.some((c) => c.r.line.no === no && headsModule(c.p));
+    const cut = rows.findIndex(
+      (no, i) => i >= MIN_COLUMN_ROWS && no - rows[i - 1]! - 1 >= MODULE_BLANKS && opensModule(no),
     );
+    const columns = new Set(rest.map((c) => c.col));
+    if (cut > 0 && columns.size > 1) {
+      const below = rows[cut]!;
+      readRegion(
+        rest.filter((c) => c.header || c.r.line.no < below),
+        out,
+      );
+      // The lower module's headline and byline lines, centred over its columns, head its first.
+      const lower = rest.filter((c) => !c.header && c.r.line.no >= below);
+      const firstCol = Math.min(...lower.map((c) => c.col));
+      const heads = new Set<number>();
+      for (const no of rows.slice(cut)) {
+        const on = lower.filter((c) => c.r.line.no === no);
+        if (on.length !== 1 || !headsModule(on[0]!.p)) break;
+        heads.add(no);
+      }
+      rest = lower.map((c) => (heads.has(c.r.line.no) ? { ...c, col: firstCol } : c));
+      continue;
+    }
+    const first = Math.min(...columns);
+    const pieces = rest.filter((c) => c.col === first);
     const left = pieces.reduce((m, { p }) => Math.min(m, p.x), Infinity);
     pieces.forEach(({ r, p }, i) =>
       out.push({
@@ -244,6 +310,6 @@ function readBand(band: Row[], header: Row[] = []): SourceLine[] {
         page: r.line.page,
       }),
     );
+    rest = rest.filter((c) => c.col !== first);
   }
-  return out;
 }

@@ -34,7 +34,12 @@ test(
     assert.equal(reading.dates, 1, `masthead (${report})`);
     // (94.9 % in session 14: headlines side by side at different heights head the columns under them, and line
     // ends cut off by justification glue are no column.)
-    assert.ok(layout.headlineBody >= 0.93, `-layout headline-body matches ${layout.headlineBody} (${report})`);
+    // (96.4 % in session 30: a band's columns read region by region, modules stacked beside a taller one in turn.)
+    assert.ok(layout.headlineBody >= 0.95, `-layout headline-body matches ${layout.headlineBody} (${report})`);
+    // The round trip through -layout on its own, at issue 11's 90 % (89.1 % until session 30, when a module's headline
+    // set beside the byline of another's and stacked modules beside a taller one came to read apart: 93.5 %).
+    const roundLayout = summarise(group('-layout').filter((r) => r.engine === 'newsprint'));
+    assert.ok(roundLayout.headlineBody >= 0.9, `round trip -layout (${JSON.stringify(roundLayout)})`);
     // (At 97.8 % from session 11, when 2025-03-25-06 set a headline over two lines broken between words, which
     // recovery cannot tell from a clause break; 100 % in session 18, the layout breaking it beside a bracket.)
     assert.ok(round.headlineBody >= 0.99, `round trip headline-body matches ${round.headlineBody} (${report})`);

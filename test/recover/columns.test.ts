@@ -164,3 +164,52 @@ test('-layout: line ends cut off by the glue before an opening quote are no colu
   // Each stays right after the line it ends (recovery puts split lines together), not read after the column.
   assert.deepEqual(out, [...LEFT.map((l) => l.trim()), ...right.flatMap((r) => r.split(/ {3,}/))]);
 });
+
+test('-layout: modules stacked beside a taller one are read in turn, each headline over its own text', () => {
+  // A page of cells: each row a list of [cell, text]. A two-column module on the left, its headline and byline set
+  // lower than those of the right-hand modules (a headline centred over its two columns, a byline under it), which
+  // stand one above the other, white between them.
+  const page: Array<Array<[number, string]>> = [];
+  const put = (row: number, x: number, text: string) => (page[row] ??= []).push([x, text]);
+  const body = (who: string, n: number) =>
+    Array.from({ length: n }, (_, i) => `${who}第${'一二三四五六七八九十'[i]}行正文，写在这里`);
+  put(0, 52, '东州港口吞吐量创新高');
+  put(1, 4, '西湾渔港');
+  put(1, 36, '□ 本报记者 王明远');
+  put(2, 4, '完成改造');
+  put(3, 0, '□ 本报记者 李清和');
+  const [l1, l2, b1, b2, c1, c2] = [
+    body('左一', 10),
+    body('左二', 10),
+    body('上一', 5),
+    body('上二', 5),
+    body('下一', 4),
+    body('下二', 4),
+  ];
+  l1.forEach((t, i) => put(4 + i, 0, t));
+  l2.forEach((t, i) => put(4 + i, 18, t));
+  b1.forEach((t, i) => put(2 + i, 36, t));
+  b2.forEach((t, i) => put(2 + i, 56, t));
+  put(10, 50, '东州新区发布规划');
+  put(11, 36, '□ 本报记者 赵清远');
+  c1.forEach((t, i) => put(12 + i, 36, t));
+  c2.forEach((t, i) => put(12 + i, 56, t));
+  const text = Array.from({ length: page.length }, (_, row) =>
+    (page[row] ?? []).sort((a, b) => a[0] - b[0]).reduce((line, [x, t]) => `${line.padEnd(x, ' ')}${t}`, ''),
+  ).join('\n');
+  assert.deepEqual(read(text), [
+    '西湾渔港',
+    '完成改造',
+    '□ 本报记者 李清和',
+    ...l1,
+    ...l2,
+    '东州港口吞吐量创新高',
+    '□ 本报记者 王明远',
+    ...b1,
+    ...b2,
+    '东州新区发布规划',
+    '□ 本报记者 赵清远',
+    ...c1,
+    ...c2,
+  ]);
+});

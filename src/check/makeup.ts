@@ -44,6 +44,8 @@ export interface PageMakeup {
   fullWidthModules: number;
   /** Full-width articles set right under another (no module between them): the layer cake the issue forbids. */
   stackedFullWidth: number;
+  /** Of those, on the lead's page: two full-width articles stacked under the lead (the issue's layer cake). */
+  stackedUnderLead: number;
   /**
    * The most white between a headline's ink and what stands above it in its module (the module's top, a kicker),
    * or below it (deck, byline, body), in body lines: the house style fixes it at about half a line to a line.
@@ -220,10 +222,15 @@ function misreadOf(box: Box, cues: LineCues): string[] {
   return out;
 }
 
-/** Pairs of full-width articles, one right under the other: no lead or article module starts between them. */
-function stackedFullWidth(page: Page, columns: number): number {
+/**
+ * Pairs of full-width articles, one right under the other: no lead or article module starts between them. (`under`:
+ * only those standing lower than that, in pt.)
+ */
+function stackedFullWidth(page: Page, columns: number, under = -Infinity): number {
   const modules = page.boxes.filter((b) => b.kind === 'article' || b.kind === 'lead');
-  const wide = modules.filter((b) => b.kind === 'article' && b.span === columns).sort((a, b) => a.rect.y - b.rect.y);
+  const wide = modules
+    .filter((b) => b.kind === 'article' && b.span === columns && b.rect.y > under)
+    .sort((a, b) => a.rect.y - b.rect.y);
   let n = 0;
   for (let i = 0; i + 1 < wide.length; i++) {
     const [top, under] = [wide[i]!.rect, wide[i + 1]!.rect];
@@ -251,6 +258,7 @@ export function measureMakeup(layout: Layout, words: WordSegmenter): SpreadMakeu
     const runs = Array.from({ length: strips }, (_, i) => strip(i));
     const bands = runs.flat().filter((r) => r > BAND_LINES * pitch);
     const ww = page.boxes.map(widowsOf);
+    const lead = page.boxes.find((b) => b.kind === 'lead');
     return {
       page: page.number,
       holes: page.holes,
@@ -264,6 +272,7 @@ export function measureMakeup(layout: Layout, words: WordSegmenter): SpreadMakeu
       midWordBreaks: midWordBreaks(page, words),
       fullWidthModules: page.boxes.filter((b) => b.kind === 'article' && b.span === layout.makeup.columns).length,
       stackedFullWidth: stackedFullWidth(page, layout.makeup.columns),
+      stackedUnderLead: lead ? stackedFullWidth(page, layout.makeup.columns, lead.rect.y) : 0,
       headlineSpace: Math.max(0, ...page.boxes.map(headlineSpace)) / pitch,
       hierarchyInversions: inversions(page),
       widestGutter: Math.max(0, ...page.boxes.map(gutterOf)),

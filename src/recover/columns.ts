@@ -116,12 +116,11 @@ function edgesOf(rows: Row[]): number[] {
 const headsModule = (p: Piece) => parseByline(p.text) !== null || isHeadlineCandidate(p.text);
 
 /** The pieces of a row that run over edge `e` head a module. */
-const headsColumns = (row: Row, e: number) =>
-  row.pieces.filter((p) => crosses({ ...row, pieces: [p] }, [e])).every(headsModule);
+const headsColumns = (row: Row, e: number) => row.pieces.filter((p) => runsOver(p, e)).every(headsModule);
 
 /** A piece running over an edge: a headline across columns, a line of a lead set across the page. */
-const crosses = (row: Row, edges: number[]) =>
-  row.pieces.some((p) => edges.some((e) => p.x < e - EDGE_TOLERANCE && p.end > e + EDGE_TOLERANCE));
+const runsOver = (p: Piece, e: number) => p.x < e - EDGE_TOLERANCE && p.end > e + EDGE_TOLERANCE;
+const crosses = (row: Row, edges: number[]) => row.pieces.some((p) => edges.some((e) => runsOver(p, e)));
 
 export function splitLayoutColumns(lines: SourceLine[]): SourceLine[] {
   // Each page has its own columns: a wide column on one page would cross the edges of another's narrow ones.

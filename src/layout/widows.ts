@@ -49,11 +49,12 @@ export function keepParagraphsTogether(
   let current = body;
   let stranded = strandedLines(current, perColumn);
   for (let round = 0; round < MAX_ROUNDS && stranded > 0; round++) {
-    const { at, from } = firstStranded(current, perColumn);
+    const at = firstStranded(current, perColumn);
     let found: { body: BodyLine[]; stranded: number; loose: number } | null = null;
-    // The paragraph at fault, or one before it in the column above the break: whichever strands fewest lines and,
-    // among those, spaces out fewest (a short paragraph a line longer is loose in every line).
-    for (let p = at; p >= from; p--)
+    // The paragraph at fault, or any before it (a line gained or lost anywhere above moves the break): whichever
+    // strands fewest lines and, among those, spaces out fewest (a short paragraph a line longer is loose in every
+    // line), nearest the break. (Only the column above the break: 3 more loose lines in the make-up report.)
+    for (let p = at; p >= 0; p--)
       for (const delta of [1, -1]) {
         const next = withParagraph(current, p, delta, rebreak);
         if (!next || next.length > capacity) continue;
@@ -93,11 +94,11 @@ function withOrphansMoved(body: BodyLine[], perColumn: number, capacity: number)
   return current;
 }
 
-/** The paragraph at fault at the first column break with a stranded line, and the first one of the column above. */
-function firstStranded(body: BodyLine[], perColumn: number): { at: number; from: number } {
+/** The paragraph at fault at the first column break with a stranded line. */
+function firstStranded(body: BodyLine[], perColumn: number): number {
   for (let b = perColumn; b < body.length; b += perColumn)
-    if (strandedAt(body, b, perColumn) > 0) return { at: body[b - 1]!.paragraph, from: body[b - perColumn]!.paragraph };
-  return { at: -1, from: 0 };
+    if (strandedAt(body, b, perColumn) > 0) return body[b - 1]!.paragraph;
+  return -1;
 }
 
 /** The body with paragraph `p` set a line longer (`delta` 1) or shorter (-1), or null where it cannot be. */

@@ -276,6 +276,12 @@ export function bracketDepth(text: string, depth = 0): number {
 /** More round brackets opened than closed: what follows continues the bracket (`（作者为全国政协` …). */
 export const leavesOpen = (text: string): boolean => bracketDepth(text) > 0;
 
+/**
+ * More quotations opened than closed (`“路修到了家门`): a heading standing on one line closes what it quotes,
+ * so such a line is a quotation running on, not a subhead.
+ */
+export const leavesQuoteOpen = (text: string): boolean => text.split('“').length > text.split('”').length;
+
 /** A byline role starts with the place it speaks for: `兴县人大常委会主任` → 兴县, `石楼县…` → 石楼县 and 石楼. */
 export function placesOf(role: string): string[] {
   const m = /^(\p{Script=Han}{1,6}?[省市县区州盟旗镇乡])/u.exec(role);

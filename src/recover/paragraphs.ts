@@ -1,6 +1,6 @@
 import { CLOSING, COMPRESSIBLE, endsSentence, isAsciiGraphic, NO_LINE_END } from '../text/chars.js';
 import { BREAK_THRESHOLD, breakScore, CLEAR_END, FIRST_LINE_SHORT, keptIndent } from '../text/line-reading.js';
-import { bracketDepth, opensParagraph, parseSignoff } from './classify.js';
+import { bracketDepth, leavesQuoteOpen, opensParagraph, parseSignoff } from './classify.js';
 import { type CleanLine, type DraftCorrection, noBreakBetween, runsOn, withWidth } from './lines.js';
 import { measuresOfLines } from './measure.js';
 import { isLetterSpaced } from './spaces.js';
@@ -248,6 +248,7 @@ export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES, page: P
     const heading =
       cues.heading(line) &&
       !wraps &&
+      !leavesQuoteOpen(line.text) &&
       measures[i]! - line.width >= HEADING_SHORT &&
       (!prev || endsSentence(prev.text) || afterHeading) &&
       (!next ||

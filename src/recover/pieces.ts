@@ -13,10 +13,18 @@
  * pieces no printed line could part (a closing mark opening the second) are
  * one before anything else is read.
  */
-import { endsSentence, isHan } from '../text/chars.js';
+import { endsSentence as endsAnySentence, isHan } from '../text/chars.js';
+import { leavesQuoteOpen } from './classify.js';
 import { type CleanLine, type DraftCorrection, noBreakBetween, withWidth } from './lines.js';
 import { measuresOfLines, runsOf } from './measure.js';
 import { joinText, type LineCues, NO_CUES, PAIR_SAVES } from './paragraphs.js';
+
+/**
+ * Where a paragraph may end, for reading pieces: a sentence's end, but not a semicolon's. A semicolon ends a clause
+ * inside a paragraph (58 times on the corpus's pages, no paragraph ending at one); taken as a paragraph's end, a line
+ * Typst cut at `；` (`…都通上了公交；` / `东州开展服务…`) reads as two paragraphs.
+ */
+const endsSentence = (text: string): boolean => endsAnySentence(text) && !/[；;][”’」』）]*$/.test(text.trimEnd());
 
 /** A printed line short of the measure that ends no sentence: a piece, unless it is a heading. */
 const SHORT_OPEN = 1;
@@ -79,6 +87,14 @@ export function writesPieces(lines: CleanLine[]): boolean {
   return open.length >= PIECED_SHARE * lines.length;
 }
 
+/**
+ * A piece that reads as a heading line of its own: not one that leaves a quotation open well short of the measure
+ * (`王明远为什么这样高兴？` / `“路修到了家门` / `口，…`, one printed line). (Full, it may be a heading's
+ * first line, wrapped.)
+ */
+const standsAsHeading = (piece: CleanLine, m: number, cues: Pick<LineCues, 'heading'>): boolean =>
+  cues.heading(piece) && !(leavesQuoteOpen(piece.text) && piece.width < m - INDENT - FULL_SLACK);
+
 /** A reading of a run of lines as printed lines: its cost, and where the group ending before each line starts. */
 interface Reading {
   cost: number;
@@ -106,12 +122,15 @@ function readAt(
     let least = 0;
     for (let j = i; j < n && j - i < MAX_PIECES; j++) {
       const piece = lines[j]!;
-      // A blank line or a full line ends what a piece can be joined to; so does a cut between two ideographs.
-      if (j > i && (piece.blankBefore || lines[j - 1]!.width >= m - FULL_SLACK)) break;
-      if (j > i && lineEndBetween(lines[j - 1]!.text, piece.text)) break;
+      // A blank line ends what a piece can be joined to; so does a cut between two ideographs, and a full line that
+      // ends a sentence. (A full one that does not may take one more piece where its marks, shrunk, make room: Typst
+      // shrinks them to justify, `…王明远笑着回答：` / `“我`.)
+      const prev = lines[j - 1]!;
+      if (j > i && (piece.blankBefore || (prev.width >= m - FULL_SLACK && endsSentence(prev.text)))) break;
+      if (j > i && lineEndBetween(prev.text, piece.text)) break;
       // A sign-off is complete in itself; a subhead or a dateline after a sentence's end stands alone.
       if (j === i + 1 && cues.complete(lines[i]!.text)) break;
-      if (j > i && endsSentence(lines[j - 1]!.text) && (cues.opens(piece) || (j === i + 1 && cues.heading(piece))))
+      if (j > i && endsSentence(prev.text) && (cues.opens(piece) || (j === i + 1 && standsAsHeading(piece, m, cues))))
         break;
       width += piece.width;
       least += piece.minWidth;

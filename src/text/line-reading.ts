@@ -143,6 +143,14 @@ const showsIndent = (prev: ReadLine, cur: ReadLine, next: ReadLine | undefined, 
 const INDENT_SHOWN = 1.5;
 
 /**
+ * A sentence that closes a quotation and names its speaker (`…。”王明远说。`, `…？”李清和问道。`): in news writing the
+ * paragraph most often ends with it (on the corpus 24 of 29 such sentences end theirs). Weighed as much as the
+ * sentence's end itself: with it, a short line after such a full line starts a paragraph.
+ */
+const ATTRIBUTED = 2;
+const ATTRIBUTION_END = /”[^。！？“”，]{1,14}(?:说|道|表示|介绍|解释|追问|回忆|坦言|感慨|告诉记者)。$/;
+
+/**
  * Where a paragraph starts. Paragraph marks are lost in extraction, but the
  * shape of the lines survives: a paragraph's first line is indented 2 em, its
  * last line is usually short and ends a sentence, and a full line never
@@ -170,6 +178,7 @@ export function breakScore(
   s += shapeOfFirstLine(cur, next, measure);
   if (showsIndent(prev, cur, next, measure)) s += INDENT_SHOWN;
   s += endsSentence(prev.text) ? 1.5 : /[：:]$/.test(prev.text) ? 0.5 : -1.5;
+  if (ATTRIBUTION_END.test(prev.text)) s += ATTRIBUTED;
   if (prevStarts && !endsSentence(prev.text)) s -= 3; // a one-line paragraph ends a sentence
   // Where the extractor writes every first line's indent, an indent is the surest sign there is: a one-line paragraph
   // that ends no sentence (a subhead set as a paragraph, `指引民生建设方向`) before an indented line still ends.

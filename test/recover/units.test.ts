@@ -550,6 +550,60 @@ test('pieces: where only first lines are whole, the measure is an indent wider; 
   );
 });
 
+test('pieces: a semicolon ends no paragraph, an open quotation is no heading, a full line takes a last piece', () => {
+  // Invented text in a 20-em measure, written in pieces as Typst's pages come through pdftotext -raw.
+  const texts = [
+    '东州的清晨，王明远早早吃过早饭，换上一身',
+    '旧军装，沿着新修的大路一直走到了村口车站',
+    '在路边等头班车。',
+    '西湾镇今年新修了乡村道路十条，沿路的',
+    // A line cut after `；` before a piece that reads like a heading: one line, not a paragraph's end and a subhead.
+    '村子都通上了公交；',
+    '东州开展服务',
+    '“一站通”',
+    '试点，',
+    '方便村民就近办事，',
+    '也方便游客问路。',
+    // A question, then a quotation the line leaves open: a paragraph's first line, not a subhead of its own.
+    '王明远为什么这样高兴？',
+    '“路修到了家门',
+    '口，出门方便多了。”',
+    '有人问：',
+    '“跑这一趟图',
+    // Full as counted, it ends mid-sentence; its marks shrunk, `“我` is its end (我|是: a printed line's end).
+    '什么？”面对追问，王明远总是笑着回答：',
+    '“我',
+    '是西湾人，修路是我该做的事。”',
+  ];
+  const joined = joinPieces(texts.map(cleanLine), [], lineCues(jiebaWords)).map((l) => l.text);
+  assert.deepEqual(joined, [
+    ...texts.slice(0, 4),
+    '村子都通上了公交；东州开展服务“一站通”',
+    '试点，方便村民就近办事，也方便游客问路。',
+    '王明远为什么这样高兴？“路修到了家门',
+    '口，出门方便多了。”有人问：“跑这一趟图',
+    '什么？”面对追问，王明远总是笑着回答：“我',
+    texts.at(-1),
+  ]);
+});
+
+test('paragraphs: a sentence closing a quotation with its speaker ends its paragraph, even at a full line', () => {
+  // Invented text in a 20-em measure, every line whole, indents dropped: the one-line paragraph after `…”王明远说。`
+  // reads as that paragraph's last line by the shapes alone.
+  const texts = [
+    '东州的清晨，王明远早早吃过早饭，换上一身',
+    '旧军装走到村口：“路修到了门口，出门方便',
+    '多了，村里再也不怕下雨天了。”王明远说。',
+    '西湾镇今年新修了乡村道路十条。',
+    '镇上在路边修了停车场和两处公厕，方便',
+    '外地游客。',
+  ];
+  assert.deepEqual(
+    paragraphs(texts.map(cleanLine)).map((p) => p.lines.length),
+    [3, 1, 2],
+  );
+});
+
 test('glued lines: a line set whole but cut before a closing mark is mended, then joins the piece before it', () => {
   // Invented text in a 20-em measure, written as Chromium's pages come through pdftotext -raw: a printed line cut
   // where a stop meets a quote and again before the closing quote (`”王明远`, which no printed line starts with).

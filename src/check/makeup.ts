@@ -58,7 +58,7 @@ export interface PageMakeup {
   /**
    * Body line junctions that recovery's paragraph reading (recover/paragraphs.ts) reads wrong where an extractor
    * drops the indents: a paragraph's start that shows no break, or a line inside one that reads as a start.
-   * The text on each side (`…打击力度／“‘黄牛’倒票…`).
+   * The text on each side (`…整治力度／“‘代抢’门票…`).
    */
   misread: string[];
 }

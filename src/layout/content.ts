@@ -152,7 +152,7 @@ export interface LeadContent extends ContentBase {
 
 export type ItemContent = ArticleContent | LeadContent;
 
-/** A byline as printed: the mark, the role, the names (`□ 本报记者 王沛`; `□ 林丽鹂` without a role). */
+/** A byline as printed: the mark, the role, the names (`□ 本报记者 王明远`; `□ 李清和` without a role). */
 export function bylineText(b: Byline): string {
   return `□ ${[b.role, b.name].filter(Boolean).join(' ')}`;
 }

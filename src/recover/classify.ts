@@ -34,7 +34,7 @@ export const looksLikeName = (s: string): boolean =>
 /** Words that make a byline token a role rather than a name. */
 const ROLE_WORD = /(记者|通讯员|评论员|特约|撰稿|编辑|作者|摄影|实习生|专栏)/;
 const MARKER = /^[□■◆◇]/;
-/** Starts with a byline mark (`□ 本报记者 王沛`). */
+/** Starts with a byline mark (`□ 本报记者 王明远`). */
 export const startsWithMark = (raw: string): boolean => MARKER.test(raw.trim());
 
 /** Spaces out, for matching patterns whatever the extractor did to spacing. */
@@ -58,7 +58,7 @@ const INNER_SPLIT = new RegExp(`[、，,\\s]+|${INNER_ROLE_WORD}`);
 
 /**
  * Single-character tokens are letter-spaced names: `王  沛` is 王沛,
- * `曹 雪 盟` is 曹雪盟; a run of four is two two-character names.
+ * `李 清 和` is 李清和; a run of four is two two-character names.
  */
 function joinNames(tokens: string[]): string[] | null {
   const out: string[] = [];
@@ -79,8 +79,8 @@ function joinNames(tokens: string[]): string[] | null {
 }
 
 /**
- * Names printed (or extracted) without a space between them: `李维俊祝佳祺` is 李维俊 and 祝佳祺, `王沛常钦` is
- * 王沛 and 常钦. A run of four or more is cut into names that each start with a surname, three-character
+ * Names printed (or extracted) without a space between them: `王明远李清和` is 王明远 and 李清和, `张华陈东` is
+ * 张华 and 陈东. A run of four or more is cut into names that each start with a surname, three-character
  * names tried before two-character ones at each cut (the commoner length); four characters with no such
  * cut, or with a compound surname (`欧阳小明`), are one name.
  */
@@ -105,8 +105,8 @@ const MAX_SPACED_BYLINE_TOKENS = 4;
 
 /**
  * A byline line: `□ 本报记者 王明远`, `本报记者  王  明`, `本报东州分社记者 李华`,
- * `口 兴县人大常委会主任 史小军`; with `nameOnly`, also a bare `林丽鹂` or
- * `李维俊 祝佳祺` (only where it stands under a headline).
+ * `口 兴县人大常委会主任 史小军`; with `nameOnly`, also a bare `李清和` or
+ * `王明远 李清和` (only where it stands under a headline).
  */
 export function parseByline(raw: string, nameOnly = false): BylineParts | null {
   let s = raw.trim();
@@ -125,7 +125,7 @@ export function parseByline(raw: string, nameOnly = false): BylineParts | null {
   // Every character apart: a loose column line an extractor spelled out (`人 员 责 任 虚 化 等`), not the two
   // letter-spaced names of a byline (`耿  磊`).
   if (tokens.length > MAX_SPACED_BYLINE_TOKENS && tokens.every((t) => [...t].length === 1)) return null;
-  // `本报记者王沛`: role and name printed together.
+  // `本报记者王明远`: role and name printed together.
   if (tokens.length === 1) {
     const m =
       /^(.*(?:记者|通讯员|评论员|撰稿人?|主任|主席|书记|局长|院长|校长|部长|委员|代表))(\p{Script=Han}{2,12})$/u.exec(
@@ -166,7 +166,7 @@ export function parseByline(raw: string, nameOnly = false): BylineParts | null {
 }
 
 /**
- * A sentence of one to three characters (`…考核评价方式等。少。岳龙芳借来…`) is the end of a sentence printed
+ * A sentence of one to three characters (`…考核办法等。少。王明远借来…`) is the end of a sentence printed
  * elsewhere: the extractor put another column's rest here. (Short sentences of speech are quoted: `“对。”`.)
  */
 export const hasStraySentenceEnd = (text: string): boolean => /(?:^|[。！？])\p{Script=Han}{1,3}[。！？]/u.test(text);
@@ -185,7 +185,7 @@ const FILED = '(?:[^，。（(]{0,16}?电|讯)';
 const DATELINE_START = new RegExp(`^(?:${AGENCY})${FILED}`);
 
 /**
- * A dateline opening an article: `本报北京1月7日电（记者郁静娴）…`,
+ * A dateline opening an article: `本报北京1月7日电（记者李清和）…`,
  * `新华社北京3月1日电（记者…）`, `本报讯（记者…）`. Gives the agency and the reporters' names.
  */
 export function parseDateline(text: string): { agency: string; names: string[] } | null {
@@ -236,7 +236,7 @@ export function isBoxLabel(raw: string): boolean {
  */
 export function isHeadlineCandidate(raw: string, maxEm = MAX_HEADLINE_EM): boolean {
   // Opening with an indent of ideographic spaces: a paragraph's first line (a short subhead wrapped in a narrow
-  // column, `　　指引民生建设` / `方向`), never a headline.
+  // column, `　　勾画西湾发展` / `蓝图`), never a headline.
   if (/^\u3000{2}/.test(raw)) return false;
   const s = raw.trim();
   if (!s || emWidth(s) > maxEm || isDeck(s) || parseByline(s) || isBoxLabel(s)) return false;
@@ -273,7 +273,7 @@ export function bracketDepth(text: string, depth = 0): number {
   return depth;
 }
 
-/** More round brackets opened than closed: what follows continues the bracket (`（作者为全国政协` …). */
+/** More round brackets opened than closed: what follows continues the bracket (`（作者为东州市政协` …). */
 export const leavesOpen = (text: string): boolean => bracketDepth(text) > 0;
 
 /**

@@ -97,8 +97,8 @@ const HEADLINE_WEIGHT = 3;
 /** Characters either side of a join that a word across it is looked for in. */
 const JOIN_REACH = 6;
 /**
- * A person introduced by their title, then speaking or set off by a mark (`天津市政协副秘书长丁梅认为`,
- * `党总支书记王建国说`), or by name (`绣郎名叫李清和，`): the title, a name of two or three characters, what follows it.
+ * A person introduced by their title, then speaking or set off by a mark (`东州市政协秘书长李清和认为`,
+ * `党总支书记王建国说`), or by name (`这位农民名叫李清和，`): the title, a name of two or three characters, what follows it.
  */
 const TITLES =
   '委员|秘书长|主任|书记|校长|院长|教授|局长|县长|市长|省长|区长|镇长|村长|部长|处长|所长|站长|厂长|经理|董事长|' +

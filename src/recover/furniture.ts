@@ -72,7 +72,7 @@ const MAX_FOLIO_WORDS = 4;
 
 /**
  * A folio read onto the end or the start of a line beside it, set apart by a space (pdf.js reads a headline and the
- * folio on its baseline as one line: `苏州高新区推进创新联合体建设 人民日报 第 10 版`): the folio and the rest.
+ * folio on its baseline as one line: `东州推进农业科技创新 东州日报 第 10 版`): the folio and the rest.
  */
 function gluedFolio(raw: string): { folio: string; rest: string } | null {
   // (Most lines have no `第N版` at all: they are not split into words.)

@@ -37,7 +37,7 @@ function clausePiece(a: string, b: string): boolean {
   const left = a.split(CLAUSE_MARK);
   const right = b.split(CLAUSE_MARK);
   const short = (s: string) => [...s.trim()].length <= MAX_CLAUSE_PIECE;
-  // (A whole line that short is what did not fit on the line above: `…乡村治理典型` / `案例`.)
+  // (A whole line that short is what did not fit on the line above: `…西湾乡村振兴典型` / `案例`.)
   return short(b) || (left.length > 1 && short(left.at(-1)!)) || (right.length > 1 && short(right[0]!));
 }
 

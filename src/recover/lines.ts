@@ -104,7 +104,7 @@ const GLUED_TAIL = 3;
 
 /**
  * pdf.js may read a headline's last line onto the line under it when that is the dateline opening the body
- * (`…典型案` / `例本报北京3月24日电 （记者郁静娴）`): the line is cut again where the dateline starts, its first
+ * (`…典型案` / `例本报北京3月24日电 （记者李清和）`): the line is cut again where the dateline starts, its first
  * characters a line of their own, where the line above is a headline's (no sentence ended) and nothing set the two
  * apart. No character changes.
  */

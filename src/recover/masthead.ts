@@ -78,7 +78,7 @@ function isMastheadPiece(raw: string, above: boolean): boolean {
 
 /**
  * A section's name is short (`要闻`, `民主政治`, `政教专刊部主办`); a longer line above the date is a headline an
- * extractor read before the masthead (pdfminer: `桃子越种越甜  生活越来越美`).
+ * extractor read before the masthead (pdfminer: `西湾果子越种越甜  日子越过越好`).
  */
 const SECTION_MAX = 8;
 

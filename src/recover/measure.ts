@@ -103,7 +103,7 @@ export function runsOf<T>(values: T[]): Array<[number, number]> {
 
 /**
  * The measure of each of a run of text lines (a block may change after a line that ends a sentence, unless the next
- * line opens with a closing mark: `…美好生活。` / `”杜士林说。`, a quote's close the extractor wrote on a line of its own).
+ * line opens with a closing mark: `…美好生活。` / `”王明远说。`, a quote's close the extractor wrote on a line of its own).
  */
 export const measuresOfLines = (
   lines: Array<{ width: number; minWidth: number; text: string; blankBefore?: boolean }>,

@@ -164,7 +164,7 @@ const NEXT_NOT_FULL = 1.5;
 
 /**
  * The line after a long heading candidate starts a paragraph: not full. Not a sentence's end well short of a first
- * line's room, which is the candidate's own paragraph's last line (`…每一条都不好` / `走。`), a one-line paragraph
+ * line's room, which is the candidate's own paragraph's last line (`…哪一条都难` / `走。`), a one-line paragraph
  * after a heading being rarer than a heading as long.
  */
 const startsAfterLongLine = (next: CleanLine, measure: number): boolean =>
@@ -280,7 +280,7 @@ export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES, page: P
           indentsKept,
           blankEnds,
         );
-    // A bracket left open at a line's end (`（作者为全国政协` …) closes in the same paragraph.
+    // A bracket left open at a line's end (`（作者为东州市政协` …) closes in the same paragraph.
     const open = i > 0 && !newMeasure && depth > 0;
     // A closing mark never starts a paragraph (nor a line: an extractor that writes `”李大爷说。` on a line of its
     // own cut a printed line at the mark); nor does a paragraph end in a comma or an opening mark: the line
@@ -299,7 +299,7 @@ export function paragraphs(lines: CleanLine[], cues: LineCues = NO_CUES, page: P
     // A narrow call: a break score near the threshold, or a long line taken for a heading by its next line alone.
     const longHeading = heading && line.width > HEADING_WHOLE * measures[i]!;
     // A line that ends no sentence, well short of its room, run on into the next: a standfirst or a heading may end
-    // there with no mark (`…打造更有品质的城市生活`), its paragraph's end hidden where the extractor dropped indents.
+    // there with no mark (`…建设更加宜居的西湾新城`), its paragraph's end hidden where the extractor dropped indents.
     const shortJoin =
       !starts && !continues && !open && !endsSentence(prev!.text) && measures[i - 1]! - prev!.width >= HEADING_SHORT;
     const doubt =

@@ -68,7 +68,7 @@ function shapeOf(width: number, text: string, measure: number, opens = true): 'w
   return /[，、；,;]$/.test(text) ? 'paused' : 'open';
 }
 /**
- * A printed line short of the measure that stops at a pause (`…的制作人冯骥、`): no paragraph ends there and no heading
+ * A printed line short of the measure that stops at a pause (`…的负责人王明远、`): no paragraph ends there and no heading
  * does, so it is a piece: dearer than one that ends on a word (a heading's line may).
  */
 const SHORT_PAUSED = 2;
@@ -170,7 +170,7 @@ function readRun(lines: CleanLine[], m: number, cues: Pick<LineCues, 'heading' |
 }
 
 /**
- * Two lines print never parts: the second opens with a mark kinsoku keeps off a line's start (`”靖江市…`, a lone `。`),
+ * Two lines print never parts: the second opens with a mark kinsoku keeps off a line's start (`”东州市…`, a lone `。`),
  * or the first ends with one kept off a line's end. The extractor cut a printed line there (Typst's quotes and stops
  * leave a gap pdftotext -raw cuts at), so they are one line before anything else is read.
  */
@@ -222,7 +222,7 @@ function joinGroups(
 }
 
 /**
- * Lines set whole, where the extractor cut one only where print may not (`…这样。` / `”杜士林`): glued again, where
+ * Lines set whole, where the extractor cut one only where print may not (`…这样。` / `”王明远`): glued again, where
  * they fit the measure together. (Wider, the page broke its line there, against the rule.)
  */
 export function glueLines(lines: CleanLine[], corrections: DraftCorrection[]): CleanLine[] {
@@ -234,7 +234,7 @@ export function glueLines(lines: CleanLine[], corrections: DraftCorrection[]): C
     const m = measures[a.span[0]]!;
     const after = atoms[k + 1]?.line;
     // A line cut in three: where the first cut was glued, a short piece that ends no sentence and makes the line
-    // up to the measure, the next line full, is its end (`…基本功”` + `。什么是基本功？…要求，` / `“要`).
+    // up to the measure, the next line full, is its end (`…大调研”` + `。什么是大调研？…要求，` / `“要`).
     if (
       before &&
       before.span[1] - before.span[0] > 1 &&

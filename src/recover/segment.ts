@@ -459,7 +459,7 @@ function runScorer(
   const n = paras.length;
   const names = anchor.names.filter((s) => s.length >= 2);
   // Paragraphs of the window before lo + k that have one of the terms. Names in a sign-off
-  // (`…本报记者常钦采访整理`) belong to the article it closes, whoever its byline names.
+  // (`…本报记者李清和采访整理`) belong to the article it closes, whoever its byline names.
   const counted = (terms: string[]) => {
     const sum = new Int32Array(hi - lo + 1);
     for (let k = lo; k < hi; k++) {

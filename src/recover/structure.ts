@@ -127,7 +127,7 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
       // Nor, where the extractor writes no blank lines, a line much narrower than the one under it in a run of
       // headline lines: a headline wraps onto a line no wider than the one it broke from where it breaks for room, so
       // the two are headlines of their own (grouped ones). Not after a body's last line: a headline broken between
-      // phrases (`浙江杭州发布` / `园林绿化行业信用指数`) may wrap onto a wider line.
+      // phrases (`东州发布` / `农业机械行业服务指数`) may wrap onto a wider line.
       if (
         out.length &&
         solid &&
@@ -234,8 +234,8 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
       }
       return;
     }
-    // Set apart from its byline, the last line of a column above is no headline (`…最持久的力量。` /
-    // `中华民族素有文化自信`, a column that goes on elsewhere).
+    // Set apart from its byline, the last line of a column above is no headline (`…最长久的力量。` /
+    // `东州人向来爱读书`, a column that goes on elsewhere).
     const over = headlineAbove(b);
     let head = apart && line.blankBefore && over.length && endsColumn(lines, over[0]!) ? [] : over;
     // A row of bylines under a row of headlines (modules side by side): the last headlines go one to each

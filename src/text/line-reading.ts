@@ -126,7 +126,7 @@ function shapeOfFirstLine(cur: ReadLine, next: ReadLine | undefined, measure: nu
 /**
  * A whole indent short (2 em, its marks counted whole), ending no sentence, before a full line: no middle line of a
  * justified column is that short, and no last line ends so, so this is a first line, whatever the line above ends
- * with (a standfirst or heading that ends no sentence on a full line: `…仍难完全替代` / `平地一声雷。个把月之间，`).
+ * with (a standfirst or heading that ends no sentence on a full line: `…仍难一时取代` / `说起这件事，一个多月里，`).
  * newsprint sets a first line so where nothing else shows its paragraph's start (layout/readable.ts). Not a sign
  * alone: an extractor may have split the line, or a loosely justified one may fall nearly as short.
  */
@@ -181,7 +181,7 @@ export function breakScore(
   if (ATTRIBUTION_END.test(prev.text)) s += ATTRIBUTED;
   if (prevStarts && !endsSentence(prev.text)) s -= 3; // a one-line paragraph ends a sentence
   // Where the extractor writes every first line's indent, an indent is the surest sign there is: a one-line paragraph
-  // that ends no sentence (a subhead set as a paragraph, `指引民生建设方向`) before an indented line still ends.
+  // that ends no sentence (a subhead set as a paragraph, `勾画西湾发展蓝图`) before an indented line still ends.
   if (keptIndent(cur)) s += indentsKept ? KEPT_INDENT_SURE : 4;
   else if (indentsKept) s -= 4; // the extractor writes every first line's indent, and this line has none
   // Lines set solid, paragraphs set off by a blank line. Where the extractor sets every paragraph off so, a sentence

@@ -90,7 +90,7 @@ test('a run wider than a line (a URL) is cut, never before a mark no line starts
 
 test('a paragraph that ends no sentence ends its last line more than 3 em short where no line need open for it', () => {
   // Recovery ends a paragraph at a line that ends no sentence only where the line stops well short (a heading-like
-  // paragraph, `…等社会问题`): its last line gives up a character rather than stop 3 em short.
+  // paragraph, `…等民生难题`): its last line gives up a character rather than stop 3 em short.
   const open = lines('东州今年新建三座仓库，两条铁路专线，群众办事更方便', 10);
   assert.deepEqual(
     open.map((l) => text(l.units)),
@@ -173,7 +173,7 @@ test('headlines: a clause breaks at a mark, else in balanced lines between words
   // A break beside a mark reads as the phrase going on (recovery joins it with nothing): after a pause first, then
   // beside a bracket, before a balanced break between two Han characters.
   const lines = (t: string) => setHeadlineAt(t, 14 + 2 * HEADLINE_INSET, 1, idealFace, jiebaWords).map(text);
-  assert.deepEqual(lines('东州打击“黄牛”倒票，专项整治见成效'), ['东州打击“黄牛”倒票，', '专项整治见成效']);
+  assert.deepEqual(lines('东州整治“代抢”门票，专项行动见成效'), ['东州整治“代抢”门票，', '专项行动见成效']);
   assert.deepEqual(lines('西湾港累计发运中欧（中亚）班列超三万列'), ['西湾港累计发运中欧', '（中亚）班列超三万列']);
   assert.ok(
     breaksCleanly('西湾港累计发运中欧（中亚）班列超三万列', [

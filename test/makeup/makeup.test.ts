@@ -64,7 +64,7 @@ const FLOORS = {
   inversions: 1,
   /**
    * Body line junctions on a spread that recovery's paragraph reading gets wrong with the indents dropped (today at
-   * most 1: a paragraph that ends no sentence on a full line, `…的打击力度` / `“‘黄牛’…`, which no line break within
+   * most 1: a paragraph that ends no sentence on a full line, `…的整治力度` / `“‘代抢’…`, which no line break within
    * the pitch cap can end short; 5 over the report).
    */
   misread: 1,

@@ -229,7 +229,7 @@ const FULL_LAST_LINE = 20;
 /** How short (em) a last line must end to show its paragraph's end: more than one character (a squeezed mark). */
 const FULL_BY = 1.5;
 /**
- * A paragraph that ends no sentence (`…等社会问题`, a line that stands as a heading): recovery ends a paragraph there
+ * A paragraph that ends no sentence (`…等民生难题`, a line that stands as a heading): recovery ends a paragraph there
  * only where its last line stops more than 3 em short (less could be a justified line's compressed marks), so it is
  * set that short where it can be. Costs less than a loose line: no line opens past 1.05 em for it.
  */

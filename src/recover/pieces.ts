@@ -122,16 +122,17 @@ function readAt(
     let least = 0;
     for (let j = i; j < n && j - i < MAX_PIECES; j++) {
       const piece = lines[j]!;
-      // A blank line ends what a piece can be joined to; so does a cut between two ideographs, and a full line that
-      // ends a sentence. (A full one that does not may take one more piece where its marks, shrunk, make room: Typst
-      // shrinks them to justify, `…王明远笑着回答：` / `“我`.)
-      const prev = lines[j - 1]!;
-      if (j > i && (piece.blankBefore || (prev.width >= m - FULL_SLACK && endsSentence(prev.text)))) break;
-      if (j > i && lineEndBetween(prev.text, piece.text)) break;
-      // A sign-off is complete in itself; a subhead or a dateline after a sentence's end stands alone.
-      if (j === i + 1 && cues.complete(lines[i]!.text)) break;
-      if (j > i && endsSentence(prev.text) && (cues.opens(piece) || (j === i + 1 && standsAsHeading(piece, m, cues))))
-        break;
+      if (j > i) {
+        const prev = lines[j - 1]!;
+        // A blank line ends what a piece can be joined to; so does a cut between two ideographs, and a full line that
+        // ends a sentence. (A full one that does not may take one more piece where its marks, shrunk, make room:
+        // Typst shrinks them to justify, `…王明远笑着回答：` / `“我`.)
+        if (piece.blankBefore || (prev.width >= m - FULL_SLACK && endsSentence(prev.text))) break;
+        if (lineEndBetween(prev.text, piece.text)) break;
+        // A sign-off is complete in itself; a subhead or a dateline after a sentence's end stands alone.
+        if (j === i + 1 && cues.complete(lines[i]!.text)) break;
+        if (endsSentence(prev.text) && (cues.opens(piece) || (j === i + 1 && standsAsHeading(piece, m, cues)))) break;
+      }
       width += piece.width;
       least += piece.minWidth;
       // Pieces after a sentence's end (maybe a paragraph's last line and the next one's first) fit a line only with

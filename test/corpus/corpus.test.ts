@@ -30,6 +30,14 @@ test(
     assert.ok(reading.headlineBody >= 0.995, `headline-body matches ${reading.headlineBody} (${report})`);
     assert.ok(f1(reading.paragraphPrecision, reading.paragraphRecall) >= 0.97, `paragraph F1 (${report})`);
     assert.ok(reading.cer <= 0.003, `character error rate ${reading.cer} (${report})`);
+    // Row by row (engine × extractor), paragraph F1 a little under the lowest row: Typst · -raw 0.961 and Chromium ·
+    // -raw 0.966 in session 31, short of issue 11's 0.97 (README, "Known limits").
+    for (const engine of new Set(runs.map((r) => r.engine)))
+      for (const extractor of new Set(group('all but -layout').map((r) => r.extractor))) {
+        const row = summarise(runs.filter((r) => r.engine === engine && r.extractor === extractor));
+        const rowF1 = f1(row.paragraphPrecision, row.paragraphRecall);
+        assert.ok(rowF1 >= 0.955, `paragraph F1 of ${engine} · ${extractor}: ${rowF1}`);
+      }
     assert.equal(reading.hanLost + reading.hanAdded, 0, `Han characters lost or added (${report})`);
     assert.equal(reading.dates, 1, `masthead (${report})`);
     // (94.9 % in session 14: headlines side by side at different heights head the columns under them, and line

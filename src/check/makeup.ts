@@ -223,13 +223,13 @@ function misreadOf(box: Box, cues: LineCues): string[] {
 }
 
 /**
- * Pairs of full-width articles, one right under the other: no lead or article module starts between them. (`under`:
+ * Pairs of full-width articles, one right under the other: no lead or article module starts between them. (`below`:
  * only those standing lower than that, in pt.)
  */
-function stackedFullWidth(page: Page, columns: number, under = -Infinity): number {
+function stackedFullWidth(page: Page, columns: number, below = -Infinity): number {
   const modules = page.boxes.filter((b) => b.kind === 'article' || b.kind === 'lead');
   const wide = modules
-    .filter((b) => b.kind === 'article' && b.span === columns && b.rect.y > under)
+    .filter((b) => b.kind === 'article' && b.span === columns && b.rect.y > below)
     .sort((a, b) => a.rect.y - b.rect.y);
   let n = 0;
   for (let i = 0; i + 1 < wide.length; i++) {

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { runTempDir } from '../../src/io/temp.js';
 import { CLI, SAMPLE } from '../paths.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'newsprint-archive-'));
+const dir = runTempDir('archive');
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
 const build = run('build', SAMPLE, '-o', dir, '--check');
 const folder = join(dir, '2024-01-08-政教专刊');

@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { diffPages, isSame } from '../../src/check/diff.js';
 import { decodePng, rasterizePdf } from '../../src/check/raster.js';
 import { encodePng } from '../../src/io/png.js';
+import { runTempDir } from '../../src/io/temp.js';
 import { renderLayout } from '../../src/render/index.js';
 import { drawPage } from '../../src/render/page-image.js';
 import { CLI, ROOT } from '../paths.js';
 import { buildSample, GOLDEN_DPI, moved, oneCharacterChanged } from './sample.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'newsprint-diff-'));
+const dir = runTempDir('diff');
 const sample = await buildSample();
 const base = join(dir, 'base.pdf');
 writeFileSync(base, sample.pdf);

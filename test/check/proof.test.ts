@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { withBrowser } from '../../src/check/browser.js';
 import { decodePng } from '../../src/check/raster.js';
+import { runTempDir } from '../../src/io/temp.js';
 import { proofHtmlFile, proofPdfFile } from '../../src/pipeline/index.js';
 import { tool } from '../helpers/tools.js';
 import { buildSample } from './sample.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'newsprint-proof-'));
+const dir = runTempDir('proof');
 const sample = await buildSample();
 const html = await proofHtmlFile(sample.issue, sample.source, sample.layout);
 const pdf = await proofPdfFile(sample.issue, sample.source, sample.layout);

@@ -9,7 +9,6 @@ import {
   cpSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -21,10 +20,11 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { runTempDir } from '../../src/io/temp.js';
 import { generatePage } from '../generator/page.js';
 import { CLI, SAMPLE } from '../paths.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'newsprint-safety-'));
+const dir = runTempDir('safety');
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000 });
 const sample = readFileSync(SAMPLE, 'utf8');
 const FOLDER = '2024-01-08-政教专刊';

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { runTempDir } from '../../src/io/temp.js';
 import { generatePage } from '../generator/page.js';
 import { CLI } from '../paths.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'newsprint-batch-'));
+const dir = runTempDir('batch');
 const pages = join(dir, 'pages');
 mkdirSync(pages);
 for (let seed = 1; seed <= 6; seed++)

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { runTempDir } from '../../src/io/temp.js';
 import { CLI, SAMPLE } from '../paths.js';
 
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
-const dir = mkdtempSync(join(tmpdir(), 'newsprint-build-'));
+const dir = runTempDir('build');
 
 test('build writes one folder per issue with issue.json, layout.json and the PDFs, and a summary', () => {
   const r = run('build', SAMPLE, '-o', dir, '--sheet', '--no-proof');

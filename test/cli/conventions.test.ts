@@ -4,15 +4,15 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { onPath } from '../../src/check/browser.js';
+import { runTempDir } from '../../src/io/temp.js';
 import { generatePage } from '../generator/page.js';
 import { CLI, ROOT, SAMPLE } from '../paths.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'newsprint-conv-'));
+const dir = runTempDir('conv');
 const run = (args: string[], opts: { input?: string | Uint8Array; env?: NodeJS.ProcessEnv } = {}) =>
   spawnSync(process.execPath, [CLI, ...args], {
     input: opts.input,

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { runTempDir } from '../../src/io/temp.js';
 import { encodeGb18030 } from '../helpers/gb18030.js';
 import { CLI, SAMPLE } from '../paths.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'newsprint-hard-'));
+const dir = runTempDir('hard');
 const sample = readFileSync(SAMPLE, 'utf8');
 const run = (...args: string[]) =>
   spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

@@ -7,12 +7,12 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { launchBrowser } from '../../src/check/browser.js';
+import { runTempDir } from '../../src/io/temp.js';
 import { validateEdits, validateIssue } from '../../src/schema.js';
 import { startProofServer } from '../../src/serve/server.js';
 import type { Issue } from '../../src/types.js';
@@ -41,7 +41,7 @@ const PAGE = `经济周刊 2024年3月5日 星期二 电子信箱：jingji@examp
 const MISPLACED = '音乐教室里，孩子们第一次拿起小提琴';
 const NEW_HEADLINE = '山区学校开起了音乐课';
 
-const dir = mkdtempSync(join(tmpdir(), 'newsprint-serve-'));
+const dir = runTempDir('serve');
 const input = join(dir, 'page.txt');
 writeFileSync(input, PAGE);
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });

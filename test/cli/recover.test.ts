@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { runTempDir } from '../../src/io/temp.js';
 import { encodeGb18030 } from '../helpers/gb18030.js';
 import { CLI, SAMPLE } from '../paths.js';
 
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
-const dir = mkdtempSync(join(tmpdir(), 'newsprint-cli-'));
+const dir = runTempDir('cli');
 
 test('recover writes the issue to a file, and the same bytes every time', () => {
   const a = join(dir, 'a.json');

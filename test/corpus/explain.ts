@@ -5,11 +5,9 @@
  * starts) and the first paragraph that differs. OK¶: text right, paragraph
  * boundaries not (the score counts those apart).
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { launchBrowser } from '../../src/check/browser.js';
 import { readTemplate } from '../../src/io/inputs.js';
+import { runTempDir } from '../../src/io/temp.js';
 import { layoutStage, quietReporter, renderStage } from '../../src/pipeline/index.js';
 import { recoverText } from '../../src/recover/index.js';
 import { jiebaWords } from '../../src/text/segmenter.js';
@@ -24,7 +22,7 @@ const [id = '', engine = 'typst', extractor = 'pdftotext', variant = '0'] = proc
 const gold = goldPages()?.find((g) => g.id === id);
 if (!gold) throw new Error(`no gold page ${id}`);
 const plan = planPage(gold, Number(variant));
-const dir = mkdtempSync(join(tmpdir(), 'newsprint-explain-'));
+const dir = runTempDir('explain');
 let pdf: Uint8Array;
 if (engine === 'chromium') {
   const b = await launchBrowser();

@@ -1,10 +1,10 @@
 /** Running poppler and qpdf the way a user would, with an empty fontconfig so only embedded fonts count. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runTempDir } from '../../src/io/temp.js';
 
-const fontconfigDir = mkdtempSync(join(tmpdir(), 'newsprint-fc-'));
+const fontconfigDir = runTempDir('fc');
 const fontconfig = join(fontconfigDir, 'fonts.conf');
 writeFileSync(
   fontconfig,

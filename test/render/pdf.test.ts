@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadFaces, loadMetrics } from '../../src/fonts/faces.js';
 import { readTemplate } from '../../src/io/inputs.js';
+import { runTempDir } from '../../src/io/temp.js';
 import { layoutIssue } from '../../src/layout/index.js';
 import { recoverSource } from '../../src/pipeline/index.js';
 import { renderLayout } from '../../src/render/index.js';
@@ -14,7 +14,7 @@ import type { Issue } from '../../src/types.js';
 import { pdftotext, tool } from '../helpers/tools.js';
 import { SAMPLE } from '../paths.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'newsprint-render-'));
+const dir = runTempDir('render');
 // As `newsprint build` sets it: recovered, then normalised for print.
 const { issue } = recoverSource(readFileSync(SAMPLE), 'sample.txt');
 const layout = layoutIssue(issue, readTemplate('tabloid'), loadMetrics());

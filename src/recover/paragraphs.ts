@@ -76,7 +76,9 @@ export function joinFragments(lines: CleanLine[], corrections: DraftCorrection[]
           (squeezed &&
             QUOTE_OR_TITLE_OPENS.has([...line.text][0] ?? '') &&
             measures[i + 1] === measure &&
-            !CLOSING.has([...line.text].at(-1) ?? '')));
+            !CLOSING.has([...line.text].at(-1) ?? '') &&
+            // (Not before a paragraph's first line: the short line between is a subhead, `“东州样板”这样炼成`.)
+            !firstLineShape(lines[i + 1]!, measure)));
     if (prev && whole && split) {
       const merged = withWidth({
         no: prev.no,
@@ -100,6 +102,10 @@ export function joinFragments(lines: CleanLine[], corrections: DraftCorrection[]
   });
   return out;
 }
+
+/** A paragraph's first line as an extractor that drops the indent writes it: its indent short, ending no sentence. */
+const firstLineShape = (line: CleanLine, measure: number): boolean =>
+  measure - line.width >= NEXT_NOT_FULL && measure - line.width <= FIRST_LINE_SHORT && !endsSentence(line.text);
 
 /**
  * A line and the next meet where a mark meets an opening one (`…的意见》` / `（以下简称…`) and fit one printed line

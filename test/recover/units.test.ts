@@ -927,6 +927,23 @@ test('split printed lines: a short last line and the next first line, its indent
   assert.equal(joinFragments(page, []).length, 5);
 });
 
+test('split printed lines: a subhead between a short last line and an indented first line stands alone', () => {
+  // Invented text in 16-em columns. `量再创新高。` (6 em) and `“东州样板”这样炼成` (10 em) fit one line with the pair
+  // where they meet compressed, but the line after them is a first line (2 em short, no sentence's end): the short
+  // line between is a subhead standing alone, not the second piece of a printed line.
+  const full = '东州港今年新开三条航线，货物吞吐';
+  const page = [
+    full,
+    full,
+    '量再创新高。',
+    '“东州样板”这样炼成',
+    '东州港的码头上，一排排集装箱',
+    full,
+    '整齐地排列着，等待装船。',
+  ];
+  assert.equal(joinFragments(page.map(cleanLine), []).length, page.length);
+});
+
 test('paragraphs: a last line three ems short ends its paragraph even without a sentence end', () => {
   // Invented text in 12-em columns, indents dropped: `服务沿线企业和群众` (9 em) ends no sentence (a heading-like
   // paragraph), but stops 3 em short, and the line after it is 2 em short (its indent): a paragraph starts there.

@@ -207,8 +207,12 @@ export function isDatelineStart(text: string): boolean {
 /** Opens a sign-off: `（作者为…`, `（本报记者…`, `（摘编自…`, `（来源：…` (the rest may be on the lines after). */
 const SIGNOFF_START = /^[（(〔](作者|本报记者|摘编|来源)/;
 
-/** Always starts a paragraph: a dateline, or a sign-off's first line. */
-export const opensParagraph = (text: string): boolean => isDatelineStart(text) || SIGNOFF_START.test(text);
+/** Opens a labelled part of a commentary or a box: `【事件】…`, `【点评】`. */
+const LABEL_START = /^【[^【】]{1,6}】/;
+
+/** Always starts a paragraph: a dateline, a sign-off's first line, a label in lenticular brackets. */
+export const opensParagraph = (text: string): boolean =>
+  isDatelineStart(text) || SIGNOFF_START.test(text) || LABEL_START.test(text);
 
 /**
  * A sign-off closing an article: `（作者为…）`, `（本报记者某某采访整理）`,

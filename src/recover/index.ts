@@ -64,7 +64,7 @@ import {
 } from './paragraphs.js';
 import { glueLines, joinPieces, writesPieces } from './pieces.js';
 import { type Anchor, type Assignment, assignRuns, marginConfidence, type SegParagraph } from './segment.js';
-import { removeExtractionSpaces } from './spaces.js';
+import { isSignature, removeExtractionSpaces } from './spaces.js';
 import { blocksApart, type LeadBlock, pageBlocks, type Signature } from './structure.js';
 import { headlineSwaps } from './swap.js';
 import { speaksFirstPerson } from './voice.js';
@@ -199,7 +199,8 @@ export const lineCues = (words?: WordSegmenter): LineCues => {
     subhead,
     opens: (l) => opensParagraph(l.text),
     joined: (a, b) => (words ? spansJoin(a.text, b.text, words) : false),
-    complete: (text) => parseSignoff(text) !== null,
+    // (A sign-off, or the signature that ends an editor's note: the next line starts afresh.)
+    complete: (text) => parseSignoff(text) !== null || isSignature([...text]),
   };
 };
 

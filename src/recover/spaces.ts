@@ -136,7 +136,7 @@ function setSolid(chars: string[]): boolean {
  * editor's note): a line this short is never stretched, so its gaps are the page's.
  */
 const MAX_SIGNATURE_HAN = 4;
-function isSignature(chars: string[]): boolean {
+export function isSignature(chars: string[]): boolean {
   return (
     chars.filter(isHan).length <= MAX_SIGNATURE_HAN && /^[—－]{1,2}[\p{Script=Han} \u3000]+$/u.test(chars.join(''))
   );

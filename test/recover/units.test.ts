@@ -19,7 +19,7 @@ import { type FragmentCues, type ItemCues, interleave, readingOrder } from '../.
 import { checkNothingLost } from '../../src/recover/invariants.js';
 import { type CleanLine, type DraftCorrection, joinStrayMarks, withWidth } from '../../src/recover/lines.js';
 import { parseMasthead } from '../../src/recover/masthead.js';
-import { measuresOfLines } from '../../src/recover/measure.js';
+import { lineMeasures, measuresOfLines } from '../../src/recover/measure.js';
 import { joinFragments, NO_CUES, paragraphs } from '../../src/recover/paragraphs.js';
 import { glueLines, joinPieces, writesPieces } from '../../src/recover/pieces.js';
 import { assignRuns } from '../../src/recover/segment.js';
@@ -787,6 +787,21 @@ test('pieces: a short piece that ends on a binding word (`与以往的`) is no s
   );
 });
 
+test("pieces: an editor's signature stands alone, and a label in lenticular brackets opens a paragraph", () => {
+  // Invented text in a 20-em measure. `——编者` signs an editor's note: the piece after it, though the two make a
+  // first line's width, starts the report. `【点评】` opens the comment, though it would fill the line above.
+  const piecesOf = (texts: string[]) => joinPieces(texts.map(cleanLine), [], lineCues(jiebaWords)).map((l) => l.text);
+  const full = '去年以来，沿河各村把清理河道当作头等大事';
+  assert.deepEqual(piecesOf([full, '来抓，村民自发组成巡河队。', '——编者', '“每天早晚各走一遍的巡河队员', full]), [
+    full,
+    '来抓，村民自发组成巡河队。',
+    '——编者',
+    '“每天早晚各走一遍的巡河队员',
+    full,
+  ]);
+  assert.equal(piecesOf([full, '来抓，村民自发组成巡河队。', '【点评】巡河队', full]).length, 4);
+});
+
 test('pieces: a stop may end a piece mid-line, but a sign-off and a subhead stand alone', () => {
   // Invented text in a 20-em measure, written in pieces where a stop meets a quote.
   const piecesOf = (texts: string[]) =>
@@ -1026,6 +1041,19 @@ test('measure: full lines without a mark to squeeze show it, not the lines that 
     '东州港今年，新开三条航线。',
   ].map(cleanLine);
   assert.deepEqual(new Set(measuresOfLines(lines)), new Set([12]));
+});
+
+test('measure: first lines an indent short do not pull it down where every full line squeezed marks in', () => {
+  // Line shapes of a 16-em column of short paragraphs, set by a typesetter that compresses marks: every full line
+  // holds three (16 ems counted at full width, 14.5 at least), none is solid, and lines an indent short (first lines,
+  // one-line paragraphs, now and then a loose line) outnumber them. The measure is still 16, not 14.
+  const first = { width: 14, minWidth: 12.5, endsParagraph: false };
+  const full = { width: 16, minWidth: 14.5, endsParagraph: false };
+  const loose = { width: 14, minWidth: 13, endsParagraph: false };
+  const last = { width: 6, minWidth: 5.5, endsParagraph: true };
+  const oneLine = { width: 14, minWidth: 13, endsParagraph: true };
+  const block = [first, full, last, oneLine, oneLine, first, loose, full, last];
+  assert.deepEqual(new Set(lineMeasures([...block, ...block, ...block, ...block])), new Set([16]));
 });
 
 test('measure: a paragraph whose first line lost its indent stays in its block, not the wider one after it', () => {

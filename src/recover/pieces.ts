@@ -95,6 +95,23 @@ export function writesPieces(lines: CleanLine[]): boolean {
 const standsAsHeading = (piece: CleanLine, m: number, cues: Pick<LineCues, 'heading'>): boolean =>
   cues.heading(piece) && !(leavesQuoteOpen(piece.text) && piece.width < m - INDENT - FULL_SLACK);
 
+/**
+ * The piece after line j ends a printed line (it meets the next between two ideographs) far short of a first line's
+ * width: read as a paragraph's first line after a heading at j, it could not be one, so j is no heading standing alone
+ * but a sentence of the line (`东州为何能？` / `西湾难在哪里？` / `这一探索` / `解决了什么？`).
+ */
+const strandsNext = (lines: CleanLine[], j: number, m: number): boolean => {
+  const next = lines[j + 1];
+  const after = lines[j + 2];
+  return (
+    next !== undefined &&
+    after !== undefined &&
+    !endsSentence(next.text) &&
+    lineEndBetween(next.text, after.text) &&
+    next.width < m - INDENT - FULL_SLACK
+  );
+};
+
 /** A reading of a run of lines as printed lines: its cost, and where the group ending before each line starts. */
 interface Reading {
   cost: number;
@@ -131,7 +148,11 @@ function readAt(
         if (lineEndBetween(prev.text, piece.text)) break;
         // A sign-off is complete in itself; a subhead or a dateline after a sentence's end stands alone.
         if (j === i + 1 && cues.complete(lines[i]!.text)) break;
-        if (endsSentence(prev.text) && (cues.opens(piece) || (j === i + 1 && standsAsHeading(piece, m, cues)))) break;
+        if (
+          endsSentence(prev.text) &&
+          (cues.opens(piece) || (j === i + 1 && standsAsHeading(piece, m, cues) && !strandsNext(lines, j, m)))
+        )
+          break;
       }
       width += piece.width;
       least += piece.minWidth;

@@ -802,6 +802,21 @@ test("pieces: an editor's signature stands alone, and a label in lenticular brac
   assert.equal(piecesOf([full, '来抓，村民自发组成巡河队。', '【点评】巡河队', full]).length, 4);
 });
 
+test('pieces: a question after a sentence is no subhead where the line after it could be no first line', () => {
+  // Invented text in a 20-em measure: three questions and the start of a fourth make one printed line. The second,
+  // after a sentence's end, looks like a subhead; but then `这一探`, which ends its printed line between two
+  // ideographs, would be a paragraph's first line 17 ems short.
+  const piecesOf = (texts: string[]) => joinPieces(texts.map(cleanLine), [], lineCues(jiebaWords)).map((l) => l.text);
+  const full = '去年以来，沿河各村把清理河道当作头等大事';
+  const next = '索解决了什么问题？村民们说起这些变化都很';
+  assert.deepEqual(piecesOf([full, '东州的河为何变清了？', '西湾难在哪里？', '这一探', next, full]), [
+    full,
+    '东州的河为何变清了？西湾难在哪里？这一探',
+    next,
+    full,
+  ]);
+});
+
 test('pieces: a stop may end a piece mid-line, but a sign-off and a subhead stand alone', () => {
   // Invented text in a 20-em measure, written in pieces where a stop meets a quote.
   const piecesOf = (texts: string[]) =>

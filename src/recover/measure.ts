@@ -75,15 +75,17 @@ export function lineMeasures(lines: LineShape[]): number[] {
   states[n - 1] = s;
   for (let i = n - 1; i > 0; i--) states[i - 1] = back[i - 1]![states[i]!]!;
 
-  // Centre each block's measure on its full lines: not a line after a sentence's end, which may be a first line, its
-  // indent short (where most lines hold a mark, so few are solid, and the paragraphs are short, first lines an indent
-  // short outnumber full lines and pull the measure down between them), unless too few others fit.
+  // Centre each block's measure on its full lines. Lines after a sentence's end are left out where enough others fit:
+  // they may be first lines, an indent short, and where no full line is solid (each squeezed a mark in) and the
+  // paragraphs are short, they outnumber the full lines and pull the measure down between the two.
   const out = new Array<number>(n);
   for (const [i, j] of runsOf(states)) {
     const m = candidates[states[i]!]!;
-    const fitsHere = lines.slice(i, j).filter((l) => fits(l, m));
-    const inside = lines.slice(i, j).filter((l, k) => i + k > 0 && !lines[i + k - 1]!.endsParagraph && fits(l, m));
-    const fitting = inside.length >= MIN_SOLID ? inside : fitsHere;
+    const anyFitting = lines.slice(i, j).filter((l) => fits(l, m));
+    const midParagraph = lines
+      .slice(i, j)
+      .filter((l, k) => i + k > 0 && !lines[i + k - 1]!.endsParagraph && fits(l, m));
+    const fitting = midParagraph.length >= MIN_SOLID ? midParagraph : anyFitting;
     // Lines without a mark to compress show the measure itself; a line that squeezed a mark in is a character over.
     const solid = fitting.filter((l) => l.minWidth === l.width);
     const full = (solid.length >= MIN_SOLID ? solid : fitting).map((l) => l.width).sort((a, b) => a - b);

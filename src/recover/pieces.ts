@@ -98,7 +98,7 @@ const standsAsHeading = (piece: CleanLine, m: number, cues: Pick<LineCues, 'head
 /**
  * The piece after line j ends a printed line (it meets the next between two ideographs) far short of a first line's
  * width: read as a paragraph's first line after a heading at j, it could not be one, so j is no heading standing alone
- * but a sentence of the line (`东州为何能？` / `西湾难在哪里？` / `这一探索` / `解决了什么？`).
+ * but a sentence of the line (`东州的河为何变清了？` / `西湾难在哪里？` / `这一探`, then `索解决了…`).
  */
 const strandsNext = (lines: CleanLine[], j: number, m: number): boolean => {
   const next = lines[j + 1];

@@ -14,15 +14,37 @@ export function headlineText(raw: string): string {
  * spans the join means the line broke inside it; a first line ending on a
  * binding word (`…老城区的`) ends no clause.
  */
-export function joinHeadlineLines(a: string, b: string, words?: WordSegmenter): { text: string; joiner: string } {
+export function joinHeadlineLines(
+  a: string,
+  b: string,
+  words?: WordSegmenter,
+  body = '',
+): { text: string; joiner: string } {
   const last = a.slice(-1);
   const first = b.slice(0, 1);
   let joiner = '';
   if (/[A-Za-z0-9]/.test(last) && /[A-Za-z0-9]/.test(first)) joiner = ' ';
   else if (isHan(last) && isHan(first) && [...a].length >= 2 && [...b].length >= 2 && !clausePiece(a, b)) {
-    joiner = words ? (spansJoin(a, b, words) || endsBinding(a, words) ? '' : ' ') : ' ';
+    joiner = words
+      ? spansJoin(a, b, words) || endsBinding(a, words) || runsOnInBody(a, b, body, words)
+        ? ''
+        : ' '
+      : ' ';
   }
   return { text: a + joiner + b, joiner };
+}
+
+/** The words that meet at a headline's line break, run together, are at least this long to count as found in a body. */
+const MIN_BRIDGE = 4;
+
+/**
+ * The body says the phrase runs on across the line break: the words either side of it, run together, are in the
+ * body's text (`…推动新时代` / `东州工作…`, the body speaking of `新时代东州工作`). A headline's two clauses meet where
+ * the body never joins them (none of the corpus's clause breaks does), so the line was only too narrow for it.
+ */
+function runsOnInBody(a: string, b: string, body: string, words: WordSegmenter): boolean {
+  const bridge = (words(a).at(-1) ?? '') + (words(b)[0] ?? '');
+  return [...bridge].length >= MIN_BRIDGE && body.includes(bridge);
 }
 
 /**

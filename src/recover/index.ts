@@ -455,17 +455,20 @@ function cleanBody(
   return joinFragments(printed, draft.corrections);
 }
 
-function headlineOf(lines: SourceLine[], draft: Draft, words?: WordSegmenter): string {
+/** A headline's lines joined (`body`: the text of the paragraphs it heads, which may show a phrase running on). */
+function headlineOf(lines: SourceLine[], draft: Draft, words?: WordSegmenter, body = ''): string {
   const parts = lines.map((l) => headlineText(l.raw));
   let text = parts[0] ?? '';
   for (let i = 1; i < parts.length; i++) {
-    const joined = joinHeadlineLines(text, parts[i]!, words);
+    const joined = joinHeadlineLines(text, parts[i]!, words, body);
     draft.corrections.push({
       kind: 'headline-rejoined',
       lines: [lines[i - 1]!.no, lines[i]!.no],
       from: `${text}\n${parts[i]}`,
       to: joined.text,
-      note: joined.joiner ? 'clause break kept as a space' : 'line broke inside a word: joined with nothing',
+      note: joined.joiner
+        ? 'clause break kept as a space'
+        : 'line broke inside a word or a phrase: joined with nothing',
     });
     text = joined.text;
   }
@@ -533,7 +536,7 @@ function addArticle(
   run: { confidence: number; after: boolean; swapped?: boolean },
   words?: WordSegmenter,
 ): void {
-  const headline = headlineOf(sig.headline, draft, words);
+  const headline = headlineOf(sig.headline, draft, words, mine.map((p) => p.text).join(''));
   const byline = bylineOf(sig, mine, draft);
   const sigLines = [...sig.headline.map((l) => l.no), ...(sig.byline ? [sig.byline.no] : [])];
   const at = mine[0]?.lines[0]?.no ?? sigLines[0]!;
@@ -632,7 +635,7 @@ function addLead(
   runConfidence: number,
   words?: WordSegmenter,
 ): void {
-  const headline = headlineOf(block.headline, draft, words);
+  const headline = headlineOf(block.headline, draft, words, paras.map((p) => p.text).join(''));
   const deck: string | null = block.deck ? headlineText(block.deck.raw) : null;
   const kicker = block.kicker ? headlineText(block.kicker.raw) : null;
   const headLines = block.headline.map((l) => l.no);

@@ -161,6 +161,16 @@ test('a headline over two lines: a clause break keeps a space, a word broken in 
     '东州市发布一批社区服务优秀案例',
     'a second line of two characters is what did not fit on the first, no clause of its own',
   );
+  // Broken between two words: a clause break, unless the body runs the words either side together (the line was
+  // only too narrow for the phrase). Invented text.
+  const body = '东州港去年完成吞吐量一亿吨，今年推动港口服务提质，新开三条航线。';
+  assert.equal(joinHeadlineLines('东州推动港口', '服务提质增效', jiebaWords, body).text, '东州推动港口服务提质增效');
+  assert.equal(joinHeadlineLines('东州推动港口', '服务提质增效', jiebaWords).text, '东州推动港口 服务提质增效');
+  assert.equal(
+    joinHeadlineLines('东州港完成吞吐量一亿吨', '新开三条航线', jiebaWords, body).text,
+    '东州港完成吞吐量一亿吨 新开三条航线',
+    'the body has both clauses, never run together',
+  );
 });
 
 test('run assignment: bodies go to the anchor whose names they carry, headline before or after', () => {

@@ -25,11 +25,8 @@ export function joinHeadlineLines(
   let joiner = '';
   if (/[A-Za-z0-9]/.test(last) && /[A-Za-z0-9]/.test(first)) joiner = ' ';
   else if (isHan(last) && isHan(first) && [...a].length >= 2 && [...b].length >= 2 && !clausePiece(a, b)) {
-    joiner = words
-      ? spansJoin(a, b, words) || endsBinding(a, words) || runsOnInBody(a, b, body, words)
-        ? ''
-        : ' '
-      : ' ';
+    const runsOn = words && (spansJoin(a, b, words) || endsBinding(a, words) || runsOnInBody(a, b, body, words));
+    joiner = runsOn ? '' : ' ';
   }
   return { text: a + joiner + b, joiner };
 }

@@ -81,10 +81,9 @@ export function lineMeasures(lines: LineShape[]): number[] {
   const out = new Array<number>(n);
   for (const [i, j] of runsOf(states)) {
     const m = candidates[states[i]!]!;
-    const anyFitting = lines.slice(i, j).filter((l) => fits(l, m));
-    const midParagraph = lines
-      .slice(i, j)
-      .filter((l, k) => i + k > 0 && !lines[i + k - 1]!.endsParagraph && fits(l, m));
+    const block = lines.slice(i, j);
+    const anyFitting = block.filter((l) => fits(l, m));
+    const midParagraph = block.filter((l, k) => i + k > 0 && !lines[i + k - 1]!.endsParagraph && fits(l, m));
     const fitting = midParagraph.length >= MIN_SOLID ? midParagraph : anyFitting;
     // Lines without a mark to compress show the measure itself; a line that squeezed a mark in is a character over.
     const solid = fitting.filter((l) => l.minWidth === l.width);

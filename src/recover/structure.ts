@@ -411,6 +411,8 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
     }
   }
 
+  if (apart && !solid) keepHeadlinePairs(lines, starts, used);
+
   const blocks: Block[] = [];
   let run: SourceLine[] = [];
   const flush = () => {
@@ -427,6 +429,25 @@ export function pageBlocks(lines: SourceLine[], words?: WordSegmenter): Block[] 
   });
   flush();
   return blocks;
+}
+
+/**
+ * A one-line headline taken from a block of two lines set apart keeps the block's other line where nothing claimed
+ * it: one headline broken between clauses (`东州建设港口` / `西湾发展物流`) that awayHeadlines reads as two articles'
+ * grouped headlines, the second named by no body. Left, the line would run on into the body above it.
+ */
+function keepHeadlinePairs(lines: SourceLine[], starts: Map<number, Block>, used: Set<number>): void {
+  const apartBlock = (first: number) =>
+    lines[first]?.blankBefore && lines[first + 1] && !lines[first + 1]!.blankBefore && lines[first + 2]?.blankBefore;
+  const free = (i: number) => headlineOnlyLine(lines, used, i) && isHeadlineCandidate(lines[i]!.raw);
+  for (const block of starts.values()) {
+    if (block.kind !== 'signature' || block.sig.headline.length !== 1) continue;
+    const h = lines.indexOf(block.sig.headline[0]!);
+    const pair = apartBlock(h) && free(h + 1) ? [h, h + 1] : apartBlock(h - 1) && free(h - 1) ? [h - 1, h] : null;
+    if (!pair) continue;
+    block.sig.headline = pair.map((i) => lines[i]!);
+    for (const i of pair) used.add(i);
+  }
 }
 
 /**

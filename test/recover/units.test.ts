@@ -1349,3 +1349,39 @@ test('paragraphs: a line that ends no sentence, well short of its room, joined t
   // Nothing in the lines ends the standfirst: it stays joined, and the join is one more doubt than a full line's.
   assert.equal(doubts('在服务中多一些耐心，让老人更舒心'), doubts(full) + 1);
 });
+
+test('a headline of two lines set apart, read away from its byline, keeps its second line no body names', () => {
+  // The second line (`合力推进开放`) could be another article's grouped headline; no body claims it, so it stays with
+  // the first, not run on into the body above the block.
+  const articles = articlesOf([
+    '东州晚报  2025年3月4日  星期二',
+    '',
+    '南湖公园今日开放',
+    '□ 本报记者 李清和',
+    '南湖公园位于东州城南，占地三百余亩，经过两年改造，今天起向市民免费开放。公园新建步道',
+    '八公里，种植树木两万余株，并设有儿童游乐区和健身广场。',
+    '市园林局负责人介绍，公园开放后将实行错峰管理，节假日游客较多时将提前发布预约信息。',
+    '',
+    '东州建设港口',
+    '合力推进开放',
+    '',
+    '西湾小学新校区投用',
+    '□ 本报记者 赵文静',
+    '西湾小学新校区今秋正式投入使用，可容纳学生两千四百人。新校区设有图书馆、科学实验室和',
+    '室内体育馆，教室全部配备新风系统。',
+    '区教育局表示，新校区投用后将有效缓解西湾片区入学压力。',
+    '',
+    '□ 本报记者 王明远',
+    '东州港口二期工程昨日开工，新建泊位六个，预计明年建成投用。工程建成后，港口年吞吐能力将',
+    '提高三成，物流园区也将同步扩建。',
+    '据介绍，二期工程总投资四十亿元，建设期间将带动就业岗位三千余个。',
+  ]);
+  assert.deepEqual(
+    articles.map((a) => [a.headline, a.byline?.name, a.paragraphs.at(-1)!.slice(-4)]),
+    [
+      ['南湖公园今日开放', '李清和', '约信息。'],
+      ['西湾小学新校区投用', '赵文静', '学压力。'],
+      ['东州建设港口 合力推进开放', '王明远', '千余个。'],
+    ],
+  );
+});

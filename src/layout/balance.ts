@@ -83,21 +83,36 @@ export function fillColumns(
 
 /**
  * Columns end level (齐栏): where a module's last column stops two lines or more short of the others, the shortfall
- * is spread over its last columns, a line each (an empty line at the foot of each), so no column stands more than a
- * line short. A jump line (`reserve`) goes on under the last one. Not where that strands a line at a column's top or
- * foot, nor beside a moved orphan.
+ * is spread over its columns, a line each (an empty line at the foot of each), so no column stands more than a line
+ * short: the last columns where that strands no line at a column's top or foot, else the first other choice of
+ * columns that does not. A jump line (`reserve`) goes on under the last one. Not beside a moved orphan.
  */
 export function levelColumns(body: BodyLine[], perColumn: number, columns: number, reserve: number): BodyLine[] {
   const short = perColumn * columns - body.length - reserve;
   if (short < 2 || short >= columns || body.some(isBlank)) return body;
-  const out: BodyLine[] = [];
-  let at = 0;
-  for (let c = 0; c < columns - 1; c++) {
-    const full = c < columns - short;
-    out.push(...body.slice(at, at + (full ? perColumn : perColumn - 1)));
-    at += full ? perColumn : perColumn - 1;
-    if (!full) out.push(BLANK_LINE);
+  const stranded = strandedLines(body, perColumn);
+  for (const shortColumns of choices(columns, short)) {
+    const out: BodyLine[] = [];
+    let at = 0;
+    for (let c = 0; c < columns - 1; c++) {
+      const full = !shortColumns.has(c);
+      out.push(...body.slice(at, at + (full ? perColumn : perColumn - 1)));
+      at += full ? perColumn : perColumn - 1;
+      if (!full) out.push(BLANK_LINE);
+    }
+    out.push(...body.slice(at));
+    if (strandedLines(out, perColumn) <= stranded) return out;
   }
-  out.push(...body.slice(at));
-  return strandedLines(out, perColumn) > strandedLines(body, perColumn) ? body : out;
+  return body;
+}
+
+/** The ways to choose `k` of `n` columns, the last ones first (each way's columns pushed as far right as they go). */
+function* choices(n: number, k: number): Generator<Set<number>> {
+  const pick = (from: number, k: number): number[][] =>
+    k === 0
+      ? [[]]
+      : Array.from({ length: from + 2 - k }, (_, i) => from - i).flatMap((c) =>
+          pick(c - 1, k - 1).map((rest) => [c, ...rest]),
+        );
+  for (const way of pick(n - 1, k)) yield new Set(way);
 }

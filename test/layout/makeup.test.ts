@@ -80,3 +80,46 @@ test('make-up: a page of many short items keeps reading order, each region a run
   );
   assert.equal(plan?.holes, 6);
 });
+
+test('make-up: under a lead, one article across the page at most, unless nothing else fits', () => {
+  const lead: ItemContent = {
+    kind: 'lead',
+    item: 'lead',
+    headline: 'lead',
+    spans: new Map([[6, [option(6, 5)]]]),
+    deckSet: [],
+    deckLines: 0,
+    kickerSet: [],
+    kickerLines: 0,
+    airLines: 0,
+  };
+  // Stacked across the page, a1 and a2 fill it (5 + 1 + 6 + 1 + 7 lines); side by side they leave white, and win.
+  const mixed = page([
+    lead,
+    article('a1', [
+      [6, 6],
+      [3, 14],
+    ]),
+    article('a2', [
+      [6, 7],
+      [3, 12],
+    ]),
+  ]);
+  assert.equal(mixed?.arrangement, 'lead(6×5) / [a1(3×14) | a2(3×12)]');
+  assert.ok(mixed.holes > 0);
+  // Where no other shape fits, the layer cake is the make-up.
+  const only = page([lead, article('a1', [[6, 6]]), article('a2', [[6, 7]])]);
+  assert.equal(only?.arrangement, 'lead(6×5) / a1(6×6) / a2(6×7)');
+  // Without a lead on the page, two across it may stack (at their cost) where that fills it.
+  const band = page([
+    article('a1', [
+      [6, 9],
+      [3, 19],
+    ]),
+    article('a2', [
+      [6, 10],
+      [3, 16],
+    ]),
+  ]);
+  assert.equal(band?.arrangement, 'a1(6×9) / a2(6×10)');
+});

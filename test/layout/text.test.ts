@@ -290,10 +290,19 @@ test('columns end level: a last column two lines or more short gives its shortfa
   // A line short is level enough.
   const fifteen = Array.from({ length: 15 }, (_, k) => line(k));
   assert.equal(levelColumns(fifteen, 4, 4, 0), fifteen);
-  // Ten lines down four columns of three, a two-line paragraph on the seventh and eighth lines: level, it would stand
-  // a line at the third column's foot and a line at the fourth's top, so the columns stay as they are.
+  // Ten lines down four columns of three, a two-line paragraph on the eighth and ninth lines: the last two columns
+  // short would stand a line at the third column's foot and a line at the fourth's top, so the second and third
+  // stand short (3, 2, 2, 3 lines), the paragraph whole in the fourth.
   const ten = [...Array.from({ length: 7 }, (_, k) => line(k)), { ...line(7), last: false }, line(7), line(8)];
-  assert.equal(levelColumns(ten, 3, 4, 0), ten);
+  assert.deepEqual(
+    levelColumns(ten, 3, 4, 0).flatMap((l, i) => (isBlank(l) ? [i] : [])),
+    [5, 8],
+  );
+  // Seven lines down three columns of three, paragraphs of 1, 2, 3 and 1 lines: every choice of two short columns
+  // breaks inside the second or third paragraph, so the columns stay as they are (3, 3, 1).
+  const inner = (paragraph: number) => ({ ...line(paragraph), last: false });
+  const seven = [line(0), inner(1), line(1), inner(2), inner(2), line(2), line(3)];
+  assert.equal(levelColumns(seven, 3, 3, 0), seven);
 });
 
 test('body text: a gap between Han characters stays inside a line, where it is printed and read back', () => {

@@ -123,3 +123,10 @@ test('make-up: under a lead, one article across the page at most, unless nothing
   ]);
   assert.equal(band?.arrangement, 'a1(6×9) / a2(6×10)');
 });
+
+test('make-up: a later article may stand across the top where that alone fills the page', () => {
+  // a3 is set only across the page: over a1 and a2 side by side (5 + 1 + 14 lines) it fills the page.
+  const plan = page([article('a1', [[3, 14]]), article('a2', [[3, 14]]), article('a3', [[6, 5]])]);
+  assert.equal(plan?.arrangement, 'a3(6×5) / [a1(3×14) | a2(3×14)]');
+  assert.equal(plan.holes, 0);
+});

@@ -143,7 +143,7 @@ type Cut =
  * editor places articles where they fit, and reading order is only a preference (about 3 column-lines of a tabloid
  * page's 340). A lead is never moved: it opens its page. (While only a region's first item could stand across its
  * top, a short later article could not head a page of articles side by side: 2025-02-18-14's page 2 left a
- * two-column article 10 lines short, 6.4 % holes, against 1.7 % with the short one across the top.)
+ * two-column article 10 lines short, 6.4 % holes, against 2.4 % with the short one across the top.)
  */
 const ORDER_INVERSION = 0.01;
 

@@ -115,10 +115,9 @@ const LEAD_SMALL = 0.0002;
  * more than a hole elsewhere (a module's short last column), so of two fillings with as many holes the one without
  * an empty band wins. A line of white under a module's foot reads as 1.3 lines between ink (the make-up report's
  * measure), so a second line is a band over the issue's 2 lines: at 2 lines (sessions 16-32) the report had a band
- * over 2 lines on 9 of 38 pages, at 1 on 8 (sample a3 4.7 → 2.2 lines, 2025-04-15-19 4.2 → 1.8 before the rule of
- * one article across the page under a lead). Weight 2 (session 16)
- * closed more white (the report's mean holes 4.54 → 4.24 %) by stacking more full-width bands (pages with two or more
- * 11 → 14 of 38; 2025-02-18-14's page 2 four bands instead of a vertical module beside three): kept at 1.
+ * over 2 lines on 9 of 38 pages, at 1 on 8 (sample a3 4.7 → 2.2 lines). Weight 2 (session 16) closed more white (the
+ * report's mean holes 4.54 → 4.24 %) by stacking more full-width bands (pages with two or more 11 → 14 of 38;
+ * 2025-02-18-14's page 2 four bands instead of a vertical module beside three): kept at 1.
  */
 const BAND_LINES = 1;
 const BAND_WEIGHT = 1;
@@ -133,8 +132,8 @@ interface Fill {
 type Cut =
   /** One item alone in the region: its module `height` lines tall, white below it. */
   | { kind: 'module'; item: number; option: SpanOption; height: number }
-  /** Item `item`'s module across the region's top, the set `rest` below a rule (`narrowBelow`: none across it). */
-  | { kind: 'top'; item: number; option: SpanOption; height: number; rest: number; narrowBelow: boolean }
+  /** Item `item`'s module across the region's top, the set `rest` below a rule (`acrossAbove`: under one across). */
+  | { kind: 'top'; item: number; option: SpanOption; height: number; rest: number; acrossAbove: boolean }
   /** Two regions side by side: `width` columns with the set `left` of the items, the set `right` beside them. */
   | { kind: 'side'; width: number; left: number; right: number };
 
@@ -310,9 +309,12 @@ function planPageAs(spec: PageSpec, oneAcross: boolean): PagePlan | null {
 
   // Every region's best filling, once: the programme's table (a page's regions number some thousands).
   const fills = new Map<number, Fill | null>();
-  /** Best filling of a region `w` columns by `h` lines with the items of `set`. */
-  const fill = (w: number, h: number, set: number, narrow = false): Fill | null => {
-    const key = ((w * 256 + h) * sets.names + set) * 2 + (narrow ? 1 : 0);
+  /**
+   * Best filling of a region `w` columns by `h` lines with the items of `set` (`acrossAbove`: under an article
+   * across the page, where the page is held to one).
+   */
+  const fill = (w: number, h: number, set: number, acrossAbove = false): Fill | null => {
+    const key = ((w * 256 + h) * sets.names + set) * 2 + (acrossAbove ? 1 : 0);
     const known = fills.get(key);
     if (known !== undefined) return known;
     const shape = shapeOf(set);
@@ -325,8 +327,7 @@ function planPageAs(spec: PageSpec, oneAcross: boolean): PagePlan | null {
     // as well.
     for (const { item: i, rest, order } of shape.tops) {
       const across = w === columns && items[i]!.kind === 'article';
-      // (An article across the page below one already across it is not tried where that is held to one.)
-      const options = narrow && across ? [] : (items[i]!.spans.get(w) ?? []);
+      const options = acrossAbove && across ? [] : (items[i]!.spans.get(w) ?? []);
       for (const o of options) {
         const tail = (o.tail * o.span) / o.columns;
         for (let height = o.minHeight; height <= Math.min(o.maxHeight, h); height++) {
@@ -345,14 +346,14 @@ function planPageAs(spec: PageSpec, oneAcross: boolean): PagePlan | null {
             continue;
           }
           const room = h - height - space;
-          const narrowBelow = narrow || (oneAcross && across);
-          const below = room > 0 ? fill(w, room, rest, narrowBelow) : null;
+          const held = acrossAbove || (oneAcross && across);
+          const below = room > 0 ? fill(w, room, rest, held) : null;
           if (!below) continue;
           const holes = tail + below.holes;
           consider({
             cost: below.cost + tail / capacity + own,
             holes,
-            cut: { kind: 'top', item: i, option: o, height, rest, narrowBelow },
+            cut: { kind: 'top', item: i, option: o, height, rest, acrossAbove: held },
           });
         }
       }
@@ -395,15 +396,15 @@ interface Region {
 
 /** The modules of a region's best filling, in reading order; returns the cuts as text (`a1 / [a2 | a3]`). */
 function build(
-  fill: (w: number, h: number, set: number, narrow?: boolean) => Fill | null,
+  fill: (w: number, h: number, set: number, acrossAbove?: boolean) => Fill | null,
   items: ItemContent[],
   out: ModulePlan[],
   r: Region,
   set: number,
   space: number,
-  narrow = false,
+  acrossAbove = false,
 ): string {
-  const { cut } = fill(r.w, r.h, set, narrow)!;
+  const { cut } = fill(r.w, r.h, set, acrossAbove)!;
   if (cut.kind === 'side') {
     const left = build(fill, items, out, { ...r, w: cut.width }, cut.left, space);
     const right = build(fill, items, out, { ...r, col: r.col + cut.width, w: r.w - cut.width }, cut.right, space);
@@ -424,7 +425,7 @@ function build(
   const here = `${items[cut.item]!.item}(${r.w}×${cut.height})`;
   if (cut.kind === 'module') return here;
   const below = { ...r, line: r.line + cut.height + space, h: r.h - cut.height - space };
-  return `${here} / ${build(fill, items, out, below, cut.rest, space, cut.narrowBelow)}`;
+  return `${here} / ${build(fill, items, out, below, cut.rest, space, cut.acrossAbove)}`;
 }
 
 /**

@@ -443,7 +443,10 @@ function keepHeadlinePairs(lines: SourceLine[], starts: Map<number, Block>, used
   for (const block of starts.values()) {
     if (block.kind !== 'signature' || block.sig.headline.length !== 1) continue;
     const h = lines.indexOf(block.sig.headline[0]!);
-    const pair = apartBlock(h) && free(h + 1) ? [h, h + 1] : apartBlock(h - 1) && free(h - 1) ? [h - 1, h] : null;
+    // Its line is the block's first, the second free, or its second, the first free.
+    let pair: number[] | null = null;
+    if (apartBlock(h) && free(h + 1)) pair = [h, h + 1];
+    else if (apartBlock(h - 1) && free(h - 1)) pair = [h - 1, h];
     if (!pair) continue;
     block.sig.headline = pair.map((i) => lines[i]!);
     for (const i of pair) used.add(i);

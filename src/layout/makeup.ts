@@ -327,8 +327,10 @@ function planPageAs(spec: PageSpec, oneAcross: boolean): PagePlan | null {
     // as well.
     for (const { item: i, rest, order } of shape.tops) {
       const across = w === columns && items[i]!.kind === 'article';
-      const options = acrossAbove && across ? [] : (items[i]!.spans.get(w) ?? []);
-      for (const o of options) {
+      if (acrossAbove && across) continue;
+      // Under an article across the page, where the page is held to one.
+      const held = acrossAbove || (oneAcross && across);
+      for (const o of items[i]!.spans.get(w) ?? []) {
         const tail = (o.tail * o.span) / o.columns;
         for (let height = o.minHeight; height <= Math.min(o.maxHeight, h); height++) {
           const head = headFor(o, height);
@@ -346,7 +348,6 @@ function planPageAs(spec: PageSpec, oneAcross: boolean): PagePlan | null {
             continue;
           }
           const room = h - height - space;
-          const held = acrossAbove || (oneAcross && across);
           const below = room > 0 ? fill(w, room, rest, held) : null;
           if (!below) continue;
           const holes = tail + below.holes;

@@ -32,6 +32,21 @@ function article(item: string, shapes: Array<[span: number, height: number]>): I
   return { kind: 'article', item, headline: item, spans, bylines: new Map() };
 }
 
+/** A lead with one module option, `span` columns wide and `height` lines tall; no kicker, deck or air. */
+function lead(span: number, height: number): ItemContent {
+  return {
+    kind: 'lead',
+    item: 'lead',
+    headline: 'lead',
+    spans: new Map([[span, [option(span, height)]]]),
+    deckSet: [],
+    deckLines: 0,
+    kickerSet: [],
+    kickerLines: 0,
+    airLines: 0,
+  };
+}
+
 const page = (items: ItemContent[]) => planPage({ items, firstLine: 0, lines: 20, columns: 6, space: 1 });
 
 test('make-up: articles set out of reading order where only that fills the page (a1 and a3 stacked beside a2)', () => {
@@ -55,19 +70,8 @@ test('make-up: reading order kept where it fills the page as well as another ord
 });
 
 test('make-up: the lead stays first on its page; the articles take any order after it', () => {
-  const lead: ItemContent = {
-    kind: 'lead',
-    item: 'lead',
-    headline: 'lead',
-    spans: new Map([[2, [option(2, 10)]]]),
-    deckSet: [],
-    deckLines: 0,
-    kickerSet: [],
-    kickerLines: 0,
-    airLines: 0,
-  };
   // a1 beside the lead over a2 would fill the page as well, but the lead opens the page.
-  const plan = page([lead, article('a1', [[4, 20]]), article('a2', [[2, 9]])]);
+  const plan = page([lead(2, 10), article('a1', [[4, 20]]), article('a2', [[2, 9]])]);
   assert.equal(plan?.arrangement, '[lead(2×10) / a2(2×9) | a1(4×20)]');
 });
 
@@ -82,20 +86,9 @@ test('make-up: a page of many short items keeps reading order, each region a run
 });
 
 test('make-up: under a lead, one article across the page at most, unless nothing else fits', () => {
-  const lead: ItemContent = {
-    kind: 'lead',
-    item: 'lead',
-    headline: 'lead',
-    spans: new Map([[6, [option(6, 5)]]]),
-    deckSet: [],
-    deckLines: 0,
-    kickerSet: [],
-    kickerLines: 0,
-    airLines: 0,
-  };
   // Stacked across the page, a1 and a2 fill it (5 + 1 + 6 + 1 + 7 lines); side by side they leave white, and win.
   const mixed = page([
-    lead,
+    lead(6, 5),
     article('a1', [
       [6, 6],
       [3, 14],
@@ -108,7 +101,7 @@ test('make-up: under a lead, one article across the page at most, unless nothing
   assert.equal(mixed?.arrangement, 'lead(6×5) / [a1(3×14) | a2(3×12)]');
   assert.ok(mixed.holes > 0);
   // Where no other shape fits, the layer cake is the make-up.
-  const only = page([lead, article('a1', [[6, 6]]), article('a2', [[6, 7]])]);
+  const only = page([lead(6, 5), article('a1', [[6, 6]]), article('a2', [[6, 7]])]);
   assert.equal(only?.arrangement, 'lead(6×5) / a1(6×6) / a2(6×7)');
   // Without a lead on the page, two across it may stack (at their cost) where that fills it.
   const band = page([

@@ -24,7 +24,7 @@ export interface PageMakeup {
   page: number;
   /** Empty share of the type area. */
   holes: number;
-  /** The tallest vertical run of white in any column of the type area, in body lines. */
+  /** The tallest vertical run of white in any column of the type area, in body lines missing there (leading off). */
   tallestBand: number;
   /**
    * Share of the type area in white runs taller than BAND_LINES (holes, and air around headlines beyond the
@@ -116,8 +116,12 @@ const inkTop = (l: TextLine) => l.y - ASCENT * l.size;
 const inkFoot = (l: TextLine) => l.y + (1 - ASCENT) * l.size;
 const isHeadline = (l: TextLine) => l.role === 'headline' || l.role === 'lead-headline';
 
-/** White runs down the page at x (pt), between the tops and feet of what is printed there. */
-function whiteRunsAt(page: Page, x: number): number[] {
+/**
+ * White runs down the page at x (pt), between the tops and feet of what is printed there, less the leading that
+ * `leading` (pt) of white between two lines of a column is: what is left is white where lines are missing, a pitch
+ * for each. (The type area's top and foot stand half a leading from the ink of the lines on the grid next to them.)
+ */
+function whiteRunsAt(page: Page, x: number, leading: number): number[] {
   const spans: Array<[number, number]> = [];
   for (const b of page.boxes)
     for (const l of b.lines) {
@@ -129,13 +133,13 @@ function whiteRunsAt(page: Page, x: number): number[] {
       spans.push([Math.min(r.y1, r.y2), Math.max(r.y1, r.y2)]);
   spans.sort((a, b) => a[0] - b[0]);
   const area = page.typeArea;
-  let reached = area.y;
+  let reached = area.y - leading / 2;
   const runs: number[] = [];
   for (const [top, foot] of spans) {
-    if (top > reached) runs.push(top - reached);
+    if (top > reached) runs.push(Math.max(0, top - reached - leading));
     reached = Math.max(reached, foot);
   }
-  runs.push(Math.max(0, area.y + area.height - reached));
+  runs.push(Math.max(0, area.y + area.height + leading / 2 - reached - leading));
   return runs;
 }
 
@@ -242,7 +246,7 @@ function stackedFullWidth(page: Page, columns: number, below = -Infinity): numbe
 const EPS = 0.5;
 
 export function measureMakeup(layout: Layout, words: WordSegmenter): SpreadMakeup {
-  const pitch = layout.makeup.pitch;
+  const { pitch, bodySize } = layout.makeup;
   const cues = lineCues(words);
   const pages = layout.pages.map((page): PageMakeup => {
     const body = page.boxes.flatMap((b) => b.lines).filter(bodyLike);
@@ -252,17 +256,19 @@ export function measureMakeup(layout: Layout, words: WordSegmenter): SpreadMakeu
     // A band is white across its whole column: of three points across it (one may be a gutter), the one with
     // least white says what the column holds.
     const strip = (i: number) =>
-      BAND_PROBES.map((f) => whiteRunsAt(page, area.x + ((i + f) * area.width) / strips)).reduce((a, b) =>
-        sum(b) < sum(a) ? b : a,
+      BAND_PROBES.map((f) => whiteRunsAt(page, area.x + ((i + f) * area.width) / strips, pitch - bodySize)).reduce(
+        (a, b) => (sum(b) < sum(a) ? b : a),
       );
     const runs = Array.from({ length: strips }, (_, i) => strip(i));
-    const bands = runs.flat().filter((r) => r > BAND_LINES * pitch);
+    // (In hundredths of a line: two lines missing measure 2.0000001 in floating point.)
+    const lines = (run: number) => Math.round((run / pitch) * 100) / 100;
+    const bands = runs.flat().filter((r) => lines(r) > BAND_LINES);
     const ww = page.boxes.map(widowsOf);
     const lead = page.boxes.find((b) => b.kind === 'lead');
     return {
       page: page.number,
       holes: page.holes,
-      tallestBand: Math.max(...runs.flat()) / pitch,
+      tallestBand: Math.max(...runs.flat().map(lines)),
       white: sum(bands) / (area.height * strips),
       bodyLines: pitches.length,
       looseLines: pitches.filter((p) => p > LOOSE_PITCH).length,

@@ -113,9 +113,9 @@ const LEAD_SMALL = 0.0002;
 /**
  * White left in one run under a module: up to BAND_LINES reads as air; each column-line past it costs BAND_WEIGHT
  * more than a hole elsewhere (a module's short last column), so of two fillings with as many holes the one without
- * an empty band wins. A line of white under a module's foot reads as 1.3 lines between ink (the make-up report's
- * measure), so a second line is a band over the issue's 2 lines: at 2 lines (sessions 16-32) the report had a band
- * over 2 lines on 9 of 38 pages, at 1 on 8 (sample a3 4.7 → 2.2 lines). Weight 2 (session 16) closed more white (the
+ * an empty band wins. From the second line: at 2 lines (sessions 16-32) the make-up report had more holes
+ * (sample a3's 2.8 → 3.5 %, generated issue 4's 1.7 → 10.2 %; mean 3.3 → 3.5 %) and a band over 2 lines on 6 of
+ * its 38 pages against 4. Weight 2 (session 16) closed more white (the
  * report's mean holes 4.54 → 4.24 %) by stacking more full-width bands (pages with two or more 11 → 14 of 38;
  * 2025-02-18-14's page 2 four bands instead of a vertical module beside three): kept at 1.
  */

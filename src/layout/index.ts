@@ -8,6 +8,7 @@
  * segmenter (jieba's dictionary unless another is given).
  */
 import { NewsprintError, printable } from '../errors.js';
+import { isHan } from '../text/chars.js';
 import { jiebaWords, type WordSegmenter } from '../text/segmenter.js';
 import type { FaceRole, Issue, Layout, Metrics, Page, Template } from '../types.js';
 import {
@@ -309,14 +310,34 @@ const placeModule = (ctx: PlaceContext, content: ItemContent, plan: PagePlan['mo
  * fails in milliseconds, not after every arrangement was tried.
  */
 function refuseWhatCannotFit(issue: Issue, t: Template): void {
-  const g = gridFor(t, bodySizes(t)[0] ?? t.body.sizes.min);
-  const capacity = 2 * g.lines * g.columns;
+  const g = smallestGrid(t);
   const bodies = [...(issue.lead?.paragraphs ?? []), ...issue.articles.flatMap((a) => a.paragraphs)];
   // Every paragraph takes at least its characters over the measure, every item a headline and a rule.
-  const least =
-    bodies.reduce((n, p) => n + Math.ceil([...p].length / g.measureEm), 0) +
-    (issue.articles.length + 1) * 4 * 2 +
-    (g.mastheadLines + g.runningHeadLines) * g.columns;
+  refuseOver(
+    bodies.reduce((n, p) => n + Math.ceil([...p].length / g.measureEm), 0) + (issue.articles.length + 1) * 4 * 2,
+    t,
+    g,
+  );
+}
+
+/**
+ * The same refusal from an extraction's text, before recovery (a build of 10 MB spent 40 s recovering what could
+ * never be printed): every Han character of it is kept in the issue, and takes at least an em of a column.
+ */
+export function refuseTextThatCannotFit(text: string, t: Template): void {
+  const g = smallestGrid(t);
+  let han = 0;
+  for (const ch of text) if (isHan(ch)) han++;
+  refuseOver(Math.ceil(han / g.measureEm), t, g);
+}
+
+const smallestGrid = (t: Template): Grid => gridFor(t, bodySizes(t)[0] ?? t.body.sizes.min);
+
+/** Refuses an issue that needs at least `body` column-lines of text (and the pages' furniture) on two pages. */
+function refuseOver(body: number, t: Template, g: Grid): void {
+  const capacity = 2 * g.lines * g.columns;
+  const least = body + (g.mastheadLines + g.runningHeadLines) * g.columns;
+  // (5 % over: the least is counted roughly, a headline's lines and the masthead's characters among the text.)
   if (least > capacity * 1.05)
     throw new NewsprintError(
       `the issue does not fit two pages of template "${t.name}": even at the smallest body size (${g.bodySize} ` +

@@ -15,9 +15,9 @@ import { VERSION } from '../project.js';
 import type { Encoding } from '../recover/decode.js';
 import { drawPage } from '../render/page-image.js';
 import { validateIssue } from '../schema.js';
-import type { Issue, Layout } from '../types.js';
+import type { Issue, Layout, Template } from '../types.js';
 import { applyEditsFile } from './edits.js';
-import { layoutStage } from './layout.js';
+import { fitsTemplate, layoutStage } from './layout.js';
 import { proofPdfFile } from './proof.js';
 import { recoverFile } from './recover.js';
 import { renderStage } from './render.js';
@@ -62,13 +62,14 @@ export interface Built {
 /** An issue.json given to `build` is laid out as it is; anything else is an extraction to recover. */
 function issueOf(
   file: string,
+  template: Template,
   report: Reporter,
   encoding?: Encoding,
 ): { issue: Issue; source: { text: string; bytes: Uint8Array; edits: Uint8Array | null } | null } {
   const bytes = isArchiveFolder(file) ? null : readInput(file);
   if (bytes && looksLikeIssue(bytes, file))
     return { issue: validateIssue(parseJson(bytes, file), displayName(file)), source: null };
-  const recovered = recoverFile(file, encoding, bytes ?? undefined);
+  const recovered = recoverFile(file, encoding, bytes ?? undefined, fitsTemplate(template));
   // An editor's corrections (`proof --serve`) are never lost to a new build.
   const edited = applyEditsFile(recovered.issue, file, report);
   return { issue: edited.issue, source: { ...recovered, edits: edited.edits } };
@@ -86,7 +87,7 @@ export async function buildFiles(
 ): Promise<Built> {
   const name = displayName(file);
   const template = readTemplate(opts.template);
-  const { issue, source } = report.time('recover', () => issueOf(file, report, opts.encoding));
+  const { issue, source } = report.time('recover', () => issueOf(file, template, report, opts.encoding));
   for (const w of issue.warnings) report.warn(`${name}: ${w.message}`);
   const layout = layoutStage(issue, template, report, name);
   const pdf = await renderStage(layout, false, report);

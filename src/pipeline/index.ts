@@ -4,7 +4,7 @@
  * of data; this is where they meet files, fonts and the browser.
  */
 export { type BuildOptions, type Built, buildFiles, issueFolderName, PNG_DPI } from './build.js';
-export { layoutStage } from './layout.js';
+export { fitsTemplate, layoutStage } from './layout.js';
 export { proofHtmlFile, proofPdfFile } from './proof.js';
 export { type Recovered, recoverFile, recoverSource } from './recover.js';
 export { renderStage } from './render.js';

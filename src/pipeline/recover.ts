@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { archivedSource, SOURCE_FILE } from '../check/archive.js';
+import { about } from '../errors.js';
 import { isArchiveFolder } from '../io/archive-folder.js';
 import { displayName, readInput } from '../io/files.js';
 import { decodeExtraction, type Encoding } from '../recover/decode.js';
@@ -16,12 +17,26 @@ export interface Recovered {
   text: string;
 }
 
+/** What a caller asks of the decoded text before it is recovered (a build: that it can fit the pages at all). */
+export type TextCheck = (text: string) => void;
+
 /**
  * Recovers the issue of extraction bytes; `file` names them in messages and,
  * unless `name` is given (an archived extraction's own name), in the issue.
  */
-export function recoverSource(bytes: Uint8Array, file: string, encoding?: Encoding, name?: string): Recovered {
+export function recoverSource(
+  bytes: Uint8Array,
+  file: string,
+  encoding?: Encoding,
+  name?: string,
+  check?: TextCheck,
+): Recovered {
   const decoded = decodeExtraction(bytes, displayName(file), encoding, jiebaWords);
+  try {
+    check?.(decoded.text);
+  } catch (e) {
+    throw about(e, displayName(file));
+  }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const recovered = recoverText(decoded.text, {
     file: name ?? (file === '-' ? 'stdin' : basename(file)),
@@ -38,14 +53,19 @@ export function recoverSource(bytes: Uint8Array, file: string, encoding?: Encodi
  * Reads and recovers one extraction file (`-`: standard input; `read`: its bytes, when the caller has them) or
  * the extraction kept in an archive folder.
  */
-export function recoverFile(file: string, encoding?: Encoding, read?: Uint8Array): Recovered & { bytes: Uint8Array } {
+export function recoverFile(
+  file: string,
+  encoding?: Encoding,
+  read?: Uint8Array,
+  check?: TextCheck,
+): Recovered & { bytes: Uint8Array } {
   if (isArchiveFolder(file)) {
     const kept = archivedSource(file);
     return {
-      ...recoverSource(kept.bytes, join(file, SOURCE_FILE), encoding ?? kept.encoding, kept.name),
+      ...recoverSource(kept.bytes, join(file, SOURCE_FILE), encoding ?? kept.encoding, kept.name, check),
       bytes: kept.bytes,
     };
   }
   const bytes = read ?? readInput(file);
-  return { ...recoverSource(bytes, file, encoding), bytes };
+  return { ...recoverSource(bytes, file, encoding, undefined, check), bytes };
 }

@@ -110,7 +110,8 @@ test('a 10 MB input: a clear message saying by how much it is too much, quickly'
     /big\.txt: the issue does not fit two pages of template "tabloid".*\d+ % too much/,
     out,
   );
-  assert.ok(Date.now() - t0 < 60_000, `${Date.now() - t0} ms`);
+  // (Refused before recovery, from its characters alone: 1 s here, where recovering it first took 40-57 s.)
+  assert.ok(Date.now() - t0 < 15_000, `${Date.now() - t0} ms`);
 });
 
 test('no masthead, no headlines, only one article: built, with warnings', () => {

@@ -1,7 +1,7 @@
 import { InputError } from '../../errors.js';
 import { checkOutputPath, displayName, writeAtomic } from '../../io/files.js';
 import { readTemplate } from '../../io/inputs.js';
-import { count, layoutStage, proofHtmlFile, proofPdfFile, recoverFile } from '../../pipeline/index.js';
+import { count, fitsTemplate, layoutStage, proofHtmlFile, proofPdfFile, recoverFile } from '../../pipeline/index.js';
 import type { Reporter } from '../../pipeline/report.js';
 import type { Encoding } from '../../recover/decode.js';
 import { startProofServer } from '../../serve/server.js';
@@ -12,8 +12,11 @@ export async function proofCommand(
   report: Reporter,
 ): Promise<void> {
   if (opts.output !== '-') checkOutputPath(opts.output);
-  const { issue, text } = report.time('recover', () => recoverFile(file, opts.encoding));
-  const layout = layoutStage(issue, readTemplate(opts.template), report, displayName(file));
+  const template = readTemplate(opts.template);
+  const { issue, text } = report.time('recover', () =>
+    recoverFile(file, opts.encoding, undefined, fitsTemplate(template)),
+  );
+  const layout = layoutStage(issue, template, report, displayName(file));
   const html = await report.timeAsync('proof', () => proofHtmlFile(issue, text, layout));
   const asPdf = opts.output.toLowerCase().endsWith('.pdf');
   writeAtomic(opts.output, asPdf ? await report.timeAsync('print', () => proofPdfFile(issue, text, layout)) : html);

@@ -24,14 +24,15 @@ test('20 generated issues (4-9 items, 4,000-9,000 characters) lay out and render
   }
   // Fill is a goal of the make-up, not an invariant. White in bands taller than 2 lines (holes, and air around
   // headlines past the ordinary): most pages have none; an issue of a few long articles leaves some on the page
-  // whose modules cannot add up to its height (today: median 2.2 %, 15 of 40 pages 5 % or more, worst 25.1 %).
+  // whose modules cannot add up to its height (today: median 0, 6 of 40 pages 5 % or more, worst 12.4 %; 7 and
+  // 13.7 % while a band's leading counted as white; median 2.2 %, 15 pages and 25.1 % when first measured).
   white.sort((a, b) => a - b);
-  assert.ok(white[Math.floor(white.length / 2)]! < 0.03, `median white share ${white[Math.floor(white.length / 2)]}`);
+  assert.ok(white[Math.floor(white.length / 2)]! < 0.01, `median white share ${white[Math.floor(white.length / 2)]}`);
   assert.ok(
-    white.filter((h) => h >= 0.05).length <= 16,
+    white.filter((h) => h >= 0.05).length <= 8,
     `pages with 5 % or more white: ${white.filter((h) => h >= 0.05).length}`,
   );
-  assert.ok(white.at(-1)! < 0.3, `largest white share ${white.at(-1)}`);
+  assert.ok(white.at(-1)! < 0.15, `largest white share ${white.at(-1)}`);
 });
 
 test('the pitch opens where the house pitch leaves white, never 1.5 em past any text on the grid', () => {

@@ -117,9 +117,9 @@ const inkFoot = (l: TextLine) => l.y + (1 - ASCENT) * l.size;
 const isHeadline = (l: TextLine) => l.role === 'headline' || l.role === 'lead-headline';
 
 /**
- * White runs down the page at x (pt), between the tops and feet of what is printed there, less the leading that
- * `leading` (pt) of white between two lines of a column is: what is left is white where lines are missing, a pitch
- * for each. (The type area's top and foot stand half a leading from the ink of the lines on the grid next to them.)
+ * White runs down the page at x (pt), between the tops and feet of what is printed there, each less the `leading`
+ * (pt) that stands between two lines of a column anyway: what is left is where lines are missing, a pitch for each.
+ * (The type area's top and foot stand half a leading from the ink of the grid's first and last lines.)
  */
 function whiteRunsAt(page: Page, x: number, leading: number): number[] {
   const spans: Array<[number, number]> = [];

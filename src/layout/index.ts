@@ -337,7 +337,8 @@ const smallestGrid = (t: Template): Grid => gridFor(t, bodySizes(t)[0] ?? t.body
 function refuseOver(body: number, t: Template, g: Grid): void {
   const capacity = 2 * g.lines * g.columns;
   const least = body + (g.mastheadLines + g.runningHeadLines) * g.columns;
-  // (5 % over: the least is counted roughly, a headline's lines and the masthead's characters among the text.)
+  // (5 % over: the least is counted roughly, a headline's lines and, from an extraction's text, the masthead's and
+  // the page furniture's characters among the body's.)
   if (least > capacity * 1.05)
     throw new NewsprintError(
       `the issue does not fit two pages of template "${t.name}": even at the smallest body size (${g.bodySize} ` +

@@ -11,7 +11,7 @@ import { displayName } from '../io/files.js';
 import { readTemplate } from '../io/inputs.js';
 import { encodePng } from '../io/png.js';
 import { findEdits, withEdits } from '../pipeline/edits.js';
-import { layoutStage } from '../pipeline/layout.js';
+import { fitsTemplate, layoutStage } from '../pipeline/layout.js';
 import { proofFontCss } from '../pipeline/proof.js';
 import { recoverFile } from '../pipeline/recover.js';
 import { quietReporter } from '../pipeline/report.js';
@@ -71,7 +71,7 @@ export class Session {
     if (!editsPath) throw new NewsprintError('cannot be proofread on screen: give a file', displayName(file));
     this.editsPath = editsPath;
     this.template = readTemplate(templateName);
-    const { issue, text } = recoverFile(file);
+    const { issue, text } = recoverFile(file, undefined, undefined, fitsTemplate(this.template));
     this.base = issue;
     this.source = extractionLines(text);
     const found = findEdits(file);

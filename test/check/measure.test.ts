@@ -15,10 +15,10 @@ const AREA = { x: 50, y: 50, width: 10 * SIZE, height: LINES * PITCH };
 
 /** A one-column page whose grid lines are printed, but for those in `missing` (0 = the top line). */
 function page(missing: number[]): Layout {
+  const text = '东州西湾新区的河道整治';
   const lines: TextLine[] = [];
   for (let k = 0; k < LINES; k++) {
     if (missing.includes(k)) continue;
-    const text = '东州西湾新区的河道整治';
     lines.push({
       role: 'body',
       item: 'a1',
